@@ -1,0 +1,46 @@
+import { NotFoundError } from '../errors/not-found-error.js';
+import type { CampaignRecipients } from '../model/index.js';
+import type { EngineContext } from './context.js';
+
+/** One row of a campaign's recipient source. */
+export interface SourceRow {
+  index: number;
+  e164: string;
+  fields: Record<string, string>;
+  line: number | null;
+  state: 'valid' | 'invalid' | 'duplicate';
+  error: string | null;
+}
+
+const PAGE = 2000;
+
+/** The merge-field columns a recipient source offers. */
+export async function sourceColumns(ctx: EngineContext, source: CampaignRecipients): Promise<string[]> {
+  if ('listId' in source) {
+    const list = await ctx.db.lists.get(source.listId);
+    if (!list) throw new NotFoundError('list', source.listId);
+    return list.columns;
+  }
+  const upload = await ctx.db.uploads.get(source.uploadId);
+  if (!upload) throw new NotFoundError('upload', source.uploadId);
+  return upload.columns.filter((column) => column !== upload.phoneColumn);
+}
+
+/** Walks a predefined list or an uploaded file, page by page, in a stable order. */
+export async function* sourceRows(ctx: EngineContext, source: CampaignRecipients): AsyncGenerator<SourceRow[]> {
+  let cursor: string | undefined;
+  if ('listId' in source) {
+    let index = 0;
+    do {
+      const page = await ctx.db.listEntries.find({ where: { listId: source.listId }, orderBy: [['createdAt', 'asc']], cursor, limit: PAGE });
+      yield page.items.map((entry) => ({ index: index++, e164: entry.e164, fields: entry.fields, line: null, state: 'valid' as const, error: null }));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return;
+  }
+  do {
+    const page = await ctx.db.uploadRecipients.find({ where: { uploadId: source.uploadId }, orderBy: [['index', 'asc']], cursor, limit: PAGE });
+    yield page.items.map(({ index, e164, fields, line, state, error }) => ({ index, e164, fields, line, state, error }));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}

@@ -1,0 +1,333 @@
+import { validateAlphaTag } from '../alpha-tag.js';
+import { NotFoundError } from '../errors/not-found-error.js';
+import { PermissionError } from '../errors/permission-error.js';
+import { StateError } from '../errors/state-error.js';
+import { ValidationError } from '../errors/validation-error.js';
+import type { Campaign, CampaignEstimate, CampaignIssue, CampaignStatus, Principal } from '../model/index.js';
+import { CampaignDraft, CampaignQuery, CampaignUpdate, RecipientQuery, Timestamp, UploadCreate, emptyCounts } from '../model/index.js';
+import type { CampaignsApi } from '../ports/backend.js';
+import type { CampaignRecipientRecord, UploadRecipientRecord } from '../ports/store.js';
+import { countSegments } from '../segments.js';
+import { compileTemplate, templateFields } from '../template.js';
+import { type Actor, loadActor, requireSender, sendableNumbers } from './access.js';
+import { sourceColumns, sourceRows } from './campaign-source.js';
+import type { EngineContext } from './context.js';
+import { type CampaignRunner, emitCampaign } from './dispatch.js';
+import { mapPage } from './paging.js';
+import type { Scheduler } from './scheduler.js';
+import { priceOf } from './usage.js';
+import { parseInput } from './validate.js';
+
+const EDITABLE: readonly CampaignStatus[] = ['draft', 'scheduled'];
+
+export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, scheduler: Scheduler): CampaignsApi {
+  /** Owners see their campaigns; administrators see all (and may stop them, never start them). */
+  async function visible(principal: Principal, id: string): Promise<Campaign> {
+    const campaign = await ctx.db.campaigns.get(id);
+    if (!campaign || (principal.role !== 'admin' && campaign.ownerId !== principal.userId)) throw new NotFoundError('campaign', id);
+    return withLiveCounts(campaign);
+  }
+
+  async function withLiveCounts(campaign: Campaign): Promise<Campaign> {
+    if (campaign.status === 'draft' || campaign.status === 'scheduled') return campaign;
+    return { ...campaign, counts: { ...(await runner.countsOf(campaign.id)) } };
+  }
+
+  async function owned(principal: Principal, id: string, action: string): Promise<Campaign> {
+    requireSender(principal, action);
+    const campaign = await visible(principal, id);
+    if (campaign.ownerId !== principal.userId) throw new PermissionError('Only the campaign\'s owner can do this.', { action });
+    return campaign;
+  }
+
+  async function setStatus(campaign: Campaign, from: readonly CampaignStatus[], patch: Partial<Campaign>): Promise<Campaign> {
+    let updated: Campaign | null = null;
+    for (const status of from) {
+      updated = await ctx.db.campaigns.update(campaign.id, { ...patch, updatedAt: ctx.nowIso() }, { if: { status } });
+      if (updated) break;
+    }
+    if (!updated) throw new StateError(`The campaign is ${campaign.status}.`, { resource: 'campaign', state: campaign.status });
+    emitCampaign(ctx, 'campaign.status', updated.id, () => ({ campaign: updated! }));
+    return updated;
+  }
+
+  async function issuesOf(actor: Actor, campaign: Campaign, forStart: boolean): Promise<CampaignIssue[]> {
+    const issues: CampaignIssue[] = [];
+    const add = (field: CampaignIssue['field'], code: string, message: string) => issues.push({ field, code, message });
+    if (!campaign.sender) add('sender', 'sender.required', 'Choose a number or an alpha tag to send from.');
+    else if (campaign.sender.type === 'number') {
+      const numberId = campaign.sender.numberId;
+      if (!sendableNumbers(actor).some((number) => number.id === numberId)) add('sender', 'sender.number', 'This number is not assigned to your extension or is out of service.');
+    } else {
+      const check = validateAlphaTag(campaign.sender.tag);
+      if (!check.ok) add('sender', check.code, check.reason);
+      else if (!ctx.carrier.capabilities.alphaTags) add('sender', 'sender.alpha_unsupported', 'The carrier does not support alpha tags.');
+      else {
+        const department = actor.user.departmentId ? await ctx.db.departments.get(actor.user.departmentId) : null;
+        if (!department?.alphaTags.includes(campaign.sender.tag)) add('sender', 'sender.alpha_not_allowed', `Your department may not send as "${campaign.sender.tag}".`);
+      }
+    }
+    if (!campaign.body.trim()) add('body', 'body.required', 'Write the message.');
+    if (!campaign.ratingExtensionId) add('ratingExtensionId', 'rating.required', 'Choose the extension the campaign is billed to.');
+    else if (!(await ctx.db.extensions.get(campaign.ratingExtensionId))) add('ratingExtensionId', 'rating.unknown', 'This extension does not exist.');
+    if (!campaign.recipients) add('recipients', 'recipients.required', 'Choose a predefined list or upload a file.');
+    else {
+      try {
+        const columns = new Set((await sourceColumns(ctx, campaign.recipients)).map((column) => column.toLowerCase()));
+        const missing = templateFields(campaign.body).filter((field) => !columns.has(field.toLowerCase()));
+        if (missing.length > 0) add('body', 'body.unknown_field', `The recipients have no column for: ${missing.join(', ')}.`);
+        if (forStart && (await estimateOf(campaign)).deliverable === 0) add('recipients', 'recipients.none_deliverable', 'No recipient can be sent to.');
+      } catch (error) {
+        if (error instanceof NotFoundError) add('recipients', 'recipients.missing', 'The list or file no longer exists.');
+        else throw error;
+      }
+    }
+    if (campaign.scheduledAt && Date.parse(campaign.scheduledAt) <= ctx.clock.now() && campaign.status === 'draft' && forStart === false) {
+      add('scheduledAt', 'schedule.past', 'The scheduled time has passed.');
+    }
+    return issues;
+  }
+
+  async function assertValid(actor: Actor, campaign: Campaign): Promise<void> {
+    const issues = await issuesOf(actor, campaign, true);
+    if (issues.length > 0) {
+      throw new ValidationError(issues[0]!.message, { field: issues[0]!.field, issues: issues.map((issue) => ({ path: [issue.field], message: issue.message })) });
+    }
+  }
+
+  async function estimateOf(campaign: Campaign): Promise<CampaignEstimate> {
+    const settings = await ctx.settings();
+    const estimate: CampaignEstimate = {
+      deliverable: 0, total: 0, invalid: 0, duplicate: 0, blocked: 0, encoding: countSegments(campaign.body).encoding,
+      segmentsPerMessage: countSegments(campaign.body).segments, totalSegments: 0, cost: 0, currency: settings.currency,
+    };
+    if (!campaign.recipients) return estimate;
+    const template = compileTemplate(campaign.body);
+    const merge = template.fields.length > 0;
+    const fixed = countSegments(campaign.body);
+    let maxSegments = 0;
+    let ucs2 = false;
+    for await (const rows of sourceRows(ctx, campaign.recipients)) {
+      estimate.total += rows.length;
+      const valid = rows.filter((row) => row.state === 'valid');
+      estimate.invalid += rows.filter((row) => row.state === 'invalid').length;
+      estimate.duplicate += rows.filter((row) => row.state === 'duplicate').length;
+      const blocked = new Set<string>((await ctx.db.blocklist.getMany(valid.map((row) => row.e164))).map((entry) => entry.e164));
+      for (const row of valid) {
+        if (blocked.has(row.e164)) {
+          estimate.blocked += 1;
+          continue;
+        }
+        const rendered = merge ? template.render(row.fields) : null;
+        const count = rendered && rendered.ok ? countSegments(rendered.text) : fixed;
+        estimate.deliverable += 1;
+        estimate.totalSegments += count.segments;
+        estimate.cost += await priceOf(ctx, count.segments);
+        maxSegments = Math.max(maxSegments, count.segments);
+        ucs2 ||= count.encoding === 'UCS-2';
+      }
+    }
+    estimate.segmentsPerMessage = estimate.deliverable > 0 ? maxSegments : fixed.segments;
+    estimate.encoding = ucs2 ? 'UCS-2' : fixed.encoding;
+    return estimate;
+  }
+
+  /** Copies the recipient source into the campaign, once: invalid and duplicate rows are kept for the counts. */
+  async function materialise(campaign: Campaign): Promise<void> {
+    if ((await ctx.db.campaignRecipients.count({ campaignId: campaign.id })) > 0 || !campaign.recipients) return;
+    const now = ctx.nowIso();
+    const seen = new Set<string>();
+    for await (const rows of sourceRows(ctx, campaign.recipients)) {
+      const records: CampaignRecipientRecord[] = rows.map((row) => {
+        const duplicate = row.state === 'valid' && seen.has(row.e164);
+        if (row.state === 'valid') seen.add(row.e164);
+        return {
+          id: `${campaign.id}:${row.index}`, campaignId: campaign.id, index: row.index, e164: row.e164, fields: row.fields, line: row.line,
+          state: row.state === 'valid' ? (duplicate ? 'duplicate' : 'pending') : row.state, messageId: null, error: row.error, updatedAt: now, attempt: 0,
+        };
+      });
+      await ctx.db.campaignRecipients.insertMany(records);
+    }
+  }
+
+  async function begin(campaign: Campaign, from: readonly CampaignStatus[]): Promise<Campaign> {
+    const estimate = await estimateOf(campaign);
+    await materialise(campaign);
+    const counts = { ...(await runner.countsOf(campaign.id)) };
+    const started = await setStatus(campaign, from, { status: 'running', startedAt: ctx.nowIso(), estimate, counts, error: null });
+    runner.run(started.id);
+    return started;
+  }
+
+  async function checkDraft(actor: Actor, draft: { sender?: Campaign['sender']; recipients?: Campaign['recipients']; ratingExtensionId?: string | null }): Promise<void> {
+    if (draft.recipients && 'uploadId' in draft.recipients) {
+      const upload = await ctx.db.uploads.get(draft.recipients.uploadId);
+      if (!upload || upload.ownerId !== actor.user.id) throw new NotFoundError('upload', draft.recipients.uploadId);
+    }
+    if (draft.recipients && 'listId' in draft.recipients && !(await ctx.db.lists.get(draft.recipients.listId))) {
+      throw new NotFoundError('list', draft.recipients.listId);
+    }
+  }
+
+  const api: CampaignsApi = {
+    async list(principal, query = {}) {
+      const input = parseInput(CampaignQuery, query, 'query');
+      await loadActor(ctx, principal);
+      const page = await ctx.db.campaigns.find({
+        where: { ...(principal.role !== 'admin' && { ownerId: principal.userId }), ...(input.status && { status: input.status }) },
+        search: input.query?.trim() ? { fields: ['name', 'body'], text: input.query.trim() } : undefined,
+        orderBy: [['createdAt', 'desc']],
+        cursor: input.cursor,
+        limit: input.limit,
+      });
+      return { ...page, items: await Promise.all(page.items.map(withLiveCounts)) };
+    },
+
+    get: visible,
+
+    async create(principal, input) {
+      requireSender(principal, 'campaigns.create');
+      const draft = parseInput(CampaignDraft, input, 'campaign');
+      const actor = await loadActor(ctx, principal);
+      await checkDraft(actor, draft);
+      const now = ctx.nowIso();
+      const campaign: Campaign = {
+        id: ctx.id('cmp'), name: draft.name, ownerId: actor.user.id, departmentId: actor.user.departmentId, sender: draft.sender ?? null, body: draft.body ?? '',
+        ratingExtensionId: draft.ratingExtensionId ?? actor.extensionIds[0] ?? null, recipients: draft.recipients ?? null, scheduledAt: draft.scheduledAt ?? null,
+        status: 'draft', counts: emptyCounts(), estimate: null, createdAt: now, updatedAt: now, startedAt: null, completedAt: null, error: null,
+      };
+      await ctx.db.campaigns.insert(campaign);
+      return campaign;
+    },
+
+    async update(principal, id, input) {
+      const patch = parseInput(CampaignUpdate, input, 'campaign');
+      const campaign = await owned(principal, id, 'campaigns.update');
+      if (!EDITABLE.includes(campaign.status)) throw new StateError(`A ${campaign.status} campaign cannot be edited.`, { resource: 'campaign', state: campaign.status });
+      await checkDraft(await loadActor(ctx, principal), patch);
+      // Editing a scheduled campaign takes it back to draft: it must be scheduled again.
+      return setStatus(campaign, EDITABLE, { ...patch, status: 'draft', ...(campaign.status === 'scheduled' && patch.scheduledAt === undefined && { scheduledAt: null }) } as Partial<Campaign>);
+    },
+
+    async remove(principal, id) {
+      const campaign = await owned(principal, id, 'campaigns.remove');
+      if (campaign.status !== 'draft') throw new StateError('Only a draft can be deleted.', { resource: 'campaign', state: campaign.status });
+      await ctx.db.campaigns.delete(id);
+    },
+
+    async duplicate(principal, id) {
+      const campaign = await owned(principal, id, 'campaigns.duplicate');
+      return api.create(principal, {
+        name: `${campaign.name} (copy)`.slice(0, 200), sender: campaign.sender, body: campaign.body, ratingExtensionId: campaign.ratingExtensionId, recipients: campaign.recipients,
+      });
+    },
+
+    async validate(principal, id) {
+      const campaign = await visible(principal, id);
+      const issues = await issuesOf(await loadActor(ctx, principal), campaign, false);
+      return { ok: issues.length === 0, issues };
+    },
+
+    async estimate(principal, id) {
+      return estimateOf(await visible(principal, id));
+    },
+
+    async schedule(principal, id, at) {
+      const when = parseInput(Timestamp, at, 'scheduledAt');
+      const campaign = await owned(principal, id, 'campaigns.schedule');
+      if (Date.parse(when) <= ctx.clock.now()) throw new ValidationError('Choose a time in the future.', { field: 'scheduledAt', value: when });
+      await assertValid(await loadActor(ctx, principal), campaign);
+      const scheduled = await setStatus(campaign, ['draft', 'scheduled'], { status: 'scheduled', scheduledAt: new Date(Date.parse(when)).toISOString(), estimate: await estimateOf(campaign) });
+      scheduler.wake(Date.parse(scheduled.scheduledAt!));
+      return scheduled;
+    },
+
+    async start(principal, id) {
+      const campaign = await owned(principal, id, 'campaigns.start');
+      if (!['draft', 'scheduled'].includes(campaign.status)) throw new StateError(`A ${campaign.status} campaign cannot be started.`, { resource: 'campaign', state: campaign.status });
+      await assertValid(await loadActor(ctx, principal), campaign);
+      return begin(campaign, ['draft', 'scheduled']);
+    },
+
+    async stop(principal, id) {
+      const campaign = await visible(principal, id);
+      if (principal.role !== 'admin') await owned(principal, id, 'campaigns.stop');
+      if (campaign.status === 'scheduled') return setStatus(campaign, ['scheduled'], { status: 'draft' });
+      const stopped = await setStatus(campaign, ['running'], { status: 'stopped' });
+      await runner.stop(id);
+      await runner.progress(id, true);
+      return withLiveCounts((await ctx.db.campaigns.get(id)) ?? stopped);
+    },
+
+    async restart(principal, id) {
+      const campaign = await owned(principal, id, 'campaigns.restart');
+      if (campaign.status !== 'stopped' && campaign.status !== 'failed') {
+        throw new StateError('Only a stopped or failed campaign can be restarted.', { resource: 'campaign', state: campaign.status });
+      }
+      await runner.stop(id);
+      const restarted = await setStatus(campaign, ['stopped', 'failed'], { status: 'running', error: null, completedAt: null });
+      runner.run(id);
+      return withLiveCounts(restarted);
+    },
+
+    async recipients(principal, id, query = {}) {
+      const input = parseInput(RecipientQuery, query, 'query');
+      await visible(principal, id);
+      const page = await ctx.db.campaignRecipients.find({
+        where: { campaignId: id, ...(input.state && { state: input.state }) }, orderBy: [['index', 'asc']], cursor: input.cursor, limit: input.limit,
+      });
+      return mapPage(page, ({ id: _id, attempt: _attempt, ...recipient }) => recipient);
+    },
+
+    async createUpload(principal, input) {
+      requireSender(principal, 'campaigns.createUpload');
+      const upload = parseInput(UploadCreate, input, 'upload');
+      await loadActor(ctx, principal);
+      const id = ctx.id('upl');
+      const rows: Omit<UploadRecipientRecord, 'id' | 'index' | 'uploadId'>[] = [
+        ...upload.recipients.map((row) => ({ e164: row.e164, fields: row.fields, line: row.line, state: 'valid' as const, error: null })),
+        ...upload.errors.map((row) => ({ e164: row.value, fields: {}, line: row.line, state: 'invalid' as const, error: row.message })),
+        ...upload.duplicates.map((row) => ({ e164: row.e164, fields: {}, line: row.line, state: 'duplicate' as const, error: `Same number as line ${row.firstLine}` })),
+      ].sort((a, b) => a.line - b.line);
+      const records = rows.map((row, index) => ({ ...row, id: `${id}:${index}`, uploadId: id, index }));
+      for (let start = 0; start < records.length; start += 5000) await ctx.db.uploadRecipients.insertMany(records.slice(start, start + 5000));
+      const record = {
+        id, ownerId: principal.userId, name: upload.name, columns: upload.columns, phoneColumn: upload.phoneColumn,
+        stats: { recipients: upload.recipients.length, errors: upload.errors.length, duplicates: upload.duplicates.length }, createdAt: ctx.nowIso(),
+      };
+      await ctx.db.uploads.insert(record);
+      return record;
+    },
+
+    async getUpload(principal, id) {
+      const upload = await ctx.db.uploads.get(id);
+      if (!upload || (principal.role !== 'admin' && upload.ownerId !== principal.userId)) throw new NotFoundError('upload', id);
+      return upload;
+    },
+  };
+
+  scheduler.add({
+    async release() {
+      const due = await ctx.db.campaigns.find({ where: { status: 'scheduled', scheduledAt: { $lte: ctx.nowIso() } }, limit: 100 });
+      for (const campaign of due.items) {
+        const owner = await ctx.db.users.get(campaign.ownerId);
+        const principal: Principal = { userId: campaign.ownerId, role: 'user', ...(owner?.departmentId && { departmentId: owner.departmentId }) };
+        try {
+          await assertValid(await loadActor(ctx, principal), campaign);
+          await begin(campaign, ['scheduled']);
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
+          const failed = await ctx.db.campaigns.update(campaign.id, { status: 'failed', error: reason, updatedAt: ctx.nowIso() }, { if: { status: 'scheduled' } });
+          if (failed) emitCampaign(ctx, 'campaign.status', failed.id, () => ({ campaign: failed }));
+        }
+      }
+    },
+    async next() {
+      const next = await ctx.db.campaigns.find({ where: { status: 'scheduled' }, orderBy: [['scheduledAt', 'asc']], limit: 1 });
+      return next.items[0]?.scheduledAt ? Date.parse(next.items[0].scheduledAt) : null;
+    },
+  });
+
+  return api;
+}
+

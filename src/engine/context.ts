@@ -1,0 +1,86 @@
+import type { Settings } from '../model/index.js';
+import { Settings as SettingsSchema } from '../model/index.js';
+import type { Carrier, Clock, Notifier } from '../ports/carrier.js';
+import type { Collection, CollectionName, Store, StoreRecords } from '../ports/store.js';
+import { EventBus } from './event-bus.js';
+import { createIdGenerator } from './ids.js';
+
+export type Collections = { readonly [K in CollectionName]: Collection<StoreRecords[K]> };
+
+const SETTINGS_KEY = 'settings';
+
+/** Everything the engine's modules share: ports, collections, ids, time, events and the settings cache. */
+export class EngineContext {
+  readonly db: Collections;
+  readonly events: EventBus;
+  readonly id: (prefix: string) => string;
+  private settingsCache: Settings | null = null;
+  /** Background work (dispatch, reports) in flight, so that `idle()` can wait for it. */
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private closed = false;
+
+  constructor(
+    readonly store: Store,
+    readonly carrier: Carrier,
+    readonly notifier: Notifier,
+    readonly clock: Clock,
+    private readonly initialSettings: Partial<Settings>,
+  ) {
+    const cache: Record<string, unknown> = {};
+    this.db = new Proxy(cache, {
+      get: (target, name: string) => (target[name] ??= store.collection(name as CollectionName)),
+    }) as unknown as Collections;
+    this.events = new EventBus(() => this.nowIso());
+    this.id = createIdGenerator(() => clock.now());
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  nowIso(): string {
+    return new Date(this.clock.now()).toISOString();
+  }
+
+  async settings(): Promise<Settings> {
+    if (this.settingsCache) return this.settingsCache;
+    const stored = await this.db.settings.get(SETTINGS_KEY);
+    const { id: _id, ...rest } = stored ?? { id: SETTINGS_KEY };
+    const settings = SettingsSchema.parse({ ...this.initialSettings, ...rest });
+    if (!stored) await this.db.settings.insertIfAbsent({ id: SETTINGS_KEY, ...settings });
+    this.settingsCache = settings;
+    return settings;
+  }
+
+  async saveSettings(settings: Settings): Promise<void> {
+    await this.db.settings.put({ id: SETTINGS_KEY, ...settings });
+    this.settingsCache = settings;
+  }
+
+  /** Runs work in the background, tracked so that `idle()` waits for it; its failure is reported, not thrown. */
+  background(work: () => Promise<unknown>, onError: (error: unknown) => void = reportError): void {
+    if (this.closed) return;
+    const promise = work().catch(onError);
+    this.inFlight.add(promise);
+    void promise.finally(() => this.inFlight.delete(promise));
+  }
+
+  /** Resolves when background work and event delivery have settled. */
+  async idle(): Promise<void> {
+    for (let round = 0; round < 1000; round++) {
+      if (this.inFlight.size === 0) {
+        await this.events.idle();
+        if (this.inFlight.size === 0) return;
+      }
+      await Promise.allSettled([...this.inFlight]);
+    }
+  }
+
+  close(): void {
+    this.closed = true;
+  }
+}
+
+function reportError(error: unknown): void {
+  (globalThis as { console?: { error(...args: unknown[]): void } }).console?.error('pbx-sms engine:', error);
+}

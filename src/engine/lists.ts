@@ -1,0 +1,170 @@
+import { ConflictError } from '../errors/conflict-error.js';
+import { NotFoundError } from '../errors/not-found-error.js';
+import type { ListEntry, ListImportReport, PredefinedList } from '../model/index.js';
+import { ListEntryInput, ListEntryQuery, MergeFields, Name } from '../model/index.js';
+import type { ListsApi } from '../ports/backend.js';
+import type { ListEntryRecord } from '../ports/store.js';
+import { type Actor, loadActor } from './access.js';
+import type { EngineContext } from './context.js';
+import { mapPage } from './paging.js';
+import { normalisePhone, tryPhone } from './phones.js';
+import { parseInput } from './validate.js';
+
+function entryKey(listId: string, e164: string): string {
+  return `${listId}:${e164}`;
+}
+
+function searchText(e164: string, fields: Record<string, string>): string {
+  return [e164, ...Object.values(fields)].join(' ').toLowerCase();
+}
+
+function toEntry({ text: _text, ...entry }: ListEntryRecord): ListEntry {
+  return entry;
+}
+
+/** Users see the lists of their department and shared ones; administrators see all. */
+function canSeeList(actor: Actor, list: PredefinedList): boolean {
+  return actor.isAdmin || list.departmentId === null || list.departmentId === actor.user.departmentId;
+}
+
+export function createListsApi(ctx: EngineContext): ListsApi {
+  async function visible(principal: Parameters<ListsApi['get']>[0], id: string): Promise<PredefinedList> {
+    const actor = await loadActor(ctx, principal);
+    const list = await ctx.db.lists.get(id);
+    if (!list || !canSeeList(actor, list)) throw new NotFoundError('list', id);
+    return list;
+  }
+
+  async function touch(list: PredefinedList, columns: readonly string[] = []): Promise<void> {
+    const entryCount = await ctx.db.listEntries.count({ listId: list.id });
+    const merged = [...new Set([...list.columns, ...columns])];
+    await ctx.db.lists.update(list.id, { entryCount, columns: merged, updatedAt: ctx.nowIso() });
+  }
+
+  return {
+    async list(principal, query = {}) {
+      const actor = await loadActor(ctx, principal);
+      const text = query.query?.trim();
+      return ctx.db.lists.find({
+        where: actor.isAdmin ? {} : { departmentId: { $in: [null, actor.user.departmentId] } },
+        search: text ? { fields: ['name'], text } : undefined,
+        orderBy: [['name', 'asc']],
+        cursor: query.cursor,
+        limit: query.limit,
+      });
+    },
+
+    get: visible,
+
+    async create(principal, input) {
+      const name = parseInput(Name, input.name, 'name');
+      const actor = await loadActor(ctx, principal);
+      const now = ctx.nowIso();
+      const list: PredefinedList = {
+        id: ctx.id('lst'), name, departmentId: actor.isAdmin ? null : actor.user.departmentId, columns: [], entryCount: 0, lastImport: null, createdAt: now, updatedAt: now,
+      };
+      await ctx.db.lists.insert(list);
+      return list;
+    },
+
+    async rename(principal, id, name) {
+      const parsed = parseInput(Name, name, 'name');
+      await visible(principal, id);
+      const updated = await ctx.db.lists.update(id, { name: parsed, updatedAt: ctx.nowIso() });
+      if (!updated) throw new NotFoundError('list', id);
+      return updated;
+    },
+
+    async remove(principal, id) {
+      await visible(principal, id);
+      const inUse = await ctx.db.campaigns.find({ where: { status: { $in: ['scheduled', 'running'] } }, limit: 1000 });
+      const user = inUse.items.find((campaign) => campaign.recipients && 'listId' in campaign.recipients && campaign.recipients.listId === id);
+      if (user) throw new ConflictError(`The campaign "${user.name}" is using this list.`, { code: 'list.in_use', details: { campaignId: user.id } });
+      await ctx.db.listEntries.deleteMany({ listId: id });
+      await ctx.db.lists.delete(id);
+    },
+
+    async entries(principal, id, query = {}) {
+      const input = parseInput(ListEntryQuery, query, 'query');
+      await visible(principal, id);
+      const text = input.query?.trim().toLowerCase();
+      const page = await ctx.db.listEntries.find({
+        where: { listId: id },
+        search: text ? { fields: ['text'], text } : undefined,
+        orderBy: [['createdAt', 'asc']],
+        cursor: input.cursor,
+        limit: input.limit,
+      });
+      return { ...mapPage(page, toEntry), total: text ? page.total : (await ctx.db.lists.get(id))?.entryCount };
+    },
+
+    async addEntry(principal, id, input) {
+      const parsed = parseInput(ListEntryInput, input, 'entry');
+      const list = await visible(principal, id);
+      const e164 = normalisePhone(parsed.e164, (await ctx.settings()).defaultCountry, 'e164');
+      const fields = parsed.fields ?? {};
+      const record: ListEntryRecord = { id: entryKey(id, e164), listId: id, e164, fields, text: searchText(e164, fields), createdAt: ctx.nowIso() };
+      if (!(await ctx.db.listEntries.insertIfAbsent(record))) {
+        throw new ConflictError(`${e164} is already in the list.`, { code: 'list.duplicate', field: 'e164', details: { entryId: record.id } });
+      }
+      await touch(list, Object.keys(fields));
+      return toEntry(record);
+    },
+
+    async updateEntry(principal, id, entryId, input) {
+      const list = await visible(principal, id);
+      const existing = await ctx.db.listEntries.get(entryId);
+      if (!existing || existing.listId !== id) throw new NotFoundError('list entry', entryId);
+      const fields = input.fields === undefined ? existing.fields : parseInput(MergeFields, input.fields, 'fields');
+      const e164 = input.e164 === undefined ? existing.e164 : normalisePhone(input.e164, (await ctx.settings()).defaultCountry, 'e164');
+      const record: ListEntryRecord = { ...existing, id: entryKey(id, e164), e164, fields, text: searchText(e164, fields) };
+      if (record.id !== existing.id) {
+        if (!(await ctx.db.listEntries.insertIfAbsent(record))) throw new ConflictError(`${e164} is already in the list.`, { code: 'list.duplicate', field: 'e164' });
+        await ctx.db.listEntries.delete(existing.id);
+      } else {
+        await ctx.db.listEntries.put(record);
+      }
+      await touch(list, Object.keys(fields));
+      return toEntry(record);
+    },
+
+    async removeEntry(principal, id, entryId) {
+      const list = await visible(principal, id);
+      const existing = await ctx.db.listEntries.get(entryId);
+      if (!existing || existing.listId !== id) throw new NotFoundError('list entry', entryId);
+      await ctx.db.listEntries.delete(entryId);
+      await touch(list);
+    },
+
+    async import(principal, id, input) {
+      const list = await visible(principal, id);
+      const { defaultCountry } = await ctx.settings();
+      const report: ListImportReport = { at: ctx.nowIso(), fileName: input.fileName, added: 0, updated: 0, errors: [...input.errors], duplicates: input.duplicates };
+      const fresh: ListEntryRecord[] = [];
+      const seen = new Set<string>();
+      for (const row of input.entries) {
+        const e164 = tryPhone(row.e164, defaultCountry);
+        const fields = MergeFields.safeParse(row.fields);
+        if (!e164 || !fields.success) {
+          report.errors.push({ line: row.line, value: row.e164, code: e164 ? 'fields.invalid' : 'phone.invalid', message: e164 ? 'Invalid merge fields' : `"${row.e164}" is not a valid phone number.` });
+          continue;
+        }
+        if (seen.has(e164)) {
+          report.duplicates += 1;
+          continue;
+        }
+        seen.add(e164);
+        fresh.push({ id: entryKey(id, e164), listId: id, e164, fields: fields.data, text: searchText(e164, fields.data), createdAt: ctx.nowIso() });
+      }
+      const existing = new Set((await ctx.db.listEntries.getMany(fresh.map((entry) => entry.id))).map((entry) => entry.id));
+      const added = fresh.filter((entry) => !existing.has(entry.id));
+      for (let start = 0; start < added.length; start += 5000) await ctx.db.listEntries.insertMany(added.slice(start, start + 5000));
+      for (const entry of fresh) if (existing.has(entry.id)) await ctx.db.listEntries.update(entry.id, { fields: entry.fields, text: entry.text });
+      report.added = added.length;
+      report.updated = fresh.length - added.length;
+      await touch(list, input.columns);
+      await ctx.db.lists.update(id, { lastImport: report });
+      return report;
+    },
+  };
+}

@@ -1,0 +1,152 @@
+import type { Settings } from '../model/index.js';
+import type { SmsBackend } from '../ports/backend.js';
+import type { Carrier, Clock, InboundSms, Notifier } from '../ports/carrier.js';
+import type { Store } from '../ports/store.js';
+import { createBlocklistApi } from './blocklist.js';
+import { createCampaignsApi } from './campaigns.js';
+import { systemClock } from './clock.js';
+import { createContactsApi } from './contacts.js';
+import { EngineContext } from './context.js';
+import { createConversationsApi } from './conversations.js';
+import { createDirectoryApi } from './directory.js';
+import { CampaignRunner } from './dispatch.js';
+import { type EmailToSmsResult, type InboundEmail, emailToSms } from './email.js';
+import { receiveSms } from './inbound.js';
+import { createKeywordsApi } from './keywords.js';
+import { createListsApi } from './lists.js';
+import { createMessagesApi, nextDueMessage, releaseDueMessages } from './messages.js';
+import { createNumbersApi } from './numbers.js';
+import { applyStatusReport } from './reports.js';
+import { Scheduler } from './scheduler.js';
+import { createSettingsApi } from './settings.js';
+import { createTemplatesApi } from './templates.js';
+import { createUsageApi } from './usage.js';
+
+export interface LocalBackendOptions {
+  /** Where data lives: `createMemoryStore()` or `createPostgresStore(...)`. */
+  store: Store;
+  /** Who carries the messages: `createSimulatedCarrier(...)` or a real provider's adapter. */
+  carrier: Carrier;
+  /**
+   * Sends e-mail for keyword and reply routing.
+   * @default a notifier that drops e-mail (routing to e-mail then does nothing)
+   */
+  notifier?: Notifier;
+  /**
+   * Time, for schedules and rate limits. Tests pass `createManualClock()`.
+   * @default systemClock
+   */
+  clock?: Clock;
+  /** Initial settings, used until an administrator changes them. */
+  settings?: Partial<Settings>;
+}
+
+/** The engine as a backend, plus the entry points a server wires to the outside world. */
+export interface LocalBackend extends SmsBackend {
+  /** Inbound traffic: SMS from the carrier (also delivered through its sink) and e-mail to SMS. */
+  readonly inbound: {
+    sms(message: InboundSms): Promise<void>;
+    email(email: InboundEmail): Promise<EmailToSmsResult>;
+  };
+  /** Resolves once the engine has recovered what a previous engine left on the same store. */
+  readonly ready: Promise<void>;
+  /** Resolves when sends, reports and events in flight have settled (tests, seeds, benchmarks). */
+  idle(): Promise<void>;
+}
+
+const DROP_EMAIL: Notifier = { sendEmail: async () => undefined };
+
+/**
+ * The business rules of SMS in a PBX, in-process: permissions, number assignment, blocklist at dispatch, opt-out
+ * processing, keyword routing, campaign dispatch with rate limits, forward-only status. Give it a store and a
+ * carrier; give the result to `createSmsClient`.
+ *
+ * @example
+ * const backend = createLocalBackend({ store: createMemoryStore(), carrier: createSimulatedCarrier({ seed: 7 }) });
+ * const admin = createSmsClient({ backend, principal: { userId: 'admin', role: 'admin' } });
+ * await admin.numbers.create({ e164: '+61400123456', label: 'Reception' });
+ */
+export function createLocalBackend(options: LocalBackendOptions): LocalBackend {
+  const ctx = new EngineContext(options.store, options.carrier, options.notifier ?? DROP_EMAIL, options.clock ?? systemClock, options.settings ?? {});
+  const runner = new CampaignRunner(ctx);
+  const scheduler = new Scheduler(ctx);
+  scheduler.add({ release: () => releaseDueMessages(ctx), next: () => nextDueMessage(ctx) });
+
+  const messages = createMessagesApi(ctx, scheduler);
+  const apis = {
+    directory: createDirectoryApi(ctx),
+    numbers: createNumbersApi(ctx),
+    contacts: createContactsApi(ctx),
+    conversations: createConversationsApi(ctx),
+    messages,
+    campaigns: createCampaignsApi(ctx, runner, scheduler),
+    lists: createListsApi(ctx),
+    blocklist: createBlocklistApi(ctx),
+    templates: createTemplatesApi(ctx),
+    keywords: createKeywordsApi(ctx),
+    usage: createUsageApi(ctx),
+    settings: createSettingsApi(ctx),
+  };
+
+  const ready = (async () => {
+    await ctx.settings();
+    await runner.recover();
+    await scheduler.tick();
+  })();
+
+  const disconnect = options.carrier.connect({
+    inbound: async (message) => {
+      await ready;
+      await receiveSms(ctx, message);
+    },
+    status: async (report) => {
+      await ready;
+      await applyStatusReport(ctx, runner, report);
+    },
+  });
+
+  const backend: LocalBackend = {
+    ...afterReady(apis, ready),
+    subscribe: (principal, listener, subscribeOptions) => ctx.events.subscribe(principal, listener, subscribeOptions?.after),
+    inbound: {
+      sms: async (message) => {
+        await ready;
+        await receiveSms(ctx, message);
+      },
+      email: async (email) => {
+        await ready;
+        return emailToSms(ctx, messages, email);
+      },
+    },
+    ready,
+    idle: async () => {
+      await ready;
+      await ctx.idle();
+    },
+    close: async () => {
+      await ready.catch(() => undefined);
+      disconnect();
+      scheduler.stop();
+      await runner.stopAll();
+      ctx.close();
+      await ctx.idle();
+    },
+  };
+  return backend;
+}
+
+/** Every API method waits for recovery before it runs. */
+function afterReady<T extends Record<string, object>>(apis: T, ready: Promise<void>): T {
+  const wrapped: Record<string, object> = {};
+  for (const [name, api] of Object.entries(apis)) {
+    const group: Record<string, unknown> = {};
+    for (const [key, method] of Object.entries(api)) {
+      group[key] = typeof method === 'function' ? async (...args: unknown[]) => {
+        await ready;
+        return (method as (...a: unknown[]) => unknown).apply(api, args);
+      } : method;
+    }
+    wrapped[name] = Object.freeze(group);
+  }
+  return wrapped as T;
+}

@@ -1,0 +1,111 @@
+import { countSegments } from '../segments.js';
+import type { Message, MessageError, MessagePreview, MessageStatus, Principal } from '../model/index.js';
+import { canTransition } from '../model/index.js';
+import type { MessageRecord } from '../ports/store.js';
+import { canSee, loadActor } from './access.js';
+import type { EngineContext } from './context.js';
+import { chargeMessage } from './usage.js';
+
+export interface OutboundInit {
+  conversationId: string | null;
+  channel: 'sms' | 'chat';
+  from: string;
+  to: string;
+  body: string;
+  status: MessageStatus;
+  sendAt?: string | null;
+  campaignId?: string | null;
+  senderId?: string | null;
+  numberId?: string | null;
+}
+
+/** A new outbound message record, with its encoding and segments. */
+export function newOutbound(ctx: EngineContext, init: OutboundInit): MessageRecord {
+  const { encoding, segments } = countSegments(init.body);
+  const now = ctx.nowIso();
+  return {
+    id: ctx.id('msg'),
+    conversationId: init.conversationId,
+    direction: 'outbound',
+    channel: init.channel,
+    from: init.from,
+    to: init.to,
+    body: init.body,
+    encoding,
+    segments,
+    status: init.status,
+    error: null,
+    createdAt: now,
+    updatedAt: now,
+    sendAt: init.sendAt ?? null,
+    campaignId: init.campaignId ?? null,
+    senderId: init.senderId ?? null,
+    numberId: init.numberId ?? null,
+    providerId: null,
+  };
+}
+
+export function previewOf(message: Message): MessagePreview {
+  return { id: message.id, body: message.body, direction: message.direction, status: message.status, createdAt: message.createdAt };
+}
+
+/**
+ * Moves a message's status forward, never backwards: a compare-and-set on the status it had, retried when another
+ * change got there first. Returns the new record, or null when the move is not allowed (late or duplicate report).
+ */
+export async function transition(
+  ctx: EngineContext,
+  id: string,
+  to: MessageStatus,
+  patch: Partial<MessageRecord> = {},
+): Promise<MessageRecord | null> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = await ctx.db.messages.get(id);
+    if (!current || !canTransition(current.status, to)) return null;
+    const updated = await ctx.db.messages.update(id, { ...patch, status: to, updatedAt: ctx.nowIso() }, { if: { status: current.status } });
+    if (updated) return updated;
+  }
+  return null;
+}
+
+/** Tells the users who see the message's conversation that its status changed. */
+export function emitMessageStatus(ctx: EngineContext, message: MessageRecord): void {
+  if (!ctx.events.hasSubscribers || message.conversationId === null) return;
+  const conversationId = message.conversationId;
+  ctx.events.emit('message.status', async (principal: Principal) => {
+    const actor = await loadActor(ctx, principal);
+    const conversation = await ctx.db.conversations.get(conversationId);
+    return conversation && canSee(actor, conversation) ? { message } : null;
+  });
+}
+
+/**
+ * Hands a queued message to the carrier: queued → sending (before the carrier is called, so that a crash leaves a
+ * trace) → sent with the provider id, charged to `billTo`; or failed with the carrier's reason.
+ */
+export async function transmit(ctx: EngineContext, message: MessageRecord, billTo: string | null): Promise<MessageRecord> {
+  const sending = await transition(ctx, message.id, 'sending');
+  if (!sending) return (await ctx.db.messages.get(message.id)) ?? message;
+  emitMessageStatus(ctx, sending);
+  let result: MessageRecord | null;
+  try {
+    const { providerId } = await ctx.carrier.send({
+      messageId: sending.id, from: sending.from, to: sending.to, body: sending.body, encoding: sending.encoding, segments: sending.segments,
+    });
+    result = await transition(ctx, sending.id, 'sent', { providerId });
+    // A report may have overtaken the answer to send(): keep the provider id all the same.
+    if (!result) result = await ctx.db.messages.update(sending.id, { providerId });
+    await chargeMessage(ctx, billTo, sending.createdAt, sending.segments);
+  } catch (error) {
+    result = await transition(ctx, sending.id, 'failed', { error: carrierFailure(error) });
+  }
+  const final = result ?? (await ctx.db.messages.get(sending.id)) ?? sending;
+  emitMessageStatus(ctx, final);
+  return final;
+}
+
+export function carrierFailure(error: unknown): MessageError {
+  const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : 'carrier.error';
+  const message = error instanceof Error ? error.message : 'The carrier did not accept the message.';
+  return { code, message };
+}

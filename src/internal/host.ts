@@ -1,0 +1,17 @@
+/**
+ * The few host globals src/ uses, typed structurally: src/ is checked without DOM and Node types so that it runs in
+ * a browser tab and in Node alike. Every declaration here exists in both.
+ */
+export interface HostGlobals {
+  setTimeout(callback: () => void, ms?: number): unknown;
+  clearTimeout(handle: unknown): void;
+  queueMicrotask(callback: () => void): void;
+  btoa(data: string): string;
+  atob(data: string): string;
+  crypto?: { getRandomValues<T extends Uint8Array | Uint32Array>(array: T): T; randomUUID?(): string };
+  TextDecoder: new (label?: string) => { decode(input: Uint8Array): string };
+  TextEncoder: new () => { encode(input: string): Uint8Array };
+}
+
+/** The host's globals, typed. */
+export const host = globalThis as unknown as HostGlobals;

@@ -1,0 +1,57 @@
+import * as z from 'zod';
+import { E164 } from '../phone.js';
+import { Id, Timestamp } from './common.js';
+
+export const BLOCKLIST_SOURCES = ['manual', 'opt-out', 'import'] as const;
+export const BlocklistSource = z.enum(BLOCKLIST_SOURCES);
+export type BlocklistSource = z.infer<typeof BlocklistSource>;
+
+/**
+ * A number that bulk sends skip. Direct messages still go unless the `blockDirectSends` setting says otherwise.
+ * An opt-out entry comes from a STOP-type reply and carries that message; START removes it, never a manual one.
+ */
+export const BlocklistEntry = z.object({
+  e164: E164,
+  source: BlocklistSource,
+  reason: z.string().max(500),
+  /** The user who added it, or `system` for an opt-out. */
+  addedBy: z.string(),
+  addedAt: Timestamp,
+  /** For an opt-out: the message that triggered it. */
+  message: z.string().nullable(),
+});
+export type BlocklistEntry = z.infer<typeof BlocklistEntry>;
+
+export const BlocklistAdd = z.object({
+  e164: z.string().min(1).max(40),
+  reason: z.string().trim().max(500).optional(),
+});
+export type BlocklistAdd = z.input<typeof BlocklistAdd>;
+
+export const BlocklistQuery = z.object({
+  query: z.string().max(100).optional(),
+  source: BlocklistSource.optional(),
+  cursor: z.string().max(512).optional(),
+  limit: z.number().int().min(1).max(500).optional(),
+});
+export type BlocklistQuery = z.input<typeof BlocklistQuery>;
+
+/** The audit trail: every addition and removal, who did it, when, from where and why. */
+export const BlocklistAudit = z.object({
+  id: Id,
+  e164: E164,
+  action: z.enum(['added', 'removed']),
+  source: BlocklistSource,
+  by: z.string(),
+  at: Timestamp,
+  reason: z.string(),
+  message: z.string().nullable(),
+});
+export type BlocklistAudit = z.infer<typeof BlocklistAudit>;
+
+export const BlocklistImportResult = z.object({
+  added: z.number().int().nonnegative(),
+  existing: z.number().int().nonnegative(),
+  errors: z.array(z.object({ line: z.number().int().positive(), value: z.string(), code: z.string(), message: z.string() })),
+});
+export type BlocklistImportResult = z.infer<typeof BlocklistImportResult>;

@@ -1,0 +1,61 @@
+import * as z from 'zod';
+import { E164 } from '../phone.js';
+import { Id, Name } from './common.js';
+
+export const ROLES = ['admin', 'user'] as const;
+/** Administrators manage numbers, users, global contacts and templates, the blocklist and keywords; users send. */
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+/** Who is calling. The host portal knows the logged-in user; the backend enforces what they may do. */
+export const Principal = z.object({
+  userId: Id,
+  role: Role,
+  extensionId: Id.optional(),
+  departmentId: Id.optional(),
+});
+export type Principal = z.infer<typeof Principal>;
+
+/** A department: the unit usage is billed to, with its cost code and the alpha tags it may send from. */
+export const Department = z.object({
+  id: Id,
+  name: Name,
+  costCode: z.string().trim().max(64).default(''),
+  alphaTags: z.array(z.string()).default([]),
+});
+export type Department = z.infer<typeof Department>;
+
+/** A PBX extension. It holds at most one SMS number. */
+export const Extension = z.object({
+  id: Id,
+  /** The dialable extension, e.g. "201". */
+  number: z.string().trim().min(1).max(32),
+  name: Name,
+  departmentId: Id,
+});
+export type Extension = z.infer<typeof Extension>;
+
+/** A portal user. A user with several extensions has several SMS numbers and chooses which to send from. */
+export const User = z.object({
+  id: Id,
+  name: Name,
+  email: z.email().nullable().default(null),
+  role: Role,
+  departmentId: Id.nullable().default(null),
+  extensionIds: z.array(Id).default([]),
+  /** A mobile to forward replies or keyword messages to. */
+  mobile: E164.nullable().default(null),
+  lastSeenAt: z.string().nullable().default(null),
+});
+export type User = z.infer<typeof User>;
+
+/** A user as the chat directory shows them to others. */
+export const DirectoryUser = z.object({
+  id: Id,
+  name: Name,
+  extension: z.string().nullable(),
+  departmentId: Id.nullable(),
+  online: z.boolean(),
+  lastSeenAt: z.string().nullable(),
+});
+export type DirectoryUser = z.infer<typeof DirectoryUser>;

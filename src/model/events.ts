@@ -1,0 +1,24 @@
+import type { BlocklistEntry } from './blocklist.js';
+import type { Campaign, CampaignCounts } from './campaign.js';
+import type { Conversation } from './conversation.js';
+import type { Message } from './message.js';
+
+/** Live events, each as the receiving user is allowed to see it. `id` increases; SSE resumes from it. */
+export interface SmsEventMap {
+  'message.received': { message: Message; conversation: Conversation | null };
+  'message.status': { message: Message };
+  'conversation.updated': { conversation: Conversation; removed?: boolean };
+  'campaign.progress': { campaignId: string; counts: CampaignCounts };
+  'campaign.status': { campaign: Campaign };
+  'blocklist.changed': { e164: string; action: 'added' | 'removed'; entry: BlocklistEntry };
+}
+
+export type SmsEventType = keyof SmsEventMap;
+
+export const SMS_EVENT_TYPES = [
+  'message.received', 'message.status', 'conversation.updated', 'campaign.progress', 'campaign.status', 'blocklist.changed',
+] as const satisfies readonly SmsEventType[];
+
+export type SmsEvent<T extends SmsEventType = SmsEventType> = {
+  [K in T]: { id: number; type: K; at: string; data: SmsEventMap[K] };
+}[T];

@@ -1,0 +1,211 @@
+import type {
+  BlocklistAdd, BlocklistAudit, BlocklistEntry, BlocklistImportResult, BlocklistQuery, Campaign, CampaignDraft,
+  CampaignEstimate, CampaignQuery, CampaignRecipient, CampaignUpdate, CampaignValidation, Contact, ContactCreate,
+  ContactMatch, ContactUpdate, Conversation, ConversationOpen, ConversationQuery, Department, DirectoryUser, Extension,
+  KeywordRule, KeywordRuleCreate, KeywordRuleUpdate, ListEntry, ListEntryInput, ListEntryQuery, ListImportReport,
+  Message, MessageSend, NumberCreate, NumberRouting, NumberRoutingUpdate, NumberUpdate, Page, PageRequest,
+  PredefinedList, Principal, RecipientQuery, Settings, SettingsUpdate, SmsEvent, SmsNumber, Template, TemplateCreate,
+  TemplateUpdate, UnreadSummary, Upload, UploadCreate, UsageQuery, UsageRow, UsageSummary, User,
+} from '../model/index.js';
+import type { ContactScope } from '../model/contact.js';
+import type { MergeFields } from '../model/list.js';
+
+/**
+ * The SmsBackend port: everything `SmsClient` calls, on behalf of a principal, plus a stream of live events.
+ * Every method is async and takes and returns plain serialisable data, so that the local engine, the HTTP adapter
+ * and a vendor's own backend are interchangeable. Lists are paginated with opaque cursors.
+ *
+ * Implementations: `createLocalBackend` (src/engine), `createHttpBackend` (adapters/http). All pass
+ * test/contract/backend.contract.ts.
+ */
+export interface SmsBackend {
+  readonly directory: DirectoryApi;
+  readonly numbers: NumbersApi;
+  readonly contacts: ContactsApi;
+  readonly conversations: ConversationsApi;
+  readonly messages: MessagesApi;
+  readonly campaigns: CampaignsApi;
+  readonly lists: ListsApi;
+  readonly blocklist: BlocklistApi;
+  readonly templates: TemplatesApi;
+  readonly keywords: KeywordsApi;
+  readonly usage: UsageApi;
+  readonly settings: SettingsApi;
+  /**
+   * Live events the principal may see. `after` resumes after an event id (SSE's Last-Event-ID).
+   * Returns the function that unsubscribes.
+   */
+  subscribe(principal: Principal, listener: (event: SmsEvent) => void, options?: { after?: number }): () => void;
+  /** Releases timers and connections. */
+  close(): Promise<void>;
+}
+
+type P = Principal;
+
+export interface DirectoryApi {
+  /** The chat directory: users by name or extension (all roles may search). */
+  search(p: P, query?: { query?: string } & PageRequest): Promise<Page<DirectoryUser>>;
+  /** The calling user, as stored; created from the principal on first sight. */
+  me(p: P): Promise<User>;
+  users(p: P, query?: { query?: string } & PageRequest): Promise<Page<User>>;
+  createUser(p: P, input: UserInput): Promise<User>;
+  updateUser(p: P, id: string, input: Partial<UserInput>): Promise<User>;
+  removeUser(p: P, id: string): Promise<void>;
+  extensions(p: P, query?: PageRequest): Promise<Page<Extension>>;
+  createExtension(p: P, input: Omit<Extension, 'id'>): Promise<Extension>;
+  updateExtension(p: P, id: string, input: Partial<Omit<Extension, 'id'>>): Promise<Extension>;
+  removeExtension(p: P, id: string): Promise<void>;
+  departments(p: P, query?: PageRequest): Promise<Page<Department>>;
+  createDepartment(p: P, input: { name: string; costCode?: string; alphaTags?: string[] }): Promise<Department>;
+  updateDepartment(p: P, id: string, input: { name?: string; costCode?: string; alphaTags?: string[] }): Promise<Department>;
+}
+
+export interface UserInput {
+  /** Optional: a host portal's own user id. */
+  id?: string;
+  name: string;
+  email?: string | null;
+  role: 'admin' | 'user';
+  departmentId?: string | null;
+  extensionIds?: string[];
+  mobile?: string | null;
+}
+
+export interface NumbersApi {
+  /** Administrators see all numbers; users see those assigned to their extensions. */
+  list(p: P, query?: { includeRemoved?: boolean; query?: string } & PageRequest): Promise<Page<SmsNumber>>;
+  get(p: P, id: string): Promise<SmsNumber>;
+  create(p: P, input: NumberCreate): Promise<SmsNumber>;
+  update(p: P, id: string, input: NumberUpdate): Promise<SmsNumber>;
+  assign(p: P, id: string, extensionId: string): Promise<SmsNumber>;
+  unassign(p: P, id: string, extensionId: string): Promise<SmsNumber>;
+  /** Takes the number out of service; its history stays. */
+  remove(p: P, id: string): Promise<SmsNumber>;
+  /** Where replies to the number go (a user of the number, or an administrator). */
+  setRouting(p: P, id: string, routing: NumberRoutingUpdate): Promise<NumberRouting>;
+}
+
+export interface ContactsApi {
+  list(p: P, query?: { scope?: ContactScope; query?: string } & PageRequest): Promise<Page<Contact>>;
+  get(p: P, id: string): Promise<Contact>;
+  create(p: P, input: ContactCreate): Promise<Contact>;
+  update(p: P, id: string, input: ContactUpdate): Promise<Contact>;
+  remove(p: P, id: string): Promise<void>;
+  /** Recognition: "Bob Smith – Mobile" (personal contacts first), or null. */
+  resolve(p: P, e164: string): Promise<ContactMatch | null>;
+}
+
+export interface ConversationsApi {
+  list(p: P, query?: ConversationQuery): Promise<Page<Conversation>>;
+  get(p: P, id: string): Promise<Conversation>;
+  /** Finds or creates the conversation with a number (SMS) or a user (chat). */
+  open(p: P, input: ConversationOpen): Promise<Conversation>;
+  markRead(p: P, id: string): Promise<Conversation>;
+  setMuted(p: P, id: string, muted: boolean): Promise<Conversation>;
+  /** Deletes the conversation for this user: it disappears with its history until a new message arrives. */
+  remove(p: P, id: string): Promise<void>;
+  /** What the user missed since their last visit; records this visit. */
+  unread(p: P): Promise<UnreadSummary>;
+}
+
+export interface MessagesApi {
+  /** A conversation's messages, oldest first within a page; `nextCursor` leads to older messages. */
+  list(p: P, conversationId: string, query?: PageRequest): Promise<Page<Message>>;
+  get(p: P, id: string): Promise<Message>;
+  send(p: P, input: MessageSend): Promise<Message>;
+  /** Cancels a scheduled message before it is due. */
+  cancel(p: P, id: string): Promise<Message>;
+  /** Sends a failed message again, as a new message. */
+  retry(p: P, id: string): Promise<Message>;
+  /** Whether this user may send now, and from what: the composer says why not instead of failing on send. */
+  capabilities(p: P): Promise<SendCapabilities>;
+}
+
+export interface SendCapabilities {
+  canSend: boolean;
+  /** Why not: 'role.admin' | 'number.none'. */
+  reason: string | null;
+  numbers: SmsNumber[];
+  alphaTags: string[];
+  blockDirectSends: boolean;
+  defaultCountry: string;
+}
+
+export interface CampaignsApi {
+  list(p: P, query?: CampaignQuery): Promise<Page<Campaign>>;
+  get(p: P, id: string): Promise<Campaign>;
+  create(p: P, draft: CampaignDraft): Promise<Campaign>;
+  /** Edits a draft (or a scheduled campaign, which goes back to draft). */
+  update(p: P, id: string, patch: CampaignUpdate): Promise<Campaign>;
+  /** Deletes a draft. */
+  remove(p: P, id: string): Promise<void>;
+  duplicate(p: P, id: string): Promise<Campaign>;
+  validate(p: P, id: string): Promise<CampaignValidation>;
+  estimate(p: P, id: string): Promise<CampaignEstimate>;
+  schedule(p: P, id: string, at: string): Promise<Campaign>;
+  start(p: P, id: string): Promise<Campaign>;
+  stop(p: P, id: string): Promise<Campaign>;
+  /** Resumes a stopped campaign; never sends twice to a recipient. */
+  restart(p: P, id: string): Promise<Campaign>;
+  recipients(p: P, id: string, query?: RecipientQuery): Promise<Page<CampaignRecipient>>;
+  createUpload(p: P, input: UploadCreate): Promise<Upload>;
+  getUpload(p: P, id: string): Promise<Upload>;
+}
+
+export interface ListsApi {
+  list(p: P, query?: { query?: string } & PageRequest): Promise<Page<PredefinedList>>;
+  get(p: P, id: string): Promise<PredefinedList>;
+  create(p: P, input: { name: string }): Promise<PredefinedList>;
+  rename(p: P, id: string, name: string): Promise<PredefinedList>;
+  remove(p: P, id: string): Promise<void>;
+  entries(p: P, id: string, query?: ListEntryQuery): Promise<Page<ListEntry>>;
+  addEntry(p: P, id: string, entry: ListEntryInput): Promise<ListEntry>;
+  updateEntry(p: P, id: string, entryId: string, entry: Partial<ListEntryInput>): Promise<ListEntry>;
+  removeEntry(p: P, id: string, entryId: string): Promise<void>;
+  /** Adds parsed rows (from `parseRecipients`) and keeps the report. */
+  import(p: P, id: string, input: ListImportInput): Promise<ListImportReport>;
+}
+
+export interface ListImportInput {
+  fileName: string;
+  columns: string[];
+  entries: { e164: string; fields: MergeFields; line: number }[];
+  errors: { line: number; value: string; code: string; message: string }[];
+  duplicates: number;
+}
+
+export interface BlocklistApi {
+  list(p: P, query?: BlocklistQuery): Promise<Page<BlocklistEntry>>;
+  /** Which of these numbers are blocked (at most 1000 at a time). */
+  check(p: P, e164s: string[]): Promise<string[]>;
+  add(p: P, input: BlocklistAdd): Promise<BlocklistEntry>;
+  remove(p: P, e164: string): Promise<void>;
+  import(p: P, input: { entries: { e164: string; reason?: string; line: number }[] }): Promise<BlocklistImportResult>;
+  history(p: P, query?: { e164?: string } & PageRequest): Promise<Page<BlocklistAudit>>;
+}
+
+export interface TemplatesApi {
+  list(p: P, query?: { scope?: ContactScope; query?: string } & PageRequest): Promise<Page<Template>>;
+  get(p: P, id: string): Promise<Template>;
+  create(p: P, input: TemplateCreate): Promise<Template>;
+  update(p: P, id: string, input: TemplateUpdate): Promise<Template>;
+  remove(p: P, id: string): Promise<void>;
+}
+
+export interface KeywordsApi {
+  list(p: P, query?: PageRequest): Promise<Page<KeywordRule>>;
+  get(p: P, id: string): Promise<KeywordRule>;
+  create(p: P, input: KeywordRuleCreate): Promise<KeywordRule>;
+  update(p: P, id: string, input: KeywordRuleUpdate): Promise<KeywordRule>;
+  remove(p: P, id: string): Promise<void>;
+}
+
+export interface UsageApi {
+  summary(p: P, query?: UsageQuery): Promise<UsageSummary>;
+  rows(p: P, query?: UsageQuery): Promise<UsageRow[]>;
+}
+
+export interface SettingsApi {
+  get(p: P): Promise<Settings>;
+  update(p: P, patch: SettingsUpdate): Promise<Settings>;
+}

@@ -1,0 +1,220 @@
+import type {
+  BlocklistAudit, BlocklistEntry, Campaign, CampaignRecipient, Contact, Department, Extension, KeywordRule, ListEntry,
+  Message, MessagePreview, Page, PredefinedList, Settings, SmsNumber, Template, Upload, User,
+} from '../model/index.js';
+
+/**
+ * The Store port: persistence for the engine, as named collections of plain records (JSON-serialisable), each
+ * with a key field. Queries are data (equality and a few operators, text search, ordering, keyset pagination) so that
+ * a memory store and a SQL store answer them alike; the atomic operations dispatch needs are `insertIfAbsent`,
+ * conditional `update`, `updateMany` with a limit (claim the next recipients) and `increment`.
+ *
+ * Implementations: `createMemoryStore()` (adapters/memory-store), `createPostgresStore()` (adapters/postgres-store).
+ * Both pass test/contract/store.contract.ts.
+ */
+export interface Store {
+  collection<K extends CollectionName>(name: K): Collection<StoreRecords[K]>;
+  close(): Promise<void>;
+}
+
+/** A contact with its numbers flattened for lookup. */
+export interface ContactRecord extends Contact {
+  e164s: string[];
+}
+
+/** A list entry with its searchable text (number and merge-field values). */
+export interface ListEntryRecord extends ListEntry {
+  text: string;
+}
+
+/** A conversation as stored: per-user unread count and mute live in `conversationStates`. */
+export interface ConversationRecord {
+  id: string;
+  channel: 'sms' | 'chat';
+  /** SMS: the number; chat: null. */
+  numberId: string | null;
+  /** SMS: the external E.164 number; chat: null (see `participants`). */
+  peer: string | null;
+  /** Chat: the two user ids, sorted; alpha-tag and keyword threads: the one user who sees them. */
+  participants: string[];
+  /** Who sees it, for queries: `number:<id>` and `number:*` for a number's thread, `user:<id>` per participant. */
+  audience: string[];
+  /** Unique per thread: `sms:<numberId>:<e164>`, `chat:<userA>:<userB>`, `alpha:<userId>:<tag>:<e164>`, `keyword:<id>:<e164>`. */
+  threadKey: string;
+  /** One-way thread sent from this alpha tag. */
+  alphaTag: string | null;
+  /** Thread received through this inbound keyword (read-only). */
+  keyword: string | null;
+  lastMessage: MessagePreview | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One user's view of a conversation. Key: `<conversationId>:<userId>`. */
+export interface ConversationStateRecord {
+  id: string;
+  conversationId: string;
+  userId: string;
+  unreadCount: number;
+  muted: boolean;
+  /** Messages before this instant are hidden for the user (they deleted the conversation). */
+  clearedAt: string | null;
+  /** Hidden until a newer message arrives. */
+  hidden: boolean;
+  lastReadAt: string | null;
+  updatedAt: string;
+}
+
+/** A row of an uploaded file: a recipient, or an invalid or duplicate row kept for the campaign's counts. Key: `<uploadId>:<index>`. */
+export interface UploadRecipientRecord {
+  id: string;
+  uploadId: string;
+  index: number;
+  /** E.164 for a valid row; the raw value for an invalid one. */
+  e164: string;
+  fields: Record<string, string>;
+  line: number;
+  state: 'valid' | 'invalid' | 'duplicate';
+  error: string | null;
+}
+
+/** A campaign recipient. Key: `<campaignId>:<index>`. */
+export interface CampaignRecipientRecord extends CampaignRecipient {
+  id: string;
+  /** Claimed by this dispatch run (crash detection). */
+  attempt: number;
+}
+
+/** Usage counters of one extension in one month. Key: `<month>:<extensionId or ->`. */
+export interface UsageRecord {
+  id: string;
+  month: string;
+  extensionId: string | null;
+  departmentId: string | null;
+  messages: number;
+  segments: number;
+  cost: number;
+  inbound: number;
+}
+
+export interface SettingsRecord extends Settings {
+  id: string;
+}
+
+/** A message with the index fields the engine queries. */
+export interface MessageRecord extends Message {}
+
+export interface StoreRecords {
+  departments: Department;
+  extensions: Extension;
+  users: User;
+  numbers: SmsNumber;
+  contacts: ContactRecord;
+  conversations: ConversationRecord;
+  conversationStates: ConversationStateRecord;
+  messages: MessageRecord;
+  campaigns: Campaign;
+  campaignRecipients: CampaignRecipientRecord;
+  uploads: Upload;
+  uploadRecipients: UploadRecipientRecord;
+  lists: PredefinedList;
+  listEntries: ListEntryRecord;
+  blocklist: BlocklistEntry;
+  blocklistAudit: BlocklistAudit;
+  templates: Template;
+  keywords: KeywordRule;
+  usage: UsageRecord;
+  settings: SettingsRecord;
+}
+
+export type CollectionName = keyof StoreRecords;
+
+/**
+ * Each collection's key field and the fields it is queried by (a store may index them). Stores are built from this
+ * table, so that adding a collection is one line here.
+ */
+export const COLLECTIONS = {
+  departments: { key: 'id', indexes: [] },
+  extensions: { key: 'id', indexes: ['departmentId'] },
+  users: { key: 'id', indexes: ['departmentId'] },
+  numbers: { key: 'id', indexes: ['e164'] },
+  contacts: { key: 'id', indexes: ['ownerId'] },
+  conversations: { key: 'id', indexes: ['threadKey', 'numberId', 'audience'] },
+  conversationStates: { key: 'id', indexes: ['userId', 'conversationId'] },
+  messages: { key: 'id', indexes: ['conversationId', 'campaignId', 'providerId', 'status'] },
+  campaigns: { key: 'id', indexes: ['status'] },
+  campaignRecipients: { key: 'id', indexes: ['campaignId', 'messageId', 'state'] },
+  uploads: { key: 'id', indexes: [] },
+  uploadRecipients: { key: 'id', indexes: ['uploadId'] },
+  lists: { key: 'id', indexes: [] },
+  listEntries: { key: 'id', indexes: ['listId'] },
+  blocklist: { key: 'e164', indexes: ['source'] },
+  blocklistAudit: { key: 'id', indexes: ['e164'] },
+  templates: { key: 'id', indexes: ['ownerId'] },
+  keywords: { key: 'id', indexes: ['keyword'] },
+  usage: { key: 'id', indexes: ['month'] },
+  settings: { key: 'id', indexes: [] },
+} as const satisfies { [K in CollectionName]: { key: keyof StoreRecords[K] & string; indexes: readonly (keyof StoreRecords[K] & string)[] } };
+
+/** The JSON values a record holds. */
+export type Scalar = string | number | boolean | null;
+
+/** A condition on one field: a value (equality), or one operator. */
+export type Condition<V> =
+  | V
+  | { $in: readonly V[] }
+  | { $ne: V }
+  | { $gt?: V; $gte?: V; $lt?: V; $lte?: V }
+  | { $contains: V extends readonly (infer E)[] ? E : never }
+  | { $overlaps: V extends readonly (infer E)[] ? readonly E[] : never }
+  | { $exists: boolean };
+
+/** All conditions must hold. */
+export type Where<T> = { [K in keyof T & string]?: Condition<T[K]> };
+
+export interface Query<T> {
+  where?: Where<T>;
+  /** Case-insensitive substring match on any of the fields (string fields, or string arrays). */
+  search?: { fields: readonly (keyof T & string)[]; text: string };
+  /** Sort order; the key is always added last as the tie-breaker. Default: the key ascending. */
+  orderBy?: readonly (readonly [keyof T & string, 'asc' | 'desc'])[];
+  /** From a previous page's `nextCursor` (same where, search and orderBy). */
+  cursor?: string;
+  /** Default 50, at most 10 000. */
+  limit?: number;
+}
+
+/** A named collection of records of one kind. */
+export interface Collection<T> {
+  get(key: string): Promise<T | null>;
+  getMany(keys: readonly string[]): Promise<T[]>;
+  /** Adds a record; throws `StoreConflictError` when the key exists. */
+  insert(record: T): Promise<void>;
+  /** Adds many records at once (all or nothing on a key conflict). */
+  insertMany(records: readonly T[]): Promise<void>;
+  /** Adds the record unless its key exists; true when it was added. Idempotent. */
+  insertIfAbsent(record: T): Promise<boolean>;
+  /** Adds or replaces. */
+  put(record: T): Promise<void>;
+  /**
+   * Changes fields of one record, only if it exists and matches `options.if`; returns the new record or null.
+   * This is the compare-and-set that forward-only status changes use.
+   */
+  update(key: string, patch: Partial<T>, options?: { if?: Where<T> }): Promise<T | null>;
+  /**
+   * Changes fields of up to `limit` records matching the query, in its order, atomically (no two callers get the
+   * same record); returns them as changed. This is how dispatch claims the next recipients.
+   */
+  updateMany(query: Query<T>, patch: Partial<T>): Promise<T[]>;
+  /** Adds the deltas to numeric fields, creating the record from `init` first if needed; returns the result. */
+  increment(key: string, deltas: Partial<Record<keyof T & string, number>>, init: T): Promise<T>;
+  delete(key: string): Promise<boolean>;
+  /** Deletes every record matching; returns how many. */
+  deleteMany(where: Where<T>): Promise<number>;
+  find(query?: Query<T>): Promise<Page<T>>;
+  count(where?: Where<T>): Promise<number>;
+  /** Counts matching records per value of `field`. */
+  countBy<F extends keyof T & string>(where: Where<T>, field: F): Promise<Record<string, number>>;
+}
+
+export const MAX_QUERY_LIMIT = 10_000;
