@@ -1,6 +1,6 @@
 import type { Settings } from '../model/index.js';
 import { Settings as SettingsSchema } from '../model/index.js';
-import type { Carrier, Clock, Notifier } from '../ports/carrier.js';
+import type { Carrier, Clock, Notifier, StatusReport } from '../ports/carrier.js';
 import type { Collection, CollectionName, Store, StoreRecords } from '../ports/store.js';
 import { EventBus } from './event-bus.js';
 import { createIdGenerator } from './ids.js';
@@ -18,6 +18,10 @@ export class EngineContext {
   /** Background work (dispatch, reports) in flight, so that `idle()` can wait for it. */
   private readonly inFlight = new Set<Promise<unknown>>();
   private closed = false;
+  /** Reports that arrived before the provider id they name was recorded, by provider id (bounded). */
+  private readonly earlyReports = new Map<string, StatusReport[]>();
+  /** Applies a report; set by the backend. */
+  applyReport: (report: StatusReport) => Promise<boolean> = async () => false;
 
   constructor(
     readonly store: Store,
@@ -55,6 +59,22 @@ export class EngineContext {
   async saveSettings(settings: Settings): Promise<void> {
     await this.db.settings.put({ id: SETTINGS_KEY, ...settings });
     this.settingsCache = settings;
+  }
+
+  /** Keeps a report whose message is not known yet (a carrier may report before `send` returns). */
+  holdReport(report: StatusReport): void {
+    const held = this.earlyReports.get(report.providerId) ?? [];
+    held.push(report);
+    this.earlyReports.set(report.providerId, held);
+    if (this.earlyReports.size > 10_000) this.earlyReports.delete(this.earlyReports.keys().next().value!);
+  }
+
+  /** Applies the reports held for a provider id, now that its message records it. */
+  async replayReports(providerId: string): Promise<void> {
+    const held = this.earlyReports.get(providerId);
+    if (!held) return;
+    this.earlyReports.delete(providerId);
+    for (const report of held) await this.applyReport(report);
   }
 
   /** Runs work in the background, tracked so that `idle()` waits for it; its failure is reported, not thrown. */

@@ -216,6 +216,7 @@ export class CampaignRunner {
         // A delivery report may have overtaken us: only move forward from `sending`.
         const moved = await this.ctx.db.campaignRecipients.update(recipient.id, { state: 'sent', updatedAt: this.ctx.nowIso() }, { if: { state: 'sending' } });
         if (moved) await this.move(recipient.campaignId, 'sending', 'sent');
+        await this.ctx.replayReports(providerId);
         return;
       } catch (error) {
         if ((error as { retryable?: unknown })?.retryable === true && attempt < RETRIES) continue;

@@ -69,6 +69,7 @@ const DROP_EMAIL: Notifier = { sendEmail: async () => undefined };
 export function createLocalBackend(options: LocalBackendOptions): LocalBackend {
   const ctx = new EngineContext(options.store, options.carrier, options.notifier ?? DROP_EMAIL, options.clock ?? systemClock, options.settings ?? {});
   const runner = new CampaignRunner(ctx);
+  ctx.applyReport = (report) => applyStatusReport(ctx, runner, report);
   const scheduler = new Scheduler(ctx);
   scheduler.add({ release: () => releaseDueMessages(ctx), next: () => nextDueMessage(ctx) });
 
@@ -101,7 +102,7 @@ export function createLocalBackend(options: LocalBackendOptions): LocalBackend {
     },
     status: async (report) => {
       await ready;
-      await applyStatusReport(ctx, runner, report);
+      await ctx.applyReport(report);
     },
   });
 

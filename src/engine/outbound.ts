@@ -95,6 +95,7 @@ export async function transmit(ctx: EngineContext, message: MessageRecord, billT
     result = await transition(ctx, sending.id, 'sent', { providerId });
     // A report may have overtaken the answer to send(): keep the provider id all the same.
     if (!result) result = await ctx.db.messages.update(sending.id, { providerId });
+    await ctx.replayReports(providerId);
     await chargeMessage(ctx, billTo, sending.createdAt, sending.segments);
   } catch (error) {
     result = await transition(ctx, sending.id, 'failed', { error: carrierFailure(error) });

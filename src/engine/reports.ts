@@ -12,7 +12,10 @@ import { emitMessageStatus, transition } from './outbound.js';
 export async function applyStatusReport(ctx: EngineContext, runner: CampaignRunner, report: StatusReport): Promise<boolean> {
   const found = await ctx.db.messages.find({ where: { providerId: report.providerId }, limit: 1 });
   const message = found.items[0];
-  if (!message) return false;
+  if (!message) {
+    ctx.holdReport(report);
+    return false;
+  }
   const updated = await transition(ctx, message.id, report.status, report.error ? { error: report.error } : {});
   if (!updated) return false;
   emitMessageStatus(ctx, updated);

@@ -11,6 +11,18 @@ export interface HostGlobals {
   crypto?: { getRandomValues<T extends Uint8Array | Uint32Array>(array: T): T; randomUUID?(): string };
   TextDecoder: new (label?: string) => { decode(input: Uint8Array): string };
   TextEncoder: new () => { encode(input: string): Uint8Array };
+  /** Prioritized Task Scheduling (Chromium): `yield()` lets the page breathe, then resumes first. */
+  scheduler?: { yield?(): Promise<void> };
+  /** Node only: runs a callback after pending I/O, without the 1 ms floor of `setTimeout(0)`. */
+  setImmediate?(callback: () => void): unknown;
+  /** Browsers (and Node): a message to oneself is a task without the nested-timer clamp. */
+  MessageChannel?: new () => HostMessageChannel;
+}
+
+/** The part of `MessageChannel` used to queue a task. */
+export interface HostMessageChannel {
+  port1: { onmessage: ((event: unknown) => void) | null };
+  port2: { postMessage(message: unknown): void };
 }
 
 /** The host's globals, typed. */
