@@ -1,0 +1,7 @@
+/**
+ * The embedded default backend: an in-memory store, a simulated carrier and a seeded demo organisation, in the
+ * browser or in Node. `npm start`, Storybook and the examples run on it.
+ * @packageDocumentation
+ */
+export { createDemoBackend } from './demo-backend.js';
+export type { DemoBackend, DemoBackendOptions } from './demo-backend.js';
