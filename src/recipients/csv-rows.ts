@@ -1,0 +1,130 @@
+/**
+ * CSV records with the physical line each starts on, read window by window with papaparse's core parser so that a
+ * large file is parsed in slices small enough to yield between (and without holding every row at once).
+ *
+ * papaparse is loaded on first use (dynamic import): code that never reads a file does not carry it.
+ */
+import type * as PapaTypes from 'papaparse';
+
+type Papa = typeof PapaTypes;
+
+/** Called for each record: its cells, the 1-based line it starts on, and whether a quote was left open. */
+export type RowSink = (cells: string[], line: number, unclosedQuote: boolean) => void;
+
+export interface CsvDialect {
+  delimiter: string;
+  newline: '\r\n' | '\n' | '\r';
+}
+
+/** Delimiters recognised when guessing. */
+const DELIMITERS = [',', ';', '\t', '|'];
+
+let papa: Promise<Papa> | undefined;
+
+/** papaparse, imported once. */
+export function loadPapa(): Promise<Papa> {
+  papa ??= import('papaparse').then((module) => ((module as { default?: Papa }).default ?? module) as Papa);
+  return papa;
+}
+
+/** The delimiter and line break of a CSV text, guessed by papaparse from its first rows. */
+export function detectDialect(Papa: Papa, text: string): CsvDialect {
+  const sample = text.slice(0, 64 * 1024);
+  const { meta } = Papa.parse<string[]>(sample, { preview: 50, delimitersToGuess: DELIMITERS, skipEmptyLines: true });
+  const newline = meta.linebreak === '\r\n' || meta.linebreak === '\r' ? meta.linebreak : '\n';
+  return { delimiter: DELIMITERS.includes(meta.delimiter) ? meta.delimiter : ',', newline };
+}
+
+/** Reads records from CSV text a window at a time. */
+export class CsvRowReader {
+  private offset = 0;
+  private done = false;
+  // Line counting: `line` is the line at `scanned`; CRLF, CR and LF each end one line.
+  private line = 1;
+  private scanned = 0;
+  private afterCr = false;
+
+  constructor(
+    private readonly Papa: Papa,
+    private readonly text: string,
+    private readonly dialect: CsvDialect,
+  ) {}
+
+  /** Share of the text read, 0 to 1. */
+  get fraction(): number {
+    return this.text.length === 0 ? 1 : this.offset / this.text.length;
+  }
+
+  /**
+   * Reads the whole records found in the next `size` characters (more when one record is longer) and hands each to
+   * `onRow`. Returns false once the text is exhausted.
+   */
+  read(size: number, onRow: RowSink): boolean {
+    const text = this.text;
+    for (let window = size; !this.done; window *= 2) {
+      const end = Math.min(text.length, this.offset + window);
+      const last = end === text.length;
+      let start = this.offset;
+      const parser = new this.Papa.Parser({
+        delimiter: this.dialect.delimiter,
+        newline: this.dialect.newline,
+        quoteChar: '"',
+        // The core parser hands each record wrapped in a one-element array.
+        step: (result: PapaTypes.ParseStepResult<string[][]>) => {
+          const rowStart = start;
+          start = result.meta.cursor;
+          // Text ending with a line break: papaparse reports one more, empty record after it. There is no such line.
+          if (rowStart >= text.length) return;
+          const unclosed = result.errors.some((error) => error.code === 'MissingQuotes');
+          onRow(result.data[0] ?? [''], this.lineAt(rowStart), unclosed);
+        },
+      });
+      parser.parse(text.slice(this.offset, end), this.offset, !last);
+      if (last) this.done = true;
+      if (start > this.offset || last) {
+        this.offset = last ? text.length : start;
+        return !this.done;
+      }
+      // No whole record in the window: a record (a long quoted field) spans it; read a bigger window.
+    }
+    return false;
+  }
+
+  /** The 1-based line of a position, counting forward from the last position asked. */
+  private lineAt(position: number): number {
+    const text = this.text;
+    let line = this.line;
+    let afterCr = this.afterCr;
+    for (let index = this.scanned; index < position; index++) {
+      const code = text.charCodeAt(index);
+      if (code === 10) {
+        if (!afterCr) line++;
+        afterCr = false;
+      } else if (code === 13) {
+        line++;
+        afterCr = true;
+      } else {
+        afterCr = false;
+      }
+    }
+    this.line = line;
+    this.afterCr = afterCr;
+    this.scanned = position;
+    return line;
+  }
+}
+
+/**
+ * Every record of a CSV text with its line, at once: for tests and small inputs.
+ *
+ * @example
+ * await readCsvRows('a,b\r\n"x\ny",2\r\n') // [{ cells: ['a', 'b'], line: 1 }, { cells: ['x\ny', '2'], line: 2 }]
+ */
+export async function readCsvRows(text: string): Promise<{ cells: string[]; line: number; unclosedQuote: boolean }[]> {
+  const Papa = await loadPapa();
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const reader = new CsvRowReader(Papa, body, detectDialect(Papa, body));
+  const rows: { cells: string[]; line: number; unclosedQuote: boolean }[] = [];
+  while (reader.read(64 * 1024, (cells, line, unclosedQuote) => rows.push({ cells, line, unclosedQuote })));
+  return rows;
+}
