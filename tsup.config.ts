@@ -1,4 +1,5 @@
 import { readdirSync, existsSync } from 'node:fs';
+import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
 
 /** One entry per public subpath: `.`, `./components`, `./components/sms-*`, `./adapters/*`. */
@@ -20,6 +21,22 @@ function entries(): Record<string, string> {
   return entry;
 }
 
+/**
+ * Keeps each element's registration in its own `dist/components/sms-NAME.js`, the files `sideEffects` names.
+ * Without this, `define.ts` and `sms-NAME.ts` share the registration code, code splitting moves it into a
+ * `chunk-*.js`, and a bundler that honours `sideEffects` drops it: the element is never defined. So `index.ts`
+ * imports `./define.js`, and `define.ts` imports `./sms-NAME.js`, as the built files, not as bundled code.
+ */
+const registrationImportsStayEntries: Plugin = {
+  name: 'registration-imports-stay-entries',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(?:define|[a-z0-9-]+\/sms-[a-z0-9-]+)\.js$/ }, (args) => {
+      if (!/[\\/]components[\\/](?:index|define)\.ts$/.test(args.importer)) return undefined;
+      return { path: `./${args.path.split('/').pop()}`, external: true };
+    });
+  },
+};
+
 export default defineConfig({
   entry: entries(),
   format: ['esm'],
@@ -32,4 +49,5 @@ export default defineConfig({
   clean: true,
   outDir: 'dist',
   external: [/^node:/],
+  esbuildPlugins: [registrationImportsStayEntries],
 });

@@ -2,17 +2,33 @@
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
+import rollupCommonjs from '@rollup/plugin-commonjs';
 import { ensureChromium, CHROMIUM_ARGS } from './scripts/chromium.mjs';
 import { plainSummaryReporter } from './scripts/plain-summary-reporter.mjs';
+
+// Test pages run two at a time. In one window the page in the background gets no animation frames, so
+// fixture() and nextFrame() wait until it comes to the front: give each page a browser context (a window) of its own.
+async function pageInItsOwnWindow({ browser }) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  page.once('close', () => void context.close().catch(() => {}));
+  return page;
+}
 
 export default {
   files: ['test/browser/**/*.test.ts'],
   hostname: '127.0.0.1',
   nodeResolve: { exportConditions: ['production'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [
+    esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    // papaparse ships CommonJS only.
+    fromRollup(rollupCommonjs)({ include: ['**/node_modules/papaparse/**'] }),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: ensureChromium(), args: CHROMIUM_ARGS, headless: true },
+      createPage: pageInItsOwnWindow,
     }),
   ],
   concurrency: 2,

@@ -1,5 +1,7 @@
-// web-test-runner's closing line starts with a progress bar; this reporter prints a plain
-// "N passed, N failed, N skipped" line at exit so that log readers find the totals.
+// web-test-runner's closing line starts with a progress bar, and its report of the last file can come after
+// anything a reporter prints in stop(); this reporter prints a plain "N passed, N failed, N skipped" line as the
+// very last output, when the process exits, so that log readers find the totals.
+import { writeSync } from 'node:fs';
 
 function count(suite, totals) {
   for (const test of suite?.tests ?? []) {
@@ -11,6 +13,10 @@ function count(suite, totals) {
 }
 
 export function plainSummaryReporter() {
+  let line;
+  process.once('exit', () => {
+    if (line) writeSync(1, line);
+  });
   return {
     stop({ sessions }) {
       const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -20,7 +26,7 @@ export function plainSummaryReporter() {
         if (!session.passed && (session.errors?.length ?? 0) > 0) brokenFiles += 1;
       }
       const broken = brokenFiles > 0 ? ` (${brokenFiles} file(s) failed to load or run)` : '';
-      process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped${broken}\n`);
+      line = `\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped${broken}\n`;
     },
   };
 }

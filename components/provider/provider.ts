@@ -6,6 +6,7 @@ import { smsClientContext } from '../internal/client-context.js';
 import styles from './provider.styles.js';
 
 /**
+ * @tagname sms-provider
  * @summary Provides an SmsClient to every pbx-sms element inside it, so that none needs its own `client`.
  *
  * @slot - The elements (and any of the portal's own markup) that use the client.
