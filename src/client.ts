@@ -93,9 +93,12 @@ export function createSmsClient(options: SmsClientOptions): SmsClient {
 
 function bind<Api extends object>(api: Api, principal: Principal): Bound<Api> {
   const bound: Record<string, unknown> = {};
-  for (const key of Object.keys(api) as (keyof Api & string)[]) {
-    const method = api[key];
-    if (typeof method === 'function') bound[key] = (...args: unknown[]) => method.call(api, principal, ...args);
+  // Own keys and those of prototypes: a vendor's backend may implement a resource group as a class instance.
+  for (let level: object | null = api; level !== null && level !== Object.prototype; level = Object.getPrototypeOf(level)) {
+    for (const key of Object.getOwnPropertyNames(level) as (keyof Api & string)[]) {
+      const method = api[key];
+      if (key !== 'constructor' && !(key in bound) && typeof method === 'function') bound[key] = (...args: unknown[]) => method.call(api, principal, ...args);
+    }
   }
   return Object.freeze(bound) as Bound<Api>;
 }

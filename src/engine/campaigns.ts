@@ -176,7 +176,7 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
       const page = await ctx.db.campaigns.find({
         where: { ...(principal.role !== 'admin' && { ownerId: principal.userId }), ...(input.status && { status: input.status }) },
         search: input.query?.trim() ? { fields: ['name', 'body'], text: input.query.trim() } : undefined,
-        orderBy: [['createdAt', 'desc']],
+        orderBy: [['createdAt', 'desc'], ['id', 'desc']],
         cursor: input.cursor,
         limit: input.limit,
       });

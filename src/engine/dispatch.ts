@@ -4,7 +4,7 @@ import { emptyCounts } from '../model/index.js';
 import type { CampaignRecipientRecord, MessageRecord } from '../ports/store.js';
 import type { EngineContext } from './context.js';
 import { carrierFailure, newOutbound, transition } from './outbound.js';
-import { RateLimiter } from './rate-limiter.js';
+import { RateLimiter, type StopSignal } from './rate-limiter.js';
 import { recordUsage, priceOf } from './usage.js';
 
 /** Recipients claimed at a time. */
@@ -13,12 +13,17 @@ const BATCH = 500;
 const WINDOW = 64;
 /** Progress events at most this often per campaign, in ms of the engine's clock. */
 const PROGRESS_EVERY_MS = 250;
+/** How old (ms of the engine's clock) the blocklist read for a batch may be when a recipient of it is sent to. */
+const BLOCKLIST_FRESH_MS = 100;
 /** Retries of a send the carrier refused with a retryable error. */
 const RETRIES = 3;
 
 interface Run {
   stopRequested: boolean;
   done: Promise<void>;
+  /** Ends the run's waits (the rate limit) when a stop is requested. */
+  signal: StopSignal;
+  onStop: Set<() => void>;
 }
 
 /**
@@ -48,7 +53,22 @@ export class CampaignRunner {
   /** Starts (or resumes) dispatch of a running campaign in the background. */
   run(campaignId: string): void {
     if (this.runs.has(campaignId) || this.ctx.isClosed) return;
-    const run: Run = { stopRequested: false, done: Promise.resolve() };
+    const onStop = new Set<() => void>();
+    const ctx = this.ctx;
+    const run: Run = {
+      stopRequested: false,
+      done: Promise.resolve(),
+      onStop,
+      signal: {
+        get stopped() {
+          return run.stopRequested || ctx.isClosed;
+        },
+        onStop(callback) {
+          onStop.add(callback);
+          return () => onStop.delete(callback);
+        },
+      },
+    };
     this.runs.set(campaignId, run);
     let finish!: () => void;
     run.done = new Promise((resolve) => (finish = resolve));
@@ -67,6 +87,7 @@ export class CampaignRunner {
     const run = this.runs.get(campaignId);
     if (!run) return;
     run.stopRequested = true;
+    for (const wake of [...run.onStop]) wake();
     await run.done;
   }
 
@@ -168,7 +189,10 @@ export class CampaignRunner {
     const { db } = this.ctx;
     const settings = await this.ctx.settings();
     const perSecond = effectiveRate(settings.segmentsPerSecond, this.ctx.carrier.capabilities.segmentsPerSecondPerSender);
-    const blocked = new Set<string>((await db.blocklist.getMany(batch.map((recipient) => recipient.e164))).map((entry) => entry.e164));
+    const readBlocked = async (recipients: CampaignRecipientRecord[]) =>
+      new Set<string>((await db.blocklist.getMany(recipients.map((recipient) => recipient.e164))).map((entry) => entry.e164));
+    let blocked = await readBlocked(batch);
+    let blockedAt = this.ctx.clock.now();
     const usage = { messages: 0, segments: 0, cost: 0 };
     const template = compileTemplate(campaign.body);
     const inFlight = new Set<Promise<void>>();
@@ -191,7 +215,20 @@ export class CampaignRunner {
         conversationId: null, channel: 'sms', from: sender, to: recipient.e164, body: rendered.text, status: 'sending',
         campaignId: campaign.id, senderId: campaign.ownerId, numberId: campaign.sender?.type === 'number' ? campaign.sender.numberId : null,
       });
-      await this.limiter.take(sender, message.segments, perSecond);
+      if (!(await this.limiter.take(sender, message.segments, perSecond, run.signal))) {
+        await this.release(batch.slice(index));
+        break;
+      }
+      // The blocklist at the moment of sending: read again for the rest of the batch once the last read is older than
+      // BLOCKLIST_FRESH_MS (a rate limit spreads a batch over minutes; a read per recipient would halve throughput).
+      if (this.ctx.clock.now() - blockedAt >= BLOCKLIST_FRESH_MS) {
+        blocked = await readBlocked(batch.slice(index));
+        blockedAt = this.ctx.clock.now();
+      }
+      if (blocked.has(recipient.e164)) {
+        await this.settle(recipient, 'blocked', null, 'On the blocklist at the time of sending.');
+        continue;
+      }
       // Marked as being sent (message stored and linked) before the carrier is called.
       await db.messages.insert(message);
       await db.campaignRecipients.update(recipient.id, { messageId: message.id, updatedAt: message.createdAt });

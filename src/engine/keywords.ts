@@ -6,9 +6,9 @@ import { KeywordRoutes, KeywordRuleCreate, KeywordRuleUpdate } from '../model/in
 import type { KeywordsApi } from '../ports/backend.js';
 import { requireAdmin } from './access.js';
 import type { EngineContext } from './context.js';
-import { normalisePhone } from './phones.js';
+import { normalisePhone, withPhoneAt } from './phones.js';
 import { classifierFor } from './settings.js';
-import { parseInput } from './validate.js';
+import { parseInput, parsePatch } from './validate.js';
 
 const KEYWORD_PATTERN = /^[A-Z0-9][A-Z0-9-]{0,29}$/;
 
@@ -35,6 +35,12 @@ export function createKeywordsApi(ctx: EngineContext): KeywordsApi {
     return { ...routes, mobile };
   }
 
+  /** The routes' mobile as typed ("0412 345 678") becomes E.164 before the schema checks it. */
+  async function withRoutesMobile<T extends { routes?: unknown }>(input: T): Promise<T> {
+    if (typeof input !== 'object' || input === null || typeof input.routes !== 'object' || input.routes === null) return input;
+    return { ...input, routes: withPhoneAt(input.routes, 'mobile', (await ctx.settings()).defaultCountry, 'routes.mobile') };
+  }
+
   async function existing(id: string): Promise<KeywordRule> {
     const rule = await ctx.db.keywords.get(id);
     if (!rule) throw new NotFoundError('keyword', id);
@@ -54,7 +60,7 @@ export function createKeywordsApi(ctx: EngineContext): KeywordsApi {
 
     async create(principal, input) {
       requireAdmin(principal, 'keywords.create');
-      const parsed = parseInput(KeywordRuleCreate, input, 'keyword');
+      const parsed = parseInput(KeywordRuleCreate, await withRoutesMobile(input), 'keyword');
       await checkKeyword(parsed.keyword, null);
       const now = ctx.nowIso();
       const rule: KeywordRule = {
@@ -67,7 +73,7 @@ export function createKeywordsApi(ctx: EngineContext): KeywordsApi {
 
     async update(principal, id, input) {
       requireAdmin(principal, 'keywords.update');
-      const patch = parseInput(KeywordRuleUpdate, input, 'keyword');
+      const patch = parsePatch(KeywordRuleUpdate, await withRoutesMobile(input), 'keyword');
       const rule = await existing(id);
       if (patch.keyword !== undefined) await checkKeyword(patch.keyword, id);
       const updated = await ctx.db.keywords.update(id, {

@@ -136,7 +136,8 @@ export function createMessagesApi(ctx: EngineContext, scheduler: Scheduler): Mes
       const state = await getState(ctx, conversation.id, actor.user.id);
       const result = await ctx.db.messages.find({
         where: { conversationId, ...(state.clearedAt && { createdAt: { $gt: state.clearedAt } }) },
-        orderBy: [['createdAt', 'desc']],
+        // Ids sort by creation: they order messages created within the same millisecond.
+        orderBy: [['createdAt', 'desc'], ['id', 'desc']],
         cursor: page.cursor,
         limit: page.limit,
       });

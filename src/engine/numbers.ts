@@ -7,8 +7,8 @@ import { NumberCreate, NumberRouting, NumberRoutingUpdate, NumberUpdate } from '
 import type { NumbersApi } from '../ports/backend.js';
 import { loadActor, requireAdmin } from './access.js';
 import type { EngineContext } from './context.js';
-import { normalisePhone } from './phones.js';
-import { parseInput } from './validate.js';
+import { normalisePhone, withPhoneAt } from './phones.js';
+import { parseInput, parsePatch } from './validate.js';
 
 export function createNumbersApi(ctx: EngineContext): NumbersApi {
   async function existing(id: string): Promise<SmsNumber> {
@@ -121,15 +121,15 @@ export function createNumbersApi(ctx: EngineContext): NumbersApi {
     },
 
     async setRouting(principal, id, routing) {
-      const patch = parseInput(NumberRoutingUpdate, routing, 'routing');
+      const { defaultCountry } = await ctx.settings();
+      // The mobile as typed ("0412 345 678") becomes E.164 before the schema checks it.
+      const patch = parsePatch(NumberRoutingUpdate, withPhoneAt(routing, 'mobile', defaultCountry, 'mobile'), 'routing');
       const actor = await loadActor(ctx, principal);
       const number = await existing(id);
       if (!actor.isAdmin && !actor.numbers.some((own) => own.id === id)) {
         throw new PermissionError('You can only change the routing of your own number.', { action: 'numbers.setRouting' });
       }
-      const { defaultCountry } = await ctx.settings();
-      const mobile = patch.mobile ? normalisePhone(patch.mobile, defaultCountry, 'mobile') : patch.mobile;
-      const next = NumberRouting.parse({ ...number.routing, ...patch, ...(mobile !== undefined && { mobile }) });
+      const next = NumberRouting.parse({ ...number.routing, ...patch });
       await ctx.db.numbers.update(id, { routing: next });
       return next;
     },

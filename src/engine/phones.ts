@@ -28,3 +28,13 @@ export function tryPhone(input: string, defaultCountry: string): E164 | null {
     return null;
   }
 }
+
+/**
+ * A copy of an input object whose phone number at `key`, as typed, is E.164, so that a schema expecting E.164 takes
+ * it; a `ValidationError` naming `field` when it is not a phone number. Anything else is returned as it is.
+ */
+export function withPhoneAt<T>(input: T, key: string, defaultCountry: string, field: string): T {
+  if (typeof input !== 'object' || input === null) return input;
+  const value = (input as Record<string, unknown>)[key];
+  return typeof value === 'string' ? { ...input, [key]: normalisePhone(value, defaultCountry, field) } : input;
+}

@@ -1,36 +1,72 @@
 import type { Clock } from '../ports/carrier.js';
 
-interface Bucket {
-  tokens: number;
-  updatedAt: number;
+/** What ends a wait early: a stop request. */
+export interface StopSignal {
+  readonly stopped: boolean;
+  /** Calls `callback` when the stop is requested; returns the function that forgets it. */
+  onStop(callback: () => void): () => void;
 }
 
+/** Segments a sender handed over in the last second, oldest first. */
+interface Window {
+  at: number[];
+  segments: number[];
+  head: number;
+  used: number;
+}
+
+const SECOND = 1000;
+
 /**
- * A token bucket per sender, in segments per second, on the engine's clock. A rate of 0 means no limit. The bucket
- * holds one second's worth (or one message, if a message is bigger), so a sender never exceeds its rate over any
- * second.
+ * Segments per second per sender, on the engine's clock: a sliding one-second window, so that a sender never hands
+ * over more than its rate within any one second (a token bucket lets twice the rate through in the first second).
+ * A rate of 0 means no limit; a message with more segments than the rate goes alone in its second.
  */
 export class RateLimiter {
-  private readonly buckets = new Map<string, Bucket>();
+  private readonly windows = new Map<string, Window>();
 
   constructor(private readonly clock: Clock) {}
 
-  /** Waits until `segments` may be sent by `sender` at `perSecond`, and takes them. */
-  async take(sender: string, segments: number, perSecond: number): Promise<void> {
-    if (perSecond <= 0) return;
-    const capacity = Math.max(perSecond, segments);
+  /**
+   * Waits until `segments` may be sent by `sender` at `perSecond`, and counts them. Resolves false, counting nothing,
+   * when `signal` asks to stop first.
+   */
+  async take(sender: string, segments: number, perSecond: number, signal?: StopSignal): Promise<boolean> {
+    if (perSecond <= 0) return !signal?.stopped;
+    let window = this.windows.get(sender);
+    if (!window) this.windows.set(sender, (window = { at: [], segments: [], head: 0, used: 0 }));
     for (;;) {
+      if (signal?.stopped) return false;
       const now = this.clock.now();
-      const bucket = this.buckets.get(sender) ?? { tokens: capacity, updatedAt: now };
-      bucket.tokens = Math.min(capacity, bucket.tokens + ((now - bucket.updatedAt) * perSecond) / 1000);
-      bucket.updatedAt = now;
-      this.buckets.set(sender, bucket);
-      if (bucket.tokens >= segments) {
-        bucket.tokens -= segments;
-        return;
+      while (window.head < window.at.length && window.at[window.head]! <= now - SECOND) window.used -= window.segments[window.head++]!;
+      if (window.head > 1024 && window.head * 2 > window.at.length) {
+        window.at.splice(0, window.head);
+        window.segments.splice(0, window.head);
+        window.head = 0;
       }
-      const waitMs = Math.ceil(((segments - bucket.tokens) * 1000) / perSecond);
-      await new Promise<void>((resolve) => this.clock.setTimeout(resolve, waitMs));
+      if (window.used === 0 || window.used + segments <= perSecond) {
+        window.at.push(now);
+        window.segments.push(segments);
+        window.used += segments;
+        return true;
+      }
+      await this.sleep(window.at[window.head]! + SECOND - now, signal);
     }
+  }
+
+  private sleep(ms: number, signal: StopSignal | undefined): Promise<void> {
+    return new Promise((resolve) => {
+      let forget = (): void => undefined;
+      const handle = this.clock.setTimeout(() => {
+        forget();
+        resolve();
+      }, ms);
+      if (signal) {
+        forget = signal.onStop(() => {
+          this.clock.clearTimeout(handle);
+          resolve();
+        });
+      }
+    });
   }
 }

@@ -4,7 +4,7 @@ import { createKeywordClassifier, type KeywordClassifier } from '../keywords.js'
 import { ValidationError } from '../errors/validation-error.js';
 import { loadActor, requireAdmin } from './access.js';
 import type { EngineContext } from './context.js';
-import { parseInput } from './validate.js';
+import { parseInput, parsePatch } from './validate.js';
 
 const classifiers = new WeakMap<object, KeywordClassifier>();
 
@@ -27,7 +27,7 @@ export function createSettingsApi(ctx: EngineContext): SettingsApi {
 
     async update(principal, patch) {
       requireAdmin(principal, 'settings.update');
-      const changes = parseInput(SettingsUpdate, patch, 'settings');
+      const changes = parsePatch(SettingsUpdate, patch, 'settings');
       const next = parseInput(Settings, { ...(await ctx.settings()), ...changes }, 'settings');
       try {
         classifierFor(next);

@@ -48,9 +48,9 @@ export const DEMO_CONTACTS = [
 export const DEMO_FIRST_NAMES = ['Olivia', 'Jack', 'Charlotte', 'Noah', 'Amelia', 'William', 'Isla', 'Oliver', 'Mia', 'Leo', 'Ava', 'Lucas', 'Grace', 'Henry', 'Zoe', 'Thomas'];
 export const DEMO_SUBURBS = ['Bondi', 'Parramatta', 'Manly', 'Newtown', 'Chatswood', 'Cronulla', 'Penrith', 'Surry Hills'];
 
-/** A demo recipient's mobile: +61 4 then 8 digits, distinct per index. */
+/** A demo recipient's mobile: a valid Australian mobile (+61 41x xxx xxx), distinct for each index below 10 million. */
 export function demoMobile(index: number): string {
-  return `+614${String(10_000_000 + ((index * 7_919) % 89_999_999)).padStart(8, '0')}`;
+  return `+6141${String(index % 10_000_000).padStart(7, '0')}`;
 }
 
 /** Conversations with history: who writes to which demo number, and what was said (in: them, out: us). */

@@ -1,0 +1,261 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createMemoryStore } from '../../adapters/memory-store/index.js';
+import { createSimulatedCarrier, createSimulatedNotifier } from '../../adapters/simulated-carrier/index.js';
+import { createSmsClient } from '../../src/client.js';
+import { createManualClock, nextTask } from '../../src/engine/clock.js';
+import { type LocalBackend, createLocalBackend } from '../../src/engine/local-backend.js';
+import type { Principal, SettingsUpdate } from '../../src/model/index.js';
+import type { SmsBackend } from '../../src/ports/backend.js';
+import type { Carrier, CarrierSink, Clock, StatusReport } from '../../src/ports/carrier.js';
+import type { Store } from '../../src/ports/store.js';
+import { type BackendFixture, type CarriedSms, type CarrierSetup, runBackendContract } from '../contract/backend.contract.js';
+
+/** Parts of an engine that a crash freezes: nothing it started completes, none of its timers fire. */
+interface Life {
+  dead: boolean;
+}
+
+const NEVER = (): Promise<never> => new Promise(() => undefined);
+
+function mortalStore(store: Store, life: Life): Store {
+  return {
+    collection(name) {
+      const inner = store.collection(name) as unknown as Record<string, unknown>;
+      return new Proxy(inner, {
+        get(target, key) {
+          const value = target[key as string];
+          if (typeof value !== 'function') return value;
+          return (...args: unknown[]) => (life.dead ? NEVER() : (value as (...a: unknown[]) => unknown).apply(target, args));
+        },
+      }) as never;
+    },
+    close: async () => undefined,
+  };
+}
+
+function mortalClock(clock: Clock, life: Life): Clock {
+  return {
+    now: () => clock.now(),
+    setTimeout: (callback, ms) => clock.setTimeout(() => {
+      if (!life.dead) callback();
+    }, ms),
+    clearTimeout: (handle) => clock.clearTimeout(handle),
+  };
+}
+
+/**
+ * The local engine on the memory store and the simulated carrier, on a manual clock. Each engine sees the store, the
+ * carrier and the clock through views that a crash freezes; a new engine opens the same store and carrier.
+ */
+async function createLocalFixture(setup: CarrierSetup = {}): Promise<BackendFixture & { engine(): LocalBackend }> {
+  const clock = createManualClock({ start: Date.UTC(2025, 0, 1, 9) });
+  const store = createMemoryStore();
+  const notifier = createSimulatedNotifier();
+  const carrier = createSimulatedCarrier({
+    seed: 1, clock, latencyMs: setup.latencyMs ?? 0, deliveryRate: setup.deliveryRate ?? 1, failureRate: setup.failureRate ?? 0, retryableShare: 0,
+    reports: { duplicates: setup.reports?.duplicates ?? 0, outOfOrder: setup.reports?.outOfOrder ?? 0 },
+    capabilities: { alphaTags: setup.alphaTags ?? true, segmentsPerSecondPerSender: setup.segmentsPerSecondPerSender ?? 0 },
+  });
+  const log: CarriedSms[] = [];
+
+  function open(): { backend: LocalBackend; life: Life } {
+    const life: Life = { dead: false };
+    const view: Carrier = {
+      capabilities: carrier.capabilities,
+      send(message) {
+        if (life.dead) return NEVER();
+        log.push({ ...message, at: clock.now() });
+        return setup.hang?.(message) ? NEVER() : carrier.send(message);
+      },
+      connect: (sink: CarrierSink) => carrier.connect({
+        inbound: (message) => (life.dead ? Promise.reject(new Error('engine down')) : sink.inbound(message)),
+        status: (report) => (life.dead ? Promise.reject(new Error('engine down')) : sink.status(report)),
+      }),
+    };
+    const backend = createLocalBackend({ store: mortalStore(store, life), carrier: view, notifier, clock: mortalClock(clock, life) });
+    return { backend, life };
+  }
+
+  let current = open();
+  await current.backend.ready;
+
+  /** A few host tasks: enough for in-memory work that does not wait on the clock to finish. */
+  async function quiet(): Promise<false> {
+    for (let index = 0; index < 5; index++) await nextTask();
+    return false;
+  }
+
+  return {
+    get backend() {
+      return current.backend;
+    },
+    engine: () => current.backend,
+    inject: async (sms) => {
+      await carrier.inject(sms);
+    },
+    async settle() {
+      let stable = 0;
+      let last = '';
+      for (let round = 0; round < 10_000; round++) {
+        await carrier.flush();
+        const idle = await Promise.race([current.backend.idle().then(() => true), quiet()]);
+        const stats = carrier.stats;
+        if (idle && stats.pending === 0) return;
+        // Not idle: some work waits on the clock (a rate limit, a hung send). Done once nothing moves any more.
+        const mark = `${log.length}:${stats.reports}:${stats.inbound}:${stats.pending}`;
+        stable = mark === last ? stable + 1 : 0;
+        last = mark;
+        if (stable >= 3) return;
+      }
+      throw new Error('The backend did not settle.');
+    },
+    advance: (ms) => clock.advance(ms),
+    now: () => clock.now(),
+    sent: () => log,
+    emails: () => notifier.outbox,
+    emailToSms: (email) => current.backend.inbound.email(email),
+    async crash() {
+      current.life.dead = true;
+      current = open();
+      await current.backend.ready;
+      return current.backend;
+    },
+    async close() {
+      await current.backend.close();
+      await store.close();
+    },
+  };
+}
+
+runBackendContract({
+  name: 'local engine + memory store + simulated carrier, manual clock',
+  capabilities: { manualClock: true, emailToSms: true, crash: true },
+  createBackend: (options = {}) => createLocalFixture(options.carrier),
+});
+
+describe('local engine: regressions', () => {
+  /** An engine whose carrier's reports the test delivers by hand through the sink it captured. */
+  async function handReported() {
+    const clock = createManualClock();
+    const simulated = createSimulatedCarrier({ clock });
+    let sink: CarrierSink | null = null;
+    const carrier: Carrier = { capabilities: simulated.capabilities, send: (message) => simulated.send(message), connect: (given) => ((sink = given), () => undefined) };
+    const backend = createLocalBackend({ store: createMemoryStore(), carrier, clock });
+    const admin = createSmsClient({ backend, principal: { userId: 'admin', role: 'admin' } });
+    await admin.settings.update({ defaultCountry: 'AU' });
+    const departmentId = (await admin.directory.createDepartment({ name: 'Sales' })).id;
+    const extensionId = (await admin.directory.createExtension({ number: '201', name: 'Desk', departmentId })).id;
+    await admin.numbers.create({ e164: '+61480000001', extensionIds: [extensionId] });
+    const alice = createSmsClient({ backend, principal: { userId: 'alice', role: 'user', extensionId, departmentId } });
+    return { backend, alice, report: (report: StatusReport) => sink!.status(report) };
+  }
+
+  it('applies hand-delivered reports forward only, ignoring late, duplicate and unknown ones', async () => {
+    const { backend, alice, report } = await handReported();
+    const seen: string[] = [];
+    alice.on('message.status', ({ message }) => seen.push(message.status));
+    const message = await alice.messages.send({ channel: 'sms', to: '+61412000001', body: 'Hello' });
+    await backend.idle();
+    const { providerId } = await alice.messages.get(message.id);
+    assert.ok(providerId);
+    const at = new Date().toISOString();
+    await report({ providerId, status: 'delivered', at });
+    await report({ providerId, status: 'sent', at });
+    await report({ providerId, status: 'undelivered', error: { code: '30003', message: 'Unreachable' }, at });
+    await report({ providerId, status: 'delivered', at });
+    await report({ providerId: 'no-such-message', status: 'failed', at });
+    await backend.idle();
+    const stored = await alice.messages.get(message.id);
+    assert.equal(stored.status, 'delivered');
+    assert.equal(stored.error, null);
+    assert.deepEqual(seen, ['sending', 'sent', 'delivered']);
+    await backend.close();
+  });
+
+  it('stores an inbound message delivered twice (same provider id) once', async () => {
+    const { backend, alice } = await handReported();
+    await alice.directory.me();
+    const sms = { providerId: 'MM1', from: '+61412000001', to: '+61480000001', body: 'Once', receivedAt: new Date().toISOString() };
+    await backend.inbound.sms(sms);
+    await backend.inbound.sms(sms);
+    const [conversation] = (await alice.conversations.list()).items;
+    assert.equal(conversation?.unreadCount, 1);
+    assert.deepEqual((await alice.messages.list(conversation!.id)).items.map((message) => message.body), ['Once']);
+    await backend.close();
+  });
+
+  it('closes at once while a campaign waits on the rate limit, and sends nothing after', async () => {
+    const fx = await createLocalFixture();
+    const admin = createSmsClient({ backend: fx.backend, principal: { userId: 'admin', role: 'admin' } });
+    await admin.settings.update({ defaultCountry: 'AU', segmentsPerSecond: 1 });
+    const departmentId = (await admin.directory.createDepartment({ name: 'Sales' })).id;
+    const extensionId = (await admin.directory.createExtension({ number: '201', name: 'Desk', departmentId })).id;
+    const number = await admin.numbers.create({ e164: '+61480000001', extensionIds: [extensionId] });
+    const alice = createSmsClient({ backend: fx.backend, principal: { userId: 'alice', role: 'user', extensionId, departmentId } });
+    const list = await alice.lists.create({ name: 'Five' });
+    for (let index = 1; index <= 5; index++) await alice.lists.addEntry(list.id, { e164: `+6141200000${index}` });
+    const campaign = await alice.campaigns.create({ name: 'Slow', sender: { type: 'number', numberId: number.id }, body: 'Hi', recipients: { listId: list.id } });
+    await alice.campaigns.start(campaign.id);
+    await fx.settle();
+    assert.equal(fx.sent().length, 1);
+    await fx.close();
+    await fx.advance(60_000);
+    assert.equal(fx.sent().length, 1);
+  });
+
+  it('resumes on a new engine a campaign the previous one was closed in the middle of', async () => {
+    const clock = createManualClock();
+    const store = createMemoryStore();
+    const carrier = createSimulatedCarrier({ clock });
+    const sent: string[] = [];
+    const logged: Carrier = { capabilities: carrier.capabilities, send: (message) => (sent.push(message.to), carrier.send(message)), connect: (sink) => carrier.connect(sink) };
+    const first = createLocalBackend({ store, carrier: logged, clock });
+    const admin = createSmsClient({ backend: first, principal: { userId: 'admin', role: 'admin' } });
+    await admin.settings.update({ defaultCountry: 'AU', segmentsPerSecond: 2 });
+    const departmentId = (await admin.directory.createDepartment({ name: 'Sales' })).id;
+    const extensionId = (await admin.directory.createExtension({ number: '201', name: 'Desk', departmentId })).id;
+    const number = await admin.numbers.create({ e164: '+61480000001', extensionIds: [extensionId] });
+    const principal = { userId: 'alice', role: 'user', extensionId, departmentId } as const;
+    const alice = createSmsClient({ backend: first, principal });
+    const list = await alice.lists.create({ name: 'Ten' });
+    for (let index = 0; index < 10; index++) await alice.lists.addEntry(list.id, { e164: `+6141200001${index}` });
+    const campaign = await alice.campaigns.create({ name: 'Interrupted', sender: { type: 'number', numberId: number.id }, body: 'Hi', recipients: { listId: list.id } });
+    await alice.campaigns.start(campaign.id);
+    await clock.advance(1500);
+    await first.close();
+    const before = sent.length;
+    assert.ok(before > 0 && before < 10);
+
+    const second = createLocalBackend({ store, carrier: logged, clock });
+    const again = createSmsClient({ backend: second, principal });
+    const interrupted = await again.campaigns.get(campaign.id);
+    assert.equal(interrupted.status, 'stopped');
+    assert.match(interrupted.error ?? '', /restart/i);
+    await again.campaigns.restart(campaign.id);
+    for (let step = 0; step < 20 && (await again.campaigns.get(campaign.id)).status !== 'completed'; step++) await clock.advance(1000);
+    assert.equal((await again.campaigns.get(campaign.id)).status, 'completed');
+    assert.equal(sent.length, 10);
+    assert.equal(new Set(sent).size, 10);
+    await second.close();
+  });
+});
+
+describe('createSmsClient over a backend of class instances', () => {
+  it('binds methods a resource group has on its prototype', async () => {
+    const local = createLocalBackend({ store: createMemoryStore(), carrier: createSimulatedCarrier() });
+    class Settings {
+      get(principal: Principal) {
+        return local.settings.get(principal);
+      }
+      update(principal: Principal, patch: SettingsUpdate) {
+        return local.settings.update(principal, patch);
+      }
+    }
+    const backend: SmsBackend = { ...local, settings: new Settings() };
+    const admin = createSmsClient({ backend, principal: { userId: 'admin', role: 'admin' } });
+    assert.equal((await admin.settings.update({ rate: 9 })).rate, 9);
+    assert.equal((await admin.settings.get()).rate, 9);
+    await local.close();
+  });
+});
