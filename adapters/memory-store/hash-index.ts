@@ -1,0 +1,155 @@
+import type { Scalar } from '../../src/ports/store.js';
+import type { SortedView } from './sorted-view.js';
+import { fieldValue, isScalar, jsonEqual } from './values.js';
+
+/** The most sorted views kept per bucket (one per scope and order queried); the oldest goes first. */
+const MAX_VIEWS = 8;
+
+/**
+ * The keys of the records whose field holds one value, and the sorted views whose scope names that value. A bucket of
+ * one key (a message id, a provider id) holds it without a `Set`: most buckets of a unique-ish field are that small.
+ */
+export class Bucket<T extends object> implements Iterable<string> {
+  views: Views<T> | null = null;
+  private one: string | undefined;
+  private many: Set<string> | undefined;
+
+  get size(): number {
+    return this.many ? this.many.size : this.one === undefined ? 0 : 1;
+  }
+
+  has(key: string): boolean {
+    return this.many ? this.many.has(key) : this.one === key;
+  }
+
+  add(key: string): void {
+    if (this.many) this.many.add(key);
+    else if (this.one === undefined || this.one === key) this.one = key;
+    else {
+      this.many = new Set([this.one, key]);
+      this.one = undefined;
+    }
+  }
+
+  delete(key: string): void {
+    if (this.many) this.many.delete(key);
+    else if (this.one === key) this.one = undefined;
+  }
+
+  [Symbol.iterator](): Iterator<string> {
+    if (this.many) return this.many.values();
+    return (this.one === undefined ? [] : [this.one]).values();
+  }
+}
+
+/**
+ * Sorted views by signature (scope and order), told of every write to the records they may hold. A view whose scope
+ * names several buckets is registered in each; when one of them drops it, it is killed, so that it is never read
+ * while missing changes.
+ */
+export class Views<T extends object> {
+  private readonly bySignature = new Map<string, SortedView<T>>();
+
+  get size(): number {
+    return this.bySignature.size;
+  }
+
+  get(signature: string): SortedView<T> | undefined {
+    const view = this.bySignature.get(signature);
+    return view?.dead ? undefined : view;
+  }
+
+  set(signature: string, view: SortedView<T>): void {
+    this.bySignature.get(signature)?.kill();
+    this.bySignature.delete(signature);
+    this.bySignature.set(signature, view);
+    if (this.bySignature.size > MAX_VIEWS) {
+      const [oldest, evicted] = this.bySignature.entries().next().value!;
+      evicted.kill();
+      this.bySignature.delete(oldest);
+    }
+  }
+
+  touch(before: T | null, after: T | null): void {
+    for (const [signature, view] of this.bySignature) {
+      if (view.dead) this.bySignature.delete(signature);
+      else view.touch(before, after);
+    }
+  }
+
+  killAll(): void {
+    for (const view of this.bySignature.values()) view.kill();
+    this.bySignature.clear();
+  }
+}
+
+/**
+ * A hash index on one field: scalar values (null for missing) map to buckets of keys; array values map each of their
+ * scalar elements to the keys holding it (for `$contains` and `$overlaps`). Objects are not indexed.
+ */
+export class HashIndex<T extends object> {
+  private readonly scalars = new Map<Scalar, Bucket<T>>();
+  private readonly elements = new Map<Scalar, Set<string>>();
+
+  constructor(readonly field: string) {}
+
+  /** The bucket of records whose field equals `value`, if any. */
+  bucket(value: Scalar): Bucket<T> | undefined {
+    return this.scalars.get(value);
+  }
+
+  /** The keys of records whose field is an array holding `value`, if any. */
+  holding(value: Scalar): ReadonlySet<string> | undefined {
+    return this.elements.get(value);
+  }
+
+  add(key: string, record: T): void {
+    const value = fieldValue(record, this.field);
+    if (isScalar(value)) {
+      let bucket = this.scalars.get(value);
+      if (!bucket) this.scalars.set(value, (bucket = new Bucket()));
+      bucket.add(key);
+      bucket.views?.touch(null, record);
+    } else if (Array.isArray(value)) {
+      for (const element of value) {
+        if (!isScalar(element)) continue;
+        let keys = this.elements.get(element);
+        if (!keys) this.elements.set(element, (keys = new Set()));
+        keys.add(key);
+      }
+    }
+  }
+
+  remove(key: string, record: T): void {
+    const value = fieldValue(record, this.field);
+    if (isScalar(value)) {
+      const bucket = this.scalars.get(value);
+      if (!bucket) return;
+      bucket.delete(key);
+      if (bucket.size === 0) {
+        bucket.views?.killAll();
+        this.scalars.delete(value);
+      } else {
+        bucket.views?.touch(record, null);
+      }
+    } else if (Array.isArray(value)) {
+      for (const element of value) {
+        const keys = isScalar(element) ? this.elements.get(element) : undefined;
+        if (!keys) continue;
+        keys.delete(key);
+        if (keys.size === 0) this.elements.delete(element as Scalar);
+      }
+    }
+  }
+
+  update(key: string, before: T, after: T): void {
+    const old = fieldValue(before, this.field);
+    const value = fieldValue(after, this.field);
+    if (old === value && isScalar(value)) {
+      this.scalars.get(value)?.views?.touch(before, after);
+    } else if (!jsonEqual(old, value)) {
+      this.remove(key, before);
+      this.add(key, after);
+    }
+  }
+}

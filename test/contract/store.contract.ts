@@ -1,0 +1,34 @@
+import { describe } from 'node:test';
+import { atomicTests } from './store/atomic.js';
+import { copyTests } from './store/copies.js';
+import { type StoreContractOptions, storeRunner } from './store/harness.js';
+import { pagingTests } from './store/paging.js';
+import { propertyTests } from './store/properties.js';
+import { queryTests } from './store/queries.js';
+import { writeTests } from './store/writes.js';
+
+export type { StoreContractOptions } from './store/harness.js';
+
+/**
+ * What any `Store` must do, whichever database is under it: reads and writes by key, the atomic operations dispatch
+ * relies on (conditional update, claiming with `updateMany`, `increment`), every query operator, search, order and
+ * keyset pagination, copies in and out, every collection of `COLLECTIONS`, and `find` against a model.
+ * An adapter's test file calls this with a factory of fresh, empty stores.
+ *
+ * Orders the suite relies on: numbers by value, strings in a binary collation (the suite only orders lowercase
+ * letters and digits, so a locale collation agrees), null after every value ascending and before them descending.
+ *
+ * @example
+ * runStoreContract({ name: 'memory', create: () => createMemoryStore() });
+ */
+export function runStoreContract(options: StoreContractOptions): void {
+  describe(`Store contract: ${options.name}`, () => {
+    const withStore = storeRunner(options);
+    writeTests(withStore);
+    atomicTests(withStore);
+    queryTests(withStore);
+    pagingTests(withStore);
+    copyTests(withStore);
+    propertyTests(withStore);
+  });
+}
