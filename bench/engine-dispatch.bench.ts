@@ -28,8 +28,11 @@ async function main(): Promise<void> {
   });
 
   const done = new Promise<void>((resolve) => user.on('campaign.status', ({ campaign: changed }) => changed.status === 'completed' && resolve()));
+  let startMs = 0;
   const { ms, peakRss } = await measure(async () => {
+    const started = performance.now();
     await user.campaigns.start(campaign.id);
+    startMs = performance.now() - started;
     await done;
   });
   const final = await user.campaigns.get(campaign.id);
@@ -39,7 +42,8 @@ async function main(): Promise<void> {
   table([
     { figure: 'recipients', value: RECIPIENTS },
     { figure: 'sent', value: final.counts.sent + final.counts.delivered },
-    { figure: 'dispatch time', value: `${(ms / 1000).toFixed(2)} s` },
+    { figure: 'start (estimate, copy of the recipients)', value: `${(startMs / 1000).toFixed(2)} s` },
+    { figure: 'dispatch time (start to completed)', value: `${(ms / 1000).toFixed(2)} s` },
     { figure: 'recipients per second', value: rate(RECIPIENTS, ms) },
     { figure: 'target', value: '50,000/s' },
     { figure: 'ratio to target', value: `${((RECIPIENTS / ms) * 1000 / 50_000).toFixed(2)}×` },

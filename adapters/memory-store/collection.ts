@@ -32,8 +32,12 @@ export class MemoryCollection<T> implements Collection<T> {
   /** Sorted views of the whole collection, for queries no index narrows. */
   private readonly allViews = new Views<Stored>();
 
+  /** Lets the planner read records by key when a query names keys. */
+  private readonly keyPlan: { field: string; has: (key: string) => boolean };
+
   constructor(private readonly spec: CollectionSpec) {
     for (const field of spec.indexes) this.indexes.set(field, new HashIndex(field));
+    this.keyPlan = { field: spec.key, has: (key) => this.records.has(key) };
   }
 
   /** Every record, as copies (for snapshots). */
@@ -136,7 +140,7 @@ export class MemoryCollection<T> implements Collection<T> {
   async deleteMany(where: Where<T>): Promise<number> {
     const tests = parseWhere(where);
     const doomed: Stored[] = [];
-    this.scan(planSource(this.indexes, tests), (record) => {
+    this.scan(planSource(this.indexes, tests, this.keyPlan), (record) => {
       if (matchesAll(record, tests)) doomed.push(record);
     });
     for (const record of doomed) this.remove(this.keyOf(record), record);
@@ -158,7 +162,7 @@ export class MemoryCollection<T> implements Collection<T> {
   async count(where?: Where<T>): Promise<number> {
     const tests = parseWhere(where);
     if (tests.length === 0) return this.records.size;
-    const source = planSource(this.indexes, tests);
+    const source = planSource(this.indexes, tests, this.keyPlan);
     if (source.kind === 'none') return 0;
     if (source.kind === 'buckets' && source.scope.length === tests.length && source.buckets.length === 1) return source.smallest.size;
     let count = 0;
@@ -171,7 +175,7 @@ export class MemoryCollection<T> implements Collection<T> {
   async countBy<F extends keyof T & string>(where: Where<T>, field: F): Promise<Record<string, number>> {
     const tests = parseWhere(where);
     const counts: Record<string, number> = {};
-    this.scan(planSource(this.indexes, tests), (record) => {
+    this.scan(planSource(this.indexes, tests, this.keyPlan), (record) => {
       if (!matchesAll(record, tests)) return;
       const value = fieldValue(record, field);
       const group = typeof value === 'string' ? value : JSON.stringify(value);
@@ -186,7 +190,7 @@ export class MemoryCollection<T> implements Collection<T> {
     const search = searchTest(query.search);
     const accept = search ? (record: Stored) => matchesAll(record, tests) && search(record) : (record: Stored) => matchesAll(record, tests);
     const after = query.cursor ? decodeCursor(query.cursor, order) : null;
-    const source = planSource(this.indexes, tests);
+    const source = planSource(this.indexes, tests, this.keyPlan);
     if (source.kind === 'none') return [];
     const view = this.viewOf(source, order);
     if (view) return view.collect(after, accept, want);

@@ -103,6 +103,21 @@ export class HashIndex<T extends object> {
     return this.elements.get(value);
   }
 
+  /** Buckets emptied since the last sweep (an upper bound: some may have filled again). */
+  private emptied = 0;
+
+  /** Drops empty buckets (and their views) by rebuilding the map. */
+  private sweep(): void {
+    const kept = new Map<Scalar, Bucket<T>>();
+    for (const [value, bucket] of this.scalars) {
+      if (bucket.size > 0) kept.set(value, bucket);
+      else bucket.views?.killAll();
+    }
+    this.scalars.clear();
+    for (const [value, bucket] of kept) this.scalars.set(value, bucket);
+    this.emptied = 0;
+  }
+
   add(key: string, record: T): void {
     const value = fieldValue(record, this.field);
     if (isScalar(value)) {
@@ -126,12 +141,10 @@ export class HashIndex<T extends object> {
       const bucket = this.scalars.get(value);
       if (!bucket) return;
       bucket.delete(key);
-      if (bucket.size === 0) {
-        bucket.views?.killAll();
-        this.scalars.delete(value);
-      } else {
-        bucket.views?.touch(record, null);
-      }
+      bucket.views?.touch(record, null);
+      // An emptied bucket stays (a value such as null or 'sending' empties and fills again all the time): deleting and
+      // re-adding the same Map key makes V8 rehash the whole map over and over. Empty buckets are swept in bulk.
+      if (bucket.size === 0 && ++this.emptied > 1024 && this.emptied * 2 > this.scalars.size) this.sweep();
     } else if (Array.isArray(value)) {
       for (const element of value) {
         const keys = isScalar(element) ? this.elements.get(element) : undefined;

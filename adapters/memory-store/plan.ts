@@ -25,7 +25,21 @@ export type Source<T extends object> =
  * planSource(indexes, parseWhere({ campaignId: 'c1', state: 'pending' }));
  * // { kind: 'buckets', scope: [['campaignId', 'c1'], ['state', 'pending']], smallest: the smaller bucket, ... }
  */
-export function planSource<T extends object>(indexes: ReadonlyMap<string, HashIndex<T>>, tests: readonly Test[]): Source<T> {
+export function planSource<T extends object>(
+  indexes: ReadonlyMap<string, HashIndex<T>>,
+  tests: readonly Test[],
+  key?: { field: string; has: (key: string) => boolean },
+): Source<T> {
+  // Conditions on the key itself name the records outright.
+  if (key) {
+    for (const test of tests) {
+      if (test.field !== key.field) continue;
+      if (test.op === 'eq' && typeof test.value === 'string') return key.has(test.value) ? { kind: 'keys', keys: [test.value] } : { kind: 'none' };
+      if (test.op === 'in' && test.values.every((value) => typeof value === 'string')) {
+        return { kind: 'keys', keys: new Set((test.values as string[]).filter((value) => key.has(value))) };
+      }
+    }
+  }
   const scope: [string, Scalar][] = [];
   const buckets: Bucket<T>[] = [];
   let smallest: Bucket<T> | undefined;

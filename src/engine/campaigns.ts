@@ -13,9 +13,10 @@ import { type Actor, loadActor, requireSender, sendableNumbers } from './access.
 import { sourceColumns, sourceRows } from './campaign-source.js';
 import type { EngineContext } from './context.js';
 import { type CampaignRunner, emitCampaign } from './dispatch.js';
+import { campaignMessageId } from './ids.js';
 import { mapPage } from './paging.js';
 import type { Scheduler } from './scheduler.js';
-import { priceOf } from './usage.js';
+import { priceFor } from './usage.js';
 import { parseInput } from './validate.js';
 
 const EDITABLE: readonly CampaignStatus[] = ['draft', 'scheduled'];
@@ -51,7 +52,9 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
     return updated;
   }
 
-  async function issuesOf(actor: Actor, campaign: Campaign, forStart: boolean): Promise<CampaignIssue[]> {
+  /** What keeps a campaign from starting; with `estimate` (computed for the start), also that someone can be sent to. */
+  async function issuesOf(actor: Actor, campaign: Campaign, estimate: CampaignEstimate | null): Promise<CampaignIssue[]> {
+    const forStart = estimate !== null;
     const issues: CampaignIssue[] = [];
     const add = (field: CampaignIssue['field'], code: string, message: string) => issues.push({ field, code, message });
     if (!campaign.sender) add('sender', 'sender.required', 'Choose a number or an alpha tag to send from.');
@@ -76,7 +79,7 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
         const columns = new Set((await sourceColumns(ctx, campaign.recipients)).map((column) => column.toLowerCase()));
         const missing = templateFields(campaign.body).filter((field) => !columns.has(field.toLowerCase()));
         if (missing.length > 0) add('body', 'body.unknown_field', `The recipients have no column for: ${missing.join(', ')}.`);
-        if (forStart && (await estimateOf(campaign)).deliverable === 0) add('recipients', 'recipients.none_deliverable', 'No recipient can be sent to.');
+        if (estimate && estimate.deliverable === 0) add('recipients', 'recipients.none_deliverable', 'No recipient can be sent to.');
       } catch (error) {
         if (error instanceof NotFoundError) add('recipients', 'recipients.missing', 'The list or file no longer exists.');
         else throw error;
@@ -88,11 +91,14 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
     return issues;
   }
 
-  async function assertValid(actor: Actor, campaign: Campaign): Promise<void> {
-    const issues = await issuesOf(actor, campaign, true);
+  /** Throws the first issue that keeps the campaign from starting; returns its estimate. */
+  async function assertValid(actor: Actor, campaign: Campaign): Promise<CampaignEstimate> {
+    const estimate = await estimateOf(campaign);
+    const issues = await issuesOf(actor, campaign, estimate);
     if (issues.length > 0) {
       throw new ValidationError(issues[0]!.message, { field: issues[0]!.field, issues: issues.map((issue) => ({ path: [issue.field], message: issue.message })) });
     }
+    return estimate;
   }
 
   async function estimateOf(campaign: Campaign): Promise<CampaignEstimate> {
@@ -122,7 +128,7 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
         const count = rendered && rendered.ok ? countSegments(rendered.text) : fixed;
         estimate.deliverable += 1;
         estimate.totalSegments += count.segments;
-        estimate.cost += await priceOf(ctx, count.segments);
+        estimate.cost += priceFor(settings, count.segments);
         maxSegments = Math.max(maxSegments, count.segments);
         ucs2 ||= count.encoding === 'UCS-2';
       }
@@ -150,8 +156,7 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
     }
   }
 
-  async function begin(campaign: Campaign, from: readonly CampaignStatus[]): Promise<Campaign> {
-    const estimate = await estimateOf(campaign);
+  async function begin(campaign: Campaign, from: readonly CampaignStatus[], estimate: CampaignEstimate): Promise<Campaign> {
     await materialise(campaign);
     const counts = { ...(await runner.countsOf(campaign.id)) };
     const started = await setStatus(campaign, from, { status: 'running', startedAt: ctx.nowIso(), estimate, counts, error: null });
@@ -224,7 +229,7 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
 
     async validate(principal, id) {
       const campaign = await visible(principal, id);
-      const issues = await issuesOf(await loadActor(ctx, principal), campaign, false);
+      const issues = await issuesOf(await loadActor(ctx, principal), campaign, null);
       return { ok: issues.length === 0, issues };
     },
 
@@ -236,8 +241,8 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
       const when = parseInput(Timestamp, at, 'scheduledAt');
       const campaign = await owned(principal, id, 'campaigns.schedule');
       if (Date.parse(when) <= ctx.clock.now()) throw new ValidationError('Choose a time in the future.', { field: 'scheduledAt', value: when });
-      await assertValid(await loadActor(ctx, principal), campaign);
-      const scheduled = await setStatus(campaign, ['draft', 'scheduled'], { status: 'scheduled', scheduledAt: new Date(Date.parse(when)).toISOString(), estimate: await estimateOf(campaign) });
+      const estimate = await assertValid(await loadActor(ctx, principal), campaign);
+      const scheduled = await setStatus(campaign, ['draft', 'scheduled'], { status: 'scheduled', scheduledAt: new Date(Date.parse(when)).toISOString(), estimate });
       scheduler.wake(Date.parse(scheduled.scheduledAt!));
       return scheduled;
     },
@@ -245,8 +250,8 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
     async start(principal, id) {
       const campaign = await owned(principal, id, 'campaigns.start');
       if (!['draft', 'scheduled'].includes(campaign.status)) throw new StateError(`A ${campaign.status} campaign cannot be started.`, { resource: 'campaign', state: campaign.status });
-      await assertValid(await loadActor(ctx, principal), campaign);
-      return begin(campaign, ['draft', 'scheduled']);
+      const estimate = await assertValid(await loadActor(ctx, principal), campaign);
+      return begin(campaign, ['draft', 'scheduled'], estimate);
     },
 
     async stop(principal, id) {
@@ -276,7 +281,11 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
       const page = await ctx.db.campaignRecipients.find({
         where: { campaignId: id, ...(input.state && { state: input.state }) }, orderBy: [['index', 'asc']], cursor: input.cursor, limit: input.limit,
       });
-      return mapPage(page, ({ id: _id, attempt: _attempt, ...recipient }) => recipient);
+      // Recipients marked sent in bulk do not store their message id: it is derived from theirs.
+      return mapPage(page, ({ id, attempt: _attempt, ...recipient }) => ({
+        ...recipient,
+        messageId: recipient.messageId ?? (['sent', 'delivered', 'unknown'].includes(recipient.state) ? campaignMessageId(id) : null),
+      }));
     },
 
     async createUpload(principal, input) {
@@ -313,8 +322,8 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
         const owner = await ctx.db.users.get(campaign.ownerId);
         const principal: Principal = { userId: campaign.ownerId, role: 'user', ...(owner?.departmentId && { departmentId: owner.departmentId }) };
         try {
-          await assertValid(await loadActor(ctx, principal), campaign);
-          await begin(campaign, ['scheduled']);
+          const estimate = await assertValid(await loadActor(ctx, principal), campaign);
+          await begin(campaign, ['scheduled'], estimate);
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);
           const failed = await ctx.db.campaigns.update(campaign.id, { status: 'failed', error: reason, updatedAt: ctx.nowIso() }, { if: { status: 'scheduled' } });

@@ -1,9 +1,16 @@
-import type { Settings } from '../model/index.js';
+import type { MessageStatus, Settings } from '../model/index.js';
 import { Settings as SettingsSchema } from '../model/index.js';
 import type { Carrier, Clock, Notifier, StatusReport } from '../ports/carrier.js';
 import type { Collection, CollectionName, Store, StoreRecords } from '../ports/store.js';
 import { EventBus } from './event-bus.js';
 import { createIdGenerator } from './ids.js';
+
+/** What the engine remembers of a message it handed to the carrier. */
+export interface SentMessage {
+  id: string;
+  status: MessageStatus;
+  campaignId: string | null;
+}
 
 export type Collections = { readonly [K in CollectionName]: Collection<StoreRecords[K]> };
 
@@ -42,8 +49,17 @@ export class EngineContext {
     return this.closed;
   }
 
+  private lastNow = Number.NaN;
+  private lastIso = '';
+
+  /** The clock's time as an ISO string (the same millisecond gives the same string without formatting it again). */
   nowIso(): string {
-    return new Date(this.clock.now()).toISOString();
+    const now = this.clock.now();
+    if (now !== this.lastNow) {
+      this.lastNow = now;
+      this.lastIso = new Date(now).toISOString();
+    }
+    return this.lastIso;
   }
 
   async settings(): Promise<Settings> {
@@ -59,6 +75,28 @@ export class EngineContext {
   async saveSettings(settings: Settings): Promise<void> {
     await this.db.settings.put({ id: SETTINGS_KEY, ...settings });
     this.settingsCache = settings;
+  }
+
+  /**
+   * Provider id → the message and the last status this engine gave it, in two generations: the newer fills, the older
+   * is dropped whole (bounded memory). Status only moves forward, so a remembered status is never ahead of the
+   * stored one: a report it already rules out (a `sent` after `sent`) needs no read at all.
+   */
+  private providers = new Map<string, SentMessage>();
+  private olderProviders = new Map<string, SentMessage>();
+
+  /** Remembers which message a provider id belongs to (the last 100-200k), so that its reports need no search. */
+  rememberProvider(providerId: string, message: SentMessage): void {
+    if (this.providers.size >= 100_000) {
+      this.olderProviders = this.providers;
+      this.providers = new Map();
+    }
+    this.providers.set(providerId, message);
+  }
+
+  /** The message a provider id belongs to, if this engine remembers it. */
+  messageOfProvider(providerId: string): SentMessage | undefined {
+    return this.providers.get(providerId) ?? this.olderProviders.get(providerId);
   }
 
   /** Keeps a report whose message is not known yet (a carrier may report before `send` returns). */

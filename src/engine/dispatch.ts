@@ -3,9 +3,11 @@ import type { Campaign, CampaignCounts, RecipientState } from '../model/index.js
 import { emptyCounts } from '../model/index.js';
 import type { CampaignRecipientRecord, MessageRecord } from '../ports/store.js';
 import type { EngineContext } from './context.js';
-import { carrierFailure, newOutbound, transition } from './outbound.js';
+import { carrierFailure, newOutbound, transition, transitionFrom } from './outbound.js';
+import { campaignMessageId } from './ids.js';
 import { RateLimiter, type StopSignal } from './rate-limiter.js';
-import { recordUsage, priceOf } from './usage.js';
+import type { Settings } from '../model/index.js';
+import { priceFor, recordUsage } from './usage.js';
 
 /** Recipients claimed at a time. */
 const BATCH = 500;
@@ -17,6 +19,40 @@ const PROGRESS_EVERY_MS = 250;
 const BLOCKLIST_FRESH_MS = 100;
 /** Retries of a send the carrier refused with a retryable error. */
 const RETRIES = 3;
+
+/** Recipients the carrier accepted, waiting to be marked sent together. */
+interface SentRecipients {
+  campaignId: string;
+  ids: string[];
+}
+
+/** At most `size` sends in flight: `slot()` waits for a free one, `release()` frees one, `drained()` waits for all. */
+class SendWindow {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+  private drainWaiters: (() => void)[] = [];
+
+  constructor(private readonly size: number) {}
+
+  async slot(): Promise<void> {
+    if (this.active < this.size) {
+      this.active += 1;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) return next();
+    this.active -= 1;
+    if (this.active === 0) for (const resolve of this.drainWaiters.splice(0)) resolve();
+  }
+
+  drained(): Promise<void> {
+    return this.active === 0 ? Promise.resolve() : new Promise((resolve) => this.drainWaiters.push(resolve));
+  }
+}
 
 interface Run {
   stopRequested: boolean;
@@ -31,7 +67,7 @@ interface Run {
  * merge fields per recipient, honours the rate per sender, and charges usage to the rating extension. Counts are
  * kept per campaign and stored with it; progress events are throttled.
  *
- * Crash safety: a recipient is claimed (`sending`), then its message is stored as `sending` and linked to it, and
+ * Crash safety: a recipient is claimed (`sending`), then its message (its id derived from the recipient's) is stored as `sending`, and
  * only then is the carrier called. `recover()` on a new engine puts claimed recipients without a message back to
  * pending, and marks those whose message never got a provider id `unknown` (held for review, never re-sent blindly).
  */
@@ -111,7 +147,14 @@ export class CampaignRunner {
 
   /** Moves one recipient's count from one state to another. */
   async move(campaignId: string, from: RecipientState | null, to: RecipientState): Promise<void> {
-    const counts = await this.countsOf(campaignId);
+    await this.countsOf(campaignId);
+    this.moveNow(campaignId, from, to);
+  }
+
+  /** `move` for a campaign whose counts are loaded (one being dispatched). */
+  private moveNow(campaignId: string, from: RecipientState | null, to: RecipientState): void {
+    const counts = this.counts.get(campaignId);
+    if (!counts) return;
     if (from) counts[from] -= 1;
     else counts.total += 1;
     counts[to] += 1;
@@ -145,12 +188,12 @@ export class CampaignRunner {
       const page = await db.campaignRecipients.find({ where: { state: 'sending' }, limit: 1000 });
       if (page.items.length === 0) break;
       for (const recipient of page.items) {
-        const message = recipient.messageId ? await db.messages.get(recipient.messageId) : null;
+        const message = await db.messages.get(recipient.messageId ?? campaignMessageId(recipient.id));
         const next: RecipientState = !message ? 'pending' : message.providerId ? 'sent' : 'unknown';
         if (message && !message.providerId) await transition(this.ctx, message.id, 'unknown');
         await db.campaignRecipients.update(recipient.id, {
           state: next,
-          messageId: message ? recipient.messageId : null,
+          messageId: message ? message.id : null,
           error: next === 'unknown' ? 'The engine stopped before the carrier answered: check before sending again.' : recipient.error,
           updatedAt: this.ctx.nowIso(),
         });
@@ -195,7 +238,8 @@ export class CampaignRunner {
     let blockedAt = this.ctx.clock.now();
     const usage = { messages: 0, segments: 0, cost: 0 };
     const template = compileTemplate(campaign.body);
-    const inFlight = new Set<Promise<void>>();
+    const window = new SendWindow(WINDOW);
+    const sent: SentRecipients = { ids: [], campaignId: campaign.id };
     for (let index = 0; index < batch.length; index++) {
       const recipient = batch[index]!;
       if (run.stopRequested || this.ctx.isClosed) {
@@ -212,8 +256,8 @@ export class CampaignRunner {
         continue;
       }
       const message = newOutbound(this.ctx, {
-        conversationId: null, channel: 'sms', from: sender, to: recipient.e164, body: rendered.text, status: 'sending',
-        campaignId: campaign.id, senderId: campaign.ownerId, numberId: campaign.sender?.type === 'number' ? campaign.sender.numberId : null,
+        id: campaignMessageId(recipient.id), conversationId: null, channel: 'sms', from: sender, to: recipient.e164, body: rendered.text,
+        status: 'sending', campaignId: campaign.id, senderId: campaign.ownerId, numberId: campaign.sender?.type === 'number' ? campaign.sender.numberId : null,
       });
       if (!(await this.limiter.take(sender, message.segments, perSecond, run.signal))) {
         await this.release(batch.slice(index));
@@ -229,36 +273,55 @@ export class CampaignRunner {
         await this.settle(recipient, 'blocked', null, 'On the blocklist at the time of sending.');
         continue;
       }
-      // Marked as being sent (message stored and linked) before the carrier is called.
+      // Marked as being sent before the carrier is called: the recipient is claimed (`sending`) and its message, whose
+      // id is derived from the recipient's, is stored as `sending`.
       await db.messages.insert(message);
-      await db.campaignRecipients.update(recipient.id, { messageId: message.id, updatedAt: message.createdAt });
-      const send = this.send(recipient, message, usage).finally(() => inFlight.delete(send));
-      inFlight.add(send);
-      if (inFlight.size >= WINDOW) await Promise.race(inFlight);
+      await window.slot();
+      void this.send(recipient, message, { usage, sent, settings }).finally(() => window.release());
+      if (sent.ids.length >= WINDOW) await this.markSent(sent);
     }
-    await Promise.all(inFlight);
+    await window.drained();
+    await this.markSent(sent);
     if (usage.messages > 0) await recordUsage(this.ctx, campaign.ratingExtensionId, this.ctx.nowIso(), usage);
   }
 
-  private async send(recipient: CampaignRecipientRecord, message: MessageRecord, usage: { messages: number; segments: number; cost: number }): Promise<void> {
+  /**
+   * Recipients the carrier accepted move from `sending` to `sent` together, in one write per window (their message
+   * ids are derived from theirs). Until then a crash leaves them `sending` with a message that has a provider id,
+   * which recovery reads as sent.
+   */
+  private async markSent(sent: SentRecipients): Promise<void> {
+    if (sent.ids.length === 0) return;
+    const ids = sent.ids.splice(0);
+    const moved = await this.ctx.db.campaignRecipients.updateMany(
+      { where: { id: { $in: ids }, state: 'sending' }, limit: ids.length },
+      { state: 'sent', updatedAt: this.ctx.nowIso() },
+    );
+    for (const _ of moved) this.moveNow(sent.campaignId, 'sending', 'sent');
+  }
+
+  private async send(
+    recipient: CampaignRecipientRecord,
+    message: MessageRecord,
+    { usage, sent, settings }: { usage: { messages: number; segments: number; cost: number }; sent: SentRecipients; settings: Settings },
+  ): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       try {
         const { providerId } = await this.ctx.carrier.send({
           messageId: message.id, from: message.from, to: message.to, body: message.body, encoding: message.encoding, segments: message.segments,
         });
-        if (!(await transition(this.ctx, message.id, 'sent', { providerId }))) await this.ctx.db.messages.update(message.id, { providerId });
+        if (!(await transitionFrom(this.ctx, message, 'sent', { providerId }))) await this.ctx.db.messages.update(message.id, { providerId });
         usage.messages += 1;
         usage.segments += message.segments;
-        usage.cost += await priceOf(this.ctx, message.segments);
-        // A delivery report may have overtaken us: only move forward from `sending`.
-        const moved = await this.ctx.db.campaignRecipients.update(recipient.id, { state: 'sent', updatedAt: this.ctx.nowIso() }, { if: { state: 'sending' } });
-        if (moved) await this.move(recipient.campaignId, 'sending', 'sent');
+        usage.cost += priceFor(settings, message.segments);
+        this.ctx.rememberProvider(providerId, { id: message.id, status: 'sent', campaignId: message.campaignId });
+        sent.ids.push(recipient.id);
         await this.ctx.replayReports(providerId);
         return;
       } catch (error) {
         if ((error as { retryable?: unknown })?.retryable === true && attempt < RETRIES) continue;
         const failure = carrierFailure(error);
-        await transition(this.ctx, message.id, 'failed', { error: failure });
+        await transitionFrom(this.ctx, message, 'failed', { error: failure });
         await this.settle(recipient, 'failed', message.id, failure.message);
         return;
       }

@@ -1,17 +1,19 @@
 import { host } from '../internal/host.js';
 
 /**
- * Sortable, unique ids: time in base 36, a counter and randomness, behind a short prefix naming the kind
- * (`msg_`, `cmp_`...). Sorting ids sorts by creation within one engine.
+ * Sortable, unique ids: time in base 36, a counter within the millisecond, and a random part drawn once per engine
+ * (so that two engines on one store never collide), behind a short prefix naming the kind (`msg_`, `cmp_`...).
+ * Sorting ids sorts by creation within one engine.
  */
 export function createIdGenerator(now: () => number): (prefix: string) => string {
   let last = 0;
   let counter = 0;
+  const instance = random(8);
   return (prefix) => {
     const time = now();
     counter = time === last ? counter + 1 : 0;
     last = time;
-    return `${prefix}_${time.toString(36).padStart(9, '0')}${counter.toString(36).padStart(3, '0')}${random(6)}`;
+    return `${prefix}_${time.toString(36).padStart(9, '0')}${counter.toString(36).padStart(4, '0')}${instance}`;
   };
 }
 
@@ -24,4 +26,14 @@ function random(length: number): string {
   let out = '';
   for (const byte of bytes) out += ALPHABET[byte % 36];
   return out;
+}
+
+/** The message id of a campaign recipient: derived, so that recovery and reports find one from the other. */
+export function campaignMessageId(recipientId: string): string {
+  return `cm_${recipientId}`;
+}
+
+/** The campaign recipient a message was sent to, from its id, or null for a message that is not a campaign's. */
+export function recipientIdOfMessage(messageId: string): string | null {
+  return messageId.startsWith('cm_') ? messageId.slice(3) : null;
 }

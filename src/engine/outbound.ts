@@ -7,6 +7,8 @@ import type { EngineContext } from './context.js';
 import { chargeMessage } from './usage.js';
 
 export interface OutboundInit {
+  /** A given id (campaign messages derive theirs from the recipient); a new one otherwise. */
+  id?: string;
   conversationId: string | null;
   channel: 'sms' | 'chat';
   from: string;
@@ -24,7 +26,7 @@ export function newOutbound(ctx: EngineContext, init: OutboundInit): MessageReco
   const { encoding, segments } = countSegments(init.body);
   const now = ctx.nowIso();
   return {
-    id: ctx.id('msg'),
+    id: init.id ?? ctx.id('msg'),
     conversationId: init.conversationId,
     direction: 'outbound',
     channel: init.channel,
@@ -68,6 +70,21 @@ export async function transition(
   return null;
 }
 
+/**
+ * `transition` from a record just read: one compare-and-set on the status it had, falling back to reading again only
+ * when something else changed it in between. The hot path of dispatch and delivery reports.
+ */
+export async function transitionFrom(
+  ctx: EngineContext,
+  current: MessageRecord,
+  to: MessageStatus,
+  patch: Partial<MessageRecord> = {},
+): Promise<MessageRecord | null> {
+  if (!canTransition(current.status, to)) return null;
+  const updated = await ctx.db.messages.update(current.id, { ...patch, status: to, updatedAt: ctx.nowIso() }, { if: { status: current.status } });
+  return updated ?? transition(ctx, current.id, to, patch);
+}
+
 /** Tells the users who see the message's conversation that its status changed. */
 export function emitMessageStatus(ctx: EngineContext, message: MessageRecord): void {
   if (!ctx.events.hasSubscribers || message.conversationId === null) return;
@@ -95,6 +112,7 @@ export async function transmit(ctx: EngineContext, message: MessageRecord, billT
     result = await transition(ctx, sending.id, 'sent', { providerId });
     // A report may have overtaken the answer to send(): keep the provider id all the same.
     if (!result) result = await ctx.db.messages.update(sending.id, { providerId });
+    ctx.rememberProvider(providerId, { id: sending.id, status: result?.status ?? 'sent', campaignId: null });
     await ctx.replayReports(providerId);
     await chargeMessage(ctx, billTo, sending.createdAt, sending.segments);
   } catch (error) {

@@ -1,4 +1,4 @@
-import type { Month, UsageRow, UsageSummary, UsageTotals } from '../model/index.js';
+import type { Month, Settings, UsageRow, UsageSummary, UsageTotals } from '../model/index.js';
 import { UsageQuery } from '../model/index.js';
 import type { UsageApi } from '../ports/backend.js';
 import type { UsageRecord } from '../ports/store.js';
@@ -30,9 +30,12 @@ export async function recordUsage(
 }
 
 /** What one outbound message to one recipient costs under the settings. */
+export function priceFor(settings: Pick<Settings, 'rate' | 'chargePer'>, segments: number): number {
+  return settings.chargePer === 'message' ? settings.rate : settings.rate * segments;
+}
+
 export async function priceOf(ctx: EngineContext, segments: number): Promise<number> {
-  const { rate, chargePer } = await ctx.settings();
-  return chargePer === 'message' ? rate : rate * segments;
+  return priceFor(await ctx.settings(), segments);
 }
 
 export async function chargeMessage(ctx: EngineContext, extensionId: string | null, at: string, segments: number): Promise<void> {
