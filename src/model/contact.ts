@@ -27,12 +27,19 @@ export const Contact = z.object({
 });
 export type Contact = z.infer<typeof Contact>;
 
+/** A number as typed: the backend reads it in its default country and stores it in E.164. */
+export const ContactNumberInput = z.object({
+  e164: z.string().trim().min(1).max(40),
+  label: z.string().trim().max(40).default('Mobile'),
+});
+export type ContactNumberInput = z.input<typeof ContactNumberInput>;
+
 export const ContactCreate = z.object({
   scope: ContactScope,
   name: Name,
   company: z.string().trim().max(200).optional(),
   email: z.email().nullable().optional(),
-  numbers: z.array(ContactNumber).min(1, 'A contact needs at least one number').max(20),
+  numbers: z.array(ContactNumberInput).min(1, 'A contact needs at least one number').max(20),
 });
 export type ContactCreate = z.input<typeof ContactCreate>;
 

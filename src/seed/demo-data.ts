@@ -7,6 +7,7 @@ export const DEMO_SETTINGS = {
   currency: 'AUD',
   rate: 5,
   chargePer: 'segment',
+  /** Campaign throughput in segments per second once seeded (history is written without a limit). */
   segmentsPerSecond: 20,
 } as const;
 
@@ -42,7 +43,7 @@ export const DEMO_CONTACTS = [
   { name: 'Bob Smith', company: 'Smith Plumbing', numbers: [{ e164: '+61412345678', label: 'Mobile' }, { e164: '+61298765432', label: 'Work' }] },
   { name: 'Karen Adams', company: '', numbers: [{ e164: '+61423456789', label: 'Home' }] },
   { name: 'Harbour Dental', company: 'Harbour Dental', numbers: [{ e164: '+61434567890', label: 'Reception' }] },
-  { name: 'Mia Wong', company: 'Wong & Co', numbers: [{ e164: '+61445678901', label: 'Mobile' }] },
+  { name: 'Mia Wong', company: 'Wong & Co', numbers: [{ e164: '+61455678901', label: 'Mobile' }] },
 ] as const;
 
 export const DEMO_FIRST_NAMES = ['Olivia', 'Jack', 'Charlotte', 'Noah', 'Amelia', 'William', 'Isla', 'Oliver', 'Mia', 'Leo', 'Ava', 'Lucas', 'Grace', 'Henry', 'Zoe', 'Thomas'];
@@ -90,7 +91,7 @@ export const DEMO_THREADS = [
     ],
   },
   {
-    number: 'afterHours', peer: '+61445678901', sender: 'chloe', daysAgo: 0,
+    number: 'afterHours', peer: '+61455678901', sender: 'chloe', daysAgo: 0,
     lines: [
       ['in', 'Urgent: the <b>alarm</b> panel shows "fault" — what do I do?'],
     ],

@@ -71,7 +71,8 @@ export async function seedDemo(client: SmsClient, options: SeedDemoOptions = {})
     await options.inject({ providerId: `demo-in-${++providerSeq}`, from, to, body, receivedAt: new Date(now()).toISOString() });
   };
 
-  await admin.settings.update({ ...DEMO_SETTINGS });
+  // History is written without a rate limit, so that waiting for sends never waits for the clock.
+  await admin.settings.update({ ...DEMO_SETTINGS, segmentsPerSecond: 0 });
   const departments = {} as DemoWorld['departments'];
   for (const department of DEMO_DEPARTMENTS) {
     departments[department.key] = (await admin.directory.createDepartment({ name: department.name, costCode: department.costCode, alphaTags: [...department.alphaTags] })).id;
@@ -124,9 +125,9 @@ export async function seedDemo(client: SmsClient, options: SeedDemoOptions = {})
   await admin.blocklist.add({ e164: demoMobile(3), reason: 'Asked by phone not to be contacted' });
   await admin.blocklist.import({ entries: [{ e164: demoMobile(7), reason: 'Carrier deactivated number', line: 2 }] });
 
-  // A week of conversations: each thread on its day.
-  for (const [index, thread] of [...DEMO_THREADS].sort((a, b) => b.daysAgo - a.daysAgo).entries()) {
-    await at((7 - thread.daysAgo) * DAY + index * 37 * MINUTE);
+  // A week of conversations, each thread on its day: the past days now, today's after the campaigns of yesterday.
+  const threads = [...DEMO_THREADS].sort((a, b) => b.daysAgo - a.daysAgo);
+  const playThread = async (thread: (typeof DEMO_THREADS)[number]): Promise<void> => {
     const user = as(thread.sender);
     const numberE164 = DEMO_NUMBERS.find((number) => number.key === thread.number)!.e164;
     for (const [direction, body] of thread.lines) {
@@ -134,8 +135,12 @@ export async function seedDemo(client: SmsClient, options: SeedDemoOptions = {})
       else await user.messages.send({ channel: 'sms', to: thread.peer, numberId: numbers[thread.number], body });
       await at(now() - start + 3 * MINUTE);
     }
+  };
+  for (const [index, thread] of threads.filter((candidate) => candidate.daysAgo > 0).entries()) {
+    await at((7 - thread.daysAgo) * DAY + 9 * 60 * MINUTE + index * 37 * MINUTE);
+    await playThread(thread);
   }
-  await at(6 * DAY);
+  await at(6 * DAY + 14 * 60 * MINUTE);
   await as('alice').messages.send({ channel: 'chat', toUserId: principals.ben.userId, body: 'Can you cover the sales line at lunch?' });
   await as('ben').messages.send({ channel: 'chat', toUserId: principals.alice.userId, body: 'Sure, from 12 to 1.' });
   await as('chloe').messages.send({ channel: 'chat', toUserId: principals.dev.userId, body: 'Harbour Dental is back up — thanks for the quick call.' });
@@ -147,7 +152,7 @@ export async function seedDemo(client: SmsClient, options: SeedDemoOptions = {})
 
   const completed = await campaign('Winter sale', 'Hi {{first_name}}, our winter sale starts Monday in {{suburb}}. Reply STOP to opt out.');
   await as('alice').campaigns.start(completed.id);
-  await at(6 * DAY + 2 * 60 * MINUTE);
+  await at(6 * DAY + 15 * 60 * MINUTE);
   // A recipient of the sale opts out: the blocklist fills itself.
   await inject(demoMobile(5), DEMO_NUMBERS[0].e164, 'STOP');
 
@@ -164,20 +169,27 @@ export async function seedDemo(client: SmsClient, options: SeedDemoOptions = {})
   });
   await as('ben').campaigns.schedule(failed.id, new Date(now() + 30 * MINUTE).toISOString());
   await admin.numbers.remove(doomed.id);
-  await at(6 * DAY + 3 * 60 * MINUTE);
+  await at(6 * DAY + 16 * 60 * MINUTE);
 
   const draft = await as('alice').campaigns.create({ name: 'Spring launch (draft)', sender: { type: 'alpha', tag: 'ACME' }, body: 'Spring range lands next week. ', ratingExtensionId: rating, recipients: { listId: customers.id } });
   const scheduled = await campaign('Christmas hours', 'Hi {{first_name}}, our Christmas trading hours are on the website.');
   await as('alice').campaigns.schedule(scheduled.id, new Date(start + 14 * DAY).toISOString());
+
+  for (const [index, thread] of threads.filter((candidate) => candidate.daysAgo === 0).entries()) {
+    await at(7 * DAY - 4 * 60 * MINUTE + index * 37 * MINUTE);
+    await playThread(thread);
+  }
 
   let largeThread: string | null = null;
   if (options.largeThread && options.largeThread > 0) largeThread = await seedLargeThread(as('dev'), options, numbers.dev, at, start, now);
 
   await at(7 * DAY - 5 * MINUTE);
   await as('alice').conversations.unread();
+  await settle();
+  // Last, a campaign left running at the demo's rate: nothing waits for it.
+  await admin.settings.update({ segmentsPerSecond: DEMO_SETTINGS.segmentsPerSecond });
   const running = await campaign('Flash sale today', 'Hi {{first_name}}, 20% off everything in {{suburb}} today only!');
   await as('alice').campaigns.start(running.id);
-  await settle();
 
   return {
     principals, numbers, extensions, departments, lists: { customers: customers.id, onCall: onCall.id },

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createDemoBackend, type DemoBackend } from '../../adapters/demo/index.js';
+import { createSmsClient, seedDemo, ValidationError } from '../../src/index.js';
+
+describe('the demo seed (what stories and the demo portal show)', () => {
+  let demo: DemoBackend;
+  before(async () => {
+    demo = await createDemoBackend({ listSize: 60, largeThread: 120, latencyMs: 0 });
+  });
+  after(async () => {
+    await demo.backend.close();
+  });
+
+  const as = (who: keyof DemoBackend['world']['principals']) => createSmsClient({ backend: demo.backend, principal: demo.world.principals[who] });
+
+  it('has a campaign in every status', async () => {
+    const statuses = await Promise.all(Object.entries(demo.world.campaigns).map(async ([name, id]) => [name, (await as('admin').campaigns.get(id)).status]));
+    const byName = Object.fromEntries(statuses);
+    assert.equal(byName.draft, 'draft');
+    assert.equal(byName.scheduled, 'scheduled');
+    assert.equal(byName.completed, 'completed');
+    assert.equal(byName.stopped, 'stopped');
+    assert.equal(byName.failed, 'failed');
+    assert.ok(['running', 'completed'].includes(byName.running as string), `running campaign is ${byName.running}`);
+  });
+
+  it('shares the group number between Alice and Ben, and hides it from Dev', async () => {
+    const alice = (await as('alice').conversations.list({ numberId: demo.world.numbers.sales })).items.map((conversation) => conversation.id);
+    const ben = (await as('ben').conversations.list({ numberId: demo.world.numbers.sales })).items.map((conversation) => conversation.id);
+    assert.ok(alice.length >= 3);
+    assert.deepEqual(new Set(alice), new Set(ben));
+    const dev = (await as('dev').conversations.list()).items;
+    assert.ok(dev.every((conversation) => conversation.numberId !== demo.world.numbers.sales));
+  });
+
+  it('spreads history over the past week and recognises contacts', async () => {
+    const { items } = await as('alice').conversations.list({ query: 'Bob Smith' });
+    const bob = items.find((conversation) => conversation.peerName?.startsWith('Bob Smith'));
+    assert.ok(bob, 'a conversation with Bob Smith');
+    assert.equal(bob.peerName, 'Bob Smith – Mobile');
+    const messages = (await as('alice').messages.list(bob.id, { limit: 50 })).items;
+    const days = new Set(messages.map((message) => message.createdAt.slice(0, 10)));
+    assert.ok(messages.length >= 5);
+    assert.ok(Date.now() - Date.parse(messages[0]!.createdAt) > 2 * 86_400_000, 'the thread started days ago');
+    assert.ok(days.size >= 1);
+  });
+
+  it('fills the blocklist from every source, the opt-out with its message', async () => {
+    const entries = (await as('admin').blocklist.list({ limit: 50 })).items;
+    const sources = new Set(entries.map((entry) => entry.source));
+    assert.deepEqual(sources, new Set(['manual', 'import', 'opt-out']));
+    assert.equal(entries.find((entry) => entry.source === 'opt-out')?.message, 'STOP');
+  });
+
+  it('gives Chloe two numbers and the large thread to Dev', async () => {
+    const capabilities = await as('chloe').messages.capabilities();
+    assert.equal(capabilities.numbers.length, 2);
+    assert.ok(demo.world.largeThread);
+    const page = await as('dev').messages.list(demo.world.largeThread!, { limit: 500 });
+    assert.equal(page.items.length, 120);
+  });
+
+  it('refuses a client that does not act for an administrator', async () => {
+    await assert.rejects(seedDemo(as('alice')), ValidationError);
+  });
+});
