@@ -26,7 +26,8 @@ export { toGsmSafe, gsmLookAlike } from './gsm-safe.js';
 export type { GsmReplacement, GsmSafeResult } from './gsm-safe.js';
 
 // --- phone numbers and recipients ---
-export { E164, formatPhone, isE164, parsePhone, PHONE_TYPES, toE164 } from './phone.js';
+export { formatPhone, isE164, parsePhone, PHONE_TYPES, toE164 } from './phone.js';
+export { E164 } from './model/e164.js';
 export type { FormatPhoneOptions, PhoneParseIssue, PhoneParseOptions, PhoneParseResult, PhoneType } from './phone.js';
 export { parseRecipients, recipientsTemplateCsv, toCsv, RECIPIENT_FORMATS } from './csv.js';
 export type {

@@ -13,7 +13,7 @@
  * compiles the same metadata into ready regular expressions and src/phone/read.ts replays the library's parse on
  * them (about 1 µs); the library still reads the unusual forms. Tests hold both paths equal.
  */
-import * as z from 'zod';
+import type * as z from 'zod';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/core';
 import { PhoneNumberError } from './errors/phone-number-error.js';
 import { E164_SYNTAX } from './phone/e164-syntax.js';
@@ -28,25 +28,17 @@ export type { PhoneParseIssue, PhoneParseResult } from './phone/reader.js';
 export { isE164 } from './phone/e164-syntax.js';
 
 /** True when `value` is a valid number written exactly in E.164. */
-function isValidE164(value: string): boolean {
+export function isValidE164(value: string): boolean {
   if (!E164_SYNTAX.test(value)) return false;
   const read = readPhone(value, undefined);
   return read.ok && read.e164 === value;
 }
 
 /**
- * A valid phone number in E.164 form (`+61412345678`): the syntax, and digits that the number plan assigns. The
- * schema and its branded type share the name.
- *
- * @example
- * E164.parse('+61412345678') // '+61412345678' (typed E164)
- * E164.safeParse('+61400').success // false
+ * A valid phone number in E.164 form, as a branded string. The zod schema of the same name is in src/model/e164.ts:
+ * this module stays free of zod, so that elements that read phone numbers do not ship a schema library.
  */
-export const E164 = z
-  .string()
-  .refine(isValidE164, { message: 'Expected a valid phone number in E.164 form, such as +61412345678' })
-  .brand<'E164'>();
-export type E164 = z.infer<typeof E164>;
+export type E164 = string & z.$brand<'E164'>;
 
 export interface PhoneParseOptions {
   /**

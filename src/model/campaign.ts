@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { E164 } from '../phone.js';
+import { E164 } from './e164.js';
 import { Id, MinorUnits, Name, Timestamp } from './common.js';
 
 export const CampaignSender = z.discriminatedUnion('type', [

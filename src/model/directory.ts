@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { E164 } from '../phone.js';
+import { E164 } from './e164.js';
 import { Id, Name } from './common.js';
 
 export const ROLES = ['admin', 'user'] as const;

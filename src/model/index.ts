@@ -12,3 +12,4 @@ export * from './keyword.js';
 export * from './usage.js';
 export * from './settings.js';
 export * from './events.js';
+export * from './e164.js';

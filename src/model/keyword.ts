@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { E164 } from '../phone.js';
+import { E164 } from './e164.js';
 import { Id, Timestamp } from './common.js';
 
 /** Where a keyword message goes: a user's portal inbox, an e-mail address, a mobile (forwarded by SMS). */

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { E164 } from '../phone.js';
+import { E164 } from './e164.js';
 import { Id, Name, Timestamp } from './common.js';
 
 /** Extra CSV columns of an entry, kept as merge fields: `{ first_name: 'Ann' }`. */

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { E164 } from '../phone.js';
+import { E164 } from './e164.js';
 import { Id, Timestamp } from './common.js';
 
 /** Where replies to a user's own number go, and what answers them automatically. */

@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { isValidPhoneNumber as isValidMin } from 'libphonenumber-js/min';
-import { E164, formatPhone, isE164, parsePhone, PHONE_TYPES, toE164, type PhoneParseResult } from '../../src/phone.js';
+import { formatPhone, isE164, parsePhone, PHONE_TYPES, toE164, type PhoneParseResult } from '../../src/phone.js';
+import { E164 } from '../../src/model/e164.js';
 import { isPhoneNumberError, PhoneNumberError, PHONE_NUMBER_ERROR_CODES } from '../../src/errors/phone-number-error.js';
 import { isSmsError } from '../../src/errors/sms-error.js';
 
