@@ -4,7 +4,7 @@
  * number). Surrounding white space is trimmed, because forms and spreadsheets add it by accident; the trimmed tag is
  * what is checked and what `ok` results give back. Inner spaces are kept as typed.
  */
-import * as z from 'zod';
+import type * as z from 'zod';
 
 /** The longest alpha tag GSM allows: 11 characters. */
 export const ALPHA_TAG_MAX_LENGTH = 11;
@@ -28,6 +28,9 @@ export interface AlphaTagFailure {
   /** For `alpha_tag.invalid_character`: the first character that is not allowed. */
   character?: string;
 }
+
+/** A valid alpha tag, as a branded string (the zod schema of the same name is in src/model/alpha-tag.ts). */
+export type AlphaTag = string & z.$brand<'AlphaTag'>;
 
 export type AlphaTagResult = { ok: true; tag: AlphaTag } | AlphaTagFailure;
 
@@ -74,21 +77,3 @@ function describe(char: string): string {
   const visible = codePoint > 0x20 && codePoint !== 0x7f && !/\s|\p{C}/u.test(char);
   return visible ? `"${char}" (${hex})` : `the invisible character ${hex}`;
 }
-
-/**
- * An alpha tag sender as a branded string, checked by the same rule as `validateAlphaTag` (trimmed first). Its
- * issues carry the stable code in `params.code`.
- *
- * @example
- * AlphaTag.parse(' ACME ') // 'ACME'
- * AlphaTag.safeParse('123').success // false
- */
-export const AlphaTag = z
-  .string()
-  .trim()
-  .superRefine((value, context) => {
-    const result = validateAlphaTag(value);
-    if (!result.ok) context.addIssue({ code: 'custom', message: result.reason, params: { code: result.code } });
-  })
-  .brand<'AlphaTag'>();
-export type AlphaTag = z.infer<typeof AlphaTag>;

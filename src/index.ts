@@ -40,7 +40,8 @@ export {
   classifyKeyword, createKeywordClassifier, isReservedKeyword, normalizeKeyword, DEFAULT_KEYWORDS, KEYWORD_CLASSES, KEYWORD_PACKS,
 } from './keywords.js';
 export type { KeywordClass, KeywordClassifier, KeywordOptions, KeywordSets } from './keywords.js';
-export { validateAlphaTag, AlphaTag, ALPHA_TAG_ERROR_CODES, ALPHA_TAG_MAX_LENGTH } from './alpha-tag.js';
+export { validateAlphaTag, ALPHA_TAG_ERROR_CODES, ALPHA_TAG_MAX_LENGTH } from './alpha-tag.js';
+export { AlphaTag } from './model/alpha-tag.js';
 export type { AlphaTagErrorCode, AlphaTagFailure, AlphaTagResult } from './alpha-tag.js';
 export { renderTemplate, templateFields, compileTemplate } from './template.js';
 export type { CompiledTemplate, RenderTemplateOptions, TemplateResult, TemplateValues } from './template.js';

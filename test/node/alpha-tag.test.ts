@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ALPHA_TAG_ERROR_CODES, AlphaTag, validateAlphaTag, type AlphaTagResult } from '../../src/alpha-tag.js';
+import { ALPHA_TAG_ERROR_CODES, validateAlphaTag, type AlphaTagResult } from '../../src/alpha-tag.js';
+import { AlphaTag } from '../../src/model/alpha-tag.js';
 
 function codeOf(result: AlphaTagResult): string {
   return result.ok ? 'ok' : result.code;
