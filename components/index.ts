@@ -8,6 +8,15 @@ import './define.js';
 // --- elements ---
 export { SmsProvider } from './provider/provider.js';
 export { SmsSegmentCounter } from './segment-counter/segment-counter.js';
+export { SmsCampaignList } from './campaign-list/campaign-list.js';
+export type { CampaignStatusFilter } from './campaign-list/campaign-list.js';
+export { SmsCampaignEditor } from './campaign-editor/campaign-editor.js';
+export { SmsListManager } from './list-manager/list-manager.js';
+export { SmsBlocklistManager } from './blocklist-manager/blocklist-manager.js';
+export { SmsInbox } from './inbox/inbox.js';
+export { SmsNewConversation } from './new-conversation/new-conversation.js';
+export { SmsConversation } from './conversation/conversation.js';
+export { SmsComposer } from './composer/composer.js';
 
 // --- events ---
 export * from './events/index.js';
@@ -16,3 +25,11 @@ export * from './events/index.js';
 export { registerTranslation } from './internal/localize.js';
 export type { PluralTerm, SmsTranslation, Term, TermFunction } from './internal/localize.js';
 export type { SegmentCounterTerms } from './segment-counter/segment-counter.terms.js';
+export type { CampaignListTerms } from './campaign-list/campaign-list.terms.js';
+export type { CampaignEditorTerms } from './campaign-editor/campaign-editor.terms.js';
+export type { ListManagerTerms } from './list-manager/list-manager.terms.js';
+export type { BlocklistManagerTerms } from './blocklist-manager/blocklist-manager.terms.js';
+export type { InboxTerms } from './inbox/inbox.terms.js';
+export type { NewConversationTerms } from './new-conversation/new-conversation.terms.js';
+export type { ConversationTerms } from './conversation/conversation.terms.js';
+export type { ComposerTerms } from './composer/composer.terms.js';

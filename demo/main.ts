@@ -3,9 +3,12 @@
 import { registerTranslation } from '../components/index.js';
 import { translationFr } from '../test/fixtures/translation-fr.js';
 import { composerSection } from './sections/composer.js';
+import { conversationSection } from './sections/conversation.js';
+import { inboxSection } from './sections/inbox.js';
+import { campaignsSection } from './sections/campaigns.js';
 import type { DemoSection } from './sections/section.js';
 
-const SECTIONS: DemoSection[] = [composerSection];
+const SECTIONS: DemoSection[] = [composerSection, inboxSection, conversationSection, campaignsSection];
 
 registerTranslation(translationFr);
 

@@ -1,3 +1,25 @@
 // Every event class the elements fire, one file each. Add a line per new event.
 export { SmsGsmReplaceEvent } from './sms-gsm-replace-event.js';
 export type { SmsGsmReplaceDetail } from './sms-gsm-replace-event.js';
+export { SmsCampaignEditEvent } from './sms-campaign-edit-event.js';
+export type { SmsCampaignEditDetail } from './sms-campaign-edit-event.js';
+export { SmsCampaignSavedEvent } from './sms-campaign-saved-event.js';
+export type { SmsCampaignSavedDetail } from './sms-campaign-saved-event.js';
+export { SmsCampaignStartedEvent } from './sms-campaign-started-event.js';
+export type { SmsCampaignStartedDetail } from './sms-campaign-started-event.js';
+export { SmsCampaignScheduledEvent } from './sms-campaign-scheduled-event.js';
+export type { SmsCampaignScheduledDetail } from './sms-campaign-scheduled-event.js';
+export { SmsConversationSelectEvent } from './sms-conversation-select-event.js';
+export type { SmsConversationSelectDetail } from './sms-conversation-select-event.js';
+export { SmsConversationOpenEvent } from './sms-conversation-open-event.js';
+export type { SmsConversationOpenDetail } from './sms-conversation-open-event.js';
+export { SmsListSelectEvent } from './sms-list-select-event.js';
+export type { SmsListSelectDetail } from './sms-list-select-event.js';
+export { SmsListChangeEvent } from './sms-list-change-event.js';
+export type { SmsListChangeAction, SmsListChangeDetail } from './sms-list-change-event.js';
+export { SmsCallEvent } from './sms-call-event.js';
+export type { SmsCallDetail } from './sms-call-event.js';
+export { SmsSendEvent } from './sms-send-event.js';
+export type { SmsSendDetail } from './sms-send-event.js';
+export { SmsConversationDeletedEvent } from './sms-conversation-deleted-event.js';
+export type { SmsConversationDeletedDetail } from './sms-conversation-deleted-event.js';

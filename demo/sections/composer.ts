@@ -1,6 +1,7 @@
 import { html, render } from 'lit';
-import type { SmsGsmReplaceEvent } from '../../components/index.js';
-import '../../components/segment-counter/sms-segment-counter.js';
+import type { SmsSendEvent } from '../../components/index.js';
+import '../../components/composer/sms-composer.js';
+import { demoClient } from '../backend.js';
 import type { DemoSection } from './section.js';
 
 const SAMPLES: ReadonlyArray<[label: string, text: string]> = [
@@ -10,33 +11,42 @@ const SAMPLES: ReadonlyArray<[label: string, text: string]> = [
   ['Three parts', 'Your technician will arrive between 8 and 10 am tomorrow. '.repeat(7).trim()],
 ];
 
-/** A message composer sketch: a textarea with the segment counter under it. */
+/** The composer on its own: Chloe, who has two numbers, writes to any number (picker, counter, templates, schedule). */
 export const composerSection: DemoSection = {
   id: 'composer',
   title: 'Composer',
-  mount(panel) {
-    let text = '';
-    const update = (next: string) => {
-      text = next;
-      draw();
-    };
-    const onInput = (event: Event) => update((event.target as HTMLTextAreaElement).value);
-    const onReplace = (event: SmsGsmReplaceEvent) => update(event.detail.text);
+  async mount(panel) {
+    const client = await demoClient('chloe');
+    let to = '0400 111 222';
+    let value = '';
+    const sent: string[] = [];
+
     const draw = () =>
       render(
         html`
+          <p>Chloe Martin has two numbers (Support and After hours): she picks the one to send from.</p>
           <div class="card composer">
-            <label for="composer-body">Message</label>
-            <textarea id="composer-body" rows="5" .value=${text} @input=${onInput}></textarea>
-            <sms-segment-counter compact max-segments="3" .text=${text} @sms-gsm-replace=${onReplace}></sms-segment-counter>
+            <label for="composer-to">To</label>
+            <input id="composer-to" .value=${to} @input=${(event: Event) => ((to = (event.target as HTMLInputElement).value), draw())} />
+            <sms-composer
+              .client=${client}
+              .to=${to}
+              .value=${value}
+              max-segments="3"
+              @input=${(event: Event) => (value = (event.composedPath()[0] as HTMLTextAreaElement).value ?? value)}
+              @sms-send=${(event: SmsSendEvent) => {
+                const { message } = event.detail;
+                sent.unshift(`${message.status}: ${message.from} → ${message.to} “${message.body}”`);
+                value = '';
+                draw();
+              }}
+            ></sms-composer>
             <div class="samples" role="group" aria-label="Sample messages">
-              ${SAMPLES.map(([label, sample]) => html`<button type="button" @click=${() => update(sample)}>${label}</button>`)}
+              ${SAMPLES.map(([label, sample]) => html`<button type="button" @click=${() => ((value = sample), draw())}>${label}</button>`)}
             </div>
           </div>
-          <h2>Full counter</h2>
-          <div class="card">
-            <sms-segment-counter max-segments="3" .text=${text} @sms-gsm-replace=${onReplace}></sms-segment-counter>
-          </div>
+          <h2>Sent</h2>
+          <ul aria-live="polite">${sent.map((line) => html`<li>${line}</li>`)}</ul>
         `,
         panel,
       );

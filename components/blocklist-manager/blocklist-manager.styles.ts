@@ -1,0 +1,244 @@
+import { css } from 'lit';
+
+export default css`
+  :host {
+    display: block;
+    container-type: inline-size;
+  }
+
+  .base {
+    display: grid;
+    gap: var(--_spacing);
+  }
+
+  h2,
+  h3,
+  h4 {
+    margin: 0;
+    font-size: 1.05em;
+  }
+
+  .header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0 var(--_spacing);
+  }
+
+  .header p {
+    margin: 0;
+  }
+
+  .view-only {
+    margin: 0;
+    padding: calc(var(--_spacing) / 2) var(--_spacing);
+    border-inline-start: 3px solid var(--_accent);
+    border-radius: 4px;
+    background: var(--_surface-alt);
+  }
+
+  .toolbar .search {
+    flex: 1 1 14rem;
+  }
+
+  .content {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: var(--_spacing);
+  }
+
+  .content.with-details {
+    grid-template-columns: minmax(0, 1fr) var(--sms-blocklist-manager-details-width, 20rem);
+  }
+
+  .table-area {
+    display: grid;
+    gap: calc(var(--_spacing) / 2);
+    min-width: 0;
+  }
+
+  .table-scroll {
+    height: var(--sms-blocklist-manager-height, 28rem);
+    background: var(--_surface);
+  }
+
+  .col-number {
+    width: 10.5rem;
+  }
+  .col-source {
+    width: 8.5rem;
+  }
+  .col-by {
+    width: 8rem;
+  }
+  .col-at {
+    width: 11rem;
+  }
+
+  .badge.source {
+    text-transform: none;
+    letter-spacing: 0;
+    font-size: 0.8em;
+  }
+
+  .badge.opt-out {
+    color: var(--_warning);
+    background: var(--_warning-surface);
+    border-color: currentColor;
+  }
+
+  .badge.import {
+    color: var(--_accent);
+    border-color: currentColor;
+  }
+
+  .message-cell {
+    color: var(--_text-muted);
+  }
+
+  .danger-icon {
+    color: var(--_danger);
+  }
+
+  .details {
+    display: grid;
+    align-content: start;
+    gap: var(--_spacing);
+    max-height: calc(var(--sms-blocklist-manager-height, 28rem) + 2rem);
+    padding: var(--_spacing);
+    overflow: auto;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+
+  .details-header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_spacing);
+  }
+
+  .facts {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr);
+    gap: calc(var(--_spacing) / 2) var(--_spacing);
+    margin: 0;
+  }
+
+  .facts dt {
+    color: var(--_text-muted);
+  }
+
+  .facts dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+
+  .message {
+    margin: 0;
+    padding: calc(var(--_spacing) / 2) var(--_spacing);
+    border-inline-start: 3px solid var(--_border);
+    background: var(--_surface-alt);
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+
+  .reason {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+
+  .history {
+    display: grid;
+    gap: var(--_spacing);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .history-item {
+    display: grid;
+    gap: 0.25em;
+    padding-inline-start: var(--_spacing);
+    border-inline-start: 3px solid var(--_border);
+  }
+
+  .history-item.added {
+    border-color: var(--_danger);
+  }
+
+  .history-item.removed {
+    border-color: var(--_success);
+  }
+
+  .history-line {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.25em var(--_spacing);
+  }
+
+  .import,
+  .import-ready,
+  .saved-report {
+    display: grid;
+    gap: var(--_spacing);
+  }
+
+  .import {
+    padding: var(--_spacing);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+
+  .import-header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_spacing);
+  }
+
+  .import-file {
+    margin: 0;
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+
+  .import-columns {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_spacing) calc(var(--_spacing) * 2);
+  }
+
+  .import-done h4 {
+    color: var(--_success);
+  }
+
+  .import-done p {
+    margin: 0;
+  }
+
+  @container (max-width: 56rem) {
+    .content.with-details {
+      grid-template-columns: minmax(0, 1fr);
+    }
+
+    .details {
+      max-height: none;
+    }
+  }
+
+  @container (max-width: 44rem) {
+    .optional {
+      display: none;
+    }
+
+    .col-number {
+      width: auto;
+    }
+  }
+`;

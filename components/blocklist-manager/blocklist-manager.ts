@@ -1,0 +1,600 @@
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ref } from 'lit/directives/ref.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { SmsClient } from '../../src/client.js';
+import { toCsv } from '../../src/csv.js';
+import type { BlocklistEntry, BlocklistSource } from '../../src/model/blocklist.js';
+import type { SmsEventMap } from '../../src/model/events.js';
+import { formatPhone } from '../internal/phone.js';
+import { Announcer } from '../internal/announcer.js';
+import { SmsClientElement } from '../internal/client-element.js';
+import { ConfirmController } from '../internal/confirm.js';
+import { controlStyles } from '../internal/controls.styles.js';
+import { dataTableStyles } from '../internal/data-table.styles.js';
+import { downloadText } from '../internal/download.js';
+import { describeError } from '../internal/error-text.js';
+import { FormDialogController } from '../internal/form-dialog.js';
+import { importReportStyles } from '../internal/import-report.js';
+import { LiveEventsController } from '../internal/live-events.js';
+import { LocalizeController } from '../internal/localize.js';
+import { PagedListController } from '../internal/paged-list.js';
+import { checkPhone, renderPhoneField } from '../internal/phone-input.js';
+import { RowWindowController } from '../internal/row-window.js';
+import { renderEmpty, renderError, renderLoading } from '../internal/states.js';
+import { sharedStyles } from '../internal/theme.js';
+import { BlocklistDetailsController, sourceLabel } from './blocklist-details.js';
+import { BlocklistImportController, type BlocklistImportOutcome } from './blocklist-import.js';
+import styles from './blocklist-manager.styles.js';
+import { blocklistManagerTerms } from './blocklist-manager.terms.js';
+
+const PAGE = 100;
+const EXPORT_PAGE = 500;
+const SEARCH_DELAY = 300;
+/** Live changes arriving together are applied together. */
+const LIVE_BATCH_MS = 150;
+const COLUMNS = 7;
+/** BLOCKLIST_SOURCES of src/model, repeated here: importing the model would bring zod into the element's bundle. */
+const SOURCES: readonly BlocklistSource[] = ['manual', 'opt-out', 'import'];
+
+const removeIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M9 3h6l1 2h4v2H4V5h4l1-2Zm-3 6h12l-1 12H7L6 9Zm4 2v8h2v-8h-2Zm4 0v8h2v-8h-2Z"/></svg>`;
+
+type Change = SmsEventMap['blocklist.changed'];
+
+interface Notice {
+  tone: 'error' | 'success';
+  text: string;
+}
+
+/**
+ * @tagname sms-blocklist-manager
+ * @summary The opt-out blocklist that bulk sends honour: search it (on the server) and filter it by source; see who
+ * blocked each number, when, and for opt-outs the message that triggered it; open a number's audit trail. Administrators
+ * block a number (validated as typed) with a reason, unblock with confirmation, and import a CSV or Excel file with a
+ * report by line; everyone can export it as CSV. Live: changes made elsewhere appear at once. Paged and windowed, so
+ * it stays fast at 100k numbers.
+ *
+ * @attribute {'light' | 'dark'} scheme - Forces a colour scheme; by default it follows `prefers-color-scheme`.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart toolbar - Search, source filter and actions.
+ * @csspart search - The search field.
+ * @csspart source-filter - The source filter.
+ * @csspart add-button - "Block a number" (administrators).
+ * @csspart import-button-open - "Import CSV" (administrators).
+ * @csspart export-button - "Export CSV".
+ * @csspart view-only - The note telling a user why they cannot change the blocklist.
+ * @csspart entries - The scrolling table of blocked numbers.
+ * @csspart remove-button - The unblock button of a row.
+ * @csspart details - The details panel of one number, with its history.
+ * @csspart opt-out-message - The message that opted a number out, as text.
+ * @csspart history - The audit trail of a number.
+ * @csspart import - The import panel.
+ * @csspart drop-zone - Where a file is dropped.
+ * @csspart import-progress - The progress bar while a file is read or imported.
+ * @csspart import-counts - Added, already blocked, refused, invalid and duplicate counts.
+ * @csspart import-preview - The first rows of the file.
+ * @csspart import-problems - The rows that will not be (or were not) imported, by line.
+ * @csspart import-report - The report once imported.
+ * @csspart notice - An error or confirmation above the content.
+ * @csspart status - Loading, empty and error blocks.
+ * @csspart form-dialog - The dialog to block a number.
+ * @csspart dialog - The confirmation dialog.
+ *
+ * @cssproperty --sms-blocklist-manager-height - Height of the table of numbers. Default: `28rem`.
+ * @cssproperty --sms-blocklist-manager-details-width - Width of the details panel beside the table. Default: `20rem`.
+ * @cssproperty --sms-import-table-max-height - Height of the preview and problem tables. Default: `16rem`.
+ * @cssproperty --sms-color-surface - Background of the elements.
+ * @cssproperty --sms-color-surface-alt - Hover and selection background, the opt-out message.
+ * @cssproperty --sms-color-text - Text colour.
+ * @cssproperty --sms-color-text-muted - Secondary text: dates, hints, headers.
+ * @cssproperty --sms-color-border - Borders and separators.
+ * @cssproperty --sms-color-accent - Primary buttons, numbers, the selected row.
+ * @cssproperty --sms-color-on-accent - Text on primary buttons.
+ * @cssproperty --sms-color-warning - Opt-out badges, duplicates in a report.
+ * @cssproperty --sms-color-warning-surface - Background of opt-out badges and duplicate counts.
+ * @cssproperty --sms-color-danger - Errors, refused rows, the unblock button.
+ * @cssproperty --sms-color-success - Added counts.
+ * @cssproperty --sms-focus-ring-color - Colour of the keyboard focus ring.
+ * @cssproperty --sms-focus-ring-width - Width of the keyboard focus ring.
+ * @cssproperty --sms-font-family - Font; inherited from the page by default.
+ * @cssproperty --sms-font-size - Base font size. Default: `0.875rem`.
+ * @cssproperty --sms-radius - Corner radius.
+ * @cssproperty --sms-spacing - Base spacing unit. Default: `0.5rem`.
+ * @cssproperty --sms-transition-duration - Hover and focus transitions. Default: `150ms`.
+ *
+ * @example
+ * ```html
+ * <sms-provider .client=${adminClient}>
+ *   <sms-blocklist-manager default-country="AU"></sms-blocklist-manager>
+ * </sms-provider>
+ * ```
+ */
+export class SmsBlocklistManager extends SmsClientElement {
+  static override styles = [sharedStyles, controlStyles, dataTableStyles, importReportStyles, styles];
+
+  /**
+   * The country numbers typed or imported without a country code are read in (ISO 3166-1 alpha-2, e.g. `AU`).
+   * Unset, the backend's setting is used.
+   */
+  @property({ attribute: 'default-country' }) defaultCountry?: string;
+
+  /** Shows only the numbers of one source: `manual`, `opt-out` or `import`. Empty for all. */
+  @property() source: BlocklistSource | '' = '';
+
+  @state() private query = '';
+  @state() private importing = false;
+  @state() private exportCount: number | null = null;
+  @state() private notice: Notice | null = null;
+  @state() private settingsCountry: string | undefined;
+  @state() private names = new Map<string, string>();
+  @state() private formPhone = '';
+  @state() private formReason = '';
+  @state() private formError: string | null = null;
+  @state() private formTouched = false;
+
+  private readonly localize = new LocalizeController(this, blocklistManagerTerms);
+  private readonly announcer = new Announcer(this);
+  private readonly confirm = new ConfirmController(this);
+  private readonly form = new FormDialogController(this, (error) => this.describe(error));
+  private readonly entries = new PagedListController<BlocklistEntry>(this, (cursor) => {
+    const client = this.smsClient;
+    if (!client) return null;
+    return client.blocklist.list({ query: this.query.trim() || undefined, source: this.source || undefined, cursor, limit: PAGE });
+  });
+  private readonly rows = new RowWindowController(this, { onNearEnd: () => void this.entries.loadMore() });
+  private readonly details = new BlocklistDetailsController(this, {
+    localize: this.localize,
+    client: () => this.smsClient,
+    who: (userId) => this.who(userId),
+    describe: (error) => this.describe(error),
+    canSeeHistory: () => this.isAdmin,
+  });
+  private readonly importer = new BlocklistImportController(this, {
+    localize: this.localize,
+    client: () => this.smsClient,
+    defaultCountry: () => this.country,
+    describe: (error) => this.describe(error),
+    started: () => (this.bulk = true),
+    finished: (outcome) => this.afterImport(outcome),
+  });
+  private readonly live = new LiveEventsController(this, () => this.smsClient, {
+    'blocklist.changed': (change) => this.onChanged(change),
+  });
+  private loadedFor: SmsClient | undefined;
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  private liveTimer: ReturnType<typeof setTimeout> | undefined;
+  private pending: Change[] = [];
+  /** An import of ours is running: its thousands of live events are skipped, the list reloads at the end. */
+  private bulk = false;
+
+  private get isAdmin(): boolean {
+    return this.smsClient?.principal.role === 'admin';
+  }
+
+  private get country(): string | undefined {
+    return this.defaultCountry || this.settingsCountry;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.searchTimer);
+    clearTimeout(this.liveTimer);
+    this.pending = [];
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const client = this.smsClient;
+    if (client !== this.loadedFor) {
+      this.loadedFor = client;
+      this.details.close();
+      this.importing = false;
+      this.names = new Map();
+      if (client) {
+        void this.loadSettings(client);
+        void this.loadNames(client);
+        void this.reload();
+      }
+    } else if (changed.has('source')) {
+      void this.reload();
+    }
+  }
+
+  private async loadSettings(client: SmsClient): Promise<void> {
+    try {
+      const settings = await client.settings.get();
+      if (client === this.smsClient) this.settingsCountry = settings.defaultCountry;
+    } catch {
+      // Numbers then need a country code, unless `default-country` is set.
+    }
+  }
+
+  /** Administrators see people's names instead of their ids ("Added by"). */
+  private async loadNames(client: SmsClient): Promise<void> {
+    if (client.principal.role !== 'admin') return;
+    try {
+      const page = await client.directory.users({ limit: 500 });
+      if (client === this.smsClient) this.names = new Map(page.items.map((user) => [user.id, user.name]));
+    } catch {
+      // Ids are shown instead.
+    }
+  }
+
+  private who(userId: string): string {
+    if (userId === 'system') return this.localize.term('addedBySystem');
+    if (userId === this.smsClient?.principal.userId) return this.names.get(userId) ?? this.localize.term('addedByYou');
+    return this.names.get(userId) ?? userId;
+  }
+
+  private reload(): Promise<void> {
+    this.rows.reset();
+    return this.entries.reload();
+  }
+
+  private describe(error: unknown): string {
+    return describeError(error, this.localize.term('errorGeneric')).message;
+  }
+
+  private say(text: string, tone: Notice['tone'] = 'success'): void {
+    this.notice = { tone, text };
+    if (tone === 'success') this.announcer.announce(text);
+  }
+
+  // --- live changes ---
+
+  private onChanged(change: Change): void {
+    if (this.bulk) return;
+    this.pending.push(change);
+    this.liveTimer ??= setTimeout(() => {
+      this.liveTimer = undefined;
+      this.apply(this.pending.splice(0), true);
+    }, LIVE_BATCH_MS);
+  }
+
+  /** Whether an entry belongs in the current view (the server's filter, approximated for live additions). */
+  private inView(entry: BlocklistEntry): boolean {
+    if (this.source && entry.source !== this.source) return false;
+    const query = this.query.trim().toLowerCase();
+    if (!query) return true;
+    const digits = query.replace(/[^\d+]/g, '');
+    if (digits.length >= 3) return entry.e164.includes(digits);
+    return [entry.e164, entry.reason, entry.addedBy, entry.message ?? ''].join(' ').toLowerCase().includes(query);
+  }
+
+  /** Applies changes in order: removed numbers leave the table, added ones come first (newest first). */
+  private apply(changes: readonly Change[], fromElsewhere: boolean): void {
+    if (changes.length === 0) return;
+    const final = new Map<string, BlocklistEntry | null>();
+    for (const change of changes) {
+      final.delete(change.e164);
+      final.set(change.e164, change.action === 'added' ? change.entry : null);
+    }
+    const added = [...final.values()].filter((entry): entry is BlocklistEntry => entry !== null && this.inView(entry)).reverse();
+    this.entries.update((items) => [...added, ...items.filter((item) => !final.has(item.e164))]);
+    const open = this.details.entry;
+    if (open && final.has(open.e164)) this.details.refresh(final.get(open.e164) ?? null);
+    if (fromElsewhere && changes.length === 1) {
+      const [change] = changes;
+      this.announcer.announce(this.localize.term(change!.action === 'added' ? 'liveAdded' : 'liveRemoved', formatPhone(change!.e164)));
+    }
+  }
+
+  // --- actions ---
+
+  private onSearch(event: Event): void {
+    this.query = (event.target as HTMLInputElement).value;
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => void this.reload(), SEARCH_DELAY);
+  }
+
+  private onSource(event: Event): void {
+    this.source = (event.target as HTMLSelectElement).value as BlocklistSource | '';
+  }
+
+  private addForm(): TemplateResult {
+    const { localize } = this;
+    const check = checkPhone(this.formPhone, this.country);
+    let error = this.formError;
+    if (!error && check.status === 'invalid') error = check.problem ? localize.term(check.problem) : check.message;
+    if (!error && check.status === 'empty' && this.formTouched) error = localize.term('phoneEmpty');
+    return html`
+      ${renderPhoneField({
+        id: 'block-phone',
+        label: localize.term('phoneNumber'),
+        value: this.formPhone,
+        hint: check.status === 'valid' ? localize.term('phoneWillBe', check.display) : this.countryHint(),
+        error,
+        onInput: (value) => {
+          this.formPhone = value;
+          this.formError = null;
+        },
+      })}
+      <div class="field">
+        <label for="block-reason">${localize.term('reason')}</label>
+        <textarea
+          id="block-reason"
+          class="input"
+          rows="2"
+          maxlength="500"
+          aria-describedby="block-reason-hint"
+          .value=${this.formReason}
+          @input=${(event: Event) => (this.formReason = (event.target as HTMLTextAreaElement).value)}
+        ></textarea>
+        <span id="block-reason-hint" class="hint">${localize.term('reasonHint')}</span>
+      </div>
+    `;
+  }
+
+  private countryHint(): string {
+    const country = this.country;
+    if (!country) return '';
+    let name = country;
+    try {
+      name = new Intl.DisplayNames([this.localize.lang], { type: 'region' }).of(country.toUpperCase()) ?? country;
+    } catch {
+      // An unknown code stays as it is.
+    }
+    return this.localize.term('phoneCountryHint', name);
+  }
+
+  private openAdd(): void {
+    const { localize } = this;
+    this.formPhone = '';
+    this.formReason = '';
+    this.formError = null;
+    this.formTouched = false;
+    void this.form.open({
+      title: localize.term('addNumberTitle'),
+      submitLabel: localize.term('blockButton'),
+      cancelLabel: localize.term('cancel'),
+      body: () => this.addForm(),
+      submit: async () => {
+        const client = this.smsClient;
+        this.formTouched = true;
+        const check = checkPhone(this.formPhone, this.country);
+        if (!client || check.status !== 'valid') return false;
+        let entry: BlocklistEntry;
+        let already: boolean;
+        try {
+          already = (await client.blocklist.check([check.e164])).length > 0;
+          entry = await client.blocklist.add({ e164: check.e164, reason: this.formReason.trim() || undefined });
+        } catch (error) {
+          const described = describeError(error, localize.term('errorGeneric'));
+          if (described.field !== 'e164') throw error;
+          this.formError = described.message;
+          return false;
+        }
+        this.say(localize.term(already ? 'alreadyBlocked' : 'numberBlocked', formatPhone(entry.e164)));
+        this.apply([{ e164: entry.e164, action: 'added', entry }], false);
+        return true;
+      },
+    });
+  }
+
+  private async unblock(entry: BlocklistEntry): Promise<void> {
+    const { localize } = this;
+    const display = formatPhone(entry.e164);
+    const yes = await this.confirm.ask({
+      title: localize.term('removeTitle', display),
+      message: localize.term('removeMessage'),
+      confirmLabel: localize.term('removeConfirm'),
+      cancelLabel: localize.term('cancel'),
+      danger: true,
+    });
+    const client = this.smsClient;
+    if (!yes || !client) return;
+    const index = this.entries.items.findIndex((item) => item.e164 === entry.e164);
+    try {
+      await client.blocklist.remove(entry.e164);
+    } catch (error) {
+      this.say(this.describe(error), 'error');
+      return;
+    }
+    this.say(localize.term('blocklistNumberRemoved', display));
+    this.apply([{ e164: entry.e164, action: 'removed', entry }], false);
+    if (index >= 0 && this.entries.items.length > 0) void this.rows.focusRow(Math.min(index, this.entries.items.length - 1));
+  }
+
+  private openDetails(entry: BlocklistEntry): void {
+    this.details.open(entry);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="details-close"]')?.focus());
+  }
+
+  private closeDetails(): void {
+    const open = this.details.entry;
+    this.details.close();
+    if (!open) return;
+    const index = this.entries.items.findIndex((item) => item.e164 === open.e164);
+    if (index >= 0) void this.rows.focusRow(index);
+  }
+
+  private openImport(): void {
+    this.importing = true;
+    this.details.close();
+  }
+
+  private closeImport(): void {
+    this.importing = false;
+    this.importer.reset();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="import-button-open"]')?.focus());
+  }
+
+  private afterImport(outcome: BlocklistImportOutcome): void {
+    this.bulk = false;
+    this.pending = [];
+    this.announcer.announce(
+      `${this.localize.term('importDone')}: ${this.localize.term('importAdded', outcome.added)}, ${this.localize.term('importExisting', outcome.existing)}`,
+    );
+    void this.reload();
+  }
+
+  /** The numbers in view (source filter and search), page after page, as CSV. */
+  private async exportCsv(): Promise<void> {
+    const client = this.smsClient;
+    if (!client || this.exportCount !== null) return;
+    this.exportCount = 0;
+    const rows: BlocklistEntry[] = [];
+    try {
+      let cursor: string | undefined;
+      do {
+        const page = await client.blocklist.list({ query: this.query.trim() || undefined, source: this.source || undefined, cursor, limit: EXPORT_PAGE });
+        rows.push(...page.items);
+        this.exportCount = rows.length;
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      const csv = toCsv(rows, [
+        { key: 'e164', header: 'phone' },
+        'source',
+        'reason',
+        { key: 'addedBy', header: 'added_by' },
+        { key: 'addedAt', header: 'added_at' },
+        'message',
+      ]);
+      downloadText(`blocklist${this.source ? `-${this.source}` : ''}.csv`, csv);
+      this.say(this.localize.term('blocklistExported', rows.length));
+    } catch (error) {
+      this.say(this.describe(error), 'error');
+    } finally {
+      this.exportCount = null;
+    }
+  }
+
+  // --- rendering ---
+
+  override render(): TemplateResult {
+    if (!this.smsClient) return this.renderMissingClient(this.localize.term('noClient'));
+    const { localize } = this;
+    return html`<div part="base" class="base">
+      <header class="header">
+        <h2 id="blocklist-title">${localize.term('blocklistTitle')}</h2>
+        <p class="hint">${localize.term('blocklistIntro')}</p>
+      </header>
+      ${this.isAdmin ? nothing : html`<p part="view-only" class="view-only">${localize.term('viewOnly')}</p>`}
+      ${this.renderNotice()} ${this.renderToolbar()}
+      ${this.importing ? this.importer.render(() => this.closeImport()) : nothing}
+      <div class="content ${this.details.entry ? 'with-details' : ''}">
+        <div class="table-area">${this.renderBody()}</div>
+        ${this.details.render(() => this.closeDetails())}
+      </div>
+      ${this.form.render()} ${this.confirm.render()} ${this.announcer.render()}
+    </div>`;
+  }
+
+  private renderNotice(): TemplateResult | typeof nothing {
+    const { notice } = this;
+    if (!notice) return nothing;
+    return html`<div part="notice" class="notice ${notice.tone}" role=${notice.tone === 'error' ? 'alert' : nothing}>
+      <span>${notice.text}</span>
+      <button type="button" class="button quiet" @click=${() => (this.notice = null)}>${this.localize.term('close')}</button>
+    </div>`;
+  }
+
+  private renderToolbar(): TemplateResult {
+    const { localize } = this;
+    const exporting = this.exportCount !== null;
+    const admin = this.isAdmin;
+    return html`<div part="toolbar" class="toolbar">
+      <input
+        type="search"
+        class="input search"
+        part="search"
+        aria-label=${localize.term('searchBlocklist')}
+        placeholder=${localize.term('searchBlocklist')}
+        .value=${this.query}
+        @input=${this.onSearch}
+      />
+      <select class="input" part="source-filter" aria-label=${localize.term('sourceFilter')} @change=${this.onSource}>
+        <option value="" ?selected=${this.source === ''}>${localize.term('sourceAll')}</option>
+        ${SOURCES.map((source) => html`<option value=${source} ?selected=${this.source === source}>${sourceLabel(localize, source)}</option>`)}
+      </select>
+      ${admin
+        ? html`<button class="button primary" part="add-button" @click=${() => this.openAdd()}>${localize.term('blocklistAddNumber')}</button>
+            <button class="button" part="import-button-open" ?disabled=${this.importing} @click=${() => this.openImport()}>${localize.term('blocklistImportFile')}</button>`
+        : nothing}
+      <button class="button" part="export-button" ?disabled=${exporting} aria-busy=${exporting ? 'true' : 'false'} @click=${() => void this.exportCsv()}>
+        ${exporting ? localize.term('exporting', this.exportCount ?? 0) : localize.term('exportCsv')}
+      </button>
+    </div>`;
+  }
+
+  private renderBody(): TemplateResult {
+    const { localize, entries } = this;
+    if (entries.status === 'error') return renderError(this.describe(entries.error), { label: localize.term('retry'), onRetry: () => void this.reload() });
+    if (entries.status !== 'ready') return renderLoading(localize.term('loading'));
+    if (entries.items.length === 0) {
+      return renderEmpty(this.query.trim() || this.source ? localize.term('blocklistNoMatch') : localize.term('blocklistEmpty'));
+    }
+    return this.renderTable();
+  }
+
+  private renderTable(): TemplateResult {
+    const { localize, entries, rows } = this;
+    const admin = this.isAdmin;
+    const { start, end } = rows.range(entries.items.length);
+    const selected = this.details.entry?.e164;
+    return html`<div class="table-scroll" part="entries" ${ref(rows.scroller)}>
+        <table class="table entries" aria-rowcount=${entries.hasMore ? -1 : entries.items.length + 1} aria-labelledby="blocklist-title">
+          <thead>
+            <tr aria-rowindex="1">
+              <th scope="col" class="col-number">${localize.term('columnNumber')}</th>
+              <th scope="col" class="col-source">${localize.term('columnSource')}</th>
+              <th scope="col" class="col-reason optional">${localize.term('columnReason')}</th>
+              <th scope="col" class="col-by optional">${localize.term('columnAddedBy')}</th>
+              <th scope="col" class="col-at">${localize.term('columnAddedAt')}</th>
+              <th scope="col" class="col-message optional">${localize.term('columnMessage')}</th>
+              <th scope="col" class="cell-actions"><span class="sms-visually-hidden">${localize.term('columnActions')}</span></th>
+            </tr>
+          </thead>
+          <tbody @keydown=${rows.onKeydown} @focusin=${rows.onFocusin}>
+            ${rows.renderSpacer('before', COLUMNS)}
+            ${repeat(
+              entries.items.slice(start, end),
+              (entry) => entry.e164,
+              (entry, offset) => {
+                const index = start + offset;
+                const display = formatPhone(entry.e164);
+                const tabindex = rows.tabIndexFor(index);
+                return html`<tr data-row=${index} aria-rowindex=${index + 2} class=${entry.e164 === selected ? 'selected' : ''}>
+                  <th scope="row">
+                    <button
+                      class="link-button"
+                      data-row-focus
+                      tabindex=${tabindex}
+                      aria-label=${localize.term('details', display)}
+                      aria-expanded=${entry.e164 === selected ? 'true' : 'false'}
+                      @click=${() => this.openDetails(entry)}
+                    >
+                      ${display}
+                    </button>
+                  </th>
+                  <td><span class="badge source ${entry.source}">${sourceLabel(localize, entry.source)}</span></td>
+                  <td class="optional" title=${entry.reason}>${entry.reason}</td>
+                  <td class="optional"><bdi>${this.who(entry.addedBy)}</bdi></td>
+                  <td><time datetime=${entry.addedAt} title=${localize.date(entry.addedAt, { dateStyle: 'full', timeStyle: 'short' })}
+                    >${localize.date(entry.addedAt, { dateStyle: 'medium', timeStyle: 'short' })}</time
+                  ></td>
+                  <td class="optional message-cell" title=${entry.message ?? ''}>${entry.message ?? ''}</td>
+                  <td class="cell-actions">
+                    ${admin
+                      ? html`<button
+                          class="icon-button danger-icon"
+                          part="remove-button"
+                          tabindex=${tabindex}
+                          aria-label=${localize.term('blocklistRemoveNumber', display)}
+                          title=${localize.term('blocklistRemoveNumber', display)}
+                          @click=${() => void this.unblock(entry)}
+                        >
+                          ${removeIcon}
+                        </button>`
+                      : nothing}
+                  </td>
+                </tr>`;
+              },
+            )}
+            ${rows.renderSpacer('after', COLUMNS)}
+          </tbody>
+        </table>
+      </div>
+      <p class="hint table-footer">${entries.loadingMore ? localize.term('loadingMore') : localize.term('entriesLoaded', entries.items.length)}</p>`;
+  }
+}

@@ -1,0 +1,479 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { createRef, ref } from 'lit/directives/ref.js';
+import type { Conversation } from '../../src/model/conversation.js';
+import type { MessageSend } from '../../src/model/message.js';
+import type { Template } from '../../src/model/template.js';
+import type { SendCapabilities } from '../../src/ports/backend.js';
+import { renderTemplate } from '../../src/template.js';
+import { SmsSendEvent } from '../events/sms-send-event.js';
+import type { SmsGsmReplaceEvent } from '../events/sms-gsm-replace-event.js';
+import { Announcer } from '../internal/announcer.js';
+import { SmsClientElement } from '../internal/client-element.js';
+import { controlStyles } from '../internal/controls.styles.js';
+import { describeError } from '../internal/error-text.js';
+import { LocalizeController } from '../internal/localize.js';
+import { nestedTheme } from '../internal/nested-theme.js';
+import { displayPhone } from '../internal/phone.js';
+import { renderError, renderLoading } from '../internal/states.js';
+import { sharedStyles } from '../internal/theme.js';
+import '../segment-counter/sms-segment-counter.js';
+import styles from './composer.styles.js';
+import { composerTerms, type ComposerTerms } from './composer.terms.js';
+
+type Load = { status: 'idle' | 'loading' | 'ready' } | { status: 'error'; error: unknown };
+
+/** The key of the sentence that says why the user cannot send, or null when they can. */
+export function cannotSendReason(capabilities: SendCapabilities, conversation: Conversation | undefined): keyof ComposerTerms | null {
+  if (capabilities.reason === 'role.admin') return 'cannotSendAdmin';
+  if (!capabilities.canSend && conversation?.channel !== 'chat') return 'cannotSendNoNumber';
+  if (!conversation) return null;
+  if (conversation.keyword !== null) return 'cannotSendKeyword';
+  if (conversation.alphaTag !== null) return 'cannotSendAlphaTag';
+  if (conversation.readOnly) return 'cannotSendReadOnly';
+  if (conversation.channel === 'sms' && conversation.numberId !== null && !capabilities.numbers.some((number) => number.id === conversation.numberId)) {
+    return 'cannotSendNumberNotYours';
+  }
+  if (conversation.blocked && capabilities.blockDirectSends) return 'cannotSendBlocked';
+  return null;
+}
+
+/** A `datetime-local` value ("2026-11-23T09:30") for an instant, in the browser's time zone. */
+function localInputValue(time: number): string {
+  const date = new Date(time - new Date(time).getTimezoneOffset() * 60_000);
+  return date.toISOString().slice(0, 16);
+}
+
+/**
+ * @tagname sms-composer
+ * @summary Writes and sends a message: to a conversation (`conversation-id`) or to a number (`to`, with a picker of
+ * the user's numbers when they have several). Shows the segment counter live and applies its GSM-safe replacement,
+ * inserts templates with a preview of their merge fields, schedules for later, and says why the user cannot send
+ * (administrator, no number, one-way thread, blocked number) instead of failing on send. Enter sends, Shift+Enter
+ * starts a new line (not while an input method is composing).
+ *
+ * @event {SmsSendEvent} sms-send - The backend accepted a message (`detail.message`: queued, scheduled, or a chat).
+ * On failure the error is shown in the composer, the text is kept, and nothing is fired.
+ *
+ * @attribute {'light' | 'dark'} scheme - Forces a colour scheme; by default it follows `prefers-color-scheme`.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart from - The sender: the number the message goes from, or the picker of numbers.
+ * @csspart channel - The channel badge, "SMS" or "Chat".
+ * @csspart textarea - The message text.
+ * @csspart counter - The `<sms-segment-counter>` (SMS only).
+ * @csspart templates-button - Opens the templates.
+ * @csspart schedule-button - Shows or hides the send-later time.
+ * @csspart schedule - The send-later time and its time zone.
+ * @csspart send-button - Sends (or schedules) the message.
+ * @csspart error - Why the last send failed.
+ * @csspart cannot-send - Why the user cannot send, shown instead of the form.
+ * @csspart templates-dialog - The templates dialog.
+ * @csspart template-preview - The preview of the chosen template with its merge fields filled in.
+ * @csspart status - The loading and error states.
+ * @csspart retry-button - Loads again after an error.
+ * @csspart config-error - The message shown when the element has no client.
+ *
+ * @cssproperty --sms-composer-background - Background of the composer. Default: `--sms-color-surface`.
+ * @cssproperty --sms-color-surface - Background of the elements and fields.
+ * @cssproperty --sms-color-surface-alt - Background of the cannot-send notice and hovered buttons.
+ * @cssproperty --sms-color-text - Text colour.
+ * @cssproperty --sms-color-text-muted - Hints and the time zone.
+ * @cssproperty --sms-color-border - Borders of fields and buttons.
+ * @cssproperty --sms-color-accent - The send button.
+ * @cssproperty --sms-color-on-accent - Text of the send button.
+ * @cssproperty --sms-color-danger - Errors.
+ * @cssproperty --sms-color-warning - Missing merge fields.
+ * @cssproperty --sms-focus-ring-color - Colour of the keyboard focus ring.
+ * @cssproperty --sms-focus-ring-width - Width of the keyboard focus ring.
+ * @cssproperty --sms-font-family - Font; inherited from the page by default.
+ * @cssproperty --sms-font-size - Base font size. Default: `0.875rem`.
+ * @cssproperty --sms-radius - Corner radius.
+ * @cssproperty --sms-spacing - Base spacing unit. Default: `0.5rem`.
+ * @cssproperty --sms-transition-duration - Length of transitions. Default: `150ms`.
+ *
+ * @example
+ * ```html
+ * <sms-composer conversation-id="cv_123"></sms-composer>
+ * <sms-composer to="+61412345678"></sms-composer>
+ * ```
+ */
+export class SmsComposer extends SmsClientElement {
+  static override styles = [sharedStyles, controlStyles, nestedTheme('.base', 'sms-segment-counter'), styles];
+
+  /** The conversation to write in. Takes precedence over `to`. */
+  @property({ attribute: 'conversation-id' }) conversationId?: string;
+
+  /** The conversation, when the host already has it (as `<sms-conversation>` does); fetched otherwise. */
+  @property({ attribute: false }) conversation?: Conversation;
+
+  /** Without a conversation: the number to send an SMS to, as E.164 or as the user types it. */
+  @property() to?: string;
+
+  /** Without a conversation: the id of the user's number to send from (the picker's value). */
+  @property({ attribute: 'number-id' }) numberId?: string;
+
+  /** What the user may send, when the host already knows it (`client.messages.capabilities()`); fetched otherwise. */
+  @property({ attribute: false }) capabilities?: SendCapabilities;
+
+  /** The most parts a message should have; the counter warns above it. */
+  @property({ type: Number, attribute: 'max-segments' }) maxSegments?: number;
+
+  /** The text being written. Setting it replaces the draft. */
+  @property() value = '';
+
+  @state() private loaded: { capabilities?: SendCapabilities; conversation?: Conversation } = {};
+  @state() private load: Load = { status: 'idle' };
+  @state() private sending = false;
+  @state() private sendError: string | null = null;
+  @state() private scheduling = false;
+  @state() private sendAt = '';
+  @state() private scheduleError: string | null = null;
+  @state() private templates: Template[] | null = null;
+  @state() private templatesError: unknown = null;
+  @state() private templateId: string | null = null;
+
+  private readonly localize = new LocalizeController(this, composerTerms);
+  private readonly announcer = new Announcer(this, { delay: 100 });
+  private readonly textarea = createRef<HTMLTextAreaElement>();
+  private readonly templatesDialog = createRef<HTMLDialogElement>();
+  private generation = 0;
+
+  /** Puts the keyboard focus in the message text. */
+  override focus(options?: FocusOptions): void {
+    this.textarea.value?.focus(options);
+  }
+
+  private get effectiveCapabilities(): SendCapabilities | undefined {
+    return this.capabilities ?? this.loaded.capabilities;
+  }
+
+  /** The conversation written in: `conversation-id`, else the given conversation's id. */
+  private get targetId(): string | undefined {
+    return this.conversationId ?? this.conversation?.id;
+  }
+
+  private get effectiveConversation(): Conversation | undefined {
+    const conversation = this.conversation ?? this.loaded.conversation;
+    return conversation && conversation.id === this.targetId ? conversation : undefined;
+  }
+
+  private get channel(): 'sms' | 'chat' {
+    return this.effectiveConversation?.channel ?? 'sms';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const relevant = ['client', 'contextClient', 'conversationId', 'conversation', 'capabilities'] as const;
+    if (relevant.some((key) => changed.has(key as keyof SmsComposer))) this.fetchMissing();
+  }
+
+  /** Loads what the host did not give: the capabilities, and the conversation when only its id is known. */
+  private async fetchMissing(): Promise<void> {
+    const client = this.smsClient;
+    const generation = ++this.generation;
+    const needCapabilities = !this.capabilities;
+    const id = this.targetId;
+    const needConversation = id !== undefined && this.conversation?.id !== id;
+    if (!client || (!needCapabilities && !needConversation)) {
+      this.load = { status: 'ready' };
+      return;
+    }
+    this.load = { status: 'loading' };
+    try {
+      const [capabilities, conversation] = await Promise.all([
+        needCapabilities ? client.messages.capabilities() : undefined,
+        needConversation && id ? client.conversations.get(id) : undefined,
+      ]);
+      if (generation !== this.generation) return;
+      this.loaded = { capabilities: capabilities ?? this.loaded.capabilities, conversation: conversation ?? this.loaded.conversation };
+      this.load = { status: 'ready' };
+    } catch (error) {
+      if (generation === this.generation) this.load = { status: 'error', error };
+    }
+  }
+
+  private onInput(event: Event): void {
+    this.value = (event.target as HTMLTextAreaElement).value;
+    this.sendError = null;
+  }
+
+  private onKeydown(event: KeyboardEvent): void {
+    // keyCode 229: a key pressed while an input method (Japanese, Chinese...) is composing.
+    if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) return;
+    event.preventDefault();
+    void this.send();
+  }
+
+  private onGsmReplace(event: SmsGsmReplaceEvent): void {
+    this.value = event.detail.text;
+  }
+
+  private sendInput(body: string, sendAt: string | undefined): MessageSend | null {
+    const schedule = sendAt === undefined ? {} : { sendAt };
+    const conversationId = this.targetId;
+    if (conversationId) return { conversationId, body, ...schedule };
+    if (!this.to) return null;
+    const numbers = this.effectiveCapabilities?.numbers ?? [];
+    const numberId = this.numberId ?? (numbers.length === 1 ? numbers[0]!.id : undefined);
+    return { channel: 'sms', to: this.to, body, ...(numberId && { numberId }), ...schedule };
+  }
+
+  /** Sends the text (or schedules it). Does nothing while the text is empty, a send is running or sending is not allowed. */
+  async send(): Promise<void> {
+    const client = this.smsClient;
+    const capabilities = this.effectiveCapabilities;
+    const body = this.value;
+    if (!client || !capabilities || this.sending || body.trim() === '') return;
+    if (cannotSendReason(capabilities, this.effectiveConversation) !== null) return;
+    let sendAt: string | undefined;
+    if (this.scheduling && this.channel === 'sms') {
+      const time = this.sendAt ? new Date(this.sendAt).getTime() : Number.NaN;
+      this.scheduleError = Number.isNaN(time) ? this.localize.term('scheduleRequired') : time <= Date.now() ? this.localize.term('schedulePast') : null;
+      if (this.scheduleError) return;
+      sendAt = new Date(time).toISOString();
+    }
+    const input = this.sendInput(body, sendAt);
+    if (!input) {
+      this.sendError = this.localize.term('noRecipient');
+      return;
+    }
+    this.sending = true;
+    this.sendError = null;
+    try {
+      const message = await client.messages.send(input);
+      this.value = '';
+      this.scheduling = false;
+      this.sendAt = '';
+      this.announcer.announce(
+        message.sendAt ? this.localize.term('messageScheduled', this.localize.date(message.sendAt, { dateStyle: 'medium', timeStyle: 'short' })) : this.localize.term('sent'),
+      );
+      this.dispatchEvent(new SmsSendEvent({ message }));
+    } catch (error) {
+      this.sendError = describeError(error, this.localize.term('sendFailed')).message;
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  private toggleSchedule(): void {
+    this.scheduling = !this.scheduling;
+    this.scheduleError = null;
+    if (this.scheduling && !this.sendAt) this.sendAt = localInputValue(Date.now() + 60 * 60_000);
+  }
+
+  private async openTemplates(): Promise<void> {
+    this.templateId = null;
+    await this.updateComplete;
+    const dialog = this.templatesDialog.value;
+    dialog?.showModal();
+    if (this.templates === null) await this.loadTemplates();
+    await this.updateComplete;
+    // The list arrives after the dialog opened: start on its first template.
+    if (dialog?.open) dialog.querySelector<HTMLElement>('input[type="radio"]')?.focus();
+  }
+
+  private async loadTemplates(): Promise<void> {
+    const client = this.smsClient;
+    if (!client) return;
+    this.templatesError = null;
+    try {
+      const page = await client.templates.list({ limit: 200 });
+      this.templates = page.items;
+    } catch (error) {
+      this.templatesError = error;
+    }
+  }
+
+  /** The values merge fields are filled from: the contact's names and number. */
+  private mergeValues(): Record<string, string> {
+    const conversation = this.effectiveConversation;
+    const values: Record<string, string> = {};
+    const name = conversation?.contact?.name;
+    if (name) {
+      const [first, ...rest] = name.trim().split(/\s+/);
+      Object.assign(values, { name, first_name: first ?? '', last_name: rest.join(' '), firstName: first ?? '', lastName: rest.join(' ') });
+    }
+    if (conversation?.channel === 'sms') values.phone = conversation.peer;
+    return values;
+  }
+
+  private preview(template: Template): { text: string; missing: string[] } {
+    const result = renderTemplate(template.body, this.mergeValues(), { fallback: (field) => `[${field}]` });
+    return result.ok ? { text: result.text, missing: result.fallbacks } : { text: template.body, missing: result.missing };
+  }
+
+  /** Inserts the chosen template at the caret, and selects the first field left to fill in. */
+  private async insertTemplate(): Promise<void> {
+    const template = this.templates?.find((candidate) => candidate.id === this.templateId);
+    this.templatesDialog.value?.close();
+    if (!template) return;
+    const { text, missing } = this.preview(template);
+    const textarea = this.textarea.value;
+    const start = textarea?.selectionStart ?? this.value.length;
+    const end = textarea?.selectionEnd ?? this.value.length;
+    this.value = this.value.slice(0, start) + text + this.value.slice(end);
+    await this.updateComplete;
+    if (!textarea) return;
+    textarea.focus();
+    const placeholder = missing.length > 0 ? this.value.indexOf(`[${missing[0]}]`, start) : -1;
+    if (placeholder >= 0) textarea.setSelectionRange(placeholder, placeholder + missing[0]!.length + 2);
+    else textarea.setSelectionRange(start + text.length, start + text.length);
+  }
+
+  override render(): TemplateResult {
+    const { localize } = this;
+    const client = this.smsClient;
+    if (!client) return this.renderMissingClient(localize.term('noClient'));
+    const capabilities = this.effectiveCapabilities;
+    if (this.load.status === 'error') {
+      return renderError(describeError(this.load.error, localize.term('errorGeneric')).message, {
+        label: localize.term('retry'),
+        onRetry: () => void this.fetchMissing(),
+      });
+    }
+    if (!capabilities || (this.targetId && !this.effectiveConversation)) return renderLoading(localize.term('loading'));
+    const reason = cannotSendReason(capabilities, this.effectiveConversation);
+    if (reason) {
+      const conversation = this.effectiveConversation;
+      const text = localize.term(reason, conversation?.keyword ?? conversation?.alphaTag ?? '');
+      return html`<div part="base cannot-send" class="base cannot-send" role="note">${text}</div>`;
+    }
+    return this.renderForm(capabilities);
+  }
+
+  private renderForm(capabilities: SendCapabilities): TemplateResult {
+    const { localize } = this;
+    const sms = this.channel === 'sms';
+    const empty = this.value.trim() === '';
+    return html`
+      <form part="base" class="base" novalidate aria-label=${localize.term('composerLabel')} @submit=${(event: Event) => {
+        event.preventDefault();
+        void this.send();
+      }}>
+        <textarea
+          ${ref(this.textarea)}
+          part="textarea"
+          class="input textarea"
+          rows="2"
+          maxlength="1600"
+          aria-label=${localize.term('messageLabel')}
+          aria-describedby="keyboard-hint"
+          placeholder=${localize.term('messagePlaceholder')}
+          .value=${this.value}
+          @input=${this.onInput}
+          @keydown=${this.onKeydown}
+        ></textarea>
+        <span id="keyboard-hint" class="sms-visually-hidden">${localize.term('keyboardHint')}</span>
+        ${sms
+          ? html`<sms-segment-counter part="counter" compact .text=${this.value} max-segments=${this.maxSegments ?? nothing} @sms-gsm-replace=${this.onGsmReplace}></sms-segment-counter>`
+          : nothing}
+        ${this.scheduling && sms ? this.renderSchedule() : nothing}
+        ${this.sendError ? html`<div part="error" class="field-error" role="alert">${this.sendError}</div>` : nothing}
+        <div class="actions">
+          <span part="channel" class="badge channel ${this.channel}"
+            ><span class="sms-visually-hidden">${localize.term('channelLabel')} </span>${localize.term(sms ? 'channelSms' : 'channelChat')}</span
+          >
+          ${sms ? this.renderFrom(capabilities) : nothing}
+          <button type="button" class="button quiet" part="templates-button" aria-haspopup="dialog" @click=${() => void this.openTemplates()}>
+            ${localize.term('templates')}
+          </button>
+          ${sms
+            ? html`<button type="button" class="button quiet" part="schedule-button" aria-expanded=${this.scheduling ? 'true' : 'false'} aria-controls="schedule" @click=${this.toggleSchedule}>
+                ${localize.term('scheduleToggle')}
+              </button>`
+            : nothing}
+          <button type="submit" class="button primary send" part="send-button" ?disabled=${empty || this.sending} aria-busy=${this.sending ? 'true' : 'false'}>
+            ${localize.term(this.sending ? 'sending' : this.scheduling && sms ? 'scheduleSend' : 'send')}
+          </button>
+        </div>
+        ${this.renderTemplatesDialog()} ${this.announcer.render()}
+      </form>
+    `;
+  }
+
+  private renderFrom(capabilities: SendCapabilities): TemplateResult | typeof nothing {
+    const { localize } = this;
+    const conversation = this.effectiveConversation;
+    const numbers = capabilities.numbers;
+    const label = (number: (typeof numbers)[number]) =>
+      number.label ? localize.term('fromNumber', number.label, displayPhone(number.e164, capabilities.defaultCountry)) : displayPhone(number.e164, capabilities.defaultCountry);
+    if (conversation) {
+      const number = numbers.find((candidate) => candidate.id === conversation.numberId);
+      if (!number || numbers.length < 2) return nothing;
+      return html`<span part="from" class="from">${localize.term('fromLabel')}: ${label(number)}</span>`;
+    }
+    if (numbers.length < 2) return nothing;
+    return html`<label part="from" class="from">
+      ${localize.term('fromLabel')}
+      <select class="input" required @change=${(event: Event) => (this.numberId = (event.target as HTMLSelectElement).value || undefined)}>
+        <option value="" ?selected=${!this.numberId}>${localize.term('chooseNumber')}</option>
+        ${numbers.map((number) => html`<option value=${number.id} ?selected=${number.id === this.numberId}>${label(number)}</option>`)}
+      </select>
+    </label>`;
+  }
+
+  private renderSchedule(): TemplateResult {
+    const { localize } = this;
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const offset = new Intl.DateTimeFormat(localize.lang, { timeZoneName: 'shortOffset' }).formatToParts(new Date()).find((part) => part.type === 'timeZoneName')?.value;
+    return html`<div id="schedule" part="schedule" class="schedule">
+      <label class="field">
+        <span class="label">${localize.term('sendAtLabel')}</span>
+        <input
+          class="input"
+          type="datetime-local"
+          min=${localInputValue(Date.now())}
+          .value=${this.sendAt}
+          aria-invalid=${this.scheduleError ? 'true' : 'false'}
+          aria-describedby="time-zone schedule-error"
+          @input=${(event: Event) => {
+            this.sendAt = (event.target as HTMLInputElement).value;
+            this.scheduleError = null;
+          }}
+        />
+      </label>
+      <span id="time-zone" class="hint">${localize.term('timeZone', zone, offset ?? '')}</span>
+      <span id="schedule-error" class="field-error" role=${this.scheduleError ? 'alert' : nothing}>${this.scheduleError ?? ''}</span>
+    </div>`;
+  }
+
+  private renderTemplatesDialog(): TemplateResult {
+    const { localize } = this;
+    const chosen = this.templates?.find((template) => template.id === this.templateId);
+    const preview = chosen ? this.preview(chosen) : null;
+    let list: TemplateResult;
+    if (this.templatesError) {
+      list = renderError(describeError(this.templatesError, localize.term('errorGeneric')).message, { label: localize.term('retry'), onRetry: () => void this.loadTemplates() });
+    } else if (this.templates === null) {
+      list = renderLoading(localize.term('loading'));
+    } else if (this.templates.length === 0) {
+      list = html`<p class="hint">${localize.term('templatesEmpty')}</p>`;
+    } else {
+      list = html`<fieldset class="template-list">
+        <legend class="sms-visually-hidden">${localize.term('templateChoose')}</legend>
+        ${this.templates.map(
+          (template) => html`<label class="template-option">
+            <input type="radio" name="template" .checked=${template.id === this.templateId} @change=${() => (this.templateId = template.id)} />
+            <span class="template-name">${template.name}</span>
+            <span class="badge">${localize.term(template.scope === 'personal' ? 'templatePersonal' : 'templateGlobal')}</span>
+          </label>`,
+        )}
+      </fieldset>`;
+    }
+    return html`<dialog ${ref(this.templatesDialog)} part="templates-dialog" aria-labelledby="templates-title" @close=${() => (this.templateId = null)}>
+      <h2 id="templates-title" class="dialog-title">${localize.term('templatesTitle')}</h2>
+      ${list}
+      ${preview
+        ? html`<div part="template-preview" class="template-preview">
+            <span class="label">${localize.term('templatePreview')}</span>
+            <p class="preview-text">${preview.text}</p>
+            ${preview.missing.length > 0 ? html`<p class="missing">${localize.term('templateMissing', preview.missing.join(', '))}</p>` : nothing}
+          </div>`
+        : nothing}
+      <div class="dialog-actions">
+        <button type="button" class="button" @click=${() => this.templatesDialog.value?.close()}>${localize.term('cancel')}</button>
+        <button type="button" class="button primary" ?disabled=${!chosen} @click=${() => void this.insertTemplate()}>${localize.term('insert')}</button>
+      </div>
+    </dialog>`;
+  }
+}

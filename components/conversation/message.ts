@@ -1,0 +1,73 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Message, MessageStatus } from '../../src/model/message.js';
+import type { LocalizeController } from '../internal/localize.js';
+import type { ConversationTerms } from './conversation.terms.js';
+
+export interface MessageView {
+  localize: LocalizeController<ConversationTerms>;
+  /** Who the peer is, for the spoken "Bob Smith:" before their messages. */
+  peer: string;
+  /** The reader's user id: in a chat, their own messages are the ones they sent. */
+  me: string | undefined;
+  /** A retry or cancel is running. */
+  busy: boolean;
+  /** Why the last retry or cancel failed. */
+  error: string | undefined;
+  onRetry: (message: Message) => void;
+  onCancel: (message: Message) => void;
+}
+
+const STATUS_TERMS: Partial<Record<MessageStatus, keyof ConversationTerms>> = {
+  queued: 'deliveryQueued',
+  sending: 'deliverySending',
+  sent: 'deliverySent',
+  delivered: 'deliveryDelivered',
+  undelivered: 'deliveryUndelivered',
+  failed: 'deliveryFailed',
+  canceled: 'deliveryCanceled',
+  unknown: 'deliveryUnknown',
+};
+
+function statusText(message: Message, localize: MessageView['localize']): string {
+  if (message.status === 'scheduled') {
+    return localize.term('deliveryScheduled', localize.date(message.sendAt ?? message.createdAt, { dateStyle: 'medium', timeStyle: 'short' }));
+  }
+  const key = STATUS_TERMS[message.status];
+  return key ? localize.term(key) : '';
+}
+
+/**
+ * One message of a thread as a list item: its text (always as text), channel, time and, for outbound messages,
+ * the status; a failed one with its reason and a retry, a scheduled one with a cancel.
+ */
+export function renderMessage(message: Message, view: MessageView): TemplateResult {
+  const { localize } = view;
+  // SMS: outbound is our side (whoever of a group number sent it). Chat: a message is outbound for its sender only.
+  const inbound = message.channel === 'chat' ? message.senderId !== view.me : message.direction === 'inbound';
+  const side = inbound ? 'inbound' : 'outbound';
+  const failed = message.status === 'failed' || message.status === 'undelivered';
+  const scheduled = message.status === 'scheduled';
+  const action = failed
+    ? html`<button class="button" part="retry-send-button" ?disabled=${view.busy} aria-busy=${view.busy ? 'true' : 'false'} @click=${() => view.onRetry(message)}>
+        ${localize.term('retrySend')}
+      </button>`
+    : scheduled
+      ? html`<button class="button" part="cancel-button" ?disabled=${view.busy} aria-busy=${view.busy ? 'true' : 'false'} @click=${() => view.onCancel(message)}>
+          ${localize.term('cancelScheduled')}
+        </button>`
+      : nothing;
+  return html`<div role="listitem" class="row message ${side}" data-key=${message.id} data-anchor>
+    <div part="bubble bubble-${side}" class="bubble ${message.status}">
+      <span class="sms-visually-hidden">${localize.term('saidBy', inbound ? view.peer : localize.term('you'))}</span>
+      <p part="body" class="body">${message.body}</p>
+      <div part="meta" class="meta">
+        <span class="channel">${localize.term(message.channel === 'chat' ? 'channelChat' : 'channelSms')}</span>
+        <time datetime=${message.createdAt}>${localize.date(message.createdAt, { hour: 'numeric', minute: '2-digit' })}</time>
+        ${inbound ? nothing : html`<span part="delivery-status" class="delivery">${statusText(message, localize)}</span>`}
+      </div>
+      ${failed && message.error ? html`<p part="failure" class="failure">${localize.term('failureReason', message.error.message)}</p>` : nothing}
+      ${action}
+      ${view.error ? html`<p class="failure" role="alert">${view.error}</p>` : nothing}
+    </div>
+  </div>`;
+}

@@ -1,0 +1,59 @@
+import { html, type TemplateResult } from 'lit';
+import { formatPhone, parsePhone } from './phone.js';
+import { phoneProblemKey, type PhoneProblemTerms } from './phone-terms.js';
+
+/** A typed phone number read with the element's default country. */
+export type PhoneCheck =
+  | { status: 'empty' }
+  | { status: 'valid'; e164: string; display: string }
+  | { status: 'invalid'; problem: keyof PhoneProblemTerms | undefined; message: string };
+
+/**
+ * Reads what was typed into a phone field, as the user types (`parsePhone` with the default country).
+ *
+ * @example
+ * checkPhone('0412 345 678', 'AU') // { status: 'valid', e164: '+61412345678', display: '+61 412 345 678' }
+ */
+export function checkPhone(value: string, defaultCountry: string | undefined): PhoneCheck {
+  if (value.trim() === '') return { status: 'empty' };
+  const result = parsePhone(value, { defaultCountry });
+  if (result.ok) return { status: 'valid', e164: result.e164, display: formatPhone(result.e164) };
+  return { status: 'invalid', problem: phoneProblemKey(result.error.code), message: result.error.message };
+}
+
+export interface PhoneFieldOptions {
+  /** The input's id, unique in the element's shadow root. */
+  id: string;
+  label: string;
+  value: string;
+  /** Shown under the field while nothing is wrong: the default country, or the number as it will be saved. */
+  hint: string;
+  /** The problem to show (as typed, or from the server); nothing when empty. */
+  error: string | null;
+  onInput: (value: string) => void;
+}
+
+/**
+ * A phone number field: a `tel` input with its label, a hint (how the number will be saved) and an inline error
+ * next to it, both read with the field (`aria-describedby`) and spoken politely when they change.
+ */
+export function renderPhoneField(options: PhoneFieldOptions): TemplateResult {
+  const { id, error } = options;
+  return html`<div class="field">
+    <label for=${id}>${options.label}</label>
+    <input
+      id=${id}
+      class="input"
+      part="phone-input"
+      type="tel"
+      inputmode="tel"
+      autocomplete="off"
+      spellcheck="false"
+      .value=${options.value}
+      aria-invalid=${error ? 'true' : 'false'}
+      aria-describedby="${id}-message"
+      @input=${(event: Event) => options.onInput((event.target as HTMLInputElement).value)}
+    />
+    <span id="${id}-message" class=${error ? 'field-error' : 'hint'} aria-live="polite">${error ?? options.hint}</span>
+  </div>`;
+}

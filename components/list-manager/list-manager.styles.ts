@@ -1,0 +1,215 @@
+import { css } from 'lit';
+
+export default css`
+  :host {
+    display: block;
+    container-type: inline-size;
+  }
+
+  .base {
+    display: grid;
+    gap: var(--_spacing);
+  }
+
+  .panes {
+    display: grid;
+    grid-template-columns: var(--sms-list-manager-lists-width, 16rem) minmax(0, 1fr);
+    height: var(--sms-list-manager-height, 36rem);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    overflow: hidden;
+  }
+
+  h2,
+  h3,
+  h4 {
+    margin: 0;
+    font-size: 1.05em;
+  }
+
+  .lists {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_spacing);
+    min-height: 0;
+    padding: var(--_spacing);
+    border-inline-end: 1px solid var(--_border);
+  }
+
+  .pane-header,
+  .detail-header,
+  .import-header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_spacing);
+  }
+
+  .list-nav {
+    flex: 1 1 auto;
+    min-height: 0;
+    margin: 0;
+    padding: 2px;
+    overflow: auto;
+    list-style: none;
+  }
+
+  .list-item {
+    display: flex;
+    flex-direction: column;
+    gap: 0.1em;
+    width: 100%;
+    padding: calc(var(--_spacing) * 0.75) var(--_spacing);
+    border: 0;
+    border-radius: var(--_radius);
+    background: transparent;
+    color: var(--_text);
+    font: inherit;
+    text-align: start;
+    cursor: pointer;
+    transition: background-color var(--_duration);
+  }
+
+  .list-item:hover {
+    background: var(--_surface-alt);
+  }
+
+  .list-item[aria-current='true'] {
+    background: var(--_surface-alt);
+    box-shadow: inset 3px 0 0 var(--_accent);
+    font-weight: 600;
+  }
+
+  .list-name {
+    overflow-wrap: anywhere;
+  }
+
+  .list-count {
+    color: var(--_text-muted);
+    font-size: 0.9em;
+    font-weight: normal;
+  }
+
+  .detail {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_spacing);
+    min-width: 0;
+    min-height: 0;
+    padding: var(--_spacing);
+    overflow: auto;
+  }
+
+  .detail-title {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: var(--_spacing);
+    min-width: 0;
+  }
+
+  .detail-title h2 {
+    overflow-wrap: anywhere;
+  }
+
+  .entries-toolbar .search {
+    flex: 1 1 12rem;
+  }
+
+  .table-scroll {
+    flex: 1 1 0;
+    min-height: 10rem;
+  }
+
+  .last-import {
+    padding: calc(var(--_spacing) / 2) var(--_spacing);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  .last-import summary {
+    cursor: pointer;
+    color: var(--_text-muted);
+  }
+
+  .last-import[open] summary {
+    margin-bottom: var(--_spacing);
+  }
+
+  .saved-report,
+  .import,
+  .import-ready {
+    display: grid;
+    gap: var(--_spacing);
+  }
+
+  .import-file {
+    margin: 0;
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+
+  .inline-field {
+    grid-template-columns: auto minmax(0, 16rem);
+    align-items: center;
+    justify-content: start;
+  }
+
+  .import-done h4 {
+    color: var(--_success);
+  }
+
+  .import-done p {
+    margin: 0;
+  }
+
+  .merge-fields {
+    display: grid;
+    gap: var(--_spacing);
+    margin: 0;
+    padding: var(--_spacing);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  .merge-fields legend {
+    padding: 0 0.25em;
+    font-weight: 600;
+  }
+
+  .status {
+    border-radius: var(--_radius);
+  }
+
+  .is-empty > .status {
+    border: 1px dashed var(--_border);
+  }
+
+  @container (max-width: 40rem) {
+    .panes {
+      grid-template-columns: minmax(0, 1fr);
+      height: auto;
+    }
+
+    .lists {
+      max-height: 14rem;
+      border-inline-end: 0;
+      border-bottom: 1px solid var(--_border);
+    }
+
+    .detail {
+      overflow: visible;
+    }
+
+    .table-scroll {
+      flex: none;
+      height: 22rem;
+    }
+
+    .inline-field {
+      grid-template-columns: minmax(0, 1fr);
+    }
+  }
+`;

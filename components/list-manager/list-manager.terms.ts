@@ -1,0 +1,66 @@
+import { commonTerms } from '../internal/common.terms.js';
+import { importReportTerms } from '../internal/import-report.js';
+import type { Terms } from '../internal/localize.js';
+
+/**
+ * The English texts of `<sms-list-manager>`, the fallback for every language. Translate them with
+ * `registerTranslation({ $code: 'fr', listsTitle: 'Listes', ... })`.
+ */
+export const listManagerTerms = {
+  ...commonTerms,
+  ...importReportTerms,
+  listsTitle: 'Lists',
+  searchLists: 'Search lists',
+  newList: 'New list',
+  listsEmpty: 'No lists yet. Create one, then add numbers or import a file.',
+  noListsFound: 'No list matches “{0}”.',
+  listEntryCount: { one: '# number', other: '# numbers' },
+  listChoose: 'Choose a list to see its numbers.',
+  listName: 'List name',
+  createList: 'Create list',
+  renameList: 'Rename',
+  renameListTitle: 'Rename the list',
+  deleteList: 'Delete list',
+  deleteListTitle: 'Delete “{0}”?',
+  deleteListMessage: { one: 'The list and its # number will be deleted. Campaigns already sent keep their history.', other: 'The list and its # numbers will be deleted. Campaigns already sent keep their history.' },
+  listDeleted: 'The list “{0}” was deleted.',
+  listCreated: 'The list “{0}” was created.',
+  listRenamed: 'The list is now called “{0}”.',
+  listImportFile: 'Import a file',
+  listImportTitle: 'Import numbers into “{0}”',
+  listImportHint: 'A CSV or Excel file with a column of phone numbers; its other columns become merge fields.',
+  downloadTemplate: 'Download the CSV template',
+  filePhoneColumn: 'Phone column',
+  listImportNumbers: { one: 'Import # number', other: 'Import # numbers' },
+  importing: 'Importing…',
+  chooseAnotherFile: 'Choose another file',
+  backToNumbers: 'Back to the numbers',
+  importDone: 'Import finished',
+  lastImport: 'Last import: {0}, {1}',
+  importAdded: { one: '# added', other: '# added' },
+  importUpdated: { one: '# updated', other: '# updated' },
+  exportCsv: 'Export CSV',
+  exporting: { one: 'Exporting… # row', other: 'Exporting… # rows' },
+  listExported: { one: '# number exported.', other: '# numbers exported.' },
+  searchNumbers: 'Search numbers and fields',
+  listNoEntries: 'This list has no numbers yet. Add one or import a file.',
+  listNoEntriesFound: 'No number matches “{0}”.',
+  listEntriesCaption: 'Numbers in “{0}”',
+  columnNumber: 'Number',
+  columnActions: 'Actions',
+  listAddNumber: 'Add a number',
+  editNumber: 'Edit {0}',
+  listRemoveNumber: 'Remove {0}',
+  removeNumberTitle: 'Remove {0} from the list?',
+  removeNumberMessage: 'Campaigns that use this list will no longer send to it.',
+  phoneNumber: 'Phone number',
+  phoneCountryHint: 'Without a country code, numbers are read in {0}.',
+  phoneWillBe: 'Saved as {0}',
+  numberAdded: '{0} was added.',
+  numberSaved: '{0} was saved.',
+  listNumberRemoved: '{0} was removed.',
+  mergeFields: 'Merge fields',
+  entriesLoaded: { one: '# number shown', other: '# numbers shown' },
+} satisfies Terms;
+
+export type ListManagerTerms = typeof listManagerTerms;
