@@ -50,15 +50,17 @@ function checkAborted(signal: AbortSignalLike | undefined): void {
 export async function parseRecipients(input: RecipientsInput, options: ParseRecipientsOptions = {}): Promise<ParsedRecipients> {
   const { signal, onProgress } = options;
   checkAborted(signal);
-  const loaded = await loadInput(input, options.format);
-  checkAborted(signal);
-  const source = await openRows(loaded);
+  // The budget counts from the start: reading the bytes, decoding and guessing the dialect share the first slice.
   const budget = new Budget(options.yieldEveryMs ?? 25);
   const pause = async (): Promise<void> => {
     if (!budget.spent()) return;
     await budget.renew();
     checkAborted(signal);
   };
+  const loaded = await loadInput(input, options.format, pause);
+  await pause();
+  const source = await openRows(loaded);
+  await pause();
 
   // Read ahead enough records to find the header and the phone column.
   const buffered: BufferedRow[] = [];

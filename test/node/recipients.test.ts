@@ -120,6 +120,30 @@ describe('parseRecipients: CSV dialects', () => {
     assert.deepEqual((await parseRecipients(cp1252, AU)).recipients[0]!.fields, { name: 'Chloé' });
   });
 
+  it('decodes a file larger than a decoding slice without breaking a character cut by a slice boundary', async () => {
+    // Rows of different byte lengths, with two- and four-byte characters, so that slice boundaries (every MiB) fall
+    // inside characters somewhere in the 3 MiB.
+    const rows = ['phone,name'];
+    for (let index = 0, length = 0; length < 3_200_000; index++) {
+      const row = `04${String(12_000_000 + index)},${'é'.repeat(index % 7)}Zoë 😀${'x'.repeat(index % 5)}`;
+      rows.push(row);
+      length += row.length + 1;
+    }
+    const text = rows.join('\n') + '\n';
+    const bytes = new TextEncoder().encode(text);
+    const result = await parseRecipients(bytes, AU);
+    assert.equal(result.stats.recipients, rows.length - 1);
+    assert.equal(result.errors.length, 0);
+    for (const [index, recipient] of result.recipients.entries()) {
+      assert.equal(recipient.fields.name, rows[index + 1]!.split(',')[1], `line ${recipient.line}`);
+    }
+    // The same file as UTF-16 with a BOM, and as Windows-1252 (no emoji there), are read alike.
+    const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...text.replaceAll('😀', '')].map((c) => c.charCodeAt(0))).buffer)]);
+    assert.equal((await parseRecipients(utf16, AU)).recipients.at(-1)!.fields.name, rows.at(-1)!.split(',')[1]!.replace('😀', ''));
+    const cp1252 = new Uint8Array([...text.replaceAll('😀', '')].map((c) => c.charCodeAt(0)));
+    assert.equal((await parseRecipients(cp1252, AU)).recipients.at(-1)!.fields.name, rows.at(-1)!.split(',')[1]!.replace('😀', ''));
+  });
+
   it('reads a Blob or File and an ArrayBuffer', async () => {
     const text = 'phone\n0412 345 678\n';
     assert.deepEqual(e164s(await parseRecipients(new Blob([text]), AU)), ['+61412345678']);
