@@ -6,9 +6,10 @@ import { composerSection } from './sections/composer.js';
 import { conversationSection } from './sections/conversation.js';
 import { inboxSection } from './sections/inbox.js';
 import { campaignsSection } from './sections/campaigns.js';
+import { listsSection } from './sections/lists.js';
 import type { DemoSection } from './sections/section.js';
 
-const SECTIONS: DemoSection[] = [composerSection, inboxSection, conversationSection, campaignsSection];
+const SECTIONS: DemoSection[] = [composerSection, inboxSection, conversationSection, campaignsSection, listsSection];
 
 registerTranslation(translationFr);
 

@@ -16,6 +16,11 @@ export function sourceLabel(localize: Localize, source: BlocklistSource): string
   return localize.term(SOURCE_KEYS[source]);
 }
 
+/** A source as a badge (`source-manual`, `source-opt-out`, `source-import`: never a class the panels use). */
+export function renderSourceBadge(localize: Localize, source: BlocklistSource): TemplateResult {
+  return html`<span class="badge source source-${source}">${sourceLabel(localize, source)}</span>`;
+}
+
 export interface BlocklistDetailsOptions {
   localize: Localize;
   client: () => SmsClient | undefined;
@@ -88,7 +93,7 @@ export class BlocklistDetailsController implements ReactiveController {
       </div>
       <dl class="facts">
         <dt>${localize.term('columnSource')}</dt>
-        <dd><span class="badge source ${entry.source}">${sourceLabel(localize, entry.source)}</span></dd>
+        <dd>${renderSourceBadge(localize, entry.source)}</dd>
         <dt>${localize.term('columnReason')}</dt>
         <dd class="reason">${entry.reason || '—'}</dd>
         <dt>${localize.term('columnAddedBy')}</dt>
@@ -117,7 +122,7 @@ export class BlocklistDetailsController implements ReactiveController {
           (audit) => html`<li class="history-item ${audit.action}">
             <div class="history-line">
               <strong>${localize.term(audit.action === 'added' ? 'historyAdded' : 'historyRemoved')}</strong>
-              <span class="badge source ${audit.source}">${sourceLabel(localize, audit.source)}</span>
+              ${renderSourceBadge(localize, audit.source)}
               <span class="hint">${localize.term('historyBy', this.options.who(audit.by))}</span>
               <time class="hint" datetime=${audit.at}>${localize.date(audit.at, { dateStyle: 'medium', timeStyle: 'short' })}</time>
             </div>

@@ -9,6 +9,8 @@ export default css`
   .base {
     display: grid;
     gap: var(--_spacing);
+    background: var(--_surface);
+    color: var(--_text);
   }
 
   h2,
@@ -51,14 +53,16 @@ export default css`
     grid-template-columns: minmax(0, 1fr) var(--sms-blocklist-manager-details-width, 20rem);
   }
 
+  /* The columns shown follow the table's own width (narrower while the details are open beside it). */
   .table-area {
     display: grid;
     gap: calc(var(--_spacing) / 2);
     min-width: 0;
+    container-type: inline-size;
   }
 
   .table-scroll {
-    height: var(--sms-blocklist-manager-height, 28rem);
+    max-height: var(--sms-blocklist-manager-height, 28rem);
     background: var(--_surface);
   }
 
@@ -81,13 +85,13 @@ export default css`
     font-size: 0.8em;
   }
 
-  .badge.opt-out {
+  .badge.source-opt-out {
     color: var(--_warning);
     background: var(--_warning-surface);
     border-color: currentColor;
   }
 
-  .badge.import {
+  .badge.source-import {
     color: var(--_accent);
     border-color: currentColor;
   }
@@ -232,13 +236,24 @@ export default css`
     }
   }
 
+  /* Columns leave the table as it narrows, long texts first; the details panel shows everything in full. */
+  @container (max-width: 72rem) { .col-message { display: none; } }
+  @container (max-width: 60rem) { .col-reason { display: none; } }
+  @container (max-width: 34rem) { .col-at { display: none; } }
+  @container (max-width: 22rem) { .col-source { display: none; } }
+
+  /* Narrow: who added a number is in the details too; the number takes what is left. */
   @container (max-width: 44rem) {
     .optional {
       display: none;
     }
 
-    .col-number {
+    th.col-number {
       width: auto;
+    }
+
+    th.col-source {
+      width: 7.5rem;
     }
   }
 `;

@@ -23,7 +23,7 @@ import { checkPhone, renderPhoneField } from '../internal/phone-input.js';
 import { RowWindowController } from '../internal/row-window.js';
 import { renderEmpty, renderError, renderLoading } from '../internal/states.js';
 import { sharedStyles } from '../internal/theme.js';
-import { BlocklistDetailsController, sourceLabel } from './blocklist-details.js';
+import { BlocklistDetailsController, renderSourceBadge, sourceLabel } from './blocklist-details.js';
 import { BlocklistImportController, type BlocklistImportOutcome } from './blocklist-import.js';
 import styles from './blocklist-manager.styles.js';
 import { blocklistManagerTerms } from './blocklist-manager.terms.js';
@@ -31,6 +31,8 @@ import { blocklistManagerTerms } from './blocklist-manager.terms.js';
 const PAGE = 100;
 const EXPORT_PAGE = 500;
 const SEARCH_DELAY = 300;
+/** A search made only of what phone numbers are written with. */
+const PHONE_LIKE = /^[\d\s().+-]+$/;
 /** Live changes arriving together are applied together. */
 const LIVE_BATCH_MS = 150;
 const COLUMNS = 7;
@@ -81,7 +83,7 @@ interface Notice {
  * @csspart form-dialog - The dialog to block a number.
  * @csspart dialog - The confirmation dialog.
  *
- * @cssproperty --sms-blocklist-manager-height - Height of the table of numbers. Default: `28rem`.
+ * @cssproperty --sms-blocklist-manager-height - Height the table of numbers grows to before it scrolls. Default: `28rem`.
  * @cssproperty --sms-blocklist-manager-details-width - Width of the details panel beside the table. Default: `20rem`.
  * @cssproperty --sms-import-table-max-height - Height of the preview and problem tables. Default: `16rem`.
  * @cssproperty --sms-color-surface - Background of the elements.
@@ -140,7 +142,7 @@ export class SmsBlocklistManager extends SmsClientElement {
   private readonly entries = new PagedListController<BlocklistEntry>(this, (cursor) => {
     const client = this.smsClient;
     if (!client) return null;
-    return client.blocklist.list({ query: this.query.trim() || undefined, source: this.source || undefined, cursor, limit: PAGE });
+    return client.blocklist.list({ query: this.searchQuery, source: this.source || undefined, cursor, limit: PAGE });
   });
   private readonly rows = new RowWindowController(this, { onNearEnd: () => void this.entries.loadMore() });
   private readonly details = new BlocklistDetailsController(this, {
@@ -174,6 +176,19 @@ export class SmsBlocklistManager extends SmsClientElement {
 
   private get country(): string | undefined {
     return this.defaultCountry || this.settingsCountry;
+  }
+
+  /**
+   * The search as the server reads it. Numbers are stored in E.164, so a number typed as people write it is matched
+   * on its E.164 digits: in full ("0412 345 678" is +61412345678 in Australia), or in part without its trunk or
+   * international prefix ("0412 34" looks for 41234).
+   */
+  private get searchQuery(): string | undefined {
+    const query = this.query.trim();
+    if (!query || !PHONE_LIKE.test(query)) return query || undefined;
+    const check = checkPhone(query, this.country);
+    if (check.status === 'valid') return check.e164;
+    return query.replace(/[^\d+]/g, '').replace(/^00?(?=\d)/, '');
   }
 
   override disconnectedCallback(): void {
@@ -231,6 +246,14 @@ export class SmsBlocklistManager extends SmsClientElement {
     return this.entries.reload();
   }
 
+  /** "Try again": the numbers, and the settings and names if they failed with them. */
+  private retry(): Promise<void> {
+    const client = this.smsClient;
+    if (client && this.settingsCountry === undefined) void this.loadSettings(client);
+    if (client && this.names.size === 0) void this.loadNames(client);
+    return this.reload();
+  }
+
   private describe(error: unknown): string {
     return describeError(error, this.localize.term('errorGeneric')).message;
   }
@@ -254,7 +277,7 @@ export class SmsBlocklistManager extends SmsClientElement {
   /** Whether an entry belongs in the current view (the server's filter, approximated for live additions). */
   private inView(entry: BlocklistEntry): boolean {
     if (this.source && entry.source !== this.source) return false;
-    const query = this.query.trim().toLowerCase();
+    const query = (this.searchQuery ?? '').toLowerCase();
     if (!query) return true;
     const digits = query.replace(/[^\d+]/g, '');
     if (digits.length >= 3) return entry.e164.includes(digits);
@@ -437,7 +460,7 @@ export class SmsBlocklistManager extends SmsClientElement {
     try {
       let cursor: string | undefined;
       do {
-        const page = await client.blocklist.list({ query: this.query.trim() || undefined, source: this.source || undefined, cursor, limit: EXPORT_PAGE });
+        const page = await client.blocklist.list({ query: this.searchQuery, source: this.source || undefined, cursor, limit: EXPORT_PAGE });
         rows.push(...page.items);
         this.exportCount = rows.length;
         cursor = page.nextCursor ?? undefined;
@@ -465,10 +488,10 @@ export class SmsBlocklistManager extends SmsClientElement {
     if (!this.smsClient) return this.renderMissingClient(this.localize.term('noClient'));
     const { localize } = this;
     return html`<div part="base" class="base">
-      <header class="header">
+      <div class="header">
         <h2 id="blocklist-title">${localize.term('blocklistTitle')}</h2>
         <p class="hint">${localize.term('blocklistIntro')}</p>
-      </header>
+      </div>
       ${this.isAdmin ? nothing : html`<p part="view-only" class="view-only">${localize.term('viewOnly')}</p>`}
       ${this.renderNotice()} ${this.renderToolbar()}
       ${this.importing ? this.importer.render(() => this.closeImport()) : nothing}
@@ -519,7 +542,7 @@ export class SmsBlocklistManager extends SmsClientElement {
 
   private renderBody(): TemplateResult {
     const { localize, entries } = this;
-    if (entries.status === 'error') return renderError(this.describe(entries.error), { label: localize.term('retry'), onRetry: () => void this.reload() });
+    if (entries.status === 'error') return renderError(this.describe(entries.error), { label: localize.term('retry'), onRetry: () => void this.retry() });
     if (entries.status !== 'ready') return renderLoading(localize.term('loading'));
     if (entries.items.length === 0) {
       return renderEmpty(this.query.trim() || this.source ? localize.term('blocklistNoMatch') : localize.term('blocklistEmpty'));
@@ -567,13 +590,13 @@ export class SmsBlocklistManager extends SmsClientElement {
                       ${display}
                     </button>
                   </th>
-                  <td><span class="badge source ${entry.source}">${sourceLabel(localize, entry.source)}</span></td>
-                  <td class="optional" title=${entry.reason}>${entry.reason}</td>
+                  <td class="col-source">${renderSourceBadge(localize, entry.source)}</td>
+                  <td class="optional col-reason" title=${entry.reason}>${entry.reason}</td>
                   <td class="optional"><bdi>${this.who(entry.addedBy)}</bdi></td>
-                  <td><time datetime=${entry.addedAt} title=${localize.date(entry.addedAt, { dateStyle: 'full', timeStyle: 'short' })}
+                  <td class="col-at"><time datetime=${entry.addedAt} title=${localize.date(entry.addedAt, { dateStyle: 'full', timeStyle: 'short' })}
                     >${localize.date(entry.addedAt, { dateStyle: 'medium', timeStyle: 'short' })}</time
                   ></td>
-                  <td class="optional message-cell" title=${entry.message ?? ''}>${entry.message ?? ''}</td>
+                  <td class="optional col-message message-cell" title=${entry.message ?? ''}>${entry.message ?? ''}</td>
                   <td class="cell-actions">
                     ${admin
                       ? html`<button

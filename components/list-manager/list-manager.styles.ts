@@ -123,6 +123,11 @@ export default css`
     min-height: 10rem;
   }
 
+  /* Room for a whole number ("+61 412 345 678"); the merge fields share the rest. */
+  .entries thead th:first-child {
+    width: 9.5rem;
+  }
+
   .last-import {
     padding: calc(var(--_spacing) / 2) var(--_spacing);
     border: 1px solid var(--_border);

@@ -1,6 +1,6 @@
 // Helpers shared by the list-manager and blocklist-manager browser tests: shadow-DOM queries, file input, download
 // capture and waiting for the elements' asynchronous loads.
-import { waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 
 export const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -81,4 +81,14 @@ export async function answerConfirm(el: Element, yes: boolean): Promise<void> {
   const dialog = await find<HTMLDialogElement>(el, 'dialog[role="alertdialog"]', 'the confirmation dialog');
   await waitUntil(() => dialog.open, 'the confirmation to open');
   (dialog.querySelector<HTMLButtonElement>(yes ? '[part~="dialog-confirm"]' : '[part~="dialog-cancel"]'))!.click();
+}
+
+/** Waits for the error block of an unreachable backend (an alert with a retry) and checks it with axe. */
+export async function expectUnreachable(el: Element): Promise<HTMLElement> {
+  const error = await find(el, '.status.error', 'the error');
+  expect(error.getAttribute('role')).to.equal('alert');
+  expect(text(error)).to.contain('cannot be reached');
+  expect(error.querySelector('[part~="retry-button"]')).to.exist;
+  await expect(el).to.be.accessible();
+  return error;
 }
