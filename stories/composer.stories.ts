@@ -56,10 +56,16 @@ export const UnicodeText: Story = {
   args: { value: '“Your order’s ready” – collect it from desk 3…', maxSegments: 2 },
 };
 
+/**
+ * A composer writing to a number, outside any conversation. Storybook merges a story's loaded data into the
+ * component's (Alice's thread with Bob): `conversationId: undefined` clears that conversation.
+ */
+const toNumber = { conversationId: undefined, to: '+61400111222' };
+
 /** Chloe has two numbers: writing to a new number, she picks the one to send from. */
 export const SeveralNumbers: Story = {
   name: 'To a number, from one of several numbers',
-  loaders: [async () => ({ client: await demoClient('chloe'), to: '+61400111222' })],
+  loaders: [async () => ({ ...toNumber, client: await demoClient('chloe') })],
 };
 
 export const Chat: Story = {
@@ -87,7 +93,7 @@ export const NoNumber: Story = {
       const department = await admin.directory.createDepartment({ name: 'Lobby' });
       const extension = await admin.directory.createExtension({ number: '399', name: 'Lobby', departmentId: department.id });
       await admin.directory.createUser({ id: 'lobby', name: 'Noor Haddad', role: 'user', departmentId: department.id, extensionIds: [extension.id] });
-      return { client: clientFor(world.backend, { userId: 'lobby', role: 'user', extensionId: extension.id, departmentId: department.id }), to: '+61400111222' };
+      return { ...toNumber, client: clientFor(world.backend, { userId: 'lobby', role: 'user', extensionId: extension.id, departmentId: department.id }) };
     },
   ],
 };

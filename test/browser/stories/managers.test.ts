@@ -1,0 +1,31 @@
+// Every story of the list and blocklist managers, rendered as Storybook would: each shows its state and passes axe.
+import * as blocklistStories from '../../../stories/blocklist-manager.stories.js';
+import * as listStories from '../../../stories/list-manager.stories.js';
+import { find } from '../manager-helpers.js';
+import { describeStories, inDark, inFrench, showsEmpty, showsError, showsLoading, searchPlaceholder, type StateCheck } from './story-states.js';
+
+const rows: StateCheck = async (el) => void (await find(el, 'tbody tr[data-row]', 'the rows', 15000));
+
+/** The states both managers' stories share. */
+const shared = {
+  Populated: rows,
+  Loading: showsLoading,
+  ErrorWithRetry: showsError,
+  Large: rows,
+  User: rows,
+  Narrow: rows,
+  Dark: inDark(rows),
+  French: inFrench(rows, searchPlaceholder, 'Rechercher'),
+};
+
+describeStories(blocklistStories, 'sms-blocklist-manager', {
+  ...shared,
+  Empty: showsEmpty('The blocklist is empty.'),
+  OptOuts: rows,
+  Details: async (el) => {
+    await rows(el, el);
+    await find(el, '[part~="details"]', 'the details');
+  },
+});
+
+describeStories(listStories, 'sms-list-manager', { ...shared, Empty: showsEmpty('No lists yet.'), Admin: rows });
