@@ -1,4 +1,5 @@
 import { commonTerms } from '../internal/common.terms.js';
+import { conversationCommonTerms } from '../internal/conversation.terms.js';
 import type { Terms } from '../internal/localize.js';
 
 /**
@@ -7,6 +8,7 @@ import type { Terms } from '../internal/localize.js';
  */
 export const composerTerms = {
   ...commonTerms,
+  ...conversationCommonTerms,
   composerLabel: 'Write a message',
   messageLabel: 'Message',
   messagePlaceholder: 'Write a message…',
@@ -14,8 +16,6 @@ export const composerTerms = {
   send: 'Send',
   sending: 'Sending…',
   scheduleSend: 'Schedule',
-  channelSms: 'SMS',
-  channelChat: 'Chat',
   channelLabel: 'Channel:',
   fromLabel: 'From',
   fromNumber: '{0} ({1})',

@@ -3,23 +3,26 @@ import { property, state } from 'lit/decorators.js';
 import { createRef, ref } from 'lit/directives/ref.js';
 import type { Conversation } from '../../src/model/conversation.js';
 import type { MessageSend } from '../../src/model/message.js';
-import type { Template } from '../../src/model/template.js';
 import type { SendCapabilities } from '../../src/ports/backend.js';
-import { renderTemplate } from '../../src/template.js';
 import { SmsSendEvent } from '../events/sms-send-event.js';
 import type { SmsGsmReplaceEvent } from '../events/sms-gsm-replace-event.js';
 import { Announcer } from '../internal/announcer.js';
 import { SmsClientElement } from '../internal/client-element.js';
 import { controlStyles } from '../internal/controls.styles.js';
 import { describeError } from '../internal/error-text.js';
+import { lazy } from '../internal/lazy.js';
 import { LocalizeController } from '../internal/localize.js';
 import { nestedTheme } from '../internal/nested-theme.js';
-import { displayPhone } from '../internal/phone.js';
+import { PhoneDisplayController } from '../internal/phone-display.js';
 import { renderError, renderLoading } from '../internal/states.js';
 import { sharedStyles } from '../internal/theme.js';
 import '../segment-counter/sms-segment-counter.js';
 import styles from './composer.styles.js';
+import type { TemplatePicker } from './template-picker.js';
 import { composerTerms, type ComposerTerms } from './composer.terms.js';
+
+/** The templates dialog, loaded when the user first opens it. */
+const templatePickerModule = lazy(() => import('./template-picker.js'));
 
 type Load = { status: 'idle' | 'loading' | 'ready' } | { status: 'error'; error: unknown };
 
@@ -129,14 +132,12 @@ export class SmsComposer extends SmsClientElement {
   @state() private scheduling = false;
   @state() private sendAt = '';
   @state() private scheduleError: string | null = null;
-  @state() private templates: Template[] | null = null;
-  @state() private templatesError: unknown = null;
-  @state() private templateId: string | null = null;
 
   private readonly localize = new LocalizeController(this, composerTerms);
   private readonly announcer = new Announcer(this, { delay: 100 });
+  private readonly phone = new PhoneDisplayController(this);
   private readonly textarea = createRef<HTMLTextAreaElement>();
-  private readonly templatesDialog = createRef<HTMLDialogElement>();
+  private templatePicker: TemplatePicker | undefined;
   private generation = 0;
 
   /** Puts the keyboard focus in the message text. */
@@ -262,52 +263,23 @@ export class SmsComposer extends SmsClientElement {
   }
 
   private async openTemplates(): Promise<void> {
-    this.templateId = null;
-    await this.updateComplete;
-    const dialog = this.templatesDialog.value;
-    dialog?.showModal();
-    if (this.templates === null) await this.loadTemplates();
-    await this.updateComplete;
-    // The list arrives after the dialog opened: start on its first template.
-    if (dialog?.open) dialog.querySelector<HTMLElement>('input[type="radio"]')?.focus();
-  }
-
-  private async loadTemplates(): Promise<void> {
-    const client = this.smsClient;
-    if (!client) return;
-    this.templatesError = null;
     try {
-      const page = await client.templates.list({ limit: 200 });
-      this.templates = page.items;
+      const { TemplatePicker } = await templatePickerModule();
+      this.templatePicker ??= new TemplatePicker(this, {
+        localize: this.localize,
+        client: () => this.smsClient,
+        conversation: () => this.effectiveConversation,
+        insert: (text, placeholder) => void this.insertAtCaret(text, placeholder),
+      });
     } catch (error) {
-      this.templatesError = error;
+      this.sendError = describeError(error, this.localize.term('errorGeneric')).message;
+      return;
     }
+    await this.templatePicker.open();
   }
 
-  /** The values merge fields are filled from: the contact's names and number. */
-  private mergeValues(): Record<string, string> {
-    const conversation = this.effectiveConversation;
-    const values: Record<string, string> = {};
-    const name = conversation?.contact?.name;
-    if (name) {
-      const [first, ...rest] = name.trim().split(/\s+/);
-      Object.assign(values, { name, first_name: first ?? '', last_name: rest.join(' '), firstName: first ?? '', lastName: rest.join(' ') });
-    }
-    if (conversation?.channel === 'sms') values.phone = conversation.peer;
-    return values;
-  }
-
-  private preview(template: Template): { text: string; missing: string[] } {
-    const result = renderTemplate(template.body, this.mergeValues(), { fallback: (field) => `[${field}]` });
-    return result.ok ? { text: result.text, missing: result.fallbacks } : { text: template.body, missing: result.missing };
-  }
-
-  /** Inserts the chosen template at the caret, and selects the first field left to fill in. */
-  private async insertTemplate(): Promise<void> {
-    const template = this.templates?.find((candidate) => candidate.id === this.templateId);
-    this.templatesDialog.value?.close();
-    if (!template) return;
-    const { text, missing } = this.preview(template);
+  /** Inserts `text` at the caret, then selects `placeholder` in it (a field left to fill), else puts the caret after it. */
+  private async insertAtCaret(text: string, placeholder: string | undefined): Promise<void> {
     const textarea = this.textarea.value;
     const start = textarea?.selectionStart ?? this.value.length;
     const end = textarea?.selectionEnd ?? this.value.length;
@@ -315,8 +287,8 @@ export class SmsComposer extends SmsClientElement {
     await this.updateComplete;
     if (!textarea) return;
     textarea.focus();
-    const placeholder = missing.length > 0 ? this.value.indexOf(`[${missing[0]}]`, start) : -1;
-    if (placeholder >= 0) textarea.setSelectionRange(placeholder, placeholder + missing[0]!.length + 2);
+    const at = placeholder === undefined ? -1 : this.value.indexOf(placeholder, start);
+    if (at >= 0) textarea.setSelectionRange(at, at + placeholder!.length);
     else textarea.setSelectionRange(start + text.length, start + text.length);
   }
 
@@ -331,7 +303,9 @@ export class SmsComposer extends SmsClientElement {
         onRetry: () => void this.fetchMissing(),
       });
     }
-    if (!capabilities || (this.targetId && !this.effectiveConversation)) return renderLoading(localize.term('loading'));
+    // A user with several numbers sees them in the "From" picker: in their final form, once the phone module is there.
+    const waiting = !capabilities || (this.targetId && !this.effectiveConversation) || (capabilities.numbers.length > 1 && !this.phone.ready);
+    if (waiting) return renderLoading(localize.term('loading'));
     const reason = cannotSendReason(capabilities, this.effectiveConversation);
     if (reason) {
       const conversation = this.effectiveConversation;
@@ -386,7 +360,7 @@ export class SmsComposer extends SmsClientElement {
             ${localize.term(this.sending ? 'sending' : this.scheduling && sms ? 'scheduleSend' : 'send')}
           </button>
         </div>
-        ${this.renderTemplatesDialog()} ${this.announcer.render()}
+        ${this.templatePicker?.render()} ${this.announcer.render()}
       </form>
     `;
   }
@@ -396,7 +370,7 @@ export class SmsComposer extends SmsClientElement {
     const conversation = this.effectiveConversation;
     const numbers = capabilities.numbers;
     const label = (number: (typeof numbers)[number]) =>
-      number.label ? localize.term('fromNumber', number.label, displayPhone(number.e164, capabilities.defaultCountry)) : displayPhone(number.e164, capabilities.defaultCountry);
+      number.label ? localize.term('fromNumber', number.label, this.phone.display(number.e164, capabilities.defaultCountry)) : this.phone.display(number.e164, capabilities.defaultCountry);
     if (conversation) {
       const number = numbers.find((candidate) => candidate.id === conversation.numberId);
       if (!number || numbers.length < 2) return nothing;
@@ -435,45 +409,5 @@ export class SmsComposer extends SmsClientElement {
       <span id="time-zone" class="hint">${localize.term('timeZone', zone, offset ?? '')}</span>
       <span id="schedule-error" class="field-error" role=${this.scheduleError ? 'alert' : nothing}>${this.scheduleError ?? ''}</span>
     </div>`;
-  }
-
-  private renderTemplatesDialog(): TemplateResult {
-    const { localize } = this;
-    const chosen = this.templates?.find((template) => template.id === this.templateId);
-    const preview = chosen ? this.preview(chosen) : null;
-    let list: TemplateResult;
-    if (this.templatesError) {
-      list = renderError(describeError(this.templatesError, localize.term('errorGeneric')).message, { label: localize.term('retry'), onRetry: () => void this.loadTemplates() });
-    } else if (this.templates === null) {
-      list = renderLoading(localize.term('loading'));
-    } else if (this.templates.length === 0) {
-      list = html`<p class="hint">${localize.term('templatesEmpty')}</p>`;
-    } else {
-      list = html`<fieldset class="template-list">
-        <legend class="sms-visually-hidden">${localize.term('templateChoose')}</legend>
-        ${this.templates.map(
-          (template) => html`<label class="template-option">
-            <input type="radio" name="template" .checked=${template.id === this.templateId} @change=${() => (this.templateId = template.id)} />
-            <span class="template-name">${template.name}</span>
-            <span class="badge">${localize.term(template.scope === 'personal' ? 'templatePersonal' : 'templateGlobal')}</span>
-          </label>`,
-        )}
-      </fieldset>`;
-    }
-    return html`<dialog ${ref(this.templatesDialog)} part="templates-dialog" aria-labelledby="templates-title" @close=${() => (this.templateId = null)}>
-      <h2 id="templates-title" class="dialog-title">${localize.term('templatesTitle')}</h2>
-      ${list}
-      ${preview
-        ? html`<div part="template-preview" class="template-preview">
-            <span class="label">${localize.term('templatePreview')}</span>
-            <p class="preview-text">${preview.text}</p>
-            ${preview.missing.length > 0 ? html`<p class="missing">${localize.term('templateMissing', preview.missing.join(', '))}</p>` : nothing}
-          </div>`
-        : nothing}
-      <div class="dialog-actions">
-        <button type="button" class="button" @click=${() => this.templatesDialog.value?.close()}>${localize.term('cancel')}</button>
-        <button type="button" class="button primary" ?disabled=${!chosen} @click=${() => void this.insertTemplate()}>${localize.term('insert')}</button>
-      </div>
-    </dialog>`;
   }
 }

@@ -1,4 +1,5 @@
 import { commonTerms } from '../internal/common.terms.js';
+import { conversationCommonTerms } from '../internal/conversation.terms.js';
 import type { Terms } from '../internal/localize.js';
 
 /**
@@ -7,6 +8,7 @@ import type { Terms } from '../internal/localize.js';
  */
 export const conversationTerms = {
   ...commonTerms,
+  ...conversationCommonTerms,
   noConversation: 'Choose a conversation.',
   emptyThread: 'No messages yet. Write the first one below.',
   threadDeleted: 'This conversation was deleted.',
@@ -15,11 +17,8 @@ export const conversationTerms = {
   loadOlderFailed: 'Older messages could not be loaded.',
   today: 'Today',
   yesterday: 'Yesterday',
-  channelSms: 'SMS',
-  channelChat: 'Chat',
   sharedNumber: 'Shared number',
   viaNumber: 'On {0}',
-  muted: 'Muted',
   call: 'Call {0}',
   addContact: 'Add to contacts',
   addContactTitle: 'Add {0} to your contacts',
@@ -35,8 +34,6 @@ export const conversationTerms = {
   unmuteNotifications: 'Unmute notifications',
   enableNotifications: 'Enable browser notifications',
   deleteThread: 'Delete conversation',
-  deleteTitle: 'Delete this conversation?',
-  deleteMessage: 'The conversation with {0} and its history will disappear from your inbox. It comes back if a new message arrives.',
   blockedNotice: 'This number has opted out or is blocked: campaigns skip it.',
   blockedDirectNotice: 'This number has opted out or is blocked: messages to it are not sent.',
   alphaTagNotice: 'Sent one-way as "{0}": replies do not come back here.',
@@ -57,7 +54,6 @@ export const conversationTerms = {
   cancelScheduled: 'Cancel sending',
   actionFailed: 'That did not work.',
   newMessages: { one: '# new message', other: '# new messages' },
-  newMessageFrom: 'New message from {0}',
   messageAnnouncement: 'New message from {0}: {1}',
 } satisfies Terms;
 

@@ -5,7 +5,6 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Conversation } from '../../src/model/conversation.js';
 import type { Message } from '../../src/model/message.js';
 import type { SendCapabilities } from '../../src/ports/backend.js';
-import '../composer/sms-composer.js';
 import { SmsCallEvent } from '../events/sms-call-event.js';
 import { SmsConversationDeletedEvent } from '../events/sms-conversation-deleted-event.js';
 import type { SmsSendEvent } from '../events/sms-send-event.js';
@@ -15,15 +14,16 @@ import { SmsClientElement } from '../internal/client-element.js';
 import { ConfirmController } from '../internal/confirm.js';
 import { controlStyles } from '../internal/controls.styles.js';
 import { describeError } from '../internal/error-text.js';
-import { FormDialogController } from '../internal/form-dialog.js';
+import { lazy, LoadOnConnectController } from '../internal/lazy.js';
 import { LiveEventsController } from '../internal/live-events.js';
 import { LocalizeController } from '../internal/localize.js';
 import { nestedTheme } from '../internal/nested-theme.js';
 import { NotifierController, pageAttended } from '../internal/notifications.js';
 import { PagedListController } from '../internal/paged-list.js';
-import { displayPhone } from '../internal/phone.js';
+import { PhoneDisplayController } from '../internal/phone-display.js';
 import { renderEmpty, renderError, renderLoading } from '../internal/states.js';
 import { sharedStyles } from '../internal/theme.js';
+import type { AddContactForm } from './add-contact.js';
 import styles from './conversation.styles.js';
 import { conversationTerms } from './conversation.terms.js';
 import { arrowDownIcon, moreIcon, phoneIcon } from './icons.js';
@@ -32,7 +32,10 @@ import { localDay, threadRows, upsertMessage, type ThreadRow } from './rows.js';
 
 type Head = { status: 'idle' | 'loading' | 'ready' | 'deleted' } | { status: 'error'; error: unknown };
 
-const CONTACT_LABELS = ['labelMobile', 'labelWork', 'labelHome', 'labelOther'] as const;
+/** `<sms-composer>` (with its segment counter): loaded as the conversation connects, alongside its data. */
+const composerModule = lazy(() => import('../composer/sms-composer.js'));
+/** The "Add to contacts" form, loaded when the user first opens it. */
+const addContactModule = lazy(() => import('./add-contact.js'));
 
 /**
  * @tagname sms-conversation
@@ -43,6 +46,9 @@ const CONTACT_LABELS = ['labelMobile', 'labelWork', 'labelHome', 'labelOther'] a
  * A new message scrolls into view when the reader is at the bottom, otherwise a "new messages" button appears.
  * While the page is not looked at, an inbound message plays a tone, flashes the tab title, shows a browser
  * notification (once allowed from the settings menu) and highlights the element; muted conversations stay silent.
+ *
+ * `<sms-composer>` and the phone module load as the element connects, alongside the thread, which shows once all are
+ * there; the add-to-contacts form and the notification signals load when first needed.
  *
  * @event {SmsCallEvent} sms-call - The user asked to call the peer (`detail.e164`): the host places the call.
  * @event {SmsConversationDeletedEvent} sms-conversation-deleted - The user deleted the conversation, after confirming.
@@ -137,12 +143,12 @@ export class SmsConversation extends SmsClientElement {
   @state() private actionError: string | null = null;
   @state() private busy: ReadonlySet<string> = new Set();
   @state() private messageErrors: ReadonlyMap<string, string> = new Map();
-  @state() private contactDraft = { name: '', label: 'labelMobile' as (typeof CONTACT_LABELS)[number], nameError: '' };
 
   private readonly localize = new LocalizeController(this, conversationTerms);
   private readonly announcer = new Announcer(this, { delay: 300 });
   private readonly confirm = new ConfirmController(this);
-  private readonly form = new FormDialogController(this, (error) => describeError(error, this.localize.term('errorGeneric')).message);
+  private readonly phoneDisplay = new PhoneDisplayController(this);
+  private readonly composer = new LoadOnConnectController(this, composerModule);
   private readonly messages = new PagedListController<Message>(this, (cursor) => this.fetchPage(cursor));
   private readonly window = new AnchoredWindowController(this, {
     onNearTop: () => void this.loadOlder(),
@@ -150,9 +156,13 @@ export class SmsConversation extends SmsClientElement {
       if (atBottom) this.unseen = 0;
     },
   });
-  private readonly notifier = new NotifierController(this, {
-    settings: () => ({ sound: !this.noSound, titleFlash: !this.noTitleFlash, browser: !this.noBrowserNotifications, highlight: !this.noHighlight }),
-  });
+  private readonly notifier = new NotifierController(this, () => ({
+    sound: !this.noSound,
+    titleFlash: !this.noTitleFlash,
+    browser: !this.noBrowserNotifications,
+    highlight: !this.noHighlight,
+  }));
+  private addContact: AddContactForm | undefined;
   private rows: ThreadRow[] = [];
   private rowsOf: Message[] | null = null;
   private rowsHadOlder = false;
@@ -301,7 +311,7 @@ export class SmsConversation extends SmsClientElement {
   }
 
   private phone(e164: string): string {
-    return displayPhone(e164, this.capabilities?.defaultCountry);
+    return this.phoneDisplay.display(e164, this.capabilities?.defaultCountry);
   }
 
   private onSend(event: SmsSendEvent): void {
@@ -391,58 +401,26 @@ export class SmsConversation extends SmsClientElement {
     });
   }
 
-  private openAddContact(): void {
+  private async openAddContact(): Promise<void> {
     const client = this.smsClient;
     const conversation = this.conversation;
     if (!client || !conversation) return;
-    const { localize } = this;
-    this.contactDraft = { name: '', label: 'labelMobile', nameError: '' };
-    void this.form.open({
-      title: localize.term('addContactTitle', this.phone(conversation.peer)),
-      submitLabel: localize.term('save'),
-      cancelLabel: localize.term('cancel'),
-      body: () => this.renderContactFields(),
-      submit: async () => {
-        const name = this.contactDraft.name.trim();
-        if (!name) {
-          this.contactDraft = { ...this.contactDraft, nameError: localize.term('required') };
-          return false;
-        }
-        await client.contacts.create({ scope: 'personal', name, numbers: [{ e164: conversation.peer, label: localize.term(this.contactDraft.label) }] });
-        this.conversation = await client.conversations.get(conversation.id);
-        this.announcer.announce(localize.term('contactSaved'));
-        return true;
+    try {
+      const { AddContactForm } = await addContactModule();
+      this.addContact ??= new AddContactForm(this, this.localize, (error) => describeError(error, this.localize.term('errorGeneric')).message);
+    } catch (error) {
+      this.actionError = describeError(error, this.localize.term('actionFailed')).message;
+      return;
+    }
+    this.addContact.open({
+      client,
+      conversation,
+      shownNumber: this.phone(conversation.peer),
+      onSaved: (saved) => {
+        this.conversation = saved;
+        this.announcer.announce(this.localize.term('contactSaved'));
       },
     });
-  }
-
-  private renderContactFields(): TemplateResult {
-    const { localize } = this;
-    const draft = this.contactDraft;
-    return html`<div class="field">
-        <label for="contact-name">${localize.term('contactName')}</label>
-        <input
-          id="contact-name"
-          class="input"
-          autocomplete="name"
-          required
-          aria-invalid=${draft.nameError ? 'true' : 'false'}
-          aria-describedby="contact-name-error"
-          .value=${draft.name}
-          @input=${(event: Event) => (this.contactDraft = { ...this.contactDraft, name: (event.target as HTMLInputElement).value, nameError: '' })}
-        />
-        <span id="contact-name-error" class="field-error">${draft.nameError}</span>
-      </div>
-      <div class="field">
-        <label for="contact-label">${localize.term('contactLabel')}</label>
-        <select
-          id="contact-label"
-          class="input"
-          @change=${(event: Event) => (this.contactDraft = { ...this.contactDraft, label: (event.target as HTMLSelectElement).value as (typeof CONTACT_LABELS)[number] })}
-        >
-          ${CONTACT_LABELS.map((key) => html`<option value=${key} ?selected=${key === draft.label}>${localize.term(key)}</option>`)}
-        </select>
-      </div>`;
   }
 
   // --- the settings menu ---
@@ -498,7 +476,10 @@ export class SmsConversation extends SmsClientElement {
     else if (head.status === 'error' || this.messages.status === 'error') {
       const error = head.status === 'error' ? head.error : this.messages.error;
       content = renderError(describeError(error, localize.term('errorGeneric')).message, { label: localize.term('retry'), onRetry: () => void this.load() });
-    } else if (head.status === 'loading' || !this.conversation) content = renderLoading(localize.term('loading'));
+    } else if (head.status === 'loading' || !this.conversation || !this.phoneDisplay.ready || !this.composer.ready) {
+      // The phone module and the composer load alongside the thread: it shows complete, numbers in their final form.
+      content = renderLoading(localize.term('loading'));
+    }
     else return this.renderConversation(this.conversation);
     return html`<div part="base" class="base"><div class="status-block">${content}</div></div>`;
   }
@@ -526,7 +507,7 @@ export class SmsConversation extends SmsClientElement {
         .capabilities=${this.capabilities ?? undefined}
         @sms-send=${this.onSend}
       ></sms-composer>
-      ${this.confirm.render()} ${this.form.render()} ${this.announcer.render()}
+      ${this.confirm.render()} ${this.addContact?.render()} ${this.announcer.render()}
     </div>`;
   }
 
@@ -534,6 +515,7 @@ export class SmsConversation extends SmsClientElement {
     const { localize } = this;
     const sms = conversation.channel === 'sms';
     const name = this.peerLabel();
+    const callLabel = localize.term('call', name);
     const number = this.capabilities?.numbers.find((candidate) => candidate.id === conversation.numberId);
     const details: (string | TemplateResult)[] = [];
     if (sms && conversation.peerName) details.push(this.phone(conversation.peer));
@@ -553,9 +535,7 @@ export class SmsConversation extends SmsClientElement {
           ? html`<button class="button" part="add-contact-button" aria-haspopup="dialog" @click=${this.openAddContact}>${localize.term('addContact')}</button>`
           : nothing}
         ${sms
-          ? html`<button class="icon-button" part="call-button" aria-label=${localize.term('call', name)} title=${localize.term('call', name)} @click=${this.call}>
-              ${phoneIcon}
-            </button>`
+          ? html`<button class="icon-button" part="call-button" aria-label=${callLabel} title=${callLabel} @click=${this.call}>${phoneIcon}</button>`
           : nothing}
         ${this.renderMenu(conversation)}
       </div>
@@ -565,12 +545,15 @@ export class SmsConversation extends SmsClientElement {
   private renderMenu(conversation: Conversation): TemplateResult {
     const { localize } = this;
     const askPermission = !this.noBrowserNotifications && this.notifier.permission === 'default';
+    const settings = localize.term('settings');
+    const item = (label: string, run: () => void, danger = false) =>
+      html`<button part="menu-item" role="menuitem" tabindex="-1" class=${danger ? 'danger' : nothing} @click=${run}>${label}</button>`;
     return html`<div class="menu-anchor">
       <button
         class="icon-button"
         part="menu-button"
-        aria-label=${localize.term('settings')}
-        title=${localize.term('settings')}
+        aria-label=${settings}
+        title=${settings}
         aria-haspopup="menu"
         aria-expanded=${this.menuOpen ? 'true' : 'false'}
         aria-controls="settings-menu"
@@ -584,14 +567,10 @@ export class SmsConversation extends SmsClientElement {
         ${moreIcon}
       </button>
       ${this.menuOpen
-        ? html`<div id="settings-menu" part="menu" class="menu" role="menu" aria-label=${localize.term('settings')} @keydown=${this.onMenuKeydown}>
-            <button part="menu-item" role="menuitem" tabindex="-1" @click=${this.toggleMuted}>${localize.term(conversation.muted ? 'unmuteNotifications' : 'muteNotifications')}</button>
-            ${askPermission
-              ? html`<button part="menu-item" role="menuitem" tabindex="-1" @click=${this.enableNotifications}>${localize.term('enableNotifications')}</button>`
-              : nothing}
-            <button part="menu-item" role="menuitem" tabindex="-1" class="danger" @click=${() => void this.deleteConversation()}>
-              ${localize.term('deleteThread')}
-            </button>
+        ? html`<div id="settings-menu" part="menu" class="menu" role="menu" aria-label=${settings} @keydown=${this.onMenuKeydown}>
+            ${item(localize.term(conversation.muted ? 'unmuteNotifications' : 'muteNotifications'), this.toggleMuted)}
+            ${askPermission ? item(localize.term('enableNotifications'), this.enableNotifications) : nothing}
+            ${item(localize.term('deleteThread'), () => void this.deleteConversation(), true)}
           </div>`
         : nothing}
     </div>`;

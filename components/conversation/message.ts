@@ -47,14 +47,12 @@ export function renderMessage(message: Message, view: MessageView): TemplateResu
   const side = inbound ? 'inbound' : 'outbound';
   const failed = message.status === 'failed' || message.status === 'undelivered';
   const scheduled = message.status === 'scheduled';
+  const button = (part: string, label: string, run: (message: Message) => void) =>
+    html`<button class="button" part=${part} ?disabled=${view.busy} aria-busy=${view.busy ? 'true' : 'false'} @click=${() => run(message)}>${label}</button>`;
   const action = failed
-    ? html`<button class="button" part="retry-send-button" ?disabled=${view.busy} aria-busy=${view.busy ? 'true' : 'false'} @click=${() => view.onRetry(message)}>
-        ${localize.term('retrySend')}
-      </button>`
+    ? button('retry-send-button', localize.term('retrySend'), view.onRetry)
     : scheduled
-      ? html`<button class="button" part="cancel-button" ?disabled=${view.busy} aria-busy=${view.busy ? 'true' : 'false'} @click=${() => view.onCancel(message)}>
-          ${localize.term('cancelScheduled')}
-        </button>`
+      ? button('cancel-button', localize.term('cancelScheduled'), view.onCancel)
       : nothing;
   return html`<div role="listitem" class="row message ${side}" data-key=${message.id} data-anchor>
     <div part="bubble bubble-${side}" class="bubble ${message.status}">

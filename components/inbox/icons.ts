@@ -1,7 +1,7 @@
-import { svg, type SVGTemplateResult } from 'lit';
+import { svg } from 'lit';
+import { icon } from '../internal/icon.js';
 
 /** Small 24×24 icons (decorative: the buttons that show them carry the label). */
-const icon = (path: SVGTemplateResult) => svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">${path}</svg>`;
 
 export const plusIcon = icon(svg`<path d="M11 5h2v6h6v2h-6v6h-2v-6H5v-2h6z"/>`);
 export const closeIcon = icon(svg`<path d="m6.4 5 5.6 5.6L17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 1.4-5.6-5.6L6.4 19 5 17.6l5.6-5.6L5 6.4z"/>`);

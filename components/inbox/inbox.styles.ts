@@ -173,11 +173,6 @@ export default css`
     font-weight: 600;
   }
 
-  .avatar svg {
-    width: 1.25rem;
-    fill: currentColor;
-  }
-
   .lines {
     display: grid;
     flex: 1;

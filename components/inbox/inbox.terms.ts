@@ -1,4 +1,5 @@
 import { commonTerms } from '../internal/common.terms.js';
+import { conversationCommonTerms } from '../internal/conversation.terms.js';
 import type { Terms } from '../internal/localize.js';
 
 /**
@@ -7,6 +8,7 @@ import type { Terms } from '../internal/localize.js';
  */
 export const inboxTerms = {
   ...commonTerms,
+  ...conversationCommonTerms,
   inboxLabel: 'Conversations',
   searchConversations: 'Search conversations',
   searchPlaceholder: 'Search',
@@ -21,9 +23,6 @@ export const inboxTerms = {
   numberOption: '{0} · {1}',
   newConversation: 'New conversation',
   adminReadOnly: 'Administrators can read conversations but cannot send messages.',
-  channelSms: 'SMS',
-  channelChat: 'Chat',
-  muted: 'Muted',
   optedOut: 'Opted out',
   readOnly: 'Read only',
   /** A one-way thread sent from an alpha tag. */
@@ -37,8 +36,6 @@ export const inboxTerms = {
   mute: 'Mute {0}',
   unmute: 'Unmute {0}',
   deleteConversation: 'Delete conversation with {0}',
-  deleteTitle: 'Delete this conversation?',
-  deleteMessage: 'The conversation with {0} and its history will disappear from your inbox. It comes back if a new message arrives.',
   deleted: 'Conversation with {0} deleted',
   mutedAnnouncement: 'Conversation with {0} muted',
   unmutedAnnouncement: 'Conversation with {0} unmuted',
@@ -46,7 +43,6 @@ export const inboxTerms = {
   missedMessages: { one: '# new message', other: '# new messages' },
   inConversations: { one: 'in # conversation', other: 'in # conversations' },
   missedSummary: '{0} {1}',
-  newMessageFrom: 'New message from {0}',
   results: { one: '# conversation found', other: '# conversations found' },
   emptyAll: 'No conversations yet.',
   emptyUnread: 'No unread conversations.',

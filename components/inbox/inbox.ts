@@ -14,16 +14,23 @@ import { SmsClientElement } from '../internal/client-element.js';
 import { ConfirmController } from '../internal/confirm.js';
 import { controlStyles } from '../internal/controls.styles.js';
 import { describeError } from '../internal/error-text.js';
+import { lazy } from '../internal/lazy.js';
 import { LiveEventsController } from '../internal/live-events.js';
 import { LocalizeController } from '../internal/localize.js';
 import { PagedListController } from '../internal/paged-list.js';
-import { displayPhone } from '../internal/phone.js';
+import { PhoneDisplayController } from '../internal/phone-display.js';
 import { renderEmpty, renderError, renderLoading } from '../internal/states.js';
 import { sharedStyles } from '../internal/theme.js';
 import { FILTERS, initials, upsert, type ListQuery } from './conversation-list.js';
 import { bellIcon, bellOffIcon, closeIcon, plusIcon, trashIcon } from './icons.js';
 import styles from './inbox.styles.js';
 import { inboxTerms } from './inbox.terms.js';
+
+/** `<sms-new-conversation>`, loaded and registered as the user goes for "New conversation". */
+const loadPicker = lazy(() => import('../new-conversation/sms-new-conversation.js'));
+
+/** Starts loading the picker as the pointer or the focus reaches the button, so that it opens at once. */
+const preloadPicker = (): void => void loadPicker().catch(() => undefined);
 
 const FILTER_TERMS = { all: 'filterAll', unread: 'filterUnread', sms: 'filterSms', chat: 'filterChat' } as const;
 const SEARCH_DELAY = 300;
@@ -44,7 +51,8 @@ const COLUMNS = 3;
  *
  * The split layout shows `<sms-conversation>` by its tag: register it too (`import 'pbx-sms/components'`, or
  * `pbx-sms/components/sms-conversation` beside `pbx-sms/components/sms-inbox`), so that the list layout alone does not
- * carry it.
+ * carry it. `<sms-new-conversation>` needs nothing: it is loaded and registered as the user goes for "New
+ * conversation". Numbers show once the phone module (loaded as the inbox connects, alongside the first page) is there.
  *
  * @attribute {'light' | 'dark'} scheme - Forces a colour scheme; by default it follows `prefers-color-scheme`.
  *
@@ -149,6 +157,7 @@ export class SmsInbox extends SmsClientElement {
 
   private readonly localize = new LocalizeController(this, inboxTerms);
   private readonly announcer = new Announcer(this);
+  private readonly phone = new PhoneDisplayController(this);
   private readonly confirm = new ConfirmController(this);
   private readonly list = new PagedListController<Conversation>(this, (cursor) => this.fetchPage(cursor));
   private readonly grid = createRef<HTMLElement>();
@@ -355,6 +364,12 @@ export class SmsInbox extends SmsClientElement {
   }
 
   private async openNew(): Promise<void> {
+    try {
+      await loadPicker();
+    } catch (error) {
+      this.actionError = describeError(error, this.localize.term('errorGeneric')).message;
+      return;
+    }
     this.composing = true;
     await this.updateComplete;
     const dialog = this.newDialog.value;
@@ -480,11 +495,11 @@ export class SmsInbox extends SmsClientElement {
 
   private peerLabel(conversation: Conversation): string {
     if (conversation.peerName) return conversation.peerName;
-    return conversation.channel === 'sms' ? displayPhone(conversation.peer, this.homeCountry) : conversation.peer;
+    return conversation.channel === 'sms' ? this.phone.display(conversation.peer, this.homeCountry) : conversation.peer;
   }
 
   private numberText(number: SmsNumber): string {
-    const formatted = displayPhone(number.e164, this.homeCountry);
+    const formatted = this.phone.display(number.e164, this.homeCountry);
     return number.label ? this.localize.term('numberOption', number.label, formatted) : formatted;
   }
 
@@ -541,7 +556,7 @@ export class SmsInbox extends SmsClientElement {
   }
 
   private renderNewButton(): TemplateResult {
-    return html`<button part="new-button" class="button primary new-button" @click=${this.openNew}>
+    return html`<button part="new-button" class="button primary new-button" @pointerenter=${preloadPicker} @focus=${preloadPicker} @click=${this.openNew}>
       ${plusIcon}<span>${this.localize.term('newConversation')}</span>
     </button>`;
   }
@@ -565,7 +580,7 @@ export class SmsInbox extends SmsClientElement {
           </label>`,
         )}
       </div>
-      ${numbers.length > 1
+      ${numbers.length > 1 && this.phone.ready
         ? html`<label class="number-filter">
             ${this.localize.term('numberFilter')}
             <select
@@ -583,13 +598,14 @@ export class SmsInbox extends SmsClientElement {
 
   private renderBody(): TemplateResult {
     const list = this.list;
-    if (list.status === 'idle' || list.status === 'loading') return renderLoading(this.localize.term('loading'));
     if (list.status === 'error') {
       return renderError(describeError(list.error, this.localize.term('errorGeneric')).message, {
         label: this.localize.term('retry'),
         onRetry: () => this.refresh(),
       });
     }
+    // Numbers show in their final form from the first rows on: the phone module loads alongside the first page.
+    if (list.status !== 'ready' || (list.items.length > 0 && !this.phone.ready)) return renderLoading(this.localize.term('loading'));
     if (list.items.length === 0) {
       return html`<div part="empty">${renderEmpty(this.emptyText(), this.isAdmin || this.query ? undefined : this.renderNewButton())}</div>`;
     }
@@ -630,6 +646,8 @@ export class SmsInbox extends SmsClientElement {
     // A time ahead of this clock (the backend's clock runs a little ahead) reads as "now", not "in 5 seconds".
     const now = Date.now();
     const tabIndex = (column: number) => (stop.id === conversation.id && stop.column === column ? 0 : -1);
+    const muteLabel = localize.term(conversation.muted ? 'unmute' : 'mute', name);
+    const deleteLabel = localize.term('deleteConversation', name);
     const parts = `item${selected ? ' item-selected' : ''}${unread ? ' item-unread' : ''}`;
     return html`<div
       role="row"
@@ -666,8 +684,8 @@ export class SmsInbox extends SmsClientElement {
           class="icon-button mute"
           tabindex=${tabIndex(1)}
           data-column="1"
-          aria-label=${localize.term(conversation.muted ? 'unmute' : 'mute', name)}
-          title=${localize.term(conversation.muted ? 'unmute' : 'mute', name)}
+          aria-label=${muteLabel}
+          title=${muteLabel}
           @click=${() => this.toggleMute(conversation)}
         >
           ${conversation.muted ? bellIcon : bellOffIcon}
@@ -677,8 +695,8 @@ export class SmsInbox extends SmsClientElement {
           class="icon-button delete"
           tabindex=${tabIndex(2)}
           data-column="2"
-          aria-label=${localize.term('deleteConversation', name)}
-          title=${localize.term('deleteConversation', name)}
+          aria-label=${deleteLabel}
+          title=${deleteLabel}
           @click=${() => this.askDelete(conversation)}
         >
           ${trashIcon}
@@ -700,7 +718,7 @@ export class SmsInbox extends SmsClientElement {
           : '';
     return html`<span part="item-tags" class="tags">
       <span class="badge">${localize.term(conversation.channel === 'sms' ? 'channelSms' : 'channelChat')}</span>
-      ${number ? html`<span class="number">${number.label || displayPhone(number.e164, this.homeCountry)}</span>` : nothing}
+      ${number ? html`<span class="number">${number.label || this.phone.display(number.e164, this.homeCountry)}</span>` : nothing}
       ${conversation.blocked ? html`<span class="badge blocked">${localize.term('optedOut')}</span>` : nothing}
       ${readOnly ? html`<span class="badge read-only">${readOnly}</span>` : nothing}
       ${conversation.muted

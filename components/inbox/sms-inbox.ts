@@ -1,4 +1,3 @@
-import '../new-conversation/sms-new-conversation.js';
 import { defineElement } from '../internal/define-element.js';
 import { SmsInbox } from './inbox.js';
 

@@ -2,20 +2,22 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createRef, type Ref } from 'lit/directives/ref.js';
 
 export interface AnchoredWindowOptions {
-  /** Height of a row not yet measured, in pixels, until rows have been measured (then their average). @default 56 */
-  estimate?: number;
-  /** Pixels rendered above and below the viewport. @default 480 */
-  overscan?: number;
-  /** Most rows rendered at once, whatever their heights. @default 80 */
-  maxRows?: number;
-  /** Within this many pixels of the bottom, the view counts as at the bottom and sticks there. @default 32 */
-  bottomSlack?: number;
-  /** Within this many pixels of the top, `onNearTop` is called (load older rows). @default 240 */
-  nearTop?: number;
+  /** Called when the view comes within `NEAR_TOP` pixels of the top: load older rows. */
   onNearTop?: () => void;
   /** Called when the view arrives at the bottom or leaves it. */
   onBottomChange?: (atBottom: boolean) => void;
 }
+
+/** Height of a row until rows have been measured (then their average), in pixels. */
+const ESTIMATE = 56;
+/** Pixels rendered above and below the viewport. */
+const OVERSCAN = 480;
+/** Most rows rendered at once, whatever their heights. */
+const MAX_ROWS = 80;
+/** Within this many pixels of the bottom, the view counts as at the bottom and sticks there. */
+const BOTTOM_SLACK = 32;
+/** Within this many pixels of the top, `onNearTop` is called. */
+const NEAR_TOP = 240;
 
 interface Anchor {
   key: string;
@@ -61,19 +63,11 @@ export class AnchoredWindowController implements ReactiveController {
   private stick = true;
   private observed: HTMLElement | undefined;
   private resize: ResizeObserver | undefined;
-  private readonly options: Required<Omit<AnchoredWindowOptions, 'onNearTop' | 'onBottomChange'>>;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly callbacks: Pick<AnchoredWindowOptions, 'onNearTop' | 'onBottomChange'> & AnchoredWindowOptions = {},
+    private readonly callbacks: AnchoredWindowOptions = {},
   ) {
-    this.options = {
-      estimate: callbacks.estimate ?? 56,
-      overscan: callbacks.overscan ?? 480,
-      maxRows: callbacks.maxRows ?? 80,
-      bottomSlack: callbacks.bottomSlack ?? 32,
-      nearTop: callbacks.nearTop ?? 240,
-    };
     host.addController(this);
   }
 
@@ -189,15 +183,15 @@ export class AnchoredWindowController implements ReactiveController {
   private pickRange(scrollTop: number): void {
     const count = this.keys.length;
     const viewport = this.scroller.value?.clientHeight || 600;
-    const top = Math.max(0, scrollTop - this.options.overscan);
-    const bottom = scrollTop + viewport + this.options.overscan;
+    const top = Math.max(0, scrollTop - OVERSCAN);
+    const bottom = scrollTop + viewport + OVERSCAN;
     let start = this.rowAt(top);
     let end = Math.min(count, this.rowAt(bottom) + 1);
-    if (end - start > this.options.maxRows) {
+    if (end - start > MAX_ROWS) {
       // Keep the rows around the viewport: those below the top edge first.
       const first = this.rowAt(Math.max(0, scrollTop));
-      start = Math.max(0, Math.min(first - 2, count - this.options.maxRows));
-      end = Math.min(count, start + this.options.maxRows);
+      start = Math.max(0, Math.min(first - 2, count - MAX_ROWS));
+      end = Math.min(count, start + MAX_ROWS);
     }
     this.start = start;
     this.end = Math.max(start, end);
@@ -222,7 +216,7 @@ export class AnchoredWindowController implements ReactiveController {
 
   private layout(): void {
     const count = this.keys.length;
-    const estimate = this.heights.size > 0 ? this.measuredTotal / this.heights.size : this.options.estimate;
+    const estimate = this.heights.size > 0 ? this.measuredTotal / this.heights.size : ESTIMATE;
     const offsets = new Float64Array(count + 1);
     for (let position = 0; position < count; position++) {
       offsets[position + 1] = offsets[position]! + (this.heights.get(this.keys[position]!) ?? estimate);
@@ -237,7 +231,7 @@ export class AnchoredWindowController implements ReactiveController {
   }
 
   private checkNearTop(scroller: HTMLElement): void {
-    if (scroller.scrollTop <= this.options.nearTop) this.callbacks.onNearTop?.();
+    if (scroller.scrollTop <= NEAR_TOP) this.callbacks.onNearTop?.();
   }
 
   /**
@@ -262,7 +256,7 @@ export class AnchoredWindowController implements ReactiveController {
     const scroller = this.scroller.value;
     const content = this.content.value;
     if (!scroller || !content) return;
-    this.setStick(scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight <= this.options.bottomSlack);
+    this.setStick(scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight <= BOTTOM_SLACK);
     this.captureAnchor(scroller, content);
     const before = [this.start, this.end];
     this.pickRange(this.contentScrollTop(scroller, content));

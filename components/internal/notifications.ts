@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { lazy } from './lazy.js';
 
 /** Which signals an element gives; each can be turned off by the page. */
 export interface NotifierSettings {
@@ -23,13 +24,8 @@ export interface InboundNotice {
   tag?: string;
 }
 
-export interface NotifierOptions {
-  settings: () => NotifierSettings;
-  /** How long the element stays highlighted once the page is looked at. @default 4000 */
-  highlightMs?: number;
-  /** The user clicked the browser notification (the page is focused first). */
-  onNotificationClick?: () => void;
-}
+/** How long the element stays highlighted once the page is looked at again, in milliseconds. */
+const HIGHLIGHT_MS = 4000;
 
 /** True when the reader can see the page: the tab is visible and the window has focus. */
 export function pageAttended(): boolean {
@@ -38,7 +34,8 @@ export function pageAttended(): boolean {
 
 let audio: AudioContext | undefined;
 
-function audioContext(): AudioContext | undefined {
+/** The page's one audio context, made on first use (in a user gesture, so that browsers let it play). */
+export function audioContext(): AudioContext | undefined {
   if (audio) return audio;
   const Context = globalThis.AudioContext ?? (globalThis as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
   if (!Context) return undefined;
@@ -50,78 +47,28 @@ function audioContext(): AudioContext | undefined {
   return audio;
 }
 
-/** Two short notes, made on the spot: no sound file is fetched. */
-function playTone(): void {
-  const context = audioContext();
-  if (!context) return;
-  if (context.state === 'suspended') void context.resume().catch(() => undefined);
-  const now = context.currentTime;
-  const oscillator = context.createOscillator();
-  const gain = context.createGain();
-  oscillator.type = 'sine';
-  oscillator.frequency.setValueAtTime(880, now);
-  oscillator.frequency.setValueAtTime(660, now + 0.12);
-  gain.gain.setValueAtTime(0.0001, now);
-  gain.gain.exponentialRampToValueAtTime(0.12, now + 0.02);
-  gain.gain.exponentialRampToValueAtTime(0.0001, now + 0.3);
-  oscillator.connect(gain).connect(context.destination);
-  oscillator.start(now);
-  oscillator.stop(now + 0.32);
-}
-
-/** One title flasher for the page, whatever the number of elements notifying. */
-const title = {
-  original: null as string | null,
-  text: '',
-  timer: undefined as ReturnType<typeof setInterval> | undefined,
-
-  flash(text: string): void {
-    this.text = text;
-    if (this.timer !== undefined) return;
-    this.original = document.title;
-    document.title = text;
-    this.timer = setInterval(() => {
-      document.title = document.title === this.text ? (this.original ?? '') : this.text;
-    }, 1000);
-    window.addEventListener('focus', stopWhenAttended);
-    document.addEventListener('visibilitychange', stopWhenAttended);
-  },
-
-  stop(): void {
-    if (this.timer === undefined) return;
-    clearInterval(this.timer);
-    this.timer = undefined;
-    document.title = this.original ?? document.title;
-    this.original = null;
-    window.removeEventListener('focus', stopWhenAttended);
-    document.removeEventListener('visibilitychange', stopWhenAttended);
-  },
-};
-
-function stopWhenAttended(): void {
-  if (pageAttended()) title.stop();
-}
+/** The tone, the title flashing and the browser notification: loaded on the first notice that needs them. */
+const signals = lazy(() => import('./notification-signals.js'));
 
 /**
  * Tells the reader about an inbound message while they are not looking at the page (the tab is hidden or the
  * window is not focused): a tone made with Web Audio, the tab title flashing until the page is focused again, a
  * browser notification (permission is asked only by `requestPermission()`, which must run in a user gesture such as
  * a click), and the host highlighted (`highlight` attribute) for a few seconds. Each signal follows `settings()`;
- * the element decides what deserves a notice (not a muted conversation).
+ * the element decides what deserves a notice (not a muted conversation). The tone, the title and the browser
+ * notification live in notification-signals.ts, loaded with the first notice (or once notifications are allowed).
  *
  * @example
- * private readonly notifier = new NotifierController(this, { settings: () => ({ sound: !this.noSound, ... }) });
+ * private readonly notifier = new NotifierController(this, () => ({ sound: !this.noSound, ... }));
  * if (!conversation.muted) this.notifier.notify({ title: 'Bob Smith', body: message.body, titleText: 'New message' });
  */
 export class NotifierController implements ReactiveController {
   private highlightTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly highlightMs: number;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly options: NotifierOptions,
+    private readonly settings: () => NotifierSettings,
   ) {
-    this.highlightMs = options.highlightMs ?? 4000;
     host.addController(this);
   }
 
@@ -138,7 +85,7 @@ export class NotifierController implements ReactiveController {
     window.removeEventListener('focus', this.onAttended);
     clearTimeout(this.highlightTimer);
     this.host.removeAttribute('highlight');
-    title.stop();
+    signals.value?.stopTitleFlash();
   }
 
   /** `granted`, `denied`, `default` (not asked yet) or `unsupported` (no Notification API). */
@@ -150,6 +97,7 @@ export class NotifierController implements ReactiveController {
   async requestPermission(): Promise<NotificationPermission | 'unsupported'> {
     if (typeof Notification === 'undefined') return 'unsupported';
     const answer = await Notification.requestPermission();
+    if (answer === 'granted') void signals().catch(() => undefined);
     this.host.requestUpdate();
     return answer;
   }
@@ -157,41 +105,39 @@ export class NotifierController implements ReactiveController {
   /** Gives the enabled signals, unless the reader is looking at the page. Returns whether it notified. */
   notify(notice: InboundNotice): boolean {
     if (pageAttended()) return false;
-    const settings = this.options.settings();
-    if (settings.sound) playTone();
-    if (settings.titleFlash) title.flash(notice.titleText);
-    if (settings.browser && this.permission === 'granted') this.showNotification(notice);
+    const settings = this.settings();
+    const browser = settings.browser && this.permission === 'granted';
+    if (settings.sound || settings.titleFlash || browser) {
+      void signals().then(
+        (module) => {
+          if (pageAttended()) return;
+          if (settings.sound) module.playTone();
+          if (settings.titleFlash) module.flashTitle(notice.titleText);
+          if (browser) module.showNotification(notice);
+        },
+        () => undefined,
+      );
+    }
     if (settings.highlight) {
-      clearTimeout(this.highlightTimer);
       this.host.setAttribute('highlight', '');
-      this.highlightTimer = setTimeout(() => this.host.removeAttribute('highlight'), this.highlightMs);
+      this.unhighlightLater();
     }
     return true;
   }
 
-  private showNotification(notice: InboundNotice): void {
-    try {
-      const notification = new Notification(notice.title, { body: notice.body, ...(notice.tag && { tag: notice.tag }) });
-      notification.onclick = () => {
-        window.focus();
-        notification.close();
-        this.options.onNotificationClick?.();
-      };
-    } catch {
-      // Some browsers allow notifications only from a service worker: the other signals still work.
-    }
-  }
-
   private readonly unlockAudio = (): void => {
-    if (!this.options.settings().sound) return;
+    if (!this.settings().sound) return;
     const context = audioContext();
     if (context?.state === 'suspended') void context.resume().catch(() => undefined);
   };
 
   /** The reader is back: the highlight lasts a few more seconds from now, so that they see it. */
   private readonly onAttended = (): void => {
-    if (!this.host.hasAttribute('highlight')) return;
-    clearTimeout(this.highlightTimer);
-    this.highlightTimer = setTimeout(() => this.host.removeAttribute('highlight'), this.highlightMs);
+    if (this.host.hasAttribute('highlight')) this.unhighlightLater();
   };
+
+  private unhighlightLater(): void {
+    clearTimeout(this.highlightTimer);
+    this.highlightTimer = setTimeout(() => this.host.removeAttribute('highlight'), HIGHLIGHT_MS);
+  }
 }

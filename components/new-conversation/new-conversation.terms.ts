@@ -1,4 +1,5 @@
 import { commonTerms } from '../internal/common.terms.js';
+import { conversationCommonTerms } from '../internal/conversation.terms.js';
 import type { Terms } from '../internal/localize.js';
 import { phoneProblemTerms } from '../internal/phone-terms.js';
 
@@ -8,6 +9,7 @@ import { phoneProblemTerms } from '../internal/phone-terms.js';
  */
 export const newConversationTerms = {
   ...commonTerms,
+  ...conversationCommonTerms,
   ...phoneProblemTerms,
   pickFrom: 'From',
   pickTo: 'To',
@@ -24,8 +26,6 @@ export const newConversationTerms = {
   contactNumber: '{0} · {1}',
   extension: 'Ext. {0}',
   online: 'Online',
-  channelSms: 'SMS',
-  channelChat: 'Chat',
   /** Under the field, for a valid number that is not a mobile: "0298 765 432: a landline or service number, it may not receive SMS." */
   notMobile: '{0}: a landline or service number, it may not receive SMS.',
   noMatches: 'No contacts or colleagues match.',

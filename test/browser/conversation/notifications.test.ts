@@ -62,8 +62,11 @@ describe('<sms-conversation> notifications', function () {
   this.timeout(30000);
   let restoreAttended: () => void = () => undefined;
 
-  before(() => {
+  before(async () => {
     Object.assign(window, { AudioContext: FakeAudioContext, Notification: FakeNotification });
+    // The tone, title and notification code loads with the first notice: load it now, so that the short waits
+    // below (and the checks that nothing happened) do not depend on how fast the test server answers.
+    await import('../../../components/internal/notification-signals.js');
   });
 
   after(() => {
