@@ -1,16 +1,8 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { SmsClient } from '../../src/client.js';
 import type { ParsedRecipients } from '../../src/csv.js';
 import { FilePickerController } from '../internal/file-picker.js';
-import {
-  problemsOfParsed,
-  renderImportCounts,
-  renderImportProblems,
-  renderImportProgress,
-  renderRecipientPreview,
-  type ImportCount,
-  type ImportProblem,
-} from '../internal/import-report.js';
+import { renderFileReport, renderFileStep, renderImportDone, renderImportPanel, renderPhoneColumn, renderSavedReport, type ImportPanelOptions } from '../internal/import-panel.js';
+import { problemsOfParsed, type ImportCount, type ImportProblem } from '../internal/import-report.js';
 import type { LocalizeController } from '../internal/localize.js';
 import { RecipientFileController } from '../internal/recipient-file.js';
 import { renderError } from '../internal/states.js';
@@ -24,11 +16,7 @@ const CHUNK = 500;
 const REASON_MAX = 500;
 const REASON_HEADER = /^(reason|raison|motif|grund|note|notes|comment|comments)$/i;
 
-export interface BlocklistImportOptions {
-  localize: Localize;
-  client: () => SmsClient | undefined;
-  defaultCountry: () => string | undefined;
-  describe: (error: unknown) => string;
+export interface BlocklistImportOptions extends ImportPanelOptions<Localize> {
   /** Around the import: live events are held back while it runs, and the list reloads once at the end. */
   started: () => void;
   finished: (result: BlocklistImportOutcome) => void;
@@ -146,49 +134,27 @@ export class BlocklistImportController implements ReactiveController {
 
   render(onClose: () => void): TemplateResult {
     const { localize } = this.options;
-    return html`<section part="import" class="import" aria-labelledby="import-title">
-      <div class="import-header">
-        <h3 id="import-title">${localize.term('blocklistImportTitle')}</h3>
-        <button type="button" class="button quiet" part="import-close" ?disabled=${this.busy} @click=${onClose}>${localize.term('closeImport')}</button>
-      </div>
-      ${this.importError ? renderError(this.importError) : nothing}
-      ${this.outcome ? this.renderOutcome(this.outcome) : this.renderStep()}
-    </section>`;
+    return renderImportPanel(
+      { title: localize.term('blocklistImportTitle'), closeLabel: localize.term('closeImport'), onClose, closeDisabled: this.busy },
+      html`${this.importError ? renderError(this.importError) : nothing} ${this.outcome ? this.renderOutcome(this.outcome) : this.renderStep()}`,
+    );
   }
 
   private renderStep(): TemplateResult {
-    const { localize } = this.options;
-    const { file } = this;
-    if (file.status === 'reading') {
-      return renderImportProgress(localize, { fileName: file.file?.name ?? '', progress: file.progress, onCancel: () => this.file.reset() });
-    }
+    const { localize, describe } = this.options;
+    const { file, picker } = this;
     if (file.status === 'ready' && file.parsed) return this.renderReady(file.parsed, file.file!);
-    return html`
-      <p class="hint">${localize.term('blocklistImportHint')}</p>
-      ${file.status === 'error' ? renderError(this.options.describe(file.error)) : nothing}
-      ${this.picker.render({ prompt: localize.term('dropFile'), buttonLabel: localize.term('chooseFile'), label: localize.term('blocklistImportFile') })}
-    `;
+    return renderFileStep(localize, { file, picker, hint: localize.term('blocklistImportHint'), label: localize.term('blocklistImportFile'), describe });
   }
 
   private renderReady(parsed: ParsedRecipients, file: File): TemplateResult {
     const { localize } = this.options;
-    const counts: ImportCount[] = [{ text: localize.term('importRecipients', parsed.stats.recipients), tone: 'ok' }];
-    if (parsed.stats.errors > 0) counts.push({ text: localize.term('importInvalid', parsed.stats.errors), tone: 'danger' });
-    if (parsed.stats.duplicates > 0) counts.push({ text: localize.term('importDuplicates', parsed.stats.duplicates), tone: 'warning' });
-    if (parsed.stats.blanks > 0) counts.push({ text: localize.term('importBlanks', parsed.stats.blanks) });
     const others = parsed.columns.filter((column) => column !== parsed.phoneColumn);
     const total = parsed.stats.recipients;
     return html`<div class="import-ready">
       <p class="import-file"><bdi>${file.name}</bdi></p>
       <div class="import-columns">
-        ${parsed.columns.length > 1
-          ? html`<div class="field">
-              <label for="phone-column">${localize.term('filePhoneColumn')}</label>
-              <select id="phone-column" class="input" part="phone-column" ?disabled=${this.busy} @change=${(event: Event) => void this.read(file, (event.target as HTMLSelectElement).value)}>
-                ${parsed.columns.map((column) => html`<option .value=${column} ?selected=${column === parsed.phoneColumn}>${column}</option>`)}
-              </select>
-            </div>`
-          : nothing}
+        ${renderPhoneColumn(localize, parsed, { disabled: this.busy, onChange: (column) => void this.read(file, column) })}
         ${others.length > 0
           ? html`<div class="field">
               <label for="reason-column">${localize.term('reasonColumn')}</label>
@@ -208,9 +174,7 @@ export class BlocklistImportController implements ReactiveController {
             </div>`
           : nothing}
       </div>
-      ${renderImportCounts(localize.term('importSummary'), counts)}
-      ${renderRecipientPreview(localize, parsed)}
-      ${renderImportProblems(localize, problemsOfParsed(parsed), { caption: localize.term('importProblemsCaption'), fileName: file.name })}
+      ${renderFileReport(localize, parsed, file.name)}
       ${this.busy
         ? html`<div class="import-progress" part="import-progress">
             <span id="blocking-label">${localize.term('importingProgress', localize.number(this.sent ?? 0), localize.number(total))}</span>
@@ -242,16 +206,7 @@ export class BlocklistImportController implements ReactiveController {
     if (outcome.refused > 0) counts.push({ text: localize.term('importErrors', outcome.refused), tone: 'danger' });
     if (outcome.invalid > 0) counts.push({ text: localize.term('importInvalid', outcome.invalid), tone: 'danger' });
     if (outcome.duplicates > 0) counts.push({ text: localize.term('importDuplicates', outcome.duplicates), tone: 'warning' });
-    return html`<div class="import-done" role="status">
-        <h4>${localize.term('importDone')}</h4>
-        <p class="hint"><bdi>${outcome.fileName}</bdi></p>
-      </div>
-      <div class="saved-report" part="import-report">
-        ${renderImportCounts(localize.term('importSummary'), counts)}
-        ${outcome.problems.length > 0
-          ? renderImportProblems(localize, outcome.problems, { caption: localize.term('importSavedProblemsCaption'), fileName: outcome.fileName })
-          : nothing}
-      </div>
+    return html`${renderImportDone(localize, outcome.fileName)} ${renderSavedReport(localize, outcome.fileName, counts, outcome.problems)}
       <div class="toolbar">
         <button type="button" class="button" part="import-again" @click=${() => this.reset()}>${localize.term('chooseAnotherFile')}</button>
       </div>`;

@@ -1,23 +1,10 @@
 import { css } from 'lit';
 
+/** The element's own rules, after managerStyles (components/internal/manager.styles.ts). */
 export default css`
-  :host {
-    display: block;
-    container-type: inline-size;
-  }
-
   .base {
-    display: grid;
-    gap: var(--_spacing);
     background: var(--_surface);
     color: var(--_text);
-  }
-
-  h2,
-  h3,
-  h4 {
-    margin: 0;
-    font-size: 1.05em;
   }
 
   .header {
@@ -100,8 +87,12 @@ export default css`
     color: var(--_text-muted);
   }
 
-  .danger-icon {
-    color: var(--_danger);
+  .details,
+  .import {
+    padding: var(--_spacing);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
   }
 
   .details {
@@ -109,19 +100,7 @@ export default css`
     align-content: start;
     gap: var(--_spacing);
     max-height: calc(var(--sms-blocklist-manager-height, 28rem) + 2rem);
-    padding: var(--_spacing);
     overflow: auto;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
-
-  .details-header {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: var(--_spacing);
   }
 
   .facts {
@@ -184,46 +163,10 @@ export default css`
     gap: 0.25em var(--_spacing);
   }
 
-  .import,
-  .import-ready,
-  .saved-report {
-    display: grid;
-    gap: var(--_spacing);
-  }
-
-  .import {
-    padding: var(--_spacing);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
-
-  .import-header {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: var(--_spacing);
-  }
-
-  .import-file {
-    margin: 0;
-    font-weight: 600;
-    overflow-wrap: anywhere;
-  }
-
   .import-columns {
     display: flex;
     flex-wrap: wrap;
     gap: var(--_spacing) calc(var(--_spacing) * 2);
-  }
-
-  .import-done h4 {
-    color: var(--_success);
-  }
-
-  .import-done p {
-    margin: 0;
   }
 
   @container (max-width: 56rem) {

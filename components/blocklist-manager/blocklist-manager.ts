@@ -1,7 +1,5 @@
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ref } from 'lit/directives/ref.js';
-import { repeat } from 'lit/directives/repeat.js';
 import type { SmsClient } from '../../src/client.js';
 import { toCsv } from '../../src/csv.js';
 import type { BlocklistEntry, BlocklistSource } from '../../src/model/blocklist.js';
@@ -11,16 +9,23 @@ import { Announcer } from '../internal/announcer.js';
 import { SmsClientElement } from '../internal/client-element.js';
 import { ConfirmController } from '../internal/confirm.js';
 import { controlStyles } from '../internal/controls.styles.js';
+import { CsvExportController } from '../internal/csv-export.js';
 import { dataTableStyles } from '../internal/data-table.styles.js';
+import { DefaultCountryController } from '../internal/default-country.js';
 import { downloadText } from '../internal/download.js';
+import { renderEntryTable, renderRemoveButton } from '../internal/entry-table.js';
 import { describeError } from '../internal/error-text.js';
 import { FormDialogController } from '../internal/form-dialog.js';
 import { importReportStyles } from '../internal/import-report.js';
 import { LiveEventsController } from '../internal/live-events.js';
 import { LocalizeController } from '../internal/localize.js';
+import { managerStyles } from '../internal/manager.styles.js';
+import { NoticeController } from '../internal/notice.js';
 import { PagedListController } from '../internal/paged-list.js';
-import { checkPhone, renderPhoneField } from '../internal/phone-input.js';
+import { PhoneFieldController } from '../internal/phone-field.js';
+import { checkPhone } from '../internal/phone-input.js';
 import { RowWindowController } from '../internal/row-window.js';
+import { SearchFieldController } from '../internal/search-field.js';
 import { renderEmpty, renderError, renderLoading } from '../internal/states.js';
 import { sharedStyles } from '../internal/theme.js';
 import { BlocklistDetailsController, renderSourceBadge, sourceLabel } from './blocklist-details.js';
@@ -39,14 +44,7 @@ const COLUMNS = 7;
 /** BLOCKLIST_SOURCES of src/model, repeated here: importing the model would bring zod into the element's bundle. */
 const SOURCES: readonly BlocklistSource[] = ['manual', 'opt-out', 'import'];
 
-const removeIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M9 3h6l1 2h4v2H4V5h4l1-2Zm-3 6h12l-1 12H7L6 9Zm4 2v8h2v-8h-2Zm4 0v8h2v-8h-2Z"/></svg>`;
-
 type Change = SmsEventMap['blocklist.changed'];
-
-interface Notice {
-  tone: 'error' | 'success';
-  text: string;
-}
 
 /**
  * @tagname sms-blocklist-manager
@@ -113,7 +111,7 @@ interface Notice {
  * ```
  */
 export class SmsBlocklistManager extends SmsClientElement {
-  static override styles = [sharedStyles, controlStyles, dataTableStyles, importReportStyles, styles];
+  static override styles = [sharedStyles, controlStyles, dataTableStyles, importReportStyles, managerStyles, styles];
 
   /**
    * The country numbers typed or imported without a country code are read in (ISO 3166-1 alpha-2, e.g. `AU`).
@@ -124,21 +122,19 @@ export class SmsBlocklistManager extends SmsClientElement {
   /** Shows only the numbers of one source: `manual`, `opt-out` or `import`. Empty for all. */
   @property() source: BlocklistSource | '' = '';
 
-  @state() private query = '';
   @state() private importing = false;
-  @state() private exportCount: number | null = null;
-  @state() private notice: Notice | null = null;
-  @state() private settingsCountry: string | undefined;
   @state() private names = new Map<string, string>();
-  @state() private formPhone = '';
   @state() private formReason = '';
-  @state() private formError: string | null = null;
-  @state() private formTouched = false;
 
   private readonly localize = new LocalizeController(this, blocklistManagerTerms);
   private readonly announcer = new Announcer(this);
+  private readonly notice = new NoticeController(this, { announcer: this.announcer, describe: (error) => this.describe(error) });
   private readonly confirm = new ConfirmController(this);
   private readonly form = new FormDialogController(this, (error) => this.describe(error));
+  private readonly defaults = new DefaultCountryController(this, { client: () => this.smsClient, attribute: () => this.defaultCountry });
+  private readonly phone = new PhoneFieldController(this, { localize: this.localize, country: () => this.defaults.country });
+  private readonly exporter = new CsvExportController(this);
+  private readonly search = new SearchFieldController(this, { delay: SEARCH_DELAY, search: () => void this.reload() });
   private readonly entries = new PagedListController<BlocklistEntry>(this, (cursor) => {
     const client = this.smsClient;
     if (!client) return null;
@@ -155,7 +151,7 @@ export class SmsBlocklistManager extends SmsClientElement {
   private readonly importer = new BlocklistImportController(this, {
     localize: this.localize,
     client: () => this.smsClient,
-    defaultCountry: () => this.country,
+    defaultCountry: () => this.defaults.country,
     describe: (error) => this.describe(error),
     started: () => (this.bulk = true),
     finished: (outcome) => this.afterImport(outcome),
@@ -164,7 +160,6 @@ export class SmsBlocklistManager extends SmsClientElement {
     'blocklist.changed': (change) => this.onChanged(change),
   });
   private loadedFor: SmsClient | undefined;
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private liveTimer: ReturnType<typeof setTimeout> | undefined;
   private pending: Change[] = [];
   /** An import of ours is running: its thousands of live events are skipped, the list reloads at the end. */
@@ -174,26 +169,21 @@ export class SmsBlocklistManager extends SmsClientElement {
     return this.smsClient?.principal.role === 'admin';
   }
 
-  private get country(): string | undefined {
-    return this.defaultCountry || this.settingsCountry;
-  }
-
   /**
    * The search as the server reads it. Numbers are stored in E.164, so a number typed as people write it is matched
    * on its E.164 digits: in full ("0412 345 678" is +61412345678 in Australia), or in part without its trunk or
    * international prefix ("0412 34" looks for 41234).
    */
   private get searchQuery(): string | undefined {
-    const query = this.query.trim();
+    const { query } = this.search;
     if (!query || !PHONE_LIKE.test(query)) return query || undefined;
-    const check = checkPhone(query, this.country);
+    const check = checkPhone(query, this.defaults.country);
     if (check.status === 'valid') return check.e164;
     return query.replace(/[^\d+]/g, '').replace(/^00?(?=\d)/, '');
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.searchTimer);
     clearTimeout(this.liveTimer);
     this.pending = [];
   }
@@ -206,21 +196,12 @@ export class SmsBlocklistManager extends SmsClientElement {
       this.importing = false;
       this.names = new Map();
       if (client) {
-        void this.loadSettings(client);
+        void this.defaults.load(client);
         void this.loadNames(client);
         void this.reload();
       }
     } else if (changed.has('source')) {
       void this.reload();
-    }
-  }
-
-  private async loadSettings(client: SmsClient): Promise<void> {
-    try {
-      const settings = await client.settings.get();
-      if (client === this.smsClient) this.settingsCountry = settings.defaultCountry;
-    } catch {
-      // Numbers then need a country code, unless `default-country` is set.
     }
   }
 
@@ -249,18 +230,13 @@ export class SmsBlocklistManager extends SmsClientElement {
   /** "Try again": the numbers, and the settings and names if they failed with them. */
   private retry(): Promise<void> {
     const client = this.smsClient;
-    if (client && this.settingsCountry === undefined) void this.loadSettings(client);
+    if (client && this.defaults.fromSettings === undefined) void this.defaults.load(client);
     if (client && this.names.size === 0) void this.loadNames(client);
     return this.reload();
   }
 
   private describe(error: unknown): string {
     return describeError(error, this.localize.term('errorGeneric')).message;
-  }
-
-  private say(text: string, tone: Notice['tone'] = 'success'): void {
-    this.notice = { tone, text };
-    if (tone === 'success') this.announcer.announce(text);
   }
 
   // --- live changes ---
@@ -304,34 +280,14 @@ export class SmsBlocklistManager extends SmsClientElement {
 
   // --- actions ---
 
-  private onSearch(event: Event): void {
-    this.query = (event.target as HTMLInputElement).value;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => void this.reload(), SEARCH_DELAY);
-  }
-
   private onSource(event: Event): void {
     this.source = (event.target as HTMLSelectElement).value as BlocklistSource | '';
   }
 
   private addForm(): TemplateResult {
     const { localize } = this;
-    const check = checkPhone(this.formPhone, this.country);
-    let error = this.formError;
-    if (!error && check.status === 'invalid') error = check.problem ? localize.term(check.problem) : check.message;
-    if (!error && check.status === 'empty' && this.formTouched) error = localize.term('phoneEmpty');
     return html`
-      ${renderPhoneField({
-        id: 'block-phone',
-        label: localize.term('phoneNumber'),
-        value: this.formPhone,
-        hint: check.status === 'valid' ? localize.term('phoneWillBe', check.display) : this.countryHint(),
-        error,
-        onInput: (value) => {
-          this.formPhone = value;
-          this.formError = null;
-        },
-      })}
+      ${this.phone.render('block-phone')}
       <div class="field">
         <label for="block-reason">${localize.term('reason')}</label>
         <textarea
@@ -348,24 +304,10 @@ export class SmsBlocklistManager extends SmsClientElement {
     `;
   }
 
-  private countryHint(): string {
-    const country = this.country;
-    if (!country) return '';
-    let name = country;
-    try {
-      name = new Intl.DisplayNames([this.localize.lang], { type: 'region' }).of(country.toUpperCase()) ?? country;
-    } catch {
-      // An unknown code stays as it is.
-    }
-    return this.localize.term('phoneCountryHint', name);
-  }
-
   private openAdd(): void {
     const { localize } = this;
-    this.formPhone = '';
+    this.phone.reset();
     this.formReason = '';
-    this.formError = null;
-    this.formTouched = false;
     void this.form.open({
       title: localize.term('addNumberTitle'),
       submitLabel: localize.term('blockButton'),
@@ -373,8 +315,7 @@ export class SmsBlocklistManager extends SmsClientElement {
       body: () => this.addForm(),
       submit: async () => {
         const client = this.smsClient;
-        this.formTouched = true;
-        const check = checkPhone(this.formPhone, this.country);
+        const check = this.phone.submit();
         if (!client || check.status !== 'valid') return false;
         let entry: BlocklistEntry;
         let already: boolean;
@@ -382,12 +323,9 @@ export class SmsBlocklistManager extends SmsClientElement {
           already = (await client.blocklist.check([check.e164])).length > 0;
           entry = await client.blocklist.add({ e164: check.e164, reason: this.formReason.trim() || undefined });
         } catch (error) {
-          const described = describeError(error, localize.term('errorGeneric'));
-          if (described.field !== 'e164') throw error;
-          this.formError = described.message;
-          return false;
+          return this.phone.refused(error);
         }
-        this.say(localize.term(already ? 'alreadyBlocked' : 'numberBlocked', formatPhone(entry.e164)));
+        this.notice.say(localize.term(already ? 'alreadyBlocked' : 'numberBlocked', formatPhone(entry.e164)));
         this.apply([{ e164: entry.e164, action: 'added', entry }], false);
         return true;
       },
@@ -407,13 +345,8 @@ export class SmsBlocklistManager extends SmsClientElement {
     const client = this.smsClient;
     if (!yes || !client) return;
     const index = this.entries.items.findIndex((item) => item.e164 === entry.e164);
-    try {
-      await client.blocklist.remove(entry.e164);
-    } catch (error) {
-      this.say(this.describe(error), 'error');
-      return;
-    }
-    this.say(localize.term('blocklistNumberRemoved', display));
+    if (!(await this.notice.attempt(() => client.blocklist.remove(entry.e164)))) return;
+    this.notice.say(localize.term('blocklistNumberRemoved', display));
     this.apply([{ e164: entry.e164, action: 'removed', entry }], false);
     if (index >= 0 && this.entries.items.length > 0) void this.rows.focusRow(Math.min(index, this.entries.items.length - 1));
   }
@@ -454,32 +387,24 @@ export class SmsBlocklistManager extends SmsClientElement {
   /** The numbers in view (source filter and search), page after page, as CSV. */
   private async exportCsv(): Promise<void> {
     const client = this.smsClient;
-    if (!client || this.exportCount !== null) return;
-    this.exportCount = 0;
-    const rows: BlocklistEntry[] = [];
-    try {
-      let cursor: string | undefined;
-      do {
-        const page = await client.blocklist.list({ query: this.searchQuery, source: this.source || undefined, cursor, limit: EXPORT_PAGE });
-        rows.push(...page.items);
-        this.exportCount = rows.length;
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      const csv = toCsv(rows, [
-        { key: 'e164', header: 'phone' },
-        'source',
-        'reason',
-        { key: 'addedBy', header: 'added_by' },
-        { key: 'addedAt', header: 'added_at' },
-        'message',
-      ]);
-      downloadText(`blocklist${this.source ? `-${this.source}` : ''}.csv`, csv);
-      this.say(this.localize.term('blocklistExported', rows.length));
-    } catch (error) {
-      this.say(this.describe(error), 'error');
-    } finally {
-      this.exportCount = null;
-    }
+    if (!client) return;
+    await this.notice.attempt(() =>
+      this.exporter.run(
+        (cursor) => client.blocklist.list({ query: this.searchQuery, source: this.source || undefined, cursor, limit: EXPORT_PAGE }),
+        (rows) => {
+          const csv = toCsv(rows, [
+            { key: 'e164', header: 'phone' },
+            'source',
+            'reason',
+            { key: 'addedBy', header: 'added_by' },
+            { key: 'addedAt', header: 'added_at' },
+            'message',
+          ]);
+          downloadText(`blocklist${this.source ? `-${this.source}` : ''}.csv`, csv);
+          this.notice.say(this.localize.term('blocklistExported', rows.length));
+        },
+      ),
+    );
   }
 
   // --- rendering ---
@@ -493,7 +418,7 @@ export class SmsBlocklistManager extends SmsClientElement {
         <p class="hint">${localize.term('blocklistIntro')}</p>
       </div>
       ${this.isAdmin ? nothing : html`<p part="view-only" class="view-only">${localize.term('viewOnly')}</p>`}
-      ${this.renderNotice()} ${this.renderToolbar()}
+      ${this.notice.render(localize.term('close'))} ${this.renderToolbar()}
       ${this.importing ? this.importer.render(() => this.closeImport()) : nothing}
       <div class="content ${this.details.entry ? 'with-details' : ''}">
         <div class="table-area">${this.renderBody()}</div>
@@ -503,29 +428,11 @@ export class SmsBlocklistManager extends SmsClientElement {
     </div>`;
   }
 
-  private renderNotice(): TemplateResult | typeof nothing {
-    const { notice } = this;
-    if (!notice) return nothing;
-    return html`<div part="notice" class="notice ${notice.tone}" role=${notice.tone === 'error' ? 'alert' : nothing}>
-      <span>${notice.text}</span>
-      <button type="button" class="button quiet" @click=${() => (this.notice = null)}>${this.localize.term('close')}</button>
-    </div>`;
-  }
-
   private renderToolbar(): TemplateResult {
     const { localize } = this;
-    const exporting = this.exportCount !== null;
     const admin = this.isAdmin;
     return html`<div part="toolbar" class="toolbar">
-      <input
-        type="search"
-        class="input search"
-        part="search"
-        aria-label=${localize.term('searchBlocklist')}
-        placeholder=${localize.term('searchBlocklist')}
-        .value=${this.query}
-        @input=${this.onSearch}
-      />
+      ${this.search.render({ part: 'search', label: localize.term('searchBlocklist'), classes: 'input search' })}
       <select class="input" part="source-filter" aria-label=${localize.term('sourceFilter')} @change=${this.onSource}>
         <option value="" ?selected=${this.source === ''}>${localize.term('sourceAll')}</option>
         ${SOURCES.map((source) => html`<option value=${source} ?selected=${this.source === source}>${sourceLabel(localize, source)}</option>`)}
@@ -534,9 +441,7 @@ export class SmsBlocklistManager extends SmsClientElement {
         ? html`<button class="button primary" part="add-button" @click=${() => this.openAdd()}>${localize.term('blocklistAddNumber')}</button>
             <button class="button" part="import-button-open" ?disabled=${this.importing} @click=${() => this.openImport()}>${localize.term('blocklistImportFile')}</button>`
         : nothing}
-      <button class="button" part="export-button" ?disabled=${exporting} aria-busy=${exporting ? 'true' : 'false'} @click=${() => void this.exportCsv()}>
-        ${exporting ? localize.term('exporting', this.exportCount ?? 0) : localize.term('exportCsv')}
-      </button>
+      ${this.exporter.render(localize, () => void this.exportCsv())}
     </div>`;
   }
 
@@ -545,79 +450,55 @@ export class SmsBlocklistManager extends SmsClientElement {
     if (entries.status === 'error') return renderError(this.describe(entries.error), { label: localize.term('retry'), onRetry: () => void this.retry() });
     if (entries.status !== 'ready') return renderLoading(localize.term('loading'));
     if (entries.items.length === 0) {
-      return renderEmpty(this.query.trim() || this.source ? localize.term('blocklistNoMatch') : localize.term('blocklistEmpty'));
+      return renderEmpty(this.search.query || this.source ? localize.term('blocklistNoMatch') : localize.term('blocklistEmpty'));
     }
     return this.renderTable();
   }
 
   private renderTable(): TemplateResult {
-    const { localize, entries, rows } = this;
+    const { localize, entries } = this;
     const admin = this.isAdmin;
-    const { start, end } = rows.range(entries.items.length);
     const selected = this.details.entry?.e164;
-    return html`<div class="table-scroll" part="entries" ${ref(rows.scroller)}>
-        <table class="table entries" aria-rowcount=${entries.hasMore ? -1 : entries.items.length + 1} aria-labelledby="blocklist-title">
-          <thead>
-            <tr aria-rowindex="1">
-              <th scope="col" class="col-number">${localize.term('columnNumber')}</th>
-              <th scope="col" class="col-source">${localize.term('columnSource')}</th>
-              <th scope="col" class="col-reason optional">${localize.term('columnReason')}</th>
-              <th scope="col" class="col-by optional">${localize.term('columnAddedBy')}</th>
-              <th scope="col" class="col-at">${localize.term('columnAddedAt')}</th>
-              <th scope="col" class="col-message optional">${localize.term('columnMessage')}</th>
-              <th scope="col" class="cell-actions"><span class="sms-visually-hidden">${localize.term('columnActions')}</span></th>
-            </tr>
-          </thead>
-          <tbody @keydown=${rows.onKeydown} @focusin=${rows.onFocusin}>
-            ${rows.renderSpacer('before', COLUMNS)}
-            ${repeat(
-              entries.items.slice(start, end),
-              (entry) => entry.e164,
-              (entry, offset) => {
-                const index = start + offset;
-                const display = formatPhone(entry.e164);
-                const tabindex = rows.tabIndexFor(index);
-                return html`<tr data-row=${index} aria-rowindex=${index + 2} class=${entry.e164 === selected ? 'selected' : ''}>
-                  <th scope="row">
-                    <button
-                      class="link-button"
-                      data-row-focus
-                      tabindex=${tabindex}
-                      aria-label=${localize.term('details', display)}
-                      aria-expanded=${entry.e164 === selected ? 'true' : 'false'}
-                      @click=${() => this.openDetails(entry)}
-                    >
-                      ${display}
-                    </button>
-                  </th>
-                  <td class="col-source">${renderSourceBadge(localize, entry.source)}</td>
-                  <td class="optional col-reason" title=${entry.reason}>${entry.reason}</td>
-                  <td class="optional"><bdi>${this.who(entry.addedBy)}</bdi></td>
-                  <td class="col-at"><time datetime=${entry.addedAt} title=${localize.date(entry.addedAt, { dateStyle: 'full', timeStyle: 'short' })}
-                    >${localize.date(entry.addedAt, { dateStyle: 'medium', timeStyle: 'short' })}</time
-                  ></td>
-                  <td class="optional col-message message-cell" title=${entry.message ?? ''}>${entry.message ?? ''}</td>
-                  <td class="cell-actions">
-                    ${admin
-                      ? html`<button
-                          class="icon-button danger-icon"
-                          part="remove-button"
-                          tabindex=${tabindex}
-                          aria-label=${localize.term('blocklistRemoveNumber', display)}
-                          title=${localize.term('blocklistRemoveNumber', display)}
-                          @click=${() => void this.unblock(entry)}
-                        >
-                          ${removeIcon}
-                        </button>`
-                      : nothing}
-                  </td>
-                </tr>`;
-              },
-            )}
-            ${rows.renderSpacer('after', COLUMNS)}
-          </tbody>
-        </table>
-      </div>
-      <p class="hint table-footer">${entries.loadingMore ? localize.term('loadingMore') : localize.term('entriesLoaded', entries.items.length)}</p>`;
+    return renderEntryTable({
+      localize,
+      rows: this.rows,
+      entries,
+      rowCount: entries.hasMore ? -1 : entries.items.length + 1,
+      labelledBy: 'blocklist-title',
+      head: html`<th scope="col" class="col-number">${localize.term('columnNumber')}</th>
+        <th scope="col" class="col-source">${localize.term('columnSource')}</th>
+        <th scope="col" class="col-reason optional">${localize.term('columnReason')}</th>
+        <th scope="col" class="col-by optional">${localize.term('columnAddedBy')}</th>
+        <th scope="col" class="col-at">${localize.term('columnAddedAt')}</th>
+        <th scope="col" class="col-message optional">${localize.term('columnMessage')}</th>`,
+      columns: COLUMNS,
+      key: (entry) => entry.e164,
+      rowClass: (entry) => (entry.e164 === selected ? 'selected' : ''),
+      cells: (entry, tabindex) => {
+        const display = formatPhone(entry.e164);
+        return html`<th scope="row">
+            <button
+              class="link-button"
+              data-row-focus
+              tabindex=${tabindex}
+              aria-label=${localize.term('details', display)}
+              aria-expanded=${entry.e164 === selected ? 'true' : 'false'}
+              @click=${() => this.openDetails(entry)}
+            >
+              ${display}
+            </button>
+          </th>
+          <td class="col-source">${renderSourceBadge(localize, entry.source)}</td>
+          <td class="optional col-reason" title=${entry.reason}>${entry.reason}</td>
+          <td class="optional"><bdi>${this.who(entry.addedBy)}</bdi></td>
+          <td class="col-at"><time datetime=${entry.addedAt} title=${localize.date(entry.addedAt, { dateStyle: 'full', timeStyle: 'short' })}
+            >${localize.date(entry.addedAt, { dateStyle: 'medium', timeStyle: 'short' })}</time
+          ></td>
+          <td class="optional col-message message-cell" title=${entry.message ?? ''}>${entry.message ?? ''}</td>
+          <td class="cell-actions">
+            ${admin ? renderRemoveButton({ label: localize.term('blocklistRemoveNumber', display), tabindex, danger: true, onClick: () => void this.unblock(entry) }) : nothing}
+          </td>`;
+      },
+    });
   }
 }

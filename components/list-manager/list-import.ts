@@ -1,18 +1,10 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { SmsClient } from '../../src/client.js';
 import { recipientsTemplateCsv } from '../../src/csv.js';
 import type { ListImportReport, PredefinedList } from '../../src/model/list.js';
 import { downloadText } from '../internal/download.js';
 import { FilePickerController } from '../internal/file-picker.js';
-import {
-  problemsOfParsed,
-  renderImportCounts,
-  renderImportProblems,
-  renderImportProgress,
-  renderRecipientPreview,
-  type ImportCount,
-  type ImportProblem,
-} from '../internal/import-report.js';
+import { renderFileReport, renderFileStep, renderImportDone, renderImportPanel, renderPhoneColumn, renderSavedReport, type ImportPanelOptions } from '../internal/import-panel.js';
+import type { ImportCount } from '../internal/import-report.js';
 import type { LocalizeController } from '../internal/localize.js';
 import { RecipientFileController } from '../internal/recipient-file.js';
 import { renderError } from '../internal/states.js';
@@ -20,30 +12,21 @@ import type { ListManagerTerms } from './list-manager.terms.js';
 
 type Localize = LocalizeController<ListManagerTerms>;
 
-export interface ListImportOptions {
-  localize: Localize;
-  client: () => SmsClient | undefined;
-  defaultCountry: () => string | undefined;
-  describe: (error: unknown) => string;
+export interface ListImportOptions extends ImportPanelOptions<Localize> {
   /** Called with the saved report once the entries are in the list. */
   imported: (report: ListImportReport) => Promise<void>;
 }
 
 /** The saved report of an import (a list's `lastImport`): counts, and the rows that were left out by line. */
-export function renderSavedReport(localize: Localize, report: ListImportReport): TemplateResult {
+export function renderListReport(localize: Localize, report: ListImportReport): TemplateResult {
   const counts: ImportCount[] = [
     { text: localize.term('importAdded', report.added), tone: 'ok' },
     { text: localize.term('importUpdated', report.updated) },
   ];
   if (report.errors.length > 0) counts.push({ text: localize.term('importInvalid', report.errors.length), tone: 'danger' });
   if (report.duplicates > 0) counts.push({ text: localize.term('importDuplicates', report.duplicates), tone: 'warning' });
-  const problems: ImportProblem[] = report.errors.map(({ line, value, code, message }) => ({ line, value, code, message }));
-  return html`<div class="saved-report" part="import-report">
-    ${renderImportCounts(localize.term('importSummary'), counts)}
-    ${problems.length > 0
-      ? renderImportProblems(localize, problems, { caption: localize.term('importSavedProblemsCaption'), fileName: report.fileName })
-      : nothing}
-  </div>`;
+  const problems = report.errors.map(({ line, value, code, message }) => ({ line, value, code, message }));
+  return renderSavedReport(localize, report.fileName, counts, problems);
 }
 
 /**
@@ -112,61 +95,38 @@ export class ListImportController implements ReactiveController {
 
   render(list: PredefinedList, onClose: () => void): TemplateResult {
     const { localize } = this.options;
-    return html`<section part="import" class="import" aria-labelledby="import-title">
-      <div class="import-header">
-        <h3 id="import-title">${localize.term('listImportTitle', list.name)}</h3>
-        <button type="button" class="button quiet" part="import-close" @click=${onClose}>${localize.term('backToNumbers')}</button>
-      </div>
-      ${this.result ? this.renderDone(list, onClose) : this.renderStep(list)}
-    </section>`;
+    return renderImportPanel(
+      { title: localize.term('listImportTitle', list.name), closeLabel: localize.term('backToNumbers'), onClose },
+      this.result ? this.renderDone(list, onClose) : this.renderStep(list),
+    );
   }
 
   private renderStep(list: PredefinedList): TemplateResult {
-    const { localize } = this.options;
-    const { file } = this;
-    if (file.status === 'reading') {
-      return renderImportProgress(localize, { fileName: file.file?.name ?? '', progress: file.progress, onCancel: () => this.file.reset() });
-    }
+    const { localize, describe } = this.options;
+    const { file, picker } = this;
     if (file.status === 'ready' && file.parsed) return this.renderReady(list);
-    return html`
-      <p class="hint">${localize.term('listImportHint')}</p>
-      ${file.status === 'error' ? renderError(this.options.describe(file.error)) : nothing}
-      ${this.picker.render({ prompt: localize.term('dropFile'), buttonLabel: localize.term('chooseFile'), label: localize.term('listImportFile') })}
-      <div class="toolbar">
+    return renderFileStep(localize, {
+      file,
+      picker,
+      hint: localize.term('listImportHint'),
+      label: localize.term('listImportFile'),
+      describe,
+      after: html`<div class="toolbar">
         <button type="button" class="button quiet" part="template-button" @click=${() => downloadText('recipients-template.csv', recipientsTemplateCsv())}>
           ${localize.term('downloadTemplate')}
         </button>
-      </div>
-    `;
+      </div>`,
+    });
   }
 
   private renderReady(list: PredefinedList): TemplateResult {
     const { localize } = this.options;
     const parsed = this.file.parsed!;
     const file = this.file.file!;
-    const problems = problemsOfParsed(parsed);
-    const counts: ImportCount[] = [{ text: localize.term('importRecipients', parsed.stats.recipients), tone: 'ok' }];
-    if (parsed.stats.errors > 0) counts.push({ text: localize.term('importInvalid', parsed.stats.errors), tone: 'danger' });
-    if (parsed.stats.duplicates > 0) counts.push({ text: localize.term('importDuplicates', parsed.stats.duplicates), tone: 'warning' });
-    if (parsed.stats.blanks > 0) counts.push({ text: localize.term('importBlanks', parsed.stats.blanks) });
     return html`<div class="import-ready">
       <p class="import-file"><bdi>${file.name}</bdi></p>
-      ${parsed.columns.length > 1
-        ? html`<div class="field inline-field">
-            <label for="phone-column">${localize.term('filePhoneColumn')}</label>
-            <select
-              id="phone-column"
-              class="input"
-              part="phone-column"
-              @change=${(event: Event) => void this.file.read(file, (event.target as HTMLSelectElement).value)}
-            >
-              ${parsed.columns.map((column) => html`<option .value=${column} ?selected=${column === parsed.phoneColumn}>${column}</option>`)}
-            </select>
-          </div>`
-        : nothing}
-      ${renderImportCounts(localize.term('importSummary'), counts)}
-      ${renderRecipientPreview(localize, parsed)}
-      ${renderImportProblems(localize, problems, { caption: localize.term('importProblemsCaption'), fileName: file.name })}
+      ${renderPhoneColumn(localize, parsed, { fieldClass: 'inline-field', onChange: (column) => void this.file.read(file, column) })}
+      ${renderFileReport(localize, parsed, file.name)}
       ${this.importError ? renderError(this.importError) : nothing}
       <div class="toolbar">
         <button
@@ -189,14 +149,10 @@ export class ListImportController implements ReactiveController {
   private renderDone(list: PredefinedList, onClose: () => void): TemplateResult {
     const { localize } = this.options;
     const report = list.lastImport ?? this.result!;
-    return html`<div class="import-done" role="status">
-      <h4>${localize.term('importDone')}</h4>
-      <p class="hint"><bdi>${report.fileName}</bdi></p>
-    </div>
-    ${renderSavedReport(localize, report)}
-    <div class="toolbar">
-      <button type="button" class="button primary" part="import-finish" @click=${onClose}>${localize.term('backToNumbers')}</button>
-      <button type="button" class="button" part="import-again" @click=${() => this.reset()}>${localize.term('chooseAnotherFile')}</button>
-    </div>`;
+    return html`${renderImportDone(localize, report.fileName)} ${renderListReport(localize, report)}
+      <div class="toolbar">
+        <button type="button" class="button primary" part="import-finish" @click=${onClose}>${localize.term('backToNumbers')}</button>
+        <button type="button" class="button" part="import-again" @click=${() => this.reset()}>${localize.term('chooseAnotherFile')}</button>
+      </div>`;
   }
 }

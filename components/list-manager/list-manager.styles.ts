@@ -1,16 +1,7 @@
 import { css } from 'lit';
 
+/** The element's own rules, after managerStyles (components/internal/manager.styles.ts). */
 export default css`
-  :host {
-    display: block;
-    container-type: inline-size;
-  }
-
-  .base {
-    display: grid;
-    gap: var(--_spacing);
-  }
-
   .panes {
     display: grid;
     grid-template-columns: var(--sms-list-manager-lists-width, 16rem) minmax(0, 1fr);
@@ -21,13 +12,6 @@ export default css`
     overflow: hidden;
   }
 
-  h2,
-  h3,
-  h4 {
-    margin: 0;
-    font-size: 1.05em;
-  }
-
   .lists {
     display: flex;
     flex-direction: column;
@@ -35,16 +19,6 @@ export default css`
     min-height: 0;
     padding: var(--_spacing);
     border-inline-end: 1px solid var(--_border);
-  }
-
-  .pane-header,
-  .detail-header,
-  .import-header {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: var(--_spacing);
   }
 
   .list-nav {
@@ -143,31 +117,10 @@ export default css`
     margin-bottom: var(--_spacing);
   }
 
-  .saved-report,
-  .import,
-  .import-ready {
-    display: grid;
-    gap: var(--_spacing);
-  }
-
-  .import-file {
-    margin: 0;
-    font-weight: 600;
-    overflow-wrap: anywhere;
-  }
-
   .inline-field {
     grid-template-columns: auto minmax(0, 16rem);
     align-items: center;
     justify-content: start;
-  }
-
-  .import-done h4 {
-    color: var(--_success);
-  }
-
-  .import-done p {
-    margin: 0;
   }
 
   .merge-fields {

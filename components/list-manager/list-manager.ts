@@ -1,6 +1,5 @@
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { SmsClient } from '../../src/client.js';
 import { toCsv } from '../../src/csv.js';
@@ -12,18 +11,24 @@ import { Announcer } from '../internal/announcer.js';
 import { SmsClientElement } from '../internal/client-element.js';
 import { ConfirmController } from '../internal/confirm.js';
 import { controlStyles } from '../internal/controls.styles.js';
+import { CsvExportController } from '../internal/csv-export.js';
 import { dataTableStyles } from '../internal/data-table.styles.js';
+import { DefaultCountryController } from '../internal/default-country.js';
 import { downloadText } from '../internal/download.js';
+import { renderEntryTable, renderRemoveButton } from '../internal/entry-table.js';
 import { describeError } from '../internal/error-text.js';
 import { FormDialogController } from '../internal/form-dialog.js';
 import { importReportStyles } from '../internal/import-report.js';
 import { LocalizeController } from '../internal/localize.js';
+import { managerStyles } from '../internal/manager.styles.js';
+import { NoticeController } from '../internal/notice.js';
 import { PagedListController } from '../internal/paged-list.js';
-import { checkPhone, renderPhoneField } from '../internal/phone-input.js';
+import { PhoneFieldController } from '../internal/phone-field.js';
 import { RowWindowController } from '../internal/row-window.js';
+import { SearchFieldController } from '../internal/search-field.js';
 import { renderEmpty, renderError, renderLoading } from '../internal/states.js';
 import { sharedStyles } from '../internal/theme.js';
-import { ListImportController, renderSavedReport } from './list-import.js';
+import { ListImportController, renderListReport } from './list-import.js';
 import styles from './list-manager.styles.js';
 import { listManagerTerms } from './list-manager.terms.js';
 
@@ -32,13 +37,6 @@ const SHOWN_COLUMNS = 4;
 const ENTRY_PAGE = 100;
 const EXPORT_PAGE = 500;
 const SEARCH_DELAY = 250;
-
-const removeIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M9 3h6l1 2h4v2H4V5h4l1-2Zm-3 6h12l-1 12H7L6 9Zm4 2v8h2v-8h-2Zm4 0v8h2v-8h-2Z"/></svg>`;
-
-interface Notice {
-  tone: 'error' | 'success';
-  text: string;
-}
 
 /**
  * @tagname sms-list-manager
@@ -103,7 +101,7 @@ interface Notice {
  * ```
  */
 export class SmsListManager extends SmsClientElement {
-  static override styles = [sharedStyles, controlStyles, dataTableStyles, importReportStyles, styles];
+  static override styles = [sharedStyles, controlStyles, dataTableStyles, importReportStyles, managerStyles, styles];
 
   /** The open list's id. Set it to open a list; it follows the list the user opens. */
   @property({ attribute: 'list-id', reflect: true }) listId?: string;
@@ -114,55 +112,55 @@ export class SmsListManager extends SmsClientElement {
    */
   @property({ attribute: 'default-country' }) defaultCountry?: string;
 
-  @state() private listQuery = '';
-  @state() private entryQuery = '';
   @state() private selected: PredefinedList | null = null;
   @state() private selectError: unknown = null;
   @state() private view: 'entries' | 'import' = 'entries';
-  @state() private exportCount: number | null = null;
-  @state() private notice: Notice | null = null;
-  @state() private settingsCountry: string | undefined;
   @state() private navIndex = 0;
   @state() private formName = '';
-  @state() private formPhone = '';
   @state() private formFields: Record<string, string> = {};
-  @state() private formError: string | null = null;
   @state() private formTouched = false;
 
   private readonly localize = new LocalizeController(this, listManagerTerms);
   private readonly announcer = new Announcer(this);
+  private readonly notice = new NoticeController(this, { announcer: this.announcer, describe: (error) => this.describe(error) });
   private readonly confirm = new ConfirmController(this);
   private readonly form = new FormDialogController(this, (error) => this.describe(error));
+  private readonly defaults = new DefaultCountryController(this, { client: () => this.smsClient, attribute: () => this.defaultCountry });
+  private readonly phone = new PhoneFieldController(this, { localize: this.localize, country: () => this.defaults.country });
+  private readonly exporter = new CsvExportController(this);
+  private readonly listSearch = new SearchFieldController(this, {
+    delay: SEARCH_DELAY,
+    search: () => {
+      this.navIndex = 0;
+      void this.lists.reload();
+    },
+  });
+  private readonly entrySearch = new SearchFieldController(this, {
+    delay: SEARCH_DELAY,
+    search: () => {
+      this.rows.reset();
+      void this.entries.reload();
+    },
+  });
   private readonly lists = new PagedListController<PredefinedList>(this, (cursor) => {
     const client = this.smsClient;
-    return client ? client.lists.list({ query: this.listQuery.trim() || undefined, cursor, limit: 50 }) : null;
+    return client ? client.lists.list({ query: this.listSearch.query || undefined, cursor, limit: 50 }) : null;
   });
   private readonly entries = new PagedListController<ListEntry>(this, (cursor) => {
     const client = this.smsClient;
     const list = this.selected;
-    return client && list ? client.lists.entries(list.id, { query: this.entryQuery.trim() || undefined, cursor, limit: ENTRY_PAGE }) : null;
+    return client && list ? client.lists.entries(list.id, { query: this.entrySearch.query || undefined, cursor, limit: ENTRY_PAGE }) : null;
   });
   private readonly rows = new RowWindowController(this, { onNearEnd: () => void this.entries.loadMore() });
   private readonly importer = new ListImportController(this, {
     localize: this.localize,
     client: () => this.smsClient,
-    defaultCountry: () => this.country,
+    defaultCountry: () => this.defaults.country,
     describe: (error) => this.describe(error),
     imported: (report) => this.afterImport(report),
   });
   private loadedFor: SmsClient | undefined;
   private openingId: string | undefined;
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
-
-  /** The country in effect: the attribute, else the backend's. */
-  private get country(): string | undefined {
-    return this.defaultCountry || this.settingsCountry;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.searchTimer);
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const client = this.smsClient;
@@ -171,21 +169,12 @@ export class SmsListManager extends SmsClientElement {
       this.selected = null;
       this.openingId = undefined;
       if (client) {
-        void this.loadSettings(client);
+        void this.defaults.load(client);
         void this.loadLists(true);
         if (this.listId) void this.open(this.listId);
       }
     } else if (changed.has('listId') && this.listId && this.listId !== this.openingId) {
       void this.open(this.listId);
-    }
-  }
-
-  private async loadSettings(client: SmsClient): Promise<void> {
-    try {
-      const settings = await client.settings.get();
-      if (client === this.smsClient) this.settingsCountry = settings.defaultCountry;
-    } catch {
-      // Without settings, numbers need a country code unless `default-country` is set.
     }
   }
 
@@ -198,11 +187,6 @@ export class SmsListManager extends SmsClientElement {
 
   private describe(error: unknown): string {
     return describeError(error, this.localize.term('errorGeneric')).message;
-  }
-
-  private say(text: string, tone: Notice['tone'] = 'success'): void {
-    this.notice = { tone, text };
-    if (tone === 'success') this.announcer.announce(text);
   }
 
   private changed(action: SmsListChangeAction, listId: string, list: PredefinedList | null): void {
@@ -219,7 +203,7 @@ export class SmsListManager extends SmsClientElement {
     this.listId = id;
     this.view = 'entries';
     this.importer.reset();
-    this.entryQuery = '';
+    this.entrySearch.set('');
     this.selectError = null;
     this.rows.reset();
     try {
@@ -245,15 +229,6 @@ export class SmsListManager extends SmsClientElement {
     this.selected = list;
     this.lists.update((items) => items.map((item) => (item.id === list.id ? list : item)));
     return list;
-  }
-
-  private onListSearch(event: Event): void {
-    this.listQuery = (event.target as HTMLInputElement).value;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => {
-      this.navIndex = 0;
-      void this.lists.reload();
-    }, SEARCH_DELAY);
   }
 
   private onListKeydown(event: KeyboardEvent): void {
@@ -289,54 +264,45 @@ export class SmsListManager extends SmsClientElement {
     </div>`;
   }
 
-  private startNameForm(): void {
-    this.formName = '';
+  /** The dialog to create or rename a list: its name, required. */
+  private openNameForm(title: string, submitLabel: string, name: string, save: (client: SmsClient, name: string) => Promise<void>): void {
+    this.formName = name;
     this.formTouched = false;
-  }
-
-  private createList(): void {
-    const { localize } = this;
-    this.startNameForm();
     void this.form.open({
-      title: localize.term('newList'),
-      submitLabel: localize.term('createList'),
-      cancelLabel: localize.term('cancel'),
+      title,
+      submitLabel,
+      cancelLabel: this.localize.term('cancel'),
       body: () => this.nameField(),
       submit: async () => {
         const client = this.smsClient;
         this.formTouched = true;
         if (!client || this.formName.trim() === '') return false;
-        const list = await client.lists.create({ name: this.formName.trim() });
-        this.say(localize.term('listCreated', list.name));
-        this.changed('created', list.id, list);
-        this.listQuery = '';
-        await this.loadLists();
-        await this.open(list.id, true);
+        await save(client, this.formName.trim());
         return true;
       },
     });
   }
 
+  private createList(): void {
+    const { localize } = this;
+    this.openNameForm(localize.term('newList'), localize.term('createList'), '', async (client, name) => {
+      const list = await client.lists.create({ name });
+      this.notice.say(localize.term('listCreated', list.name));
+      this.changed('created', list.id, list);
+      this.listSearch.set('');
+      await this.loadLists();
+      await this.open(list.id, true);
+    });
+  }
+
   private renameList(list: PredefinedList): void {
     const { localize } = this;
-    this.startNameForm();
-    this.formName = list.name;
-    void this.form.open({
-      title: localize.term('renameListTitle'),
-      submitLabel: localize.term('save'),
-      cancelLabel: localize.term('cancel'),
-      body: () => this.nameField(),
-      submit: async () => {
-        const client = this.smsClient;
-        this.formTouched = true;
-        if (!client || this.formName.trim() === '') return false;
-        const renamed = await client.lists.rename(list.id, this.formName.trim());
-        if (this.selected?.id === renamed.id) this.selected = renamed;
-        this.lists.update((items) => items.map((item) => (item.id === renamed.id ? renamed : item)));
-        this.say(localize.term('listRenamed', renamed.name));
-        this.changed('renamed', renamed.id, renamed);
-        return true;
-      },
+    this.openNameForm(localize.term('renameListTitle'), localize.term('save'), list.name, async (client, name) => {
+      const renamed = await client.lists.rename(list.id, name);
+      if (this.selected?.id === renamed.id) this.selected = renamed;
+      this.lists.update((items) => items.map((item) => (item.id === renamed.id ? renamed : item)));
+      this.notice.say(localize.term('listRenamed', renamed.name));
+      this.changed('renamed', renamed.id, renamed);
     });
   }
 
@@ -350,14 +316,8 @@ export class SmsListManager extends SmsClientElement {
       danger: true,
     });
     const client = this.smsClient;
-    if (!yes || !client) return;
-    try {
-      await client.lists.remove(list.id);
-    } catch (error) {
-      this.say(this.describe(error), 'error');
-      return;
-    }
-    this.say(localize.term('listDeleted', list.name));
+    if (!yes || !client || !(await this.notice.attempt(() => client.lists.remove(list.id)))) return;
+    this.notice.say(localize.term('listDeleted', list.name));
     this.changed('deleted', list.id, null);
     this.selected = null;
     this.listId = undefined;
@@ -370,34 +330,10 @@ export class SmsListManager extends SmsClientElement {
 
   // --- numbers ---
 
-  private onEntrySearch(event: Event): void {
-    this.entryQuery = (event.target as HTMLInputElement).value;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => {
-      this.rows.reset();
-      void this.entries.reload();
-    }, SEARCH_DELAY);
-  }
-
   private entryForm(columns: readonly string[]): TemplateResult {
     const { localize } = this;
-    const check = checkPhone(this.formPhone, this.country);
-    let error = this.formError;
-    if (!error && check.status === 'invalid') error = check.problem ? localize.term(check.problem) : check.message;
-    if (!error && check.status === 'empty' && this.formTouched) error = localize.term('phoneEmpty');
-    const hint = check.status === 'valid' ? localize.term('phoneWillBe', check.display) : this.countryHint();
     return html`
-      ${renderPhoneField({
-        id: 'entry-phone',
-        label: localize.term('phoneNumber'),
-        value: this.formPhone,
-        hint,
-        error,
-        onInput: (value) => {
-          this.formPhone = value;
-          this.formError = null;
-        },
-      })}
+      ${this.phone.render('entry-phone')}
       ${columns.length > 0
         ? html`<fieldset class="merge-fields">
             <legend>${localize.term('mergeFields')}</legend>
@@ -419,26 +355,12 @@ export class SmsListManager extends SmsClientElement {
     `;
   }
 
-  private countryHint(): string {
-    const country = this.country;
-    if (!country) return '';
-    let name = country;
-    try {
-      name = new Intl.DisplayNames([this.localize.lang], { type: 'region' }).of(country.toUpperCase()) ?? country;
-    } catch {
-      // An unknown code stays as it is.
-    }
-    return this.localize.term('phoneCountryHint', name);
-  }
-
   /** The add and edit dialog: a number validated as it is typed, and the list's merge fields. */
   private editEntry(list: PredefinedList, entry: ListEntry | null): void {
     const { localize } = this;
     const columns = [...new Set([...list.columns, ...Object.keys(entry?.fields ?? {})])];
-    this.formPhone = entry ? formatPhone(entry.e164) : '';
+    this.phone.reset(entry ? formatPhone(entry.e164) : '');
     this.formFields = { ...(entry?.fields ?? {}) };
-    this.formError = null;
-    this.formTouched = false;
     const display = entry ? formatPhone(entry.e164) : '';
     void this.form.open({
       title: entry ? localize.term('editNumber', display) : localize.term('listAddNumber'),
@@ -447,25 +369,21 @@ export class SmsListManager extends SmsClientElement {
       body: () => this.entryForm(columns),
       submit: async () => {
         const client = this.smsClient;
-        this.formTouched = true;
-        const check = checkPhone(this.formPhone, this.country);
+        const check = this.phone.submit();
         if (!client || check.status !== 'valid') return false;
         try {
           if (entry) {
             const saved = await client.lists.updateEntry(list.id, entry.id, { e164: check.e164, fields: this.formFields });
             this.entries.update((items) => items.map((item) => (item.id === entry.id ? saved : item)));
-            this.say(localize.term('numberSaved', formatPhone(saved.e164)));
+            this.notice.say(localize.term('numberSaved', formatPhone(saved.e164)));
           } else {
             const fields = Object.fromEntries(Object.entries(this.formFields).filter(([, value]) => value.trim() !== ''));
             const added = await client.lists.addEntry(list.id, { e164: check.e164, fields });
-            this.say(localize.term('numberAdded', formatPhone(added.e164)));
+            this.notice.say(localize.term('numberAdded', formatPhone(added.e164)));
             void this.entries.reload();
           }
         } catch (error) {
-          const described = describeError(error, localize.term('errorGeneric'));
-          if (described.field !== 'e164') throw error;
-          this.formError = described.message;
-          return false;
+          return this.phone.refused(error);
         }
         const fresh = await this.refreshSelected();
         this.changed('entries', list.id, fresh);
@@ -485,16 +403,10 @@ export class SmsListManager extends SmsClientElement {
       danger: true,
     });
     const client = this.smsClient;
-    if (!yes || !client) return;
-    try {
-      await client.lists.removeEntry(list.id, entry.id);
-    } catch (error) {
-      this.say(this.describe(error), 'error');
-      return;
-    }
+    if (!yes || !client || !(await this.notice.attempt(() => client.lists.removeEntry(list.id, entry.id)))) return;
     const index = this.entries.items.findIndex((item) => item.id === entry.id);
     this.entries.update((items) => items.filter((item) => item.id !== entry.id));
-    this.say(localize.term('listNumberRemoved', display));
+    this.notice.say(localize.term('listNumberRemoved', display));
     const fresh = await this.refreshSelected().catch(() => null);
     this.changed('entries', list.id, fresh);
     if (index >= 0) void this.rows.focusRow(Math.min(index, this.entries.items.length - 1));
@@ -503,34 +415,27 @@ export class SmsListManager extends SmsClientElement {
   /** Every number of the list, page after page, as CSV: `phone` and the merge-field columns. */
   private async exportCsv(list: PredefinedList): Promise<void> {
     const client = this.smsClient;
-    if (!client || this.exportCount !== null) return;
-    this.exportCount = 0;
-    const rows: Record<string, string>[] = [];
-    const columns = new Set(list.columns);
-    try {
-      let cursor: string | undefined;
-      do {
-        const page = await client.lists.entries(list.id, { cursor, limit: EXPORT_PAGE });
-        for (const entry of page.items) {
-          // Fields are prefixed so that a column called "phone" cannot overwrite the number.
-          const row: Record<string, string> = { '#phone': entry.e164 };
-          for (const [key, value] of Object.entries(entry.fields)) {
-            row[`.${key}`] = value;
-            columns.add(key);
-          }
-          rows.push(row);
-        }
-        this.exportCount = rows.length;
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      const csv = toCsv(rows, [{ key: '#phone', header: 'phone' }, ...[...columns].map((column) => ({ key: `.${column}`, header: column }))]);
-      downloadText(`${list.name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim() || 'list'}.csv`, csv);
-      this.say(this.localize.term('listExported', rows.length));
-    } catch (error) {
-      this.say(this.describe(error), 'error');
-    } finally {
-      this.exportCount = null;
-    }
+    if (!client) return;
+    await this.notice.attempt(() =>
+      this.exporter.run(
+        (cursor) => client.lists.entries(list.id, { cursor, limit: EXPORT_PAGE }),
+        (entries) => {
+          const columns = new Set(list.columns);
+          const rows = entries.map((entry) => {
+            // Fields are prefixed so that a column called "phone" cannot overwrite the number.
+            const row: Record<string, string> = { '#phone': entry.e164 };
+            for (const [key, value] of Object.entries(entry.fields)) {
+              row[`.${key}`] = value;
+              columns.add(key);
+            }
+            return row;
+          });
+          const csv = toCsv(rows, [{ key: '#phone', header: 'phone' }, ...[...columns].map((column) => ({ key: `.${column}`, header: column }))]);
+          downloadText(`${list.name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim() || 'list'}.csv`, csv);
+          this.notice.say(this.localize.term('listExported', rows.length));
+        },
+      ),
+    );
   }
 
   private async afterImport(report: ListImportReport): Promise<void> {
@@ -552,9 +457,9 @@ export class SmsListManager extends SmsClientElement {
   override render(): TemplateResult {
     if (!this.smsClient) return this.renderMissingClient(this.localize.term('noClient'));
     const { lists, localize } = this;
-    const empty = lists.status === 'ready' && lists.items.length === 0 && this.listQuery.trim() === '' && !this.selected;
+    const empty = lists.status === 'ready' && lists.items.length === 0 && this.listSearch.query === '' && !this.selected;
     return html`<div part="base" class="base ${empty ? 'is-empty' : ''}">
-      ${this.renderNotice()}
+      ${this.notice.render(localize.term('close'))}
       ${lists.status === 'error'
         ? renderError(this.describe(lists.error), { label: localize.term('retry'), onRetry: () => void this.loadLists(true) })
         : lists.status === 'loading' && lists.items.length === 0
@@ -569,15 +474,6 @@ export class SmsListManager extends SmsClientElement {
     </div>`;
   }
 
-  private renderNotice(): TemplateResult | typeof nothing {
-    const { notice } = this;
-    if (!notice) return nothing;
-    return html`<div part="notice" class="notice ${notice.tone}" role=${notice.tone === 'error' ? 'alert' : nothing}>
-      <span>${notice.text}</span>
-      <button type="button" class="button quiet" @click=${() => (this.notice = null)}>${this.localize.term('close')}</button>
-    </div>`;
-  }
-
   private renderLists(): TemplateResult {
     const { lists, localize } = this;
     const navIndex = Math.min(this.navIndex, Math.max(0, lists.items.length - 1));
@@ -586,17 +482,9 @@ export class SmsListManager extends SmsClientElement {
         <h2 id="lists-title">${localize.term('listsTitle')}</h2>
         <button class="button primary" part="new-list-button" @click=${() => this.createList()}>${localize.term('newList')}</button>
       </div>
-      <input
-        type="search"
-        class="input"
-        part="list-search"
-        aria-label=${localize.term('searchLists')}
-        placeholder=${localize.term('searchLists')}
-        .value=${this.listQuery}
-        @input=${this.onListSearch}
-      />
+      ${this.listSearch.render({ part: 'list-search', label: localize.term('searchLists') })}
       ${lists.items.length === 0
-        ? renderEmpty(localize.term('noListsFound', this.listQuery.trim()))
+        ? renderEmpty(localize.term('noListsFound', this.listSearch.query))
         : html`<ul class="list-nav" @keydown=${this.onListKeydown} @scroll=${this.onListScroll}>
             ${repeat(
               lists.items,
@@ -635,7 +523,6 @@ export class SmsListManager extends SmsClientElement {
 
   private renderList(list: PredefinedList): TemplateResult {
     const { localize } = this;
-    const exporting = this.exportCount !== null;
     return html`
       <header class="detail-header">
         <div class="detail-title">
@@ -648,7 +535,7 @@ export class SmsListManager extends SmsClientElement {
         </div>
       </header>
       ${list.lastImport && this.view === 'entries' ? this.renderLastImport(list.lastImport) : nothing}
-      ${this.view === 'import' ? this.importer.render(list, () => this.closeImport()) : this.renderEntries(list, exporting)}
+      ${this.view === 'import' ? this.importer.render(list, () => this.closeImport()) : this.renderEntries(list)}
     `;
   }
 
@@ -657,92 +544,55 @@ export class SmsListManager extends SmsClientElement {
     const when = localize.date(report.at, { dateStyle: 'medium', timeStyle: 'short' });
     return html`<details part="last-import" class="last-import">
       <summary>${localize.term('lastImport', report.fileName, when)}</summary>
-      ${renderSavedReport(localize, report)}
+      ${renderListReport(localize, report)}
     </details>`;
   }
 
-  private renderEntries(list: PredefinedList, exporting: boolean): TemplateResult {
+  private renderEntries(list: PredefinedList): TemplateResult {
     const { localize, entries } = this;
     return html`
       <div class="toolbar entries-toolbar">
-        <input
-          type="search"
-          class="input search"
-          part="entry-search"
-          aria-label=${localize.term('searchNumbers')}
-          placeholder=${localize.term('searchNumbers')}
-          .value=${this.entryQuery}
-          @input=${this.onEntrySearch}
-        />
+        ${this.entrySearch.render({ part: 'entry-search', label: localize.term('searchNumbers'), classes: 'input search' })}
         <button class="button primary" part="add-button" @click=${() => this.editEntry(list, null)}>${localize.term('listAddNumber')}</button>
         <button class="button" part="import-open-button" @click=${() => (this.view = 'import')}>${localize.term('listImportFile')}</button>
-        <button class="button" part="export-button" ?disabled=${exporting} aria-busy=${exporting ? 'true' : 'false'} @click=${() => void this.exportCsv(list)}>
-          ${exporting ? localize.term('exporting', this.exportCount ?? 0) : localize.term('exportCsv')}
-        </button>
+        ${this.exporter.render(localize, () => void this.exportCsv(list))}
       </div>
       ${entries.status === 'error'
         ? renderError(this.describe(entries.error), { label: localize.term('retry'), onRetry: () => void entries.reload() })
         : entries.status !== 'ready'
           ? renderLoading(localize.term('loading'))
           : entries.items.length === 0
-            ? renderEmpty(this.entryQuery.trim() ? localize.term('listNoEntriesFound', this.entryQuery.trim()) : localize.term('listNoEntries'))
+            ? renderEmpty(this.entrySearch.query ? localize.term('listNoEntriesFound', this.entrySearch.query) : localize.term('listNoEntries'))
             : this.renderTable(list)}
     `;
   }
 
   private renderTable(list: PredefinedList): TemplateResult {
-    const { localize, entries, rows } = this;
+    const { localize, entries } = this;
     const columns = list.columns.slice(0, SHOWN_COLUMNS);
-    const span = columns.length + 2;
-    const { start, end } = rows.range(entries.items.length);
-    const total = !this.entryQuery.trim() ? list.entryCount : entries.hasMore ? entries.total : entries.items.length;
-    return html`<div class="table-scroll" part="entries" ${ref(rows.scroller)}>
-        <table class="table entries" aria-rowcount=${total !== undefined ? total + 1 : -1}>
-          <caption class="sms-visually-hidden">${localize.term('listEntriesCaption', list.name)}</caption>
-          <thead>
-            <tr aria-rowindex="1">
-              <th scope="col">${localize.term('columnNumber')}</th>
-              ${columns.map((column) => html`<th scope="col"><bdi>${column}</bdi></th>`)}
-              <th scope="col" class="cell-actions"><span class="sms-visually-hidden">${localize.term('columnActions')}</span></th>
-            </tr>
-          </thead>
-          <tbody @keydown=${rows.onKeydown} @focusin=${rows.onFocusin}>
-            ${rows.renderSpacer('before', span)}
-            ${repeat(
-              entries.items.slice(start, end),
-              (entry) => entry.id,
-              (entry, offset) => {
-                const index = start + offset;
-                const display = formatPhone(entry.e164);
-                const tabindex = rows.tabIndexFor(index);
-                return html`<tr data-row=${index} aria-rowindex=${index + 2}>
-                  <th scope="row" class="cell-number">
-                    <button class="link-button" data-row-focus tabindex=${tabindex} aria-label=${localize.term('editNumber', display)} @click=${() => this.editEntry(list, entry)}>
-                      ${display}
-                    </button>
-                  </th>
-                  ${columns.map((column) => html`<td title=${entry.fields[column] ?? ''}><bdi>${entry.fields[column] ?? ''}</bdi></td>`)}
-                  <td class="cell-actions">
-                    <button
-                      class="icon-button"
-                      part="remove-button"
-                      tabindex=${tabindex}
-                      aria-label=${localize.term('listRemoveNumber', display)}
-                      title=${localize.term('listRemoveNumber', display)}
-                      @click=${() => void this.removeEntry(list, entry)}
-                    >
-                      ${removeIcon}
-                    </button>
-                  </td>
-                </tr>`;
-              },
-            )}
-            ${rows.renderSpacer('after', span)}
-          </tbody>
-        </table>
-      </div>
-      <p class="hint table-footer">
-        ${entries.loadingMore ? localize.term('loadingMore') : localize.term('entriesLoaded', entries.items.length)}
-      </p>`;
+    const total = !this.entrySearch.query ? list.entryCount : entries.hasMore ? entries.total : entries.items.length;
+    return renderEntryTable({
+      localize,
+      rows: this.rows,
+      entries,
+      rowCount: total !== undefined ? total + 1 : -1,
+      caption: localize.term('listEntriesCaption', list.name),
+      head: html`<th scope="col">${localize.term('columnNumber')}</th>
+        ${columns.map((column) => html`<th scope="col"><bdi>${column}</bdi></th>`)}`,
+      columns: columns.length + 2,
+      key: (entry) => entry.id,
+      cells: (entry, tabindex) => {
+        const display = formatPhone(entry.e164);
+        return html`<th scope="row" class="cell-number">
+            <button class="link-button" data-row-focus tabindex=${tabindex} aria-label=${localize.term('editNumber', display)} @click=${() => this.editEntry(list, entry)}>
+              ${display}
+            </button>
+          </th>
+          ${columns.map((column) => html`<td title=${entry.fields[column] ?? ''}><bdi>${entry.fields[column] ?? ''}</bdi></td>`)}
+          <td class="cell-actions">
+            ${renderRemoveButton({ label: localize.term('listRemoveNumber', display), tabindex, onClick: () => void this.removeEntry(list, entry) })}
+          </td>`;
+      },
+    });
   }
 }

@@ -1,0 +1,89 @@
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import { ref } from 'lit/directives/ref.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { PagedListController } from './paged-list.js';
+import type { RowWindowController } from './row-window.js';
+
+/** The bin of a "remove" button. */
+const removeIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M9 3h6l1 2h4v2H4V5h4l1-2Zm-3 6h12l-1 12H7L6 9Zm4 2v8h2v-8h-2Zm4 0v8h2v-8h-2Z"/></svg>`;
+
+/** What the table needs of an element's LocalizeController. */
+export interface EntryTableLocalize {
+  term(key: 'columnActions' | 'loadingMore' | 'entriesLoaded', ...args: Array<string | number>): string;
+}
+
+export interface EntryTableOptions<T> {
+  localize: EntryTableLocalize;
+  rows: RowWindowController;
+  entries: PagedListController<T>;
+  /** `aria-rowcount`: the header row and every row of the listing, or -1 when that is not known. */
+  rowCount: number;
+  /** Names the table: a visually hidden caption, or the id of a heading (`labelledBy`). */
+  caption?: string;
+  labelledBy?: string;
+  /** The header cells, but the last one (actions). */
+  head: TemplateResult;
+  /** How many columns the table has, actions included. */
+  columns: number;
+  key: (entry: T) => string;
+  /** The row's classes; none by default. */
+  rowClass?: (entry: T) => string;
+  /** An entry's cells, `tabindex` on each of its controls (the one that takes focus has `data-row-focus`). */
+  cells: (entry: T, tabindex: number) => TemplateResult;
+}
+
+/**
+ * The table of a manager's numbers (`part="entries"`, styled by data-table.styles.ts): loaded page after page
+ * (PagedListController), only the rows near the viewport in the DOM (RowWindowController, which also moves
+ * keyboard focus between rows), a last column of actions, and a footer with the count of rows shown.
+ *
+ * @example
+ * renderEntryTable({ localize, rows, entries, rowCount: -1, caption: 'Numbers', head: html`<th scope="col">Number</th>`,
+ *   columns: 2, key: (entry) => entry.id, cells: (entry, tabindex) => html`<th scope="row">...</th><td>...</td>` })
+ */
+export function renderEntryTable<T>(options: EntryTableOptions<T>): TemplateResult {
+  const { localize, rows, entries, columns } = options;
+  const { start, end } = rows.range(entries.items.length);
+  return html`<div class="table-scroll" part="entries" ${ref(rows.scroller)}>
+      <table class="table entries" aria-rowcount=${options.rowCount} aria-labelledby=${options.labelledBy ?? nothing}>
+        ${options.caption === undefined ? nothing : html`<caption class="sms-visually-hidden">${options.caption}</caption>`}
+        <thead>
+          <tr aria-rowindex="1">
+            ${options.head}
+            <th scope="col" class="cell-actions"><span class="sms-visually-hidden">${localize.term('columnActions')}</span></th>
+          </tr>
+        </thead>
+        <tbody @keydown=${rows.onKeydown} @focusin=${rows.onFocusin}>
+          ${rows.renderSpacer('before', columns)}
+          ${repeat(entries.items.slice(start, end), options.key, (entry, offset) => {
+            const index = start + offset;
+            return html`<tr data-row=${index} aria-rowindex=${index + 2} class=${options.rowClass?.(entry) ?? nothing}>
+              ${options.cells(entry, rows.tabIndexFor(index))}
+            </tr>`;
+          })}
+          ${rows.renderSpacer('after', columns)}
+        </tbody>
+      </table>
+    </div>
+    <p class="hint table-footer">${entries.loadingMore ? localize.term('loadingMore') : localize.term('entriesLoaded', entries.items.length)}</p>`;
+}
+
+/**
+ * The remove button of a row (`part="remove-button"`): the bin icon, labelled; in the danger colour for `danger`
+ * (manager.styles.ts).
+ *
+ * @example
+ * renderRemoveButton({ label: 'Remove +61 412 345 678', tabindex, onClick: () => this.remove(entry) })
+ */
+export function renderRemoveButton(options: { label: string; tabindex: number; onClick: () => void; danger?: boolean }): TemplateResult {
+  return html`<button
+    class=${options.danger ? 'icon-button danger-icon' : 'icon-button'}
+    part="remove-button"
+    tabindex=${options.tabindex}
+    aria-label=${options.label}
+    title=${options.label}
+    @click=${options.onClick}
+  >
+    ${removeIcon}
+  </button>`;
+}

@@ -1,0 +1,62 @@
+import { css } from 'lit';
+
+/**
+ * The rules the manager elements share (`<sms-list-manager>`, `<sms-blocklist-manager>`): the host and its grid,
+ * headings, header rows (a title, its actions at the end), the danger remove button (entry-table.ts) and the import
+ * panel (import-panel.ts): its steps, the file's name and the end of an import. Put it after importReportStyles and
+ * before the element's own styles.
+ */
+export const managerStyles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+  }
+
+  .base {
+    display: grid;
+    gap: var(--_spacing);
+  }
+
+  h2,
+  h3,
+  h4 {
+    margin: 0;
+    font-size: 1.05em;
+  }
+
+  .pane-header,
+  .detail-header,
+  .details-header,
+  .import-header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_spacing);
+  }
+
+  .import,
+  .import-ready,
+  .saved-report {
+    display: grid;
+    gap: var(--_spacing);
+  }
+
+  .import-file {
+    margin: 0;
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+
+  .import-done h4 {
+    color: var(--_success);
+  }
+
+  .import-done p {
+    margin: 0;
+  }
+
+  .danger-icon {
+    color: var(--_danger);
+  }
+`;
