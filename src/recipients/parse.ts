@@ -51,7 +51,7 @@ export async function parseRecipients(input: RecipientsInput, options: ParseReci
   const { signal, onProgress } = options;
   checkAborted(signal);
   // The budget counts from the start: reading the bytes, decoding and guessing the dialect share the first slice.
-  const budget = new Budget(options.yieldEveryMs ?? 25);
+  const budget = new Budget(options.yieldEveryMs ?? 16);
   const pause = async (): Promise<void> => {
     if (!budget.spent()) return;
     await budget.renew();

@@ -53,7 +53,7 @@ export interface ParseRecipientsOptions {
   /**
    * Work time between yields to the event loop, in milliseconds, so that a page stays responsive (no task over
    * 50 ms). Uses `scheduler.yield()` where the host has it, else `setTimeout(0)`.
-   * @default 25
+   * @default 16
    */
   yieldEveryMs?: number | undefined;
 }
