@@ -154,7 +154,9 @@ export class AnchoredWindowController implements ReactiveController {
     if (!anchor || position === undefined) return;
     const row = content.querySelector<HTMLElement>(`[data-key="${CSS.escape(anchor.key)}"]`);
     if (row) {
-      scroller.scrollTop += row.getBoundingClientRect().top - scroller.getBoundingClientRect().top - anchor.offset;
+      // Only a real move is corrected: writing scrollTop stops a smooth scroll the reader started (End, a wheel).
+      const moved = row.getBoundingClientRect().top - scroller.getBoundingClientRect().top - anchor.offset;
+      if (Math.abs(moved) >= 0.5) scroller.scrollTop += moved;
     } else {
       scroller.scrollTop = this.contentTop(scroller, content) + this.offsets[position]! - anchor.offset;
     }

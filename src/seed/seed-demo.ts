@@ -125,7 +125,15 @@ export async function seedDemo(client: SmsClient, options: SeedDemoOptions = {})
   await admin.blocklist.add({ e164: demoMobile(3), reason: 'Asked by phone not to be contacted' });
   await admin.blocklist.import({ entries: [{ e164: demoMobile(7), reason: 'Carrier deactivated number', line: 2 }] });
 
-  // A week of conversations, each thread on its day: the past days now, today's after the campaigns of yesterday.
+  // A week of conversations, each thread on its calendar day (local time), so that none straddles midnight whatever
+  // the time the seed runs: the past days now, today's after the campaigns of yesterday.
+  const endOfWeek = start + 7 * DAY;
+  const onDay = (daysAgo: number, minutes: number): number => {
+    const day = new Date(endOfWeek);
+    day.setHours(0, 0, 0, 0);
+    day.setDate(day.getDate() - daysAgo);
+    return day.getTime() + minutes * MINUTE - start;
+  };
   const threads = [...DEMO_THREADS].sort((a, b) => b.daysAgo - a.daysAgo);
   const playThread = async (thread: (typeof DEMO_THREADS)[number]): Promise<void> => {
     const user = as(thread.sender);
@@ -137,7 +145,7 @@ export async function seedDemo(client: SmsClient, options: SeedDemoOptions = {})
     }
   };
   for (const [index, thread] of threads.filter((candidate) => candidate.daysAgo > 0).entries()) {
-    await at((7 - thread.daysAgo) * DAY + 9 * 60 * MINUTE + index * 37 * MINUTE);
+    await at(onDay(thread.daysAgo, 9 * 60 + index * 37));
     await playThread(thread);
   }
   await at(6 * DAY + 14 * 60 * MINUTE);
@@ -176,7 +184,7 @@ export async function seedDemo(client: SmsClient, options: SeedDemoOptions = {})
   await as('alice').campaigns.schedule(scheduled.id, new Date(start + 14 * DAY).toISOString());
 
   for (const [index, thread] of threads.filter((candidate) => candidate.daysAgo === 0).entries()) {
-    await at(7 * DAY - 4 * 60 * MINUTE + index * 37 * MINUTE);
+    await at(Math.max(7 * DAY - 4 * 60 * MINUTE, onDay(0, 1)) + index * 37 * MINUTE);
     await playThread(thread);
   }
 

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createDemoBackend, type DemoBackend } from '../../adapters/demo/index.js';
-import { createSmsClient, seedDemo, ValidationError } from '../../src/index.js';
+import { createMemoryStore } from '../../adapters/memory-store/index.js';
+import { createSimulatedCarrier, createSimulatedNotifier } from '../../adapters/simulated-carrier/index.js';
+import { createManualClock } from '../../src/engine/clock.js';
+import { createLocalBackend, createSmsClient, seedDemo, ValidationError } from '../../src/index.js';
 
 describe('the demo seed (what stories and the demo portal show)', () => {
   let demo: DemoBackend;
@@ -64,4 +67,40 @@ describe('the demo seed (what stories and the demo portal show)', () => {
   it('refuses a client that does not act for an administrator', async () => {
     await assert.rejects(seedDemo(as('alice')), ValidationError);
   });
+});
+
+describe('the demo seed at any time of day', () => {
+  // Each past thread plays on its own calendar day: one that straddled midnight would show two day separators.
+  for (const clockTime of ['00:05', '09:30', '14:15', '23:50']) {
+    it(`keeps each past thread on one day when the seed runs at ${clockTime}`, async () => {
+      const clock = createManualClock({ start: new Date(`2026-11-16T${clockTime}:00`).getTime() });
+      const carrier = createSimulatedCarrier({ seed: 1, latencyMs: 0, clock });
+      const backend = createLocalBackend({ store: createMemoryStore(), carrier, notifier: createSimulatedNotifier(), clock });
+      const admin = createSmsClient({ backend, principal: { userId: 'seed-admin', role: 'admin' } });
+      await admin.directory.me();
+      const world = await seedDemo(admin, {
+        inject: (sms) => backend.inbound.sms(sms),
+        advance: (ms) => clock.advance(ms),
+        now: () => clock.now(),
+        settle: async () => {
+          await carrier.flush();
+          await backend.idle();
+        },
+        listSize: 12,
+      });
+      const today = new Date(clock.now()).toDateString();
+      let past = 0;
+      for (const who of ['alice', 'chloe', 'dev'] as const) {
+        const client = createSmsClient({ backend, principal: world.principals[who] });
+        for (const conversation of (await client.conversations.list({ filter: 'sms' })).items) {
+          const messages = (await client.messages.list(conversation.id, { limit: 50 })).items;
+          const days = new Set(messages.map((message) => new Date(message.createdAt).toDateString()));
+          assert.equal(days.size, 1, `${conversation.peer} spans ${[...days].join(', ')}`);
+          if (!days.has(today)) past++;
+        }
+      }
+      assert.ok(past >= 4, `${past} threads before today`);
+      await backend.close();
+    });
+  }
 });
