@@ -39,11 +39,11 @@ describe('parseRecipients properties', () => {
       fc.asyncProperty(fc.oneof(fc.string({ unit: 'binary' }), csvText), fc.constantFrom('AU', 'US', undefined), async (text, defaultCountry) => {
         const result = await parseRecipients(text, { defaultCountry, yieldEveryMs: 1000 });
         checkAccounts(text, result);
-        // No record is lost between the CSV reader and the sorting: every record but the header is counted.
-        const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-        assert.equal(result.stats.lines + (result.hasHeader ? 1 : 0), (await readCsvRows(body)).length);
+        // No record is lost between the CSV reader and the sorting: every record but the header is counted. (Both drop
+        // one leading BOM, no more: a second one is a character of the first record.)
+        assert.equal(result.stats.lines + (result.hasHeader ? 1 : 0), (await readCsvRows(text)).length);
       }),
-      { numRuns: 600 },
+      { numRuns: 600, examples: [['\uFEFF\uFEFF', 'AU'], ['\uFEFF\uFEFFphone\n0412345678', undefined]] },
     );
   });
 
