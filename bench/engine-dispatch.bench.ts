@@ -13,7 +13,7 @@ const RECIPIENTS = Number(process.env.RECIPIENTS ?? 100_000);
 async function main(): Promise<void> {
   const before = heapUsed();
   const store = createMemoryStore();
-  const carrier = createSimulatedCarrier({ seed: 1, latencyMs: 0, deliveryRate: 1, capabilities: { segmentsPerSecondPerSender: 0 } });
+  const carrier = createSimulatedCarrier({ seed: 1, latencyMs: 0, deliveryRate: 1, capabilities: { segmentsPerSecondPerSender: 0 }, log: false });
   const backend = createLocalBackend({ store, carrier, settings: { defaultCountry: 'AU', segmentsPerSecond: 0 } });
   const admin = createSmsClient({ backend, principal: { userId: 'admin', role: 'admin' } });
   const department = await admin.directory.createDepartment({ name: 'Bench' });

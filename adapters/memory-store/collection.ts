@@ -9,7 +9,7 @@ import { compareTuples, type Order, orderOf, type Tuple, tupleOf } from './order
 import { planSource, type Source } from './plan.js';
 import { SortedView, VIEW_MIN_SIZE } from './sorted-view.js';
 import { fieldValue } from './values.js';
-import { matchesAll, parseWhere, searchTest, type Test } from './where.js';
+import { matchesAll, parseWhere, searchTest } from './where.js';
 
 type Stored = Record<string, unknown>;
 

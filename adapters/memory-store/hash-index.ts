@@ -84,8 +84,10 @@ export class Views<T extends object> {
 }
 
 /**
- * A hash index on one field: scalar values (null for missing) map to buckets of keys; array values map each of their
- * scalar elements to the keys holding it (for `$contains` and `$overlaps`). Objects are not indexed.
+ * A hash index on one field: scalar values map to buckets of keys; array values map each of their scalar elements to
+ * the keys holding it (for `$contains` and `$overlaps`). Null (or missing) and objects are not indexed: a field that
+ * is null until set (a provider id, a message id) would otherwise keep one huge bucket that every write churns, and
+ * no query needs an index to find nulls (the planner reads another index or scans).
  */
 export class HashIndex<T extends object> {
   private readonly scalars = new Map<Scalar, Bucket<T>>();
@@ -93,7 +95,7 @@ export class HashIndex<T extends object> {
 
   constructor(readonly field: string) {}
 
-  /** The bucket of records whose field equals `value`, if any. */
+  /** The bucket of records whose field equals `value`, if any (never for null, which is not indexed). */
   bucket(value: Scalar): Bucket<T> | undefined {
     return this.scalars.get(value);
   }
@@ -120,6 +122,7 @@ export class HashIndex<T extends object> {
 
   add(key: string, record: T): void {
     const value = fieldValue(record, this.field);
+    if (value === null) return;
     if (isScalar(value)) {
       let bucket = this.scalars.get(value);
       if (!bucket) this.scalars.set(value, (bucket = new Bucket()));
@@ -137,6 +140,7 @@ export class HashIndex<T extends object> {
 
   remove(key: string, record: T): void {
     const value = fieldValue(record, this.field);
+    if (value === null) return;
     if (isScalar(value)) {
       const bucket = this.scalars.get(value);
       if (!bucket) return;
@@ -159,7 +163,7 @@ export class HashIndex<T extends object> {
     const old = fieldValue(before, this.field);
     const value = fieldValue(after, this.field);
     if (old === value && isScalar(value)) {
-      this.scalars.get(value)?.views?.touch(before, after);
+      if (value !== null) this.scalars.get(value)?.views?.touch(before, after);
     } else if (!jsonEqual(old, value)) {
       this.remove(key, before);
       this.add(key, after);

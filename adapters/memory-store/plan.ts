@@ -47,6 +47,8 @@ export function planSource<T extends object>(
   for (const test of tests) {
     const index = indexes.get(test.field);
     if (!index) continue;
+    // Null is not indexed: such a condition is checked on the candidates another index (or a scan) gives.
+    if ((test.op === 'eq' && test.value === null) || (test.op === 'in' && test.values.some((value) => value === null || value === undefined))) continue;
     if (test.op === 'eq' && isScalar(test.value)) {
       const bucket = index.bucket(test.value);
       if (!bucket) return { kind: 'none' };

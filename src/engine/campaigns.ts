@@ -6,17 +6,16 @@ import { ValidationError } from '../errors/validation-error.js';
 import type { Campaign, CampaignEstimate, CampaignIssue, CampaignStatus, Principal } from '../model/index.js';
 import { CampaignDraft, CampaignQuery, CampaignUpdate, RecipientQuery, Timestamp, UploadCreate, emptyCounts } from '../model/index.js';
 import type { CampaignsApi } from '../ports/backend.js';
-import type { CampaignRecipientRecord, UploadRecipientRecord } from '../ports/store.js';
-import { countSegments } from '../segments.js';
-import { compileTemplate, templateFields } from '../template.js';
+import type { UploadRecipientRecord } from '../ports/store.js';
+import { templateFields } from '../template.js';
 import { type Actor, loadActor, requireSender, sendableNumbers } from './access.js';
-import { sourceColumns, sourceRows } from './campaign-source.js';
+import { estimateCampaign, materialiseCampaign } from './campaign-estimate.js';
+import { sourceColumns } from './campaign-source.js';
 import type { EngineContext } from './context.js';
 import { type CampaignRunner, emitCampaign } from './dispatch.js';
 import { campaignMessageId } from './ids.js';
 import { mapPage } from './paging.js';
 import type { Scheduler } from './scheduler.js';
-import { priceFor } from './usage.js';
 import { parseInput } from './validate.js';
 
 const EDITABLE: readonly CampaignStatus[] = ['draft', 'scheduled'];
@@ -93,71 +92,35 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
 
   /** Throws the first issue that keeps the campaign from starting; returns its estimate. */
   async function assertValid(actor: Actor, campaign: Campaign): Promise<CampaignEstimate> {
-    const estimate = await estimateOf(campaign);
+    const estimate = await estimateCampaign(ctx, campaign);
+    const issues = await issuesOf(actor, campaign, estimate);
+    if (issues.length > 0) throw issuesError(issues);
+    return estimate;
+  }
+
+  function issuesError(issues: readonly CampaignIssue[]): ValidationError {
+    return new ValidationError(issues[0]!.message, { field: issues[0]!.field, issues: issues.map((issue) => ({ path: [issue.field], message: issue.message })) });
+  }
+
+  /**
+   * Checks a campaign that is about to run and returns its estimate. On a first start the recipient source is read
+   * once: copied into the campaign and estimated in the same walk; a campaign that may not start keeps no recipients.
+   */
+  async function prepare(actor: Actor, campaign: Campaign): Promise<CampaignEstimate> {
+    if (!campaign.recipients || (await ctx.db.campaignRecipients.count({ campaignId: campaign.id })) > 0) return assertValid(actor, campaign);
+    const early = await issuesOf(actor, campaign, null);
+    if (early.length > 0) throw issuesError(early);
+    const estimate = await materialiseCampaign(ctx, campaign);
     const issues = await issuesOf(actor, campaign, estimate);
     if (issues.length > 0) {
-      throw new ValidationError(issues[0]!.message, { field: issues[0]!.field, issues: issues.map((issue) => ({ path: [issue.field], message: issue.message })) });
+      await ctx.db.campaignRecipients.deleteMany({ campaignId: campaign.id });
+      throw issuesError(issues);
     }
     return estimate;
   }
 
-  async function estimateOf(campaign: Campaign): Promise<CampaignEstimate> {
-    const settings = await ctx.settings();
-    const estimate: CampaignEstimate = {
-      deliverable: 0, total: 0, invalid: 0, duplicate: 0, blocked: 0, encoding: countSegments(campaign.body).encoding,
-      segmentsPerMessage: countSegments(campaign.body).segments, totalSegments: 0, cost: 0, currency: settings.currency,
-    };
-    if (!campaign.recipients) return estimate;
-    const template = compileTemplate(campaign.body);
-    const merge = template.fields.length > 0;
-    const fixed = countSegments(campaign.body);
-    let maxSegments = 0;
-    let ucs2 = false;
-    for await (const rows of sourceRows(ctx, campaign.recipients)) {
-      estimate.total += rows.length;
-      const valid = rows.filter((row) => row.state === 'valid');
-      estimate.invalid += rows.filter((row) => row.state === 'invalid').length;
-      estimate.duplicate += rows.filter((row) => row.state === 'duplicate').length;
-      const blocked = new Set<string>((await ctx.db.blocklist.getMany(valid.map((row) => row.e164))).map((entry) => entry.e164));
-      for (const row of valid) {
-        if (blocked.has(row.e164)) {
-          estimate.blocked += 1;
-          continue;
-        }
-        const rendered = merge ? template.render(row.fields) : null;
-        const count = rendered && rendered.ok ? countSegments(rendered.text) : fixed;
-        estimate.deliverable += 1;
-        estimate.totalSegments += count.segments;
-        estimate.cost += priceFor(settings, count.segments);
-        maxSegments = Math.max(maxSegments, count.segments);
-        ucs2 ||= count.encoding === 'UCS-2';
-      }
-    }
-    estimate.segmentsPerMessage = estimate.deliverable > 0 ? maxSegments : fixed.segments;
-    estimate.encoding = ucs2 ? 'UCS-2' : fixed.encoding;
-    return estimate;
-  }
-
-  /** Copies the recipient source into the campaign, once: invalid and duplicate rows are kept for the counts. */
-  async function materialise(campaign: Campaign): Promise<void> {
-    if ((await ctx.db.campaignRecipients.count({ campaignId: campaign.id })) > 0 || !campaign.recipients) return;
-    const now = ctx.nowIso();
-    const seen = new Set<string>();
-    for await (const rows of sourceRows(ctx, campaign.recipients)) {
-      const records: CampaignRecipientRecord[] = rows.map((row) => {
-        const duplicate = row.state === 'valid' && seen.has(row.e164);
-        if (row.state === 'valid') seen.add(row.e164);
-        return {
-          id: `${campaign.id}:${row.index}`, campaignId: campaign.id, index: row.index, e164: row.e164, fields: row.fields, line: row.line,
-          state: row.state === 'valid' ? (duplicate ? 'duplicate' : 'pending') : row.state, messageId: null, error: row.error, updatedAt: now, attempt: 0,
-        };
-      });
-      await ctx.db.campaignRecipients.insertMany(records);
-    }
-  }
-
+  /** Runs a prepared campaign (its recipients copied). */
   async function begin(campaign: Campaign, from: readonly CampaignStatus[], estimate: CampaignEstimate): Promise<Campaign> {
-    await materialise(campaign);
     const counts = { ...(await runner.countsOf(campaign.id)) };
     const started = await setStatus(campaign, from, { status: 'running', startedAt: ctx.nowIso(), estimate, counts, error: null });
     runner.run(started.id);
@@ -234,7 +197,7 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
     },
 
     async estimate(principal, id) {
-      return estimateOf(await visible(principal, id));
+      return estimateCampaign(ctx, await visible(principal, id));
     },
 
     async schedule(principal, id, at) {
@@ -250,7 +213,7 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
     async start(principal, id) {
       const campaign = await owned(principal, id, 'campaigns.start');
       if (!['draft', 'scheduled'].includes(campaign.status)) throw new StateError(`A ${campaign.status} campaign cannot be started.`, { resource: 'campaign', state: campaign.status });
-      const estimate = await assertValid(await loadActor(ctx, principal), campaign);
+      const estimate = await prepare(await loadActor(ctx, principal), campaign);
       return begin(campaign, ['draft', 'scheduled'], estimate);
     },
 
@@ -322,7 +285,7 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
         const owner = await ctx.db.users.get(campaign.ownerId);
         const principal: Principal = { userId: campaign.ownerId, role: 'user', ...(owner?.departmentId && { departmentId: owner.departmentId }) };
         try {
-          const estimate = await assertValid(await loadActor(ctx, principal), campaign);
+          const estimate = await prepare(await loadActor(ctx, principal), campaign);
           await begin(campaign, ['scheduled'], estimate);
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);

@@ -7,7 +7,6 @@ import { validateAlphaTag } from '../alpha-tag.js';
 import type { DirectoryApi, UserInput } from '../ports/backend.js';
 import { loadActor, loadUser, requireAdmin } from './access.js';
 import type { EngineContext } from './context.js';
-import { mapPage } from './paging.js';
 import { normalisePhone } from './phones.js';
 import { parseInput } from './validate.js';
 

@@ -95,6 +95,27 @@ export function campaignsContract(h: BackendHarness): void {
       }
     }));
 
+    it('stores at start the estimate it gives before, and a campaign refused at start keeps no recipients', withWorld(h, async (w) => {
+      const listId = await makeList(w.alice, rows(3));
+      const campaign = await draftFor(w.alice, w.num.alice.id, listId);
+      for (const row of rows(3)) await w.admin.blocklist.add({ e164: row.e164, reason: 'Asked us to stop' });
+      const refused = await w.alice.campaigns.start(campaign.id).catch((error: unknown) => error);
+      assert.equal((refused as { name?: string }).name, 'ValidationError');
+      assert.equal((refused as { field?: string }).field, 'recipients');
+      assert.equal((await w.alice.campaigns.get(campaign.id)).status, 'draft');
+      assert.deepEqual((await w.alice.campaigns.recipients(campaign.id)).items, [], 'nothing copied for a campaign that did not start');
+      await w.admin.blocklist.remove(handset(2));
+      const before = await w.alice.campaigns.estimate(campaign.id);
+      assert.equal(before.deliverable, 1);
+      assert.equal(before.blocked, 2);
+      const started = await w.alice.campaigns.start(campaign.id);
+      assert.deepEqual(started.estimate, before);
+      const done = await untilStatus(w.fx, w.alice, campaign.id, 'completed');
+      assert.equal(done.counts.total, 3);
+      assert.equal(done.counts.blocked, 2);
+      assert.equal(done.counts.sent + done.counts.delivered, 1);
+    }));
+
     it('schedules a campaign, which starts when due', needs(h, 'manualClock'), withWorld(h, async (w) => {
       const listId = await makeList(w.alice, rows(3));
       const campaign = await draftFor(w.alice, w.num.alice.id, listId);
