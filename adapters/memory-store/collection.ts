@@ -1,7 +1,7 @@
 import { DEFAULT_PAGE_SIZE, type Page } from '../../src/model/common.js';
 import { StoreConflictError } from '../../src/errors/store-conflict-error.js';
 import { ValidationError } from '../../src/errors/validation-error.js';
-import { type Collection, MAX_QUERY_LIMIT, type Query, type Where } from '../../src/ports/store.js';
+import { type Collection, MAX_QUERY_LIMIT, type Query, type Scalar, type Where } from '../../src/ports/store.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { HashIndex, Views } from './hash-index.js';
 import { cloneJson, toJson } from './json.js';
@@ -18,6 +18,8 @@ export interface CollectionSpec {
   name: string;
   key: string;
   indexes: readonly string[];
+  /** Values left out of a field's index (a partial index): no query looks them up. */
+  unindexed?: Readonly<Record<string, readonly Scalar[] | undefined>> | undefined;
 }
 
 /**
@@ -36,7 +38,7 @@ export class MemoryCollection<T> implements Collection<T> {
   private readonly keyPlan: { field: string; has: (key: string) => boolean };
 
   constructor(private readonly spec: CollectionSpec) {
-    for (const field of spec.indexes) this.indexes.set(field, new HashIndex(field));
+    for (const field of spec.indexes) this.indexes.set(field, new HashIndex(field, spec.unindexed?.[field]));
     this.keyPlan = { field: spec.key, has: (key) => this.records.has(key) };
   }
 

@@ -85,17 +85,30 @@ export class Views<T extends object> {
 
 /**
  * A hash index on one field: scalar values map to buckets of keys; array values map each of their scalar elements to
- * the keys holding it (for `$contains` and `$overlaps`). Null (or missing) and objects are not indexed: a field that
- * is null until set (a provider id, a message id) would otherwise keep one huge bucket that every write churns, and
- * no query needs an index to find nulls (the planner reads another index or scans).
+ * the keys holding it (for `$contains` and `$overlaps`). Null (or missing), objects and the `unindexed` values are not
+ * indexed: a field that is null until set (a provider id, a message id) or a status most records end in would
+ * otherwise keep one huge bucket that every write churns, and no query needs an index to find those (the planner
+ * reads another index or scans; see `covers`).
  */
 export class HashIndex<T extends object> {
   private readonly scalars = new Map<Scalar, Bucket<T>>();
   private readonly elements = new Map<Scalar, Set<string>>();
 
-  constructor(readonly field: string) {}
+  private readonly skipped: ReadonlySet<Scalar>;
 
-  /** The bucket of records whose field equals `value`, if any (never for null, which is not indexed). */
+  constructor(
+    readonly field: string,
+    unindexed: readonly Scalar[] = [],
+  ) {
+    this.skipped = new Set(unindexed);
+  }
+
+  /** Whether records holding this value are in the index (a query for it may use the index). */
+  covers(value: unknown): boolean {
+    return value !== null && value !== undefined && isScalar(value) && !this.skipped.has(value);
+  }
+
+  /** The bucket of records whose field equals `value`, if any (only for a value the index `covers`). */
   bucket(value: Scalar): Bucket<T> | undefined {
     return this.scalars.get(value);
   }
@@ -122,7 +135,7 @@ export class HashIndex<T extends object> {
 
   add(key: string, record: T): void {
     const value = fieldValue(record, this.field);
-    if (value === null) return;
+    if (value === null || this.skipped.has(value as Scalar)) return;
     if (isScalar(value)) {
       let bucket = this.scalars.get(value);
       if (!bucket) this.scalars.set(value, (bucket = new Bucket()));
@@ -140,7 +153,7 @@ export class HashIndex<T extends object> {
 
   remove(key: string, record: T): void {
     const value = fieldValue(record, this.field);
-    if (value === null) return;
+    if (value === null || this.skipped.has(value as Scalar)) return;
     if (isScalar(value)) {
       const bucket = this.scalars.get(value);
       if (!bucket) return;
@@ -163,7 +176,7 @@ export class HashIndex<T extends object> {
     const old = fieldValue(before, this.field);
     const value = fieldValue(after, this.field);
     if (old === value && isScalar(value)) {
-      if (value !== null) this.scalars.get(value)?.views?.touch(before, after);
+      if (this.covers(value)) this.scalars.get(value)?.views?.touch(before, after);
     } else if (!jsonEqual(old, value)) {
       this.remove(key, before);
       this.add(key, after);

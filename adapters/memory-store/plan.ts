@@ -47,8 +47,9 @@ export function planSource<T extends object>(
   for (const test of tests) {
     const index = indexes.get(test.field);
     if (!index) continue;
-    // Null is not indexed: such a condition is checked on the candidates another index (or a scan) gives.
-    if ((test.op === 'eq' && test.value === null) || (test.op === 'in' && test.values.some((value) => value === null || value === undefined))) continue;
+    // Null and the unindexed values are not in the index: such a condition is checked on the candidates another
+    // index (or a scan) gives.
+    if ((test.op === 'eq' && !index.covers(test.value)) || (test.op === 'in' && !test.values.every((value) => index.covers(value)))) continue;
     if (test.op === 'eq' && isScalar(test.value)) {
       const bucket = index.bucket(test.value);
       if (!bucket) return { kind: 'none' };

@@ -38,7 +38,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     if (!found) {
       const spec = COLLECTIONS[name];
       if (!spec) throw new ValidationError(`There is no collection named "${String(name)}".`, { field: 'collection', value: name });
-      found = new MemoryCollection({ name, key: spec.key, indexes: spec.indexes });
+      found = new MemoryCollection({ name, key: spec.key, indexes: spec.indexes, unindexed: 'unindexed' in spec ? spec.unindexed : undefined });
       collections.set(name, found);
     }
     return found as MemoryCollection<StoreRecords[K]>;

@@ -4,7 +4,7 @@ import { compareValues, fieldValue, jsonEqual } from './values.js';
 /** One condition of a `where`, parsed. */
 export type Test =
   | { field: string; op: 'eq'; value: unknown }
-  | { field: string; op: 'in'; values: readonly unknown[] }
+  | { field: string; op: 'in'; values: readonly unknown[]; set: ReadonlySet<unknown> | null }
   | { field: string; op: 'ne'; value: unknown }
   | { field: string; op: 'range'; bounds: readonly Bound[] }
   | { field: string; op: 'contains'; value: unknown }
@@ -45,7 +45,11 @@ function parseCondition(field: string, condition: unknown): Test {
   const op = ops[0];
   const operand = op === undefined ? undefined : condition[op];
   if (ops.length === 1) {
-    if (op === '$in' && Array.isArray(operand)) return { field, op: 'in', values: operand };
+    if (op === '$in' && Array.isArray(operand)) {
+      // Plain strings, numbers and booleans are looked up in a set (a claim names hundreds of keys).
+      const plain = operand.every((value) => typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean');
+      return { field, op: 'in', values: operand, set: plain && operand.length > 8 ? new Set(operand) : null };
+    }
     if (op === '$overlaps' && Array.isArray(operand)) return { field, op: 'overlaps', values: operand };
     if (op === '$ne') return { field, op: 'ne', value: operand };
     if (op === '$contains') return { field, op: 'contains', value: operand };
@@ -86,6 +90,7 @@ export function matches(record: object, test: Test): boolean {
     case 'ne':
       return !equals(value, test.value);
     case 'in':
+      if (test.set && value !== null && typeof value !== 'object') return test.set.has(value);
       return test.values.some((candidate) => equals(value, candidate));
     case 'range':
       return test.bounds.every((bound) => inRange(value, bound));

@@ -13,6 +13,8 @@ import { priceFor, recordUsage } from './usage.js';
 const BATCH = 500;
 /** Sends in flight at once per campaign (the carrier's latency is overlapped, the rate limit still holds). */
 const WINDOW = 64;
+/** Recipients the carrier accepted are marked sent together, this many at a time (and at the end of each batch). */
+const MARK_SENT_EVERY = 256;
 /** Progress events at most this often per campaign, in ms of the engine's clock. */
 const PROGRESS_EVERY_MS = 250;
 /** How old (ms of the engine's clock) the blocklist read for a batch may be when a recipient of it is sent to. */
@@ -34,12 +36,13 @@ class SendWindow {
 
   constructor(private readonly size: number) {}
 
-  async slot(): Promise<void> {
+  /** Takes a slot: at once (undefined) when one is free, else a promise of the next one freed. */
+  slot(): Promise<void> | undefined {
     if (this.active < this.size) {
       this.active += 1;
-      return;
+      return undefined;
     }
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
+    return new Promise<void>((resolve) => this.waiting.push(resolve));
   }
 
   release(): void {
@@ -259,7 +262,7 @@ export class CampaignRunner {
         id: campaignMessageId(recipient.id), conversationId: null, channel: 'sms', from: sender, to: recipient.e164, body: rendered.text,
         status: 'sending', campaignId: campaign.id, senderId: campaign.ownerId, numberId: campaign.sender?.type === 'number' ? campaign.sender.numberId : null,
       });
-      if (!(await this.limiter.take(sender, message.segments, perSecond, run.signal))) {
+      if (this.limiter.tryTake(sender, message.segments, perSecond) !== 0 && !(await this.limiter.take(sender, message.segments, perSecond, run.signal))) {
         await this.release(batch.slice(index));
         break;
       }
@@ -276,9 +279,10 @@ export class CampaignRunner {
       // Marked as being sent before the carrier is called: the recipient is claimed (`sending`) and its message, whose
       // id is derived from the recipient's, is stored as `sending`.
       await db.messages.insert(message);
-      await window.slot();
+      const slot = window.slot();
+      if (slot) await slot;
       void this.send(recipient, message, { usage, sent, settings }).finally(() => window.release());
-      if (sent.ids.length >= WINDOW) await this.markSent(sent);
+      if (sent.ids.length >= MARK_SENT_EVERY) await this.markSent(sent);
     }
     await window.drained();
     await this.markSent(sent);
@@ -286,9 +290,9 @@ export class CampaignRunner {
   }
 
   /**
-   * Recipients the carrier accepted move from `sending` to `sent` together, in one write per window (their message
-   * ids are derived from theirs). Until then a crash leaves them `sending` with a message that has a provider id,
-   * which recovery reads as sent.
+   * Recipients the carrier accepted move from `sending` to `sent` together, in one write per MARK_SENT_EVERY (their
+   * message ids are derived from theirs). Until then a crash leaves them `sending` with a message that has a provider
+   * id, which recovery reads as sent.
    */
   private async markSent(sent: SentRecipients): Promise<void> {
     if (sent.ids.length === 0) return;

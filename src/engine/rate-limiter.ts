@@ -32,26 +32,36 @@ export class RateLimiter {
    * when `signal` asks to stop first.
    */
   async take(sender: string, segments: number, perSecond: number, signal?: StopSignal): Promise<boolean> {
-    if (perSecond <= 0) return !signal?.stopped;
-    let window = this.windows.get(sender);
-    if (!window) this.windows.set(sender, (window = { at: [], segments: [], head: 0, used: 0 }));
     for (;;) {
       if (signal?.stopped) return false;
-      const now = this.clock.now();
-      while (window.head < window.at.length && window.at[window.head]! <= now - SECOND) window.used -= window.segments[window.head++]!;
-      if (window.head > 1024 && window.head * 2 > window.at.length) {
-        window.at.splice(0, window.head);
-        window.segments.splice(0, window.head);
-        window.head = 0;
-      }
-      if (window.used === 0 || window.used + segments <= perSecond) {
-        window.at.push(now);
-        window.segments.push(segments);
-        window.used += segments;
-        return true;
-      }
-      await this.sleep(window.at[window.head]! + SECOND - now, signal);
+      const wait = this.tryTake(sender, segments, perSecond);
+      if (wait === 0) return true;
+      await this.sleep(wait, signal);
     }
+  }
+
+  /**
+   * `take` without waiting: counts the segments and returns 0 when they may go now, or returns how many ms to wait
+   * (counting nothing). The hot path of dispatch, which awaits `take` only when it must wait.
+   */
+  tryTake(sender: string, segments: number, perSecond: number): number {
+    if (perSecond <= 0) return 0;
+    let window = this.windows.get(sender);
+    if (!window) this.windows.set(sender, (window = { at: [], segments: [], head: 0, used: 0 }));
+    const now = this.clock.now();
+    while (window.head < window.at.length && window.at[window.head]! <= now - SECOND) window.used -= window.segments[window.head++]!;
+    if (window.head > 1024 && window.head * 2 > window.at.length) {
+      window.at.splice(0, window.head);
+      window.segments.splice(0, window.head);
+      window.head = 0;
+    }
+    if (window.used === 0 || window.used + segments <= perSecond) {
+      window.at.push(now);
+      window.segments.push(segments);
+      window.used += segments;
+      return 0;
+    }
+    return Math.max(1, window.at[window.head]! + SECOND - now);
   }
 
   private sleep(ms: number, signal: StopSignal | undefined): Promise<void> {

@@ -131,7 +131,9 @@ export type CollectionName = keyof StoreRecords;
 
 /**
  * Each collection's key field and the fields it is queried by (a store may index them). Stores are built from this
- * table, so that adding a collection is one line here.
+ * table, so that adding a collection is one line here. `unindexed` names values of an indexed field that most records
+ * end with and that no query looks records up by (a message's `sent` or `delivered`): a store may leave them out of
+ * the index (a partial index), so that the write taking each record there does not grow one huge entry.
  */
 export const COLLECTIONS = {
   departments: { key: 'id', indexes: [] },
@@ -141,9 +143,9 @@ export const COLLECTIONS = {
   contacts: { key: 'id', indexes: ['ownerId'] },
   conversations: { key: 'id', indexes: ['threadKey', 'numberId', 'audience'] },
   conversationStates: { key: 'id', indexes: ['userId', 'conversationId'] },
-  messages: { key: 'id', indexes: ['conversationId', 'campaignId', 'providerId', 'status'] },
+  messages: { key: 'id', indexes: ['conversationId', 'campaignId', 'providerId', 'status'], unindexed: { status: ['sent', 'delivered', 'received'] } },
   campaigns: { key: 'id', indexes: ['status'] },
-  campaignRecipients: { key: 'id', indexes: ['campaignId', 'messageId', 'state'] },
+  campaignRecipients: { key: 'id', indexes: ['campaignId', 'messageId', 'state'], unindexed: { state: ['sent', 'delivered'] } },
   uploads: { key: 'id', indexes: [] },
   uploadRecipients: { key: 'id', indexes: ['uploadId'] },
   lists: { key: 'id', indexes: [] },
@@ -154,7 +156,13 @@ export const COLLECTIONS = {
   keywords: { key: 'id', indexes: ['keyword'] },
   usage: { key: 'id', indexes: ['month'] },
   settings: { key: 'id', indexes: [] },
-} as const satisfies { [K in CollectionName]: { key: keyof StoreRecords[K] & string; indexes: readonly (keyof StoreRecords[K] & string)[] } };
+} as const satisfies {
+  [K in CollectionName]: {
+    key: keyof StoreRecords[K] & string;
+    indexes: readonly (keyof StoreRecords[K] & string)[];
+    unindexed?: { readonly [F in keyof StoreRecords[K] & string]?: readonly string[] };
+  };
+};
 
 /** The JSON values a record holds. */
 export type Scalar = string | number | boolean | null;
