@@ -25,7 +25,8 @@ export interface BlocklistDetailsOptions {
   localize: Localize;
   client: () => SmsClient | undefined;
   /** The name to show for a user id (`system` for opt-outs). */
-  who: (userId: string) => string;
+  /** How a user is shown: the name recorded with the entry when there is one. */
+  who: (userId: string, name?: string | null) => string;
   describe: (error: unknown) => string;
   /** Administrators see the audit trail. */
   canSeeHistory: () => boolean;
@@ -97,7 +98,7 @@ export class BlocklistDetailsController implements ReactiveController {
         <dt>${localize.term('columnReason')}</dt>
         <dd class="reason">${entry.reason || '—'}</dd>
         <dt>${localize.term('columnAddedBy')}</dt>
-        <dd><bdi>${this.options.who(entry.addedBy)}</bdi></dd>
+        <dd><bdi>${this.options.who(entry.addedBy, entry.addedByName)}</bdi></dd>
         <dt>${localize.term('columnAddedAt')}</dt>
         <dd><time datetime=${entry.addedAt}>${localize.date(entry.addedAt, { dateStyle: 'full', timeStyle: 'short' })}</time></dd>
         ${entry.source === 'opt-out' || entry.message
@@ -123,7 +124,7 @@ export class BlocklistDetailsController implements ReactiveController {
             <div class="history-line">
               <strong>${localize.term(audit.action === 'added' ? 'historyAdded' : 'historyRemoved')}</strong>
               ${renderSourceBadge(localize, audit.source)}
-              <span class="hint">${localize.term('historyBy', this.options.who(audit.by))}</span>
+              <span class="hint">${localize.term('historyBy', this.options.who(audit.by, audit.byName))}</span>
               <time class="hint" datetime=${audit.at}>${localize.date(audit.at, { dateStyle: 'medium', timeStyle: 'short' })}</time>
             </div>
             ${audit.reason ? html`<div class="reason">${audit.reason}</div>` : nothing}

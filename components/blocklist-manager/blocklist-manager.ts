@@ -144,7 +144,7 @@ export class SmsBlocklistManager extends SmsClientElement {
   private readonly details = new BlocklistDetailsController(this, {
     localize: this.localize,
     client: () => this.smsClient,
-    who: (userId) => this.who(userId),
+    who: (userId, name) => this.who(userId, name),
     describe: (error) => this.describe(error),
     canSeeHistory: () => this.isAdmin,
   });
@@ -216,10 +216,12 @@ export class SmsBlocklistManager extends SmsClientElement {
     }
   }
 
-  private who(userId: string): string {
+  /** Who added an entry: automatic, the name recorded with it, a name the directory gives an administrator, or "You". */
+  private who(userId: string, recorded?: string | null): string {
     if (userId === 'system') return this.localize.term('addedBySystem');
-    if (userId === this.smsClient?.principal.userId) return this.names.get(userId) ?? this.localize.term('addedByYou');
-    return this.names.get(userId) ?? userId;
+    const name = recorded ?? this.names.get(userId);
+    if (name) return name;
+    return userId === this.smsClient?.principal.userId ? this.localize.term('addedByYou') : userId;
   }
 
   private reload(): Promise<void> {
@@ -257,7 +259,7 @@ export class SmsBlocklistManager extends SmsClientElement {
     if (!query) return true;
     const digits = query.replace(/[^\d+]/g, '');
     if (digits.length >= 3) return entry.e164.includes(digits);
-    return [entry.e164, entry.reason, entry.addedBy, entry.message ?? ''].join(' ').toLowerCase().includes(query);
+    return [entry.e164, entry.reason, entry.addedBy, entry.addedByName ?? '', entry.message ?? ''].join(' ').toLowerCase().includes(query);
   }
 
   /** Applies changes in order: removed numbers leave the table, added ones come first (newest first). */
@@ -490,7 +492,7 @@ export class SmsBlocklistManager extends SmsClientElement {
           </th>
           <td class="col-source">${renderSourceBadge(localize, entry.source)}</td>
           <td class="optional col-reason" title=${entry.reason}>${entry.reason}</td>
-          <td class="optional"><bdi>${this.who(entry.addedBy)}</bdi></td>
+          <td class="optional"><bdi>${this.who(entry.addedBy, entry.addedByName)}</bdi></td>
           <td class="col-at"><time datetime=${entry.addedAt} title=${localize.date(entry.addedAt, { dateStyle: 'full', timeStyle: 'short' })}
             >${localize.date(entry.addedAt, { dateStyle: 'medium', timeStyle: 'short' })}</time
           ></td>

@@ -18,13 +18,21 @@ interface Addition {
   source: BlocklistSource;
   reason: string;
   by: string;
+  /** The name of `by`, when the caller has it (an import resolves it once); looked up otherwise. */
+  byName?: string | null;
   message: string | null;
+}
+
+/** The name an entry and its audit trail show for a user id, as the directory has it now (null for `system`). */
+export async function actorName(ctx: EngineContext, userId: string): Promise<string | null> {
+  return userId === SYSTEM_ACTOR ? null : ((await ctx.db.users.get(userId))?.name ?? null);
 }
 
 /** Adds a number to the blocklist once (idempotent), with its audit entry and event. True when it was added. */
 export async function blockNumber(ctx: EngineContext, addition: Addition): Promise<{ added: boolean; entry: BlocklistEntry }> {
   const entry: BlocklistEntry = {
-    e164: addition.e164, source: addition.source, reason: addition.reason, addedBy: addition.by, addedAt: ctx.nowIso(), message: addition.message,
+    e164: addition.e164, source: addition.source, reason: addition.reason, addedBy: addition.by,
+    addedByName: addition.byName === undefined ? await actorName(ctx, addition.by) : addition.byName, addedAt: ctx.nowIso(), message: addition.message,
   };
   const added = await ctx.db.blocklist.insertIfAbsent(entry);
   if (!added) return { added, entry: (await ctx.db.blocklist.get(addition.e164)) ?? entry };
@@ -47,14 +55,17 @@ export async function unblockNumber(ctx: EngineContext, e164: E164, removal: Rem
   const entry = await ctx.db.blocklist.get(e164);
   if (!entry || (removal.onlySource && entry.source !== removal.onlySource)) return false;
   if (!(await ctx.db.blocklist.delete(e164))) return false;
-  await audit(ctx, 'removed', { ...entry, addedBy: removal.by, reason: removal.reason, message: removal.message ?? entry.message });
+  await audit(ctx, 'removed', {
+    ...entry, addedBy: removal.by, addedByName: await actorName(ctx, removal.by), reason: removal.reason, message: removal.message ?? entry.message,
+  });
   emitChanged(ctx, 'removed', entry);
   return true;
 }
 
 async function audit(ctx: EngineContext, action: 'added' | 'removed', entry: BlocklistEntry): Promise<void> {
   await ctx.db.blocklistAudit.insert({
-    id: ctx.id('bla'), e164: entry.e164, action, source: entry.source, by: entry.addedBy, at: ctx.nowIso(), reason: entry.reason, message: entry.message,
+    id: ctx.id('bla'), e164: entry.e164, action, source: entry.source, by: entry.addedBy, byName: entry.addedByName ?? null, at: ctx.nowIso(),
+    reason: entry.reason, message: entry.message,
   });
 }
 
@@ -72,7 +83,7 @@ export function createBlocklistApi(ctx: EngineContext): BlocklistApi {
       const digits = text?.replace(/[^\d+]/g, '');
       return ctx.db.blocklist.find({
         where,
-        search: text ? { fields: digits && digits.length >= 3 ? ['e164'] : ['e164', 'reason', 'addedBy', 'message'], text: digits && digits.length >= 3 ? digits : text } : undefined,
+        search: text ? { fields: digits && digits.length >= 3 ? ['e164'] : ['e164', 'reason', 'addedBy', 'addedByName', 'message'], text: digits && digits.length >= 3 ? digits : text } : undefined,
         orderBy: [['addedAt', 'desc']],
         cursor: input.cursor,
         limit: input.limit,
@@ -105,13 +116,14 @@ export function createBlocklistApi(ctx: EngineContext): BlocklistApi {
       requireAdmin(principal, 'blocklist.import');
       const { defaultCountry } = await ctx.settings();
       const result = { added: 0, existing: 0, errors: [] as { line: number; value: string; code: string; message: string }[] };
+      const byName = await actorName(ctx, principal.userId);
       for (const row of input.entries) {
         const e164 = tryPhone(row.e164, defaultCountry);
         if (!e164) {
           result.errors.push({ line: row.line, value: row.e164, code: 'phone.invalid', message: `"${row.e164}" is not a valid phone number.` });
           continue;
         }
-        const { added } = await blockNumber(ctx, { e164, source: 'import', reason: row.reason ?? '', by: principal.userId, message: null });
+        const { added } = await blockNumber(ctx, { e164, source: 'import', reason: row.reason ?? '', by: principal.userId, byName, message: null });
         if (added) result.added += 1;
         else result.existing += 1;
       }

@@ -16,6 +16,8 @@ export const BlocklistEntry = z.object({
   reason: z.string().max(500),
   /** The user who added it, or `system` for an opt-out. */
   addedBy: z.string(),
+  /** That user's name when they added it (null for `system` or a user the directory does not know). */
+  addedByName: z.string().nullable().optional(),
   addedAt: Timestamp,
   /** For an opt-out: the message that triggered it. */
   message: z.string().nullable(),
@@ -43,6 +45,8 @@ export const BlocklistAudit = z.object({
   action: z.enum(['added', 'removed']),
   source: BlocklistSource,
   by: z.string(),
+  /** That user's name at the time (null for `system` or a user the directory does not know). */
+  byName: z.string().nullable().optional(),
   at: Timestamp,
   reason: z.string(),
   message: z.string().nullable(),

@@ -28,6 +28,15 @@ function medium(iso: string): string {
 }
 
 describe('<sms-blocklist-manager>: the blocked numbers', () => {
+  it('shows a user who added a number by name, though a user cannot read the directory', async () => {
+    const { user } = await threeSources();
+    const el = await loadedManager(user);
+    expect(cellsOf(el, '+61 410 000 001')[3]).to.equal(ADMIN_NAME);
+    expect(cellsOf(el, '+61 410 000 002')[3]).to.equal('Automatic');
+    expect(cellsOf(el, '+61 410 000 003')[3]).to.equal(ADMIN_NAME);
+    await expect(el).to.be.accessible();
+  });
+
   it('shows for each number its source, reason, who added it, when, and the message of an opt-out', async () => {
     const { admin } = await threeSources();
     const el = await loadedManager(admin);

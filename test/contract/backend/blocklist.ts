@@ -10,15 +10,18 @@ export function blocklistContract(h: BackendHarness): void {
   describe('blocklist', () => {
     it('adds, lists, searches, checks and removes entries', withWorld(h, async (w) => {
       const changes = record(w.admin, 'blocklist.changed');
+      const adminName = (await w.admin.directory.me()).name;
       const entry = await w.admin.blocklist.add({ e164: '0412 000 001', reason: 'Abusive' });
       assert.equal(entry.e164, handset(1));
       assert.equal(entry.source, 'manual');
       assert.equal(entry.addedBy, 'admin');
+      assert.equal(entry.addedByName, adminName, 'the name is recorded, for users who cannot read the directory');
       assert.equal(entry.reason, 'Abusive');
       await w.admin.blocklist.add({ e164: handset(2), reason: 'Wrong number' });
       assert.equal((await w.admin.blocklist.add({ e164: handset(1), reason: 'Again' })).reason, 'Abusive', 'adding twice changes nothing');
       assert.deepEqual((await w.admin.blocklist.list()).items.map((item) => item.e164).sort(), [handset(1), handset(2)]);
       assert.deepEqual((await w.admin.blocklist.list({ query: 'wrong' })).items.map((item) => item.e164), [handset(2)]);
+      assert.deepEqual((await w.alice.blocklist.list()).items.map((item) => item.addedByName), [entry.addedByName, entry.addedByName]);
       assert.deepEqual((await w.admin.blocklist.list({ query: '412000002' })).items.map((item) => item.e164), [handset(2)]);
       assert.deepEqual(await w.alice.blocklist.check([handset(1), handset(3)]), [handset(1)]);
       await w.admin.blocklist.remove(handset(1));
@@ -47,6 +50,7 @@ export function blocklistContract(h: BackendHarness): void {
     }));
 
     it('keeps an audit trail: who, when, source, reason and the triggering message', withWorld(h, async (w) => {
+      const adminName = (await w.admin.directory.me()).name;
       await w.admin.blocklist.add({ e164: handset(1), reason: 'Asked by phone' });
       await w.fx.advance(1000);
       await w.admin.blocklist.remove(handset(1));
@@ -61,6 +65,9 @@ export function blocklistContract(h: BackendHarness): void {
       assert.equal(optOut?.source, 'opt-out');
       assert.equal(optOut?.message, 'Stop.');
       assert.equal(optOut?.by, 'system');
+      assert.equal(optOut?.byName, null);
+      assert.deepEqual(mine.map((audit) => audit.byName), [adminName, adminName]);
+      assert.equal((await w.admin.blocklist.list({ source: 'opt-out' })).items[0]?.addedByName, null);
     }));
 
     it('blocks a number that replies STOP and sends the configured confirmation once', withWorld(h, async (w) => {
