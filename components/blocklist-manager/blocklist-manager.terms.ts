@@ -45,6 +45,7 @@ export const blocklistManagerTerms = {
   removeMessage: 'Bulk messages will reach this number again.',
   removeConfirm: 'Unblock',
   blocklistNumberRemoved: '{0} is no longer blocked.',
+  alreadyUnblocked: '{0} was already unblocked.',
   liveAdded: '{0} was blocked.',
   liveRemoved: '{0} was unblocked.',
   blocklistImportFile: 'Import CSV',

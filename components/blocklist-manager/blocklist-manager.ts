@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { SmsClient } from '../../src/client.js';
 import { toCsv } from '../../src/csv.js';
+import { isNotFoundError } from '../../src/errors/not-found-error.js';
 import type { BlocklistEntry, BlocklistSource } from '../../src/model/blocklist.js';
 import type { SmsEventMap } from '../../src/model/events.js';
 import { formatPhone } from '../internal/phone.js';
@@ -124,6 +125,8 @@ export class SmsBlocklistManager extends SmsClientElement {
 
   @state() private importing = false;
   @state() private names = new Map<string, string>();
+  /** Changes this element asked for (`added:+61...`), whose live events are not announced again. */
+  private readonly ownChanges = new Set<string>();
   @state() private formReason = '';
 
   private readonly localize = new LocalizeController(this, blocklistManagerTerms);
@@ -274,8 +277,10 @@ export class SmsBlocklistManager extends SmsClientElement {
     this.entries.update((items) => [...added, ...items.filter((item) => !final.has(item.e164))]);
     const open = this.details.entry;
     if (open && final.has(open.e164)) this.details.refresh(final.get(open.e164) ?? null);
-    if (fromElsewhere && changes.length === 1) {
-      const [change] = changes;
+    // A change this element made comes back as a live event too: its own notice has said it already.
+    const others = fromElsewhere ? changes.filter((change) => !this.ownChanges.delete(`${change.action}:${change.e164}`)) : [];
+    if (others.length === 1) {
+      const [change] = others;
       this.announcer.announce(this.localize.term(change!.action === 'added' ? 'liveAdded' : 'liveRemoved', formatPhone(change!.e164)));
     }
   }
@@ -323,10 +328,13 @@ export class SmsBlocklistManager extends SmsClientElement {
         let already: boolean;
         try {
           already = (await client.blocklist.check([check.e164])).length > 0;
+          this.ownChanges.add(`added:${check.e164}`);
           entry = await client.blocklist.add({ e164: check.e164, reason: this.formReason.trim() || undefined });
         } catch (error) {
+          this.ownChanges.delete(`added:${check.e164}`);
           return this.phone.refused(error);
         }
+        if (already) this.ownChanges.delete(`added:${check.e164}`);
         this.notice.say(localize.term(already ? 'alreadyBlocked' : 'numberBlocked', formatPhone(entry.e164)));
         this.apply([{ e164: entry.e164, action: 'added', entry }], false);
         return true;
@@ -347,8 +355,20 @@ export class SmsBlocklistManager extends SmsClientElement {
     const client = this.smsClient;
     if (!yes || !client) return;
     const index = this.entries.items.findIndex((item) => item.e164 === entry.e164);
-    if (!(await this.notice.attempt(() => client.blocklist.remove(entry.e164)))) return;
-    this.notice.say(localize.term('blocklistNumberRemoved', display));
+    // Someone else may have unblocked it since the list was read: that is the outcome asked for, said as such.
+    let gone = false;
+    this.ownChanges.add(`removed:${entry.e164}`);
+    const removed = await this.notice.attempt(async () => {
+      try {
+        await client.blocklist.remove(entry.e164);
+      } catch (error) {
+        if (!isNotFoundError(error)) throw error;
+        gone = true;
+      }
+    });
+    if (!removed || gone) this.ownChanges.delete(`removed:${entry.e164}`);
+    if (!removed) return;
+    this.notice.say(localize.term(gone ? 'alreadyUnblocked' : 'blocklistNumberRemoved', display));
     this.apply([{ e164: entry.e164, action: 'removed', entry }], false);
     if (index >= 0 && this.entries.items.length > 0) void this.rows.focusRow(Math.min(index, this.entries.items.length - 1));
   }

@@ -5,7 +5,7 @@ import { createSimulatedCarrier } from '../../adapters/simulated-carrier/index.j
 type Method = (...args: unknown[]) => Promise<unknown>;
 
 /** A copy of a backend whose every call is answered by `answer` instead (events and close still work). */
-function wrap(base: SmsBackend, answer: (group: string, method: string, call: () => Promise<unknown>) => Promise<unknown>): SmsBackend {
+export function wrapBackend(base: SmsBackend, answer: (group: string, method: string, call: () => Promise<unknown>) => Promise<unknown>): SmsBackend {
   const wrapped: Record<string, unknown> = { subscribe: base.subscribe.bind(base), close: base.close.bind(base) };
   for (const [group, api] of Object.entries(base)) {
     if (typeof api !== 'object' || api === null) continue;
@@ -20,13 +20,13 @@ function wrap(base: SmsBackend, answer: (group: string, method: string, call: ()
 
 /** Every call stays pending: the loading state. */
 export function stalledBackend(base: SmsBackend): SmsBackend {
-  return wrap(base, () => new Promise(() => undefined));
+  return wrapBackend(base, () => new Promise(() => undefined));
 }
 
 /** Every call fails as an unreachable service would, until `recover()` is called: the error state and its retry. */
 export function failingBackend(base: SmsBackend): SmsBackend & { recover(): void } {
   let failing = true;
-  const backend = wrap(base, (_group, _method, call) =>
+  const backend = wrapBackend(base, (_group, _method, call) =>
     failing ? Promise.reject(new SmsError('backend.unavailable', 'The SMS service cannot be reached. Check the connection and try again.')) : call(),
   );
   return Object.assign(backend, { recover: () => (failing = false) });
@@ -34,7 +34,7 @@ export function failingBackend(base: SmsBackend): SmsBackend & { recover(): void
 
 /** Calls wait `ms` before they run: slow networks in stories. */
 export function slowBackend(base: SmsBackend, ms: number): SmsBackend {
-  return wrap(base, async (_group, _method, call) => {
+  return wrapBackend(base, async (_group, _method, call) => {
     await new Promise((resolve) => setTimeout(resolve, ms));
     return call();
   });

@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { SmsBlocklistManager } from '../../../components/index.js';
+import { SmsError, createSmsClient } from '../../../src/index.js';
+import { wrapBackend } from '../../../stories/decorators/backends.js';
 import { $, answerConfirm, find, part, text, type, until } from '../manager-helpers.js';
 import { ADMIN_NAME, blocklistManager, blocklistWorld, footer, loadedManager, mobile, rowCells, rowNumbers, seedBlocklist } from './helpers.js';
 
@@ -59,7 +61,7 @@ describe('<sms-blocklist-manager>: blocking and unblocking', () => {
   });
 
   it('blocks a number with a reason from the keyboard, and says so', async () => {
-    const { admin } = await blocklistWorld();
+    const { admin, backend, reply } = await blocklistWorld();
     await seedBlocklist(admin, 2);
     const el = await loadedManager(admin);
     const dialog = await openAdd(el);
@@ -83,6 +85,14 @@ describe('<sms-blocklist-manager>: blocking and unblocking', () => {
     expect(saved.source).to.equal('manual');
     expect(saved.reason).to.equal('Asked at reception');
     await expect(el).to.be.accessible();
+    // Its own change comes back as a live event: not announced a second time, while a change from elsewhere is.
+    const live = () => text($(el, '[role="status"][aria-live="polite"].sms-visually-hidden'));
+    await backend.idle();
+    // Past the live batch (150 ms) and the announcer's quiet time (500 ms).
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(live()).to.not.contain('+61 412 000 555 was blocked.');
+    await reply(mobile(60));
+    await until(() => live() === '+61 410 000 060 was blocked.', 'the announcement of a change from elsewhere');
   });
 
   it('says when a number was already blocked, without a second row', async () => {
@@ -150,7 +160,7 @@ describe('<sms-blocklist-manager>: blocking and unblocking', () => {
     await until(() => el.shadowRoot!.activeElement?.closest('tr')?.dataset.row === String(Math.min(index, 1)), 'focus on the next row');
   });
 
-  it('says why an unblock failed', async () => {
+  it('says a number someone else unblocked meanwhile was already unblocked, and drops its row', async () => {
     const { admin, backend } = await blocklistWorld();
     await seedBlocklist(admin, 2);
     const el = await loadedManager(admin);
@@ -160,9 +170,28 @@ describe('<sms-blocklist-manager>: blocking and unblocking', () => {
     await admin.blocklist.remove(mobile(1));
     await backend.idle();
     await answerConfirm(el, true);
+    await until(() => text(part(el, 'notice')).includes('+61 410 000 001 was already unblocked.'), 'the notice');
+    expect(part(el, 'notice')!.classList.contains('error')).to.equal(false);
+    expect(rowNumbers(el)).to.not.include('+61 410 000 001');
+    expect(footer(el)).to.equal('1 number shown');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says why an unblock failed, and keeps the number', async () => {
+    const { admin, backend } = await blocklistWorld();
+    await seedBlocklist(admin, 2);
+    const failing = wrapBackend(backend, (group, method, call) =>
+      group === 'blocklist' && method === 'remove' ? Promise.reject(new SmsError('backend.unavailable', 'The SMS service cannot be reached.')) : call(),
+    );
+    const el = await loadedManager(createSmsClient({ backend: failing, principal: admin.principal }));
+    $<HTMLButtonElement>(el, 'tbody [part~="remove-button"][aria-label="Unblock +61 410 000 001"]')!.click();
+    await find(el, 'dialog[role="alertdialog"]');
+    await answerConfirm(el, true);
     const notice = await find(el, '[part~="notice"].error', 'the error');
     expect(notice.getAttribute('role')).to.equal('alert');
-    expect(text(notice)).to.contain('+61410000001');
+    expect(text(notice)).to.contain('The SMS service cannot be reached.');
+    expect(rowNumbers(el)).to.include('+61 410 000 001');
+    expect(await admin.blocklist.check([mobile(1)])).to.deep.equal([mobile(1)]);
     await expect(el).to.be.accessible();
   });
 });
