@@ -143,7 +143,7 @@ export const COLLECTIONS = {
   contacts: { key: 'id', indexes: ['ownerId'] },
   conversations: { key: 'id', indexes: ['threadKey', 'numberId', 'audience'] },
   conversationStates: { key: 'id', indexes: ['userId', 'conversationId'] },
-  messages: { key: 'id', indexes: ['conversationId', 'campaignId', 'providerId', 'status'], unindexed: { status: ['sent', 'delivered', 'received'] } },
+  messages: { key: 'id', indexes: ['conversationId', 'providerId', 'status'], unindexed: { status: ['sent', 'delivered', 'received'] } },
   campaigns: { key: 'id', indexes: ['status'] },
   campaignRecipients: { key: 'id', indexes: ['campaignId', 'messageId', 'state'], unindexed: { state: ['sent', 'delivered'] } },
   uploads: { key: 'id', indexes: [] },
