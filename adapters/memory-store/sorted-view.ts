@@ -45,7 +45,13 @@ export class SortedView<T extends object> {
     const was = before !== null && this.inScope(before);
     const is = after !== null && this.inScope(after);
     const moved = was && is && orderChanged(before, after, this.order);
-    if (was && (!is || moved)) this.stale += 1;
+    if (was && (!is || moved)) {
+      // The head leaving (a claim takes the first records in order) is dropped at once; others when read.
+      const head = this.tuples[this.start];
+      const fields = this.order.fields;
+      if (head !== undefined && head[head.length - 1] === fieldValue(before, fields[fields.length - 1]!)) this.start += 1;
+      else this.stale += 1;
+    }
     if (is && (!was || moved)) {
       this.added.push(tupleOf(after, this.order));
       if (this.added.length > 256 && this.added.length > this.tuples.length - this.start) this.kill();
