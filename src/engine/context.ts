@@ -107,6 +107,11 @@ export class EngineContext {
     if (this.earlyReports.size > 10_000) this.earlyReports.delete(this.earlyReports.keys().next().value!);
   }
 
+  /** Whether reports are held for a provider id (most sends have none: no call to `replayReports` needed). */
+  hasHeldReports(providerId: string): boolean {
+    return this.earlyReports.size > 0 && this.earlyReports.has(providerId);
+  }
+
   /** Applies the reports held for a provider id, now that its message records it. */
   async replayReports(providerId: string): Promise<void> {
     const held = this.earlyReports.get(providerId);

@@ -314,13 +314,16 @@ export class CampaignRunner {
         const { providerId } = await this.ctx.carrier.send({
           messageId: message.id, from: message.from, to: message.to, body: message.body, encoding: message.encoding, segments: message.segments,
         });
-        if (!(await transitionFrom(this.ctx, message, 'sent', { providerId }))) await this.ctx.db.messages.update(message.id, { providerId });
+        // One compare-and-set from `sending` (what this run stored); a report that got there first keeps its status.
+        const patch = { providerId, status: 'sent' as const, updatedAt: this.ctx.nowIso() };
+        const moved = await this.ctx.db.messages.update(message.id, patch, { if: { status: 'sending' } });
+        if (!moved && !(await transitionFrom(this.ctx, message, 'sent', { providerId }))) await this.ctx.db.messages.update(message.id, { providerId });
         usage.messages += 1;
         usage.segments += message.segments;
         usage.cost += priceFor(settings, message.segments);
         this.ctx.rememberProvider(providerId, { id: message.id, status: 'sent', campaignId: message.campaignId });
         sent.ids.push(recipient.id);
-        await this.ctx.replayReports(providerId);
+        if (this.ctx.hasHeldReports(providerId)) await this.ctx.replayReports(providerId);
         return;
       } catch (error) {
         if ((error as { retryable?: unknown })?.retryable === true && attempt < RETRIES) continue;
