@@ -106,8 +106,10 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
    * Checks a campaign that is about to run and returns its estimate. On a first start the recipient source is read
    * once: copied into the campaign and estimated in the same walk; a campaign that may not start keeps no recipients.
    */
-  async function prepare(actor: Actor, campaign: Campaign): Promise<CampaignEstimate> {
-    if (!campaign.recipients || (await ctx.db.campaignRecipients.count({ campaignId: campaign.id })) > 0) return assertValid(actor, campaign);
+  async function prepare(actor: Actor, campaign: Campaign): Promise<{ estimate: CampaignEstimate; copied: boolean }> {
+    if (!campaign.recipients || (await ctx.db.campaignRecipients.count({ campaignId: campaign.id })) > 0) {
+      return { estimate: await assertValid(actor, campaign), copied: false };
+    }
     const early = await issuesOf(actor, campaign, null);
     if (early.length > 0) throw issuesError(early);
     const estimate = await materialiseCampaign(ctx, campaign);
@@ -116,15 +118,27 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
       await ctx.db.campaignRecipients.deleteMany({ campaignId: campaign.id });
       throw issuesError(issues);
     }
-    return estimate;
+    return { estimate, copied: true };
   }
 
-  /** Runs a prepared campaign (its recipients copied). */
-  async function begin(campaign: Campaign, from: readonly CampaignStatus[], estimate: CampaignEstimate): Promise<Campaign> {
-    const counts = { ...(await runner.countsOf(campaign.id)) };
-    const started = await setStatus(campaign, from, { status: 'running', startedAt: ctx.nowIso(), estimate, counts, error: null });
-    runner.run(started.id);
-    return started;
+  /**
+   * Prepares and runs a campaign. When it cannot run after all (its status changed meanwhile), the recipients this
+   * start copied are dropped again, so that an edited draft never runs on an old copy.
+   */
+  async function begin(actor: Actor, campaign: Campaign, from: readonly CampaignStatus[]): Promise<Campaign> {
+    const { estimate, copied } = await prepare(actor, campaign);
+    try {
+      const counts = { ...(await runner.countsOf(campaign.id)) };
+      const started = await setStatus(campaign, from, { status: 'running', startedAt: ctx.nowIso(), estimate, counts, error: null });
+      runner.run(started.id);
+      return started;
+    } catch (error) {
+      if (copied) {
+        runner.forgetCounts(campaign.id);
+        await ctx.db.campaignRecipients.deleteMany({ campaignId: campaign.id });
+      }
+      throw error;
+    }
   }
 
   async function checkDraft(actor: Actor, draft: { sender?: Campaign['sender']; recipients?: Campaign['recipients']; ratingExtensionId?: string | null }): Promise<void> {
@@ -213,8 +227,7 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
     async start(principal, id) {
       const campaign = await owned(principal, id, 'campaigns.start');
       if (!['draft', 'scheduled'].includes(campaign.status)) throw new StateError(`A ${campaign.status} campaign cannot be started.`, { resource: 'campaign', state: campaign.status });
-      const estimate = await prepare(await loadActor(ctx, principal), campaign);
-      return begin(campaign, ['draft', 'scheduled'], estimate);
+      return begin(await loadActor(ctx, principal), campaign, ['draft', 'scheduled']);
     },
 
     async stop(principal, id) {
@@ -285,8 +298,7 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
         const owner = await ctx.db.users.get(campaign.ownerId);
         const principal: Principal = { userId: campaign.ownerId, role: 'user', ...(owner?.departmentId && { departmentId: owner.departmentId }) };
         try {
-          const estimate = await prepare(await loadActor(ctx, principal), campaign);
-          await begin(campaign, ['scheduled'], estimate);
+          await begin(await loadActor(ctx, principal), campaign, ['scheduled']);
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);
           const failed = await ctx.db.campaigns.update(campaign.id, { status: 'failed', error: reason, updatedAt: ctx.nowIso() }, { if: { status: 'scheduled' } });

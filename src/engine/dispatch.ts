@@ -148,6 +148,11 @@ export class CampaignRunner {
     return counts;
   }
 
+  /** Drops the cached counts of a campaign (its recipients were removed). */
+  forgetCounts(campaignId: string): void {
+    this.counts.delete(campaignId);
+  }
+
   /** Moves one recipient's count from one state to another. */
   async move(campaignId: string, from: RecipientState | null, to: RecipientState): Promise<void> {
     await this.countsOf(campaignId);

@@ -204,6 +204,47 @@ describe('local engine: regressions', () => {
     assert.equal(fx.sent().length, 1);
   });
 
+  it('drops the recipients a start copied when the campaign changed before it could run, so a later start copies afresh', async () => {
+    const clock = createManualClock();
+    const store = createMemoryStore();
+    // Another request changes the campaign between the copy and the switch to running: that switch finds no draft.
+    let interfere = true;
+    const racing: Store = {
+      collection(name) {
+        const inner = store.collection(name);
+        if (name !== 'campaigns') return inner;
+        return new Proxy(inner, {
+          get(target, key) {
+            const value = Reflect.get(target, key) as unknown;
+            if (key !== 'update' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
+            return (id: string, patch: { status?: string }, options: unknown) =>
+              interfere && patch.status === 'running' ? Promise.resolve(null) : value.call(target, id, patch, options);
+          },
+        }) as never;
+      },
+      close: async () => undefined,
+    };
+    const backend = createLocalBackend({ store: racing, carrier: createSimulatedCarrier({ clock }), clock });
+    const admin = createSmsClient({ backend, principal: { userId: 'admin', role: 'admin' } });
+    await admin.settings.update({ defaultCountry: 'AU' });
+    const departmentId = (await admin.directory.createDepartment({ name: 'Sales' })).id;
+    const extensionId = (await admin.directory.createExtension({ number: '201', name: 'Desk', departmentId })).id;
+    const number = await admin.numbers.create({ e164: '+61480000001', extensionIds: [extensionId] });
+    const alice = createSmsClient({ backend, principal: { userId: 'alice', role: 'user', extensionId, departmentId } });
+    const list = await alice.lists.create({ name: 'Two' });
+    for (const e164 of ['+61412000001', '+61412000002']) await alice.lists.addEntry(list.id, { e164 });
+    const campaign = await alice.campaigns.create({ name: 'Raced', sender: { type: 'number', numberId: number.id }, body: 'Hi', recipients: { listId: list.id } });
+    await assert.rejects(alice.campaigns.start(campaign.id), (error: Error) => error.name === 'StateError');
+    assert.equal(await store.collection('campaignRecipients').count({ campaignId: campaign.id }), 0);
+    // The list changes; the next start sends to what it holds then.
+    await alice.lists.addEntry(list.id, { e164: '+61412000003' });
+    interfere = false;
+    const started = await alice.campaigns.start(campaign.id);
+    assert.equal(started.counts.total, 3);
+    assert.equal(started.estimate?.deliverable, 3);
+    await backend.close();
+  });
+
   it('resumes on a new engine a campaign the previous one was closed in the middle of', async () => {
     const clock = createManualClock();
     const store = createMemoryStore();
