@@ -91,7 +91,12 @@ export class Views<T extends object> {
  * reads another index or scans; see `covers`).
  */
 export class HashIndex<T extends object> {
-  private readonly scalars = new Map<Scalar, Bucket<T>>();
+  /**
+   * Value → its keys. A value one record holds (a provider id, a message id) keeps that key as a plain string: no
+   * bucket to allocate for each of a hundred thousand values; the empty string stands for a value no record holds any
+   * more. A second key, or a query (which may register a sorted view), makes it a `Bucket`.
+   */
+  private readonly scalars = new Map<Scalar, Bucket<T> | string>();
   private readonly elements = new Map<Scalar, Set<string>>();
 
   private readonly skipped: ReadonlySet<Scalar>;
@@ -110,7 +115,13 @@ export class HashIndex<T extends object> {
 
   /** The bucket of records whose field equals `value`, if any (only for a value the index `covers`). */
   bucket(value: Scalar): Bucket<T> | undefined {
-    return this.scalars.get(value);
+    const entry = this.scalars.get(value);
+    if (typeof entry !== 'string') return entry;
+    if (entry === '') return undefined;
+    const bucket = new Bucket<T>();
+    bucket.add(entry);
+    this.scalars.set(value, bucket);
+    return bucket;
   }
 
   /** The keys of records whose field is an array holding `value`, if any. */
@@ -123,10 +134,10 @@ export class HashIndex<T extends object> {
 
   /** Drops empty buckets (and their views) by rebuilding the map. */
   private sweep(): void {
-    const kept = new Map<Scalar, Bucket<T>>();
-    for (const [value, bucket] of this.scalars) {
-      if (bucket.size > 0) kept.set(value, bucket);
-      else bucket.views?.killAll();
+    const kept = new Map<Scalar, Bucket<T> | string>();
+    for (const [value, entry] of this.scalars) {
+      if (typeof entry === 'string' ? entry !== '' : entry.size > 0) kept.set(value, entry);
+      else if (typeof entry !== 'string') entry.views?.killAll();
     }
     this.scalars.clear();
     for (const [value, bucket] of kept) this.scalars.set(value, bucket);
@@ -135,12 +146,20 @@ export class HashIndex<T extends object> {
 
   add(key: string, record: T): void {
     const value = fieldValue(record, this.field);
-    if (value === null || this.skipped.has(value as Scalar)) return;
+    if (value === null || (this.skipped.size > 0 && this.skipped.has(value as Scalar))) return;
     if (isScalar(value)) {
-      let bucket = this.scalars.get(value);
-      if (!bucket) this.scalars.set(value, (bucket = new Bucket()));
-      bucket.add(key);
-      bucket.views?.touch(null, record);
+      const entry = this.scalars.get(value);
+      if (entry === undefined || entry === '') this.scalars.set(value, key);
+      else if (typeof entry === 'string') {
+        if (entry === key) return;
+        const bucket = new Bucket<T>();
+        bucket.add(entry);
+        bucket.add(key);
+        this.scalars.set(value, bucket);
+      } else {
+        entry.add(key);
+        entry.views?.touch(null, record);
+      }
     } else if (Array.isArray(value)) {
       for (const element of value) {
         if (!isScalar(element)) continue;
@@ -153,15 +172,23 @@ export class HashIndex<T extends object> {
 
   remove(key: string, record: T): void {
     const value = fieldValue(record, this.field);
-    if (value === null || this.skipped.has(value as Scalar)) return;
+    if (value === null || (this.skipped.size > 0 && this.skipped.has(value as Scalar))) return;
     if (isScalar(value)) {
-      const bucket = this.scalars.get(value);
-      if (!bucket) return;
-      bucket.delete(key);
-      bucket.views?.touch(record, null);
-      // An emptied bucket stays (a value such as null or 'sending' empties and fills again all the time): deleting and
-      // re-adding the same Map key makes V8 rehash the whole map over and over. Empty buckets are swept in bulk.
-      if (bucket.size === 0 && ++this.emptied > 1024 && this.emptied * 2 > this.scalars.size) this.sweep();
+      const entry = this.scalars.get(value);
+      if (entry === undefined || entry === '') return;
+      let emptied: boolean;
+      if (typeof entry === 'string') {
+        if (entry !== key) return;
+        this.scalars.set(value, '');
+        emptied = true;
+      } else {
+        entry.delete(key);
+        entry.views?.touch(record, null);
+        emptied = entry.size === 0;
+      }
+      // An emptied entry stays (a value such as 'sending' empties and fills again all the time): deleting and
+      // re-adding the same Map key makes V8 rehash the whole map over and over. Empty entries are swept in bulk.
+      if (emptied && ++this.emptied > 1024 && this.emptied * 2 > this.scalars.size) this.sweep();
     } else if (Array.isArray(value)) {
       for (const element of value) {
         const keys = isScalar(element) ? this.elements.get(element) : undefined;
@@ -176,7 +203,10 @@ export class HashIndex<T extends object> {
     const old = fieldValue(before, this.field);
     const value = fieldValue(after, this.field);
     if (old === value && isScalar(value)) {
-      if (this.covers(value)) this.scalars.get(value)?.views?.touch(before, after);
+      if (this.covers(value)) {
+        const entry = this.scalars.get(value);
+        if (typeof entry === 'object') entry.views?.touch(before, after);
+      }
     } else if (!jsonEqual(old, value)) {
       this.remove(key, before);
       this.add(key, after);
