@@ -1,6 +1,8 @@
 import { NotFoundError } from '../errors/not-found-error.js';
+import { StateError } from '../errors/state-error.js';
 import type { CampaignRecipients } from '../model/index.js';
 import type { EngineContext } from './context.js';
+import { uploadRowId } from './ids.js';
 
 /** One row of a campaign's recipient source. */
 export interface SourceRow {
@@ -38,9 +40,14 @@ export async function* sourceRows(ctx: EngineContext, source: CampaignRecipients
     } while (cursor);
     return;
   }
-  do {
-    const page = await ctx.db.uploadRecipients.find({ where: { uploadId: source.uploadId }, orderBy: [['index', 'asc']], cursor, limit: PAGE });
-    yield page.items.map(({ index, e164, fields, line, state, error }) => ({ index, e164, fields, line, state, error }));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+  // An upload's rows are keyed by position (`uploadRowId`): read page by page by key, with no sorted index to build.
+  const upload = await ctx.db.uploads.get(source.uploadId);
+  const total = upload ? upload.stats.recipients + upload.stats.errors + upload.stats.duplicates : 0;
+  for (let start = 0; start < total; start += PAGE) {
+    const ids = Array.from({ length: Math.min(PAGE, total - start) }, (_, offset) => uploadRowId(source.uploadId, start + offset));
+    const rows = await ctx.db.uploadRecipients.getMany(ids);
+    if (rows.length !== ids.length) throw new StateError('The uploaded file is incomplete: upload it again.', { resource: 'upload', state: 'incomplete' });
+    rows.sort((a, b) => a.index - b.index);
+    yield rows.map(({ index, e164, fields, line, state, error }) => ({ index, e164, fields, line, state, error }));
+  }
 }

@@ -13,7 +13,7 @@ import { estimateCampaign, materialiseCampaign } from './campaign-estimate.js';
 import { sourceColumns } from './campaign-source.js';
 import type { EngineContext } from './context.js';
 import { type CampaignRunner, emitCampaign } from './dispatch.js';
-import { campaignMessageId } from './ids.js';
+import { campaignMessageId, uploadRowId } from './ids.js';
 import { mapPage } from './paging.js';
 import type { Scheduler } from './scheduler.js';
 import { parseInput } from './validate.js';
@@ -274,7 +274,7 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
         ...upload.errors.map((row) => ({ e164: row.value, fields: {}, line: row.line, state: 'invalid' as const, error: row.message })),
         ...upload.duplicates.map((row) => ({ e164: row.e164, fields: {}, line: row.line, state: 'duplicate' as const, error: `Same number as line ${row.firstLine}` })),
       ].sort((a, b) => a.line - b.line);
-      const records = rows.map((row, index) => ({ ...row, id: `${id}:${index}`, uploadId: id, index }));
+      const records = rows.map((row, index) => ({ ...row, id: uploadRowId(id, index), uploadId: id, index }));
       for (let start = 0; start < records.length; start += 5000) await ctx.db.uploadRecipients.insertMany(records.slice(start, start + 5000));
       const record = {
         id, ownerId: principal.userId, name: upload.name, columns: upload.columns, phoneColumn: upload.phoneColumn,

@@ -37,3 +37,8 @@ export function campaignMessageId(recipientId: string): string {
 export function recipientIdOfMessage(messageId: string): string | null {
   return messageId.startsWith('cm_') ? messageId.slice(3) : null;
 }
+
+/** The id of an uploaded file's row: the upload's id and the row's position, so that rows are read by position. */
+export function uploadRowId(uploadId: string, index: number): string {
+  return `${uploadId}:${index}`;
+}

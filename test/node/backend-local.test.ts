@@ -245,6 +245,38 @@ describe('local engine: regressions', () => {
     await backend.close();
   });
 
+  it('reads an uploaded file by row position, in file order, and refuses one that lost rows', async () => {
+    const store = createMemoryStore();
+    const backend = createLocalBackend({ store, carrier: createSimulatedCarrier({ latencyMs: 0 }) });
+    const admin = createSmsClient({ backend, principal: { userId: 'admin', role: 'admin' } });
+    await admin.settings.update({ defaultCountry: 'AU' });
+    const departmentId = (await admin.directory.createDepartment({ name: 'Sales' })).id;
+    const extensionId = (await admin.directory.createExtension({ number: '201', name: 'Desk', departmentId })).id;
+    const number = await admin.numbers.create({ e164: '+61480000001', extensionIds: [extensionId] });
+    const alice = createSmsClient({ backend, principal: { userId: 'alice', role: 'user', extensionId, departmentId } });
+    // 2,500 rows: more than one page, with bad and repeated lines among them.
+    const recipients = Array.from({ length: 2500 }, (_, index) => ({ e164: `+6141${String(index).padStart(7, '0')}`, fields: { n: String(index) }, line: index + 2 }));
+    const upload = await alice.campaigns.createUpload({
+      name: 'big.csv', columns: ['phone', 'n'], phoneColumn: 'phone', recipients,
+      errors: [{ line: 2502, column: 'phone', value: '12', code: 'phone.invalid', message: 'Not a phone number' }], duplicates: [{ line: 2503, e164: recipients[0]!.e164, firstLine: 2 }],
+    });
+    const draft = (uploadId: string) => alice.campaigns.create({ name: 'Big', sender: { type: 'number', numberId: number.id }, body: 'Hi {{n}}', recipients: { uploadId } });
+    const campaign = await draft(upload.id);
+    const estimate = await alice.campaigns.estimate(campaign.id);
+    assert.deepEqual([estimate.total, estimate.deliverable, estimate.invalid, estimate.duplicate], [2502, 2500, 1, 1]);
+    await alice.campaigns.start(campaign.id);
+    const first = (await alice.campaigns.recipients(campaign.id, { limit: 3 })).items.map((recipient) => recipient.line);
+    assert.deepEqual(first, [2, 3, 4]);
+    await backend.idle();
+
+    const broken = await alice.campaigns.createUpload({ name: 'broken.csv', columns: ['phone', 'n'], phoneColumn: 'phone', recipients: recipients.slice(0, 3), errors: [], duplicates: [] });
+    await store.collection('uploadRecipients').delete(`${broken.id}:1`);
+    const refused = await alice.campaigns.estimate((await draft(broken.id)).id).catch((error: unknown) => error);
+    assert.equal((refused as Error).name, 'StateError');
+    assert.match((refused as Error).message, /upload it again/);
+    await backend.close();
+  });
+
   it('resumes on a new engine a campaign the previous one was closed in the middle of', async () => {
     const clock = createManualClock();
     const store = createMemoryStore();
