@@ -18,6 +18,17 @@ interface Life {
 
 const NEVER = (): Promise<never> => new Promise(() => undefined);
 
+/** An administrator sets up a department, an extension and its number; Alice sends from it. */
+async function salesDesk(backend: SmsBackend) {
+  const admin = createSmsClient({ backend, principal: { userId: 'admin', role: 'admin' } });
+  await admin.settings.update({ defaultCountry: 'AU' });
+  const departmentId = (await admin.directory.createDepartment({ name: 'Sales' })).id;
+  const extensionId = (await admin.directory.createExtension({ number: '201', name: 'Desk', departmentId })).id;
+  const number = await admin.numbers.create({ e164: '+61480000001', extensionIds: [extensionId] });
+  const alice = createSmsClient({ backend, principal: { userId: 'alice', role: 'user', extensionId, departmentId } });
+  return { admin, alice, number };
+}
+
 function mortalStore(store: Store, life: Life): Store {
   return {
     collection(name) {
@@ -225,12 +236,7 @@ describe('local engine: regressions', () => {
       close: async () => undefined,
     };
     const backend = createLocalBackend({ store: racing, carrier: createSimulatedCarrier({ clock }), clock });
-    const admin = createSmsClient({ backend, principal: { userId: 'admin', role: 'admin' } });
-    await admin.settings.update({ defaultCountry: 'AU' });
-    const departmentId = (await admin.directory.createDepartment({ name: 'Sales' })).id;
-    const extensionId = (await admin.directory.createExtension({ number: '201', name: 'Desk', departmentId })).id;
-    const number = await admin.numbers.create({ e164: '+61480000001', extensionIds: [extensionId] });
-    const alice = createSmsClient({ backend, principal: { userId: 'alice', role: 'user', extensionId, departmentId } });
+    const { alice, number } = await salesDesk(backend);
     const list = await alice.lists.create({ name: 'Two' });
     for (const e164 of ['+61412000001', '+61412000002']) await alice.lists.addEntry(list.id, { e164 });
     const campaign = await alice.campaigns.create({ name: 'Raced', sender: { type: 'number', numberId: number.id }, body: 'Hi', recipients: { listId: list.id } });
@@ -248,12 +254,7 @@ describe('local engine: regressions', () => {
   it('reads an uploaded file by row position, in file order, and refuses one that lost rows', async () => {
     const store = createMemoryStore();
     const backend = createLocalBackend({ store, carrier: createSimulatedCarrier({ latencyMs: 0 }) });
-    const admin = createSmsClient({ backend, principal: { userId: 'admin', role: 'admin' } });
-    await admin.settings.update({ defaultCountry: 'AU' });
-    const departmentId = (await admin.directory.createDepartment({ name: 'Sales' })).id;
-    const extensionId = (await admin.directory.createExtension({ number: '201', name: 'Desk', departmentId })).id;
-    const number = await admin.numbers.create({ e164: '+61480000001', extensionIds: [extensionId] });
-    const alice = createSmsClient({ backend, principal: { userId: 'alice', role: 'user', extensionId, departmentId } });
+    const { alice, number } = await salesDesk(backend);
     // 2,500 rows: more than one page, with bad and repeated lines among them.
     const recipients = Array.from({ length: 2500 }, (_, index) => ({ e164: `+6141${String(index).padStart(7, '0')}`, fields: { n: String(index) }, line: index + 2 }));
     const upload = await alice.campaigns.createUpload({
