@@ -4,6 +4,7 @@ import { countSegments, type SegmentCount } from '../segments.js';
 import { compileTemplate, type CompiledTemplate } from '../template.js';
 import { type SourceRow, sourceRows } from './campaign-source.js';
 import type { EngineContext } from './context.js';
+import { campaignRecipientId } from './ids.js';
 import { priceFor } from './usage.js';
 
 /**
@@ -94,7 +95,7 @@ export async function materialiseCampaign(ctx: EngineContext, campaign: Campaign
   for await (const rows of sourceRows(ctx, campaign.recipients)) {
     const repeated = await tally.add(ctx, rows);
     const records: CampaignRecipientRecord[] = rows.map((row) => ({
-      id: `${campaign.id}:${row.index}`, campaignId: campaign.id, index: row.index, e164: row.e164, fields: row.fields, line: row.line,
+      id: campaignRecipientId(campaign.id, row.index), campaignId: campaign.id, index: row.index, e164: row.e164, fields: row.fields, line: row.line,
       state: row.state === 'valid' ? (repeated.has(row) ? 'duplicate' : 'pending') : row.state, messageId: null, error: row.error, updatedAt: now, attempt: 0,
     }));
     await ctx.db.campaignRecipients.insertMany(records);

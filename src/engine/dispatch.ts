@@ -1,10 +1,10 @@
 import { compileTemplate } from '../template.js';
 import type { Campaign, CampaignCounts, RecipientState } from '../model/index.js';
 import { emptyCounts } from '../model/index.js';
-import type { CampaignRecipientRecord, MessageRecord } from '../ports/store.js';
+import type { CampaignRecipientRecord, MessageRecord, Query } from '../ports/store.js';
 import type { EngineContext } from './context.js';
 import { carrierFailure, newOutbound, transition, transitionFrom } from './outbound.js';
-import { campaignMessageId } from './ids.js';
+import { campaignMessageId, campaignRecipientId } from './ids.js';
 import { RateLimiter, type StopSignal } from './rate-limiter.js';
 import type { Settings } from '../model/index.js';
 import { priceFor, recordUsage } from './usage.js';
@@ -218,19 +218,42 @@ export class CampaignRunner {
     }
   }
 
+  /**
+   * Claims recipients by position (their ids name it: `campaignRecipientId`), BATCH positions at a time, those still
+   * pending, so that no sorted index of a campaign's recipients is kept. After the last position, recipients another
+   * run released behind this one (if any are pending still) get another walk.
+   */
   private async loop(campaignId: string, run: Run): Promise<void> {
     const { db } = this.ctx;
+    let next = 0;
+    let claimedInWalk = 0;
+    // Pending recipients a whole walk could not claim have ids that do not name a position: claimed in index order.
+    let byQuery = false;
     for (;;) {
       const campaign = await db.campaigns.get(campaignId);
       if (!campaign || campaign.status !== 'running' || run.stopRequested || this.ctx.isClosed) return;
       const sender = await this.senderOf(campaign);
       if (typeof sender !== 'string') return this.finish(campaign, 'failed', sender.error);
-      const batch = await db.campaignRecipients.updateMany(
-        { where: { campaignId, state: 'pending' }, orderBy: [['index', 'asc']], limit: BATCH },
-        { state: 'sending', updatedAt: this.ctx.nowIso() },
-      );
-      if (batch.length === 0) return this.finish(campaign, 'completed', null);
-      for (const _ of batch) await this.move(campaignId, 'pending', 'sending');
+      const { total } = await this.countsOf(campaignId);
+      if (!byQuery && next >= total) {
+        if ((await db.campaignRecipients.count({ campaignId, state: 'pending' })) === 0) return this.finish(campaign, 'completed', null);
+        byQuery = claimedInWalk === 0;
+        next = 0;
+        claimedInWalk = 0;
+      }
+      let query: Query<CampaignRecipientRecord> = { where: { campaignId, state: 'pending' }, orderBy: [['index', 'asc']], limit: BATCH };
+      if (!byQuery) {
+        const ids = Array.from({ length: Math.min(BATCH, total - next) }, (_, offset) => campaignRecipientId(campaignId, next + offset));
+        next += ids.length;
+        query = { where: { id: { $in: ids }, state: 'pending' }, orderBy: [['index', 'asc']], limit: ids.length };
+      }
+      const batch = await db.campaignRecipients.updateMany(query, { state: 'sending', updatedAt: this.ctx.nowIso() });
+      claimedInWalk += batch.length;
+      if (batch.length === 0) {
+        if (byQuery) return this.finish(campaign, 'completed', null);
+        continue;
+      }
+      for (const _ of batch) this.moveNow(campaignId, 'pending', 'sending');
       await this.sendBatch(campaign, sender, batch, run);
       await this.progress(campaignId);
     }

@@ -42,3 +42,8 @@ export function recipientIdOfMessage(messageId: string): string | null {
 export function uploadRowId(uploadId: string, index: number): string {
   return `${uploadId}:${index}`;
 }
+
+/** The id of a campaign's recipient: the campaign's id and the recipient's position, so that dispatch claims by position. */
+export function campaignRecipientId(campaignId: string, index: number): string {
+  return `${campaignId}:${index}`;
+}

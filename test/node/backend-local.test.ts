@@ -278,6 +278,29 @@ describe('local engine: regressions', () => {
     await backend.close();
   });
 
+  it('claims by position, and still sends to a recipient whose id does not name its position', async () => {
+    const store = createMemoryStore();
+    const carrier = createSimulatedCarrier({ latencyMs: 0 });
+    const backend = createLocalBackend({ store, carrier });
+    const { alice, number } = await salesDesk(backend);
+    const list = await alice.lists.create({ name: 'Unused' });
+    await alice.lists.addEntry(list.id, { e164: '+61412000009' });
+    const campaign = await alice.campaigns.create({ name: 'Mixed ids', sender: { type: 'number', numberId: number.id }, body: 'Hi', recipients: { listId: list.id } });
+    // Recipients already copied (as an older store may hold them): one by position, one not.
+    const recipient = (id: string, index: number, e164: string) => ({
+      id, campaignId: campaign.id, index, e164, fields: {}, line: null, state: 'pending' as const, messageId: null, error: null, updatedAt: new Date().toISOString(), attempt: 0,
+    });
+    await store.collection('campaignRecipients').insertMany([recipient(`${campaign.id}:0`, 0, '+61412000001'), recipient('older-id', 1, '+61412000002')]);
+    await alice.campaigns.start(campaign.id);
+    await backend.idle();
+    await carrier.flush();
+    await backend.idle();
+    const done = await alice.campaigns.get(campaign.id);
+    assert.equal(done.status, 'completed');
+    assert.deepEqual(carrier.sent.map((send) => send.message.to).sort(), ['+61412000001', '+61412000002']);
+    await backend.close();
+  });
+
   it('resumes on a new engine a campaign the previous one was closed in the middle of', async () => {
     const clock = createManualClock();
     const store = createMemoryStore();
