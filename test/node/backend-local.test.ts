@@ -253,7 +253,7 @@ describe('local engine: regressions', () => {
 
   it('reads an uploaded file by row position, in file order, and refuses one that lost rows', async () => {
     const store = createMemoryStore();
-    const backend = createLocalBackend({ store, carrier: createSimulatedCarrier({ latencyMs: 0 }) });
+    const backend = createLocalBackend({ store, carrier: createSimulatedCarrier({ latencyMs: 0 }), settings: { segmentsPerSecond: 0 } });
     const { alice, number } = await salesDesk(backend);
     // 2,500 rows: more than one page, with bad and repeated lines among them.
     const recipients = Array.from({ length: 2500 }, (_, index) => ({ e164: `+6141${String(index).padStart(7, '0')}`, fields: { n: String(index) }, line: index + 2 }));
@@ -281,7 +281,7 @@ describe('local engine: regressions', () => {
   it('claims by position, and still sends to a recipient whose id does not name its position', async () => {
     const store = createMemoryStore();
     const carrier = createSimulatedCarrier({ latencyMs: 0 });
-    const backend = createLocalBackend({ store, carrier });
+    const backend = createLocalBackend({ store, carrier, settings: { segmentsPerSecond: 0 } });
     const { alice, number } = await salesDesk(backend);
     const list = await alice.lists.create({ name: 'Unused' });
     await alice.lists.addEntry(list.id, { e164: '+61412000009' });
