@@ -110,7 +110,12 @@ export class HashIndex<T extends object> {
 
   /** Whether records holding this value are in the index (a query for it may use the index). */
   covers(value: unknown): boolean {
-    return value !== null && value !== undefined && isScalar(value) && !this.skipped.has(value);
+    return isScalar(value) && !this.leavesOut(value);
+  }
+
+  /** Null and the `unindexed` values are never in the index. */
+  private leavesOut(value: unknown): boolean {
+    return value === null || (this.skipped.size > 0 && this.skipped.has(value as Scalar));
   }
 
   /** The bucket of records whose field equals `value`, if any (only for a value the index `covers`). */
@@ -146,7 +151,7 @@ export class HashIndex<T extends object> {
 
   add(key: string, record: T): void {
     const value = fieldValue(record, this.field);
-    if (value === null || (this.skipped.size > 0 && this.skipped.has(value as Scalar))) return;
+    if (this.leavesOut(value)) return;
     if (isScalar(value)) {
       const entry = this.scalars.get(value);
       if (entry === undefined || entry === '') this.scalars.set(value, key);
@@ -172,7 +177,7 @@ export class HashIndex<T extends object> {
 
   remove(key: string, record: T): void {
     const value = fieldValue(record, this.field);
-    if (value === null || (this.skipped.size > 0 && this.skipped.has(value as Scalar))) return;
+    if (this.leavesOut(value)) return;
     if (isScalar(value)) {
       const entry = this.scalars.get(value);
       if (entry === undefined || entry === '') return;
@@ -203,10 +208,9 @@ export class HashIndex<T extends object> {
     const old = fieldValue(before, this.field);
     const value = fieldValue(after, this.field);
     if (old === value && isScalar(value)) {
-      if (this.covers(value)) {
-        const entry = this.scalars.get(value);
-        if (typeof entry === 'object') entry.views?.touch(before, after);
-      }
+      // Only a bucket has views (a value left out of the index has no entry at all).
+      const entry = this.scalars.get(value);
+      if (typeof entry === 'object') entry.views?.touch(before, after);
     } else if (!jsonEqual(old, value)) {
       this.remove(key, before);
       this.add(key, after);

@@ -326,15 +326,16 @@ export class SmsBlocklistManager extends SmsClientElement {
         if (!client || check.status !== 'valid') return false;
         let entry: BlocklistEntry;
         let already: boolean;
+        const own = `added:${check.e164}`;
         try {
           already = (await client.blocklist.check([check.e164])).length > 0;
-          this.ownChanges.add(`added:${check.e164}`);
+          this.ownChanges.add(own);
           entry = await client.blocklist.add({ e164: check.e164, reason: this.formReason.trim() || undefined });
         } catch (error) {
-          this.ownChanges.delete(`added:${check.e164}`);
+          this.ownChanges.delete(own);
           return this.phone.refused(error);
         }
-        if (already) this.ownChanges.delete(`added:${check.e164}`);
+        if (already) this.ownChanges.delete(own);
         this.notice.say(localize.term(already ? 'alreadyBlocked' : 'numberBlocked', formatPhone(entry.e164)));
         this.apply([{ e164: entry.e164, action: 'added', entry }], false);
         return true;
@@ -357,7 +358,8 @@ export class SmsBlocklistManager extends SmsClientElement {
     const index = this.entries.items.findIndex((item) => item.e164 === entry.e164);
     // Someone else may have unblocked it since the list was read: that is the outcome asked for, said as such.
     let gone = false;
-    this.ownChanges.add(`removed:${entry.e164}`);
+    const own = `removed:${entry.e164}`;
+    this.ownChanges.add(own);
     const removed = await this.notice.attempt(async () => {
       try {
         await client.blocklist.remove(entry.e164);
@@ -366,7 +368,7 @@ export class SmsBlocklistManager extends SmsClientElement {
         gone = true;
       }
     });
-    if (!removed || gone) this.ownChanges.delete(`removed:${entry.e164}`);
+    if (!removed || gone) this.ownChanges.delete(own);
     if (!removed) return;
     this.notice.say(localize.term(gone ? 'alreadyUnblocked' : 'blocklistNumberRemoved', display));
     this.apply([{ e164: entry.e164, action: 'removed', entry }], false);

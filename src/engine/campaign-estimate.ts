@@ -17,6 +17,8 @@ class EstimateTally {
   private readonly fixed: SegmentCount;
   private maxSegments = 0;
   private ucs2 = false;
+  /** The numbers of valid rows seen so far: a valid row repeating one is a duplicate. */
+  private readonly seen = new Set<string>();
 
   constructor(
     body: string,
@@ -29,9 +31,6 @@ class EstimateTally {
       segmentsPerMessage: this.fixed.segments, totalSegments: 0, cost: 0, currency: settings.currency,
     };
   }
-
-  /** The numbers of valid rows seen so far: a valid row repeating one is a duplicate. */
-  private readonly seen = new Set<string>();
 
   /** Adds one page of rows; returns the valid rows that repeat an earlier number (duplicates). */
   async add(ctx: EngineContext, rows: readonly SourceRow[]): Promise<Set<SourceRow>> {

@@ -148,7 +148,7 @@ export class CampaignRunner {
     return counts;
   }
 
-  /** Drops the cached counts of a campaign (its recipients were removed). */
+  /** Drops the cached counts of a campaign (its recipients changed outside a run): read again when next asked. */
   forgetCounts(campaignId: string): void {
     this.counts.delete(campaignId);
   }
@@ -211,7 +211,7 @@ export class CampaignRunner {
     for (const message of orphans.items) await transition(this.ctx, message.id, 'unknown');
     const running = await db.campaigns.find({ where: { status: 'running' }, limit: 10_000 });
     for (const campaign of running.items) {
-      this.counts.delete(campaign.id);
+      this.forgetCounts(campaign.id);
       await db.campaigns.update(campaign.id, {
         status: 'stopped', counts: { ...(await this.countsOf(campaign.id)) }, error: 'Interrupted when the service stopped: restart to resume.', updatedAt: this.ctx.nowIso(),
       });
@@ -342,10 +342,7 @@ export class CampaignRunner {
         const { providerId } = await this.ctx.carrier.send({
           messageId: message.id, from: message.from, to: message.to, body: message.body, encoding: message.encoding, segments: message.segments,
         });
-        // One compare-and-set from `sending` (what this run stored); a report that got there first keeps its status.
-        const patch = { providerId, status: 'sent' as const, updatedAt: this.ctx.nowIso() };
-        const moved = await this.ctx.db.messages.update(message.id, patch, { if: { status: 'sending' } });
-        if (!moved && !(await transitionFrom(this.ctx, message, 'sent', { providerId }))) await this.ctx.db.messages.update(message.id, { providerId });
+        if (!(await transitionFrom(this.ctx, message, 'sent', { providerId }))) await this.ctx.db.messages.update(message.id, { providerId });
         usage.messages += 1;
         usage.segments += message.segments;
         usage.cost += priceFor(settings, message.segments);
