@@ -1,61 +1,88 @@
-interface Entry<T> {
-  due: number;
-  seq: number;
-  item: T;
+/** The items due at one time, in the order they went in; `head` is the next one out. */
+interface Slot<T> {
+  items: (T | undefined)[];
+  head: number;
 }
 
-/** A min-heap of items by due time; items due at the same time come out in the order they went in. */
+/**
+ * A queue of items by due time; items due at the same time come out in the order they went in. Items are kept in a
+ * list per due time, and only the distinct due times are kept in a min-heap: a carrier schedules hundreds of reports
+ * for the same millisecond, so a push is mostly an append, and the heap stays as small as the spread of due times.
+ */
 export class EventQueue<T> {
-  private readonly heap: Array<Entry<T>> = [];
-  private seq = 0;
+  private readonly slots = new Map<number, Slot<T>>();
+  /** The distinct due times that have a slot, as a binary min-heap. */
+  private readonly times: number[] = [];
+  private count = 0;
 
   get size(): number {
-    return this.heap.length;
+    return this.count;
   }
 
   /** The earliest due time, or Infinity when empty. */
   nextDue(): number {
-    return this.heap[0]?.due ?? Infinity;
+    return this.times[0] ?? Infinity;
   }
 
   peek(): T | undefined {
-    return this.heap[0]?.item;
+    const due = this.times[0];
+    if (due === undefined) return undefined;
+    const slot = this.slots.get(due)!;
+    return slot.items[slot.head];
   }
 
   push(due: number, item: T): void {
-    const heap = this.heap;
-    const entry = { due, seq: this.seq++, item };
-    let index = heap.push(entry) - 1;
-    while (index > 0) {
-      const parent = (index - 1) >> 1;
-      if (!before(entry, heap[parent]!)) break;
-      heap[index] = heap[parent]!;
-      index = parent;
+    const slot = this.slots.get(due);
+    if (slot) slot.items.push(item);
+    else {
+      this.slots.set(due, { items: [item], head: 0 });
+      this.pushTime(due);
     }
-    heap[index] = entry;
+    this.count++;
   }
 
   /** Removes and returns the earliest item with its due time. */
   pop(): { due: number; item: T } | undefined {
-    const heap = this.heap;
-    const top = heap[0];
-    const last = heap.pop();
-    if (!top || !last || heap.length === 0) return top;
+    const due = this.times[0];
+    if (due === undefined) return undefined;
+    const slot = this.slots.get(due)!;
+    const item = slot.items[slot.head] as T;
+    slot.items[slot.head] = undefined;
+    slot.head++;
+    if (slot.head === slot.items.length) {
+      this.slots.delete(due);
+      this.popTime();
+    }
+    this.count--;
+    return { due, item };
+  }
+
+  private pushTime(due: number): void {
+    const times = this.times;
+    let index = times.push(due) - 1;
+    while (index > 0) {
+      const parent = (index - 1) >> 1;
+      if (times[parent]! <= due) break;
+      times[index] = times[parent]!;
+      index = parent;
+    }
+    times[index] = due;
+  }
+
+  private popTime(): void {
+    const times = this.times;
+    const last = times.pop()!;
+    if (times.length === 0) return;
     let index = 0;
     for (;;) {
       const left = 2 * index + 1;
-      if (left >= heap.length) break;
+      if (left >= times.length) break;
       const right = left + 1;
-      const child = right < heap.length && before(heap[right]!, heap[left]!) ? right : left;
-      if (!before(heap[child]!, last)) break;
-      heap[index] = heap[child]!;
+      const child = right < times.length && times[right]! < times[left]! ? right : left;
+      if (times[child]! >= last) break;
+      times[index] = times[child]!;
       index = child;
     }
-    heap[index] = last;
-    return top;
+    times[index] = last;
   }
-}
-
-function before<T>(a: Entry<T>, b: Entry<T>): boolean {
-  return a.due < b.due || (a.due === b.due && a.seq < b.seq);
 }

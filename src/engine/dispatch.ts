@@ -1,7 +1,7 @@
 import { compileTemplate } from '../template.js';
-import type { Campaign, CampaignCounts, RecipientState } from '../model/index.js';
+import type { Campaign, CampaignCounts, MessageStatus, RecipientState } from '../model/index.js';
 import { emptyCounts } from '../model/index.js';
-import type { CampaignRecipientRecord, MessageRecord, Query } from '../ports/store.js';
+import type { CampaignRecipientRecord, MessageRecord } from '../ports/store.js';
 import type { EngineContext } from './context.js';
 import { carrierFailure, newOutbound, transition, transitionFrom } from './outbound.js';
 import { campaignMessageId, campaignRecipientId } from './ids.js';
@@ -26,6 +26,8 @@ const RETRIES = 3;
 interface SentRecipients {
   campaignId: string;
   ids: string[];
+  /** When (engine clock) the first of them was accepted: they are marked within PROGRESS_EVERY_MS. */
+  since: number;
 }
 
 /** At most `size` sends in flight: `slot()` waits for a free one, `release()` frees one, `drained()` waits for all. */
@@ -66,19 +68,24 @@ interface Run {
 }
 
 /**
- * Runs campaigns: claims pending recipients in batches, re-checks the blocklist at the moment of sending, renders
- * merge fields per recipient, honours the rate per sender, and charges usage to the rating extension. Counts are
- * kept per campaign and stored with it; progress events are throttled.
+ * Runs campaigns: walks pending recipients in batches, re-checks the blocklist at the moment of sending, renders merge
+ * fields per recipient, honours the rate per sender, and charges usage to the rating extension. Counts are kept per
+ * campaign and stored with it; progress events are throttled.
  *
- * Crash safety: a recipient is claimed (`sending`), then its message (its id derived from the recipient's) is stored as `sending`, and
- * only then is the carrier called. `recover()` on a new engine puts claimed recipients without a message back to
- * pending, and marks those whose message never got a provider id `unknown` (held for review, never re-sent blindly).
+ * Claims and crash safety: a recipient is claimed by storing its message as `sending` with `insertIfAbsent`, before
+ * the carrier is called. The message's id is derived from the recipient's, so the insert is an atomic claim that
+ * only one run can win, and the stored message marks the recipient as being sent. Recipients the carrier accepted are
+ * marked sent together. `recover()` on a new engine settles each claimed recipient from its message: sent once it has
+ * a provider id, `unknown` (held for review, never re-sent blindly) when the engine died before the carrier answered;
+ * a recipient without a message was never handed over and is sent on restart.
  */
 export class CampaignRunner {
   private readonly runs = new Map<string, Run>();
   private readonly counts = new Map<string, CampaignCounts>();
   private readonly lastProgress = new Map<string, number>();
   private readonly trailing = new Set<string>();
+  /** Recipients claimed by a run here (their message is stored) and not yet marked: stored `pending`, counted `sending`. */
+  private readonly claimed = new Set<string>();
   private readonly limiter: RateLimiter;
 
   constructor(private readonly ctx: EngineContext) {
@@ -189,28 +196,31 @@ export class CampaignRunner {
     emitCampaign(this.ctx, 'campaign.progress', campaignId, () => ({ campaignId, counts }));
   }
 
-  /** After a restart of the engine: settles recipients and messages left `sending` by the previous one. */
+  /**
+   * After a restart of the engine: settles what the previous one left in flight. Messages left `sending` without a
+   * provider id become `unknown`; each recipient of an interrupted campaign whose message was stored takes its state
+   * from it; the campaign waits, stopped, for a restart.
+   */
   async recover(): Promise<void> {
     const { db } = this.ctx;
     for (;;) {
-      const page = await db.campaignRecipients.find({ where: { state: 'sending' }, limit: 1000 });
-      if (page.items.length === 0) break;
-      for (const recipient of page.items) {
-        const message = await db.messages.get(recipient.messageId ?? campaignMessageId(recipient.id));
-        const next: RecipientState = !message ? 'pending' : message.providerId ? 'sent' : 'unknown';
-        if (message && !message.providerId) await transition(this.ctx, message.id, 'unknown');
-        await db.campaignRecipients.update(recipient.id, {
-          state: next,
-          messageId: message ? message.id : null,
-          error: next === 'unknown' ? 'The engine stopped before the carrier answered: check before sending again.' : recipient.error,
-          updatedAt: this.ctx.nowIso(),
-        });
-      }
+      const orphans = await db.messages.find({ where: { status: 'sending', providerId: null }, limit: 1000 });
+      let settled = 0;
+      for (const message of orphans.items) if (await transition(this.ctx, message.id, 'unknown')) settled += 1;
+      if (settled === 0) break;
     }
-    const orphans = await db.messages.find({ where: { status: 'sending', providerId: null }, limit: 10_000 });
-    for (const message of orphans.items) await transition(this.ctx, message.id, 'unknown');
     const running = await db.campaigns.find({ where: { status: 'running' }, limit: 10_000 });
     for (const campaign of running.items) {
+      let cursor: string | undefined;
+      do {
+        const page = await db.campaignRecipients.find({ where: { campaignId: campaign.id, state: 'pending' }, orderBy: [['index', 'asc']], limit: 1000, cursor });
+        const messages = new Map((await db.messages.getMany(page.items.map((recipient) => campaignMessageId(recipient.id)))).map((message) => [message.id, message]));
+        for (const recipient of page.items) {
+          const message = messages.get(campaignMessageId(recipient.id));
+          if (message) await this.settleFrom(recipient, message);
+        }
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
       this.forgetCounts(campaign.id);
       await db.campaigns.update(campaign.id, {
         status: 'stopped', counts: { ...(await this.countsOf(campaign.id)) }, error: 'Interrupted when the service stopped: restart to resume.', updatedAt: this.ctx.nowIso(),
@@ -219,16 +229,33 @@ export class CampaignRunner {
   }
 
   /**
-   * Claims recipients by position (their ids name it: `campaignRecipientId`), BATCH positions at a time, those still
-   * pending, so that no sorted index of a campaign's recipients is kept. After the last position, recipients another
-   * run released behind this one (if any are pending still) get another walk.
+   * Settles a pending recipient whose message is already stored (claimed by a run that did not see it through): its
+   * state follows the message's; one still `sending` without a provider id may or may not have gone, and is held as
+   * `unknown`. Returns the state it took, or null when it was not pending any more.
+   */
+  private async settleFrom(recipient: CampaignRecipientRecord, message: MessageRecord): Promise<RecipientState | null> {
+    let status = message.status;
+    if (status === 'sending' && !message.providerId) status = (await transition(this.ctx, message.id, 'unknown'))?.status ?? status;
+    const state = recipientStateOf(status, message.providerId);
+    const settled = await this.ctx.db.campaignRecipients.update(
+      recipient.id,
+      { state, messageId: message.id, error: state === 'unknown' ? 'The engine stopped before the carrier answered: check before sending again.' : message.error?.message ?? null, updatedAt: this.ctx.nowIso() },
+      { if: { state: 'pending' } },
+    );
+    return settled ? state : null;
+  }
+
+  /**
+   * Walks recipients by position (their ids name it: `campaignRecipientId`), BATCH positions at a time, reading those
+   * still pending, so that no sorted index of a campaign's recipients is kept. When a walk ends with recipients still
+   * pending (their ids do not name a position), they are read in index order until none is left.
    */
   private async loop(campaignId: string, run: Run): Promise<void> {
     const { db } = this.ctx;
     let next = 0;
-    let claimedInWalk = 0;
-    // Pending recipients a whole walk could not claim have ids that do not name a position: claimed in index order.
     let byQuery = false;
+    // The first recipient of the last batch read by query: read first again, nothing left pending (a store at fault).
+    let lastFirst: string | undefined;
     for (;;) {
       const campaign = await db.campaigns.get(campaignId);
       if (!campaign || campaign.status !== 'running' || run.stopRequested || this.ctx.isClosed) return;
@@ -237,28 +264,25 @@ export class CampaignRunner {
       const { total } = await this.countsOf(campaignId);
       if (!byQuery && next >= total) {
         if ((await db.campaignRecipients.count({ campaignId, state: 'pending' })) === 0) return this.finish(campaign, 'completed', null);
-        byQuery = claimedInWalk === 0;
-        next = 0;
-        claimedInWalk = 0;
+        byQuery = true;
       }
-      let query: Query<CampaignRecipientRecord> = { where: { campaignId, state: 'pending' }, orderBy: [['index', 'asc']], limit: BATCH };
-      if (!byQuery) {
+      let batch: CampaignRecipientRecord[];
+      if (byQuery) {
+        batch = (await db.campaignRecipients.find({ where: { campaignId, state: 'pending' }, orderBy: [['index', 'asc']], limit: BATCH })).items;
+        if (batch.length === 0 || batch[0]!.id === lastFirst) return this.finish(campaign, 'completed', null);
+        lastFirst = batch[0]!.id;
+      } else {
         const ids = Array.from({ length: Math.min(BATCH, total - next) }, (_, offset) => campaignRecipientId(campaignId, next + offset));
         next += ids.length;
-        query = { where: { id: { $in: ids }, state: 'pending' }, orderBy: [['index', 'asc']], limit: ids.length };
+        batch = (await db.campaignRecipients.getMany(ids)).filter((recipient) => recipient.state === 'pending');
+        if (batch.length === 0) continue;
       }
-      const batch = await db.campaignRecipients.updateMany(query, { state: 'sending', updatedAt: this.ctx.nowIso() });
-      claimedInWalk += batch.length;
-      if (batch.length === 0) {
-        if (byQuery) return this.finish(campaign, 'completed', null);
-        continue;
-      }
-      for (const _ of batch) this.moveNow(campaignId, 'pending', 'sending');
       await this.sendBatch(campaign, sender, batch, run);
       await this.progress(campaignId);
     }
   }
 
+  /** Sends to a batch of pending recipients: each leaves pending (sent, blocked, failed...) unless the run stops. */
   private async sendBatch(campaign: Campaign, sender: string, batch: CampaignRecipientRecord[], run: Run): Promise<void> {
     const { db } = this.ctx;
     const settings = await this.ctx.settings();
@@ -270,30 +294,24 @@ export class CampaignRunner {
     const usage = { messages: 0, segments: 0, cost: 0 };
     const template = compileTemplate(campaign.body);
     const window = new SendWindow(WINDOW);
-    const sent: SentRecipients = { ids: [], campaignId: campaign.id };
+    const sent: SentRecipients = { ids: [], campaignId: campaign.id, since: 0 };
     for (let index = 0; index < batch.length; index++) {
       const recipient = batch[index]!;
-      if (run.stopRequested || this.ctx.isClosed) {
-        await this.release(batch.slice(index));
-        break;
-      }
+      if (run.stopRequested || this.ctx.isClosed) break;
       if (blocked.has(recipient.e164)) {
-        await this.settle(recipient, 'blocked', null, 'On the blocklist at the time of sending.');
+        await this.settle(recipient, 'pending', 'blocked', null, 'On the blocklist at the time of sending.');
         continue;
       }
       const rendered = template.render(recipient.fields);
       if (!rendered.ok) {
-        await this.settle(recipient, 'failed', null, `Missing merge field(s): ${rendered.missing.join(', ')}`);
+        await this.settle(recipient, 'pending', 'failed', null, `Missing merge field(s): ${rendered.missing.join(', ')}`);
         continue;
       }
       const message = newOutbound(this.ctx, {
         id: campaignMessageId(recipient.id), conversationId: null, channel: 'sms', from: sender, to: recipient.e164, body: rendered.text,
         status: 'sending', campaignId: campaign.id, senderId: campaign.ownerId, numberId: campaign.sender?.type === 'number' ? campaign.sender.numberId : null,
       });
-      if (this.limiter.tryTake(sender, message.segments, perSecond) !== 0 && !(await this.limiter.take(sender, message.segments, perSecond, run.signal))) {
-        await this.release(batch.slice(index));
-        break;
-      }
+      if (this.limiter.tryTake(sender, message.segments, perSecond) !== 0 && !(await this.limiter.take(sender, message.segments, perSecond, run.signal))) break;
       // The blocklist at the moment of sending: read again for the rest of the batch once the last read is older than
       // BLOCKLIST_FRESH_MS (a rate limit spreads a batch over minutes; a read per recipient would halve throughput).
       if (this.ctx.clock.now() - blockedAt >= BLOCKLIST_FRESH_MS) {
@@ -301,16 +319,23 @@ export class CampaignRunner {
         blockedAt = this.ctx.clock.now();
       }
       if (blocked.has(recipient.e164)) {
-        await this.settle(recipient, 'blocked', null, 'On the blocklist at the time of sending.');
+        await this.settle(recipient, 'pending', 'blocked', null, 'On the blocklist at the time of sending.');
         continue;
       }
-      // Marked as being sent before the carrier is called: the recipient is claimed (`sending`) and its message, whose
-      // id is derived from the recipient's, is stored as `sending`.
-      await db.messages.insert(message);
+      // The claim, and the mark of a recipient being sent, before the carrier is called: its message, stored as
+      // `sending` under an id derived from the recipient's. A message already there was claimed by an earlier run.
+      if (!(await db.messages.insertIfAbsent(message))) {
+        const existing = await db.messages.get(message.id);
+        const state = existing ? await this.settleFrom(recipient, existing) : null;
+        if (state) this.moveNow(campaign.id, 'pending', state);
+        continue;
+      }
+      this.claimed.add(recipient.id);
+      this.moveNow(campaign.id, 'pending', 'sending');
       const slot = window.slot();
       if (slot) await slot;
       void this.send(recipient, message, { usage, sent, settings }).finally(() => window.release());
-      if (sent.ids.length >= MARK_SENT_EVERY) await this.markSent(sent);
+      if (sent.ids.length >= MARK_SENT_EVERY || (sent.ids.length > 0 && this.ctx.clock.now() - sent.since >= PROGRESS_EVERY_MS)) await this.markSent(sent);
     }
     await window.drained();
     await this.markSent(sent);
@@ -318,18 +343,28 @@ export class CampaignRunner {
   }
 
   /**
-   * Recipients the carrier accepted move from `sending` to `sent` together, in one write per MARK_SENT_EVERY (their
-   * message ids are derived from theirs). Until then a crash leaves them `sending` with a message that has a provider
-   * id, which recovery reads as sent.
+   * Recipients the carrier accepted move from `pending` to `sent` together, in one write per MARK_SENT_EVERY (or
+   * PROGRESS_EVERY_MS). Until then a crash leaves them pending with a message that has a provider id, which recovery
+   * reads as sent; a report that comes first moves one on by itself.
    */
   private async markSent(sent: SentRecipients): Promise<void> {
     if (sent.ids.length === 0) return;
     const ids = sent.ids.splice(0);
     const moved = await this.ctx.db.campaignRecipients.updateMany(
-      { where: { id: { $in: ids }, state: 'sending' }, limit: ids.length },
+      { where: { id: { $in: ids }, state: 'pending' }, limit: ids.length },
       { state: 'sent', updatedAt: this.ctx.nowIso() },
     );
+    for (const id of ids) this.claimed.delete(id);
     for (const _ of moved) this.moveNow(sent.campaignId, 'sending', 'sent');
+  }
+
+  /**
+   * Moves the count of a recipient a report settled: one stored `pending` that a run here claimed is counted
+   * `sending` (it is not marked sent yet).
+   */
+  async moveReported(campaignId: string, recipientId: string, stored: RecipientState, to: RecipientState): Promise<void> {
+    const counted = stored === 'pending' && this.claimed.delete(recipientId) ? 'sending' : stored;
+    await this.move(campaignId, counted, to);
   }
 
   private async send(
@@ -347,6 +382,7 @@ export class CampaignRunner {
         usage.segments += message.segments;
         usage.cost += priceFor(settings, message.segments);
         this.ctx.rememberProvider(providerId, { id: message.id, status: 'sent', campaignId: message.campaignId });
+        if (sent.ids.length === 0) sent.since = this.ctx.clock.now();
         sent.ids.push(recipient.id);
         if (this.ctx.hasHeldReports(providerId)) await this.ctx.replayReports(providerId);
         return;
@@ -354,23 +390,17 @@ export class CampaignRunner {
         if ((error as { retryable?: unknown })?.retryable === true && attempt < RETRIES) continue;
         const failure = carrierFailure(error);
         await transitionFrom(this.ctx, message, 'failed', { error: failure });
-        await this.settle(recipient, 'failed', message.id, failure.message);
+        this.claimed.delete(recipient.id);
+        await this.settle(recipient, 'sending', 'failed', message.id, failure.message);
         return;
       }
     }
   }
 
-  private async settle(recipient: CampaignRecipientRecord, state: RecipientState, messageId: string | null, error: string | null): Promise<void> {
+  /** Stores a recipient's final state for this run, and moves its count from the one the run counted it in. */
+  private async settle(recipient: CampaignRecipientRecord, counted: RecipientState, state: RecipientState, messageId: string | null, error: string | null): Promise<void> {
     await this.ctx.db.campaignRecipients.update(recipient.id, { state, messageId, error, updatedAt: this.ctx.nowIso() });
-    await this.move(recipient.campaignId, 'sending', state);
-  }
-
-  /** Claimed recipients never handed to the carrier go back to pending. */
-  private async release(recipients: CampaignRecipientRecord[]): Promise<void> {
-    for (const recipient of recipients) {
-      const released = await this.ctx.db.campaignRecipients.update(recipient.id, { state: 'pending', updatedAt: this.ctx.nowIso() }, { if: { state: 'sending', messageId: null } });
-      if (released) await this.move(recipient.campaignId, 'sending', 'pending');
-    }
+    await this.move(recipient.campaignId, counted, state);
   }
 
   /** The sender's address, or why the campaign cannot go on. */
@@ -399,6 +429,22 @@ export class CampaignRunner {
     const message = error instanceof Error ? error.message : String(error);
     const updated = await this.ctx.db.campaigns.update(campaignId, { status: 'failed', error: message, updatedAt: this.ctx.nowIso() }, { if: { status: 'running' } });
     if (updated) emitCampaign(this.ctx, 'campaign.status', campaignId, () => ({ campaign: updated }));
+  }
+}
+
+/** The state of a recipient whose message has this status. */
+function recipientStateOf(status: MessageStatus, providerId: string | null): RecipientState {
+  switch (status) {
+    case 'delivered':
+      return 'delivered';
+    case 'undelivered':
+    case 'failed':
+    case 'canceled':
+      return 'failed';
+    case 'unknown':
+      return 'unknown';
+    default:
+      return providerId ? 'sent' : 'unknown';
   }
 }
 

@@ -41,12 +41,12 @@ export async function applyStatusReport(ctx: EngineContext, runner: CampaignRunn
     const error = report.status === 'delivered' ? null : report.error?.message ?? `The carrier reported ${report.status}.`;
     const recipientId = recipientIdOfMessage(message.id) ?? (await ctx.db.campaignRecipients.find({ where: { campaignId: updated.campaignId, messageId: message.id }, limit: 1 })).items[0]?.id;
     if (recipientId) {
-      // The recipient's state follows its message's: try the likely one first.
-      const likely: RecipientState = message.status === 'sending' ? 'sending' : message.status === 'unknown' ? 'unknown' : 'sent';
-      for (const from of [likely, ...(['sent', 'sending', 'unknown'] as const).filter((state) => state !== likely)]) {
+      // The recipient's state follows its message's: try the likely one first (`pending`: claimed, not marked sent yet).
+      const likely: RecipientState = message.status === 'sending' ? 'pending' : message.status === 'unknown' ? 'unknown' : 'sent';
+      for (const from of [likely, ...(['sent', 'pending', 'unknown'] as const).filter((state) => state !== likely)]) {
         const moved = await ctx.db.campaignRecipients.update(recipientId, { state: next, messageId: message.id, error, updatedAt: ctx.nowIso() }, { if: { state: from } });
         if (moved) {
-          await runner.move(updated.campaignId, from, next);
+          await runner.moveReported(updated.campaignId, recipientId, from, next);
           await runner.progress(updated.campaignId);
           break;
         }

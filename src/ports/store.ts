@@ -6,8 +6,9 @@ import type {
 /**
  * The Store port: persistence for the engine, as named collections of plain records (JSON-serialisable), each
  * with a key field. Queries are data (equality and a few operators, text search, ordering, keyset pagination) so that
- * a memory store and a SQL store answer them alike; the atomic operations dispatch needs are `insertIfAbsent`,
- * conditional `update`, `updateMany` with a limit (claim the next recipients) and `increment`.
+ * a memory store and a SQL store answer them alike; the atomic operations dispatch needs are `insertIfAbsent` (a
+ * recipient's claim: its message, stored under an id derived from the recipient's), conditional `update` (status only
+ * moves forward), `updateMany` (recipients marked sent together) and `increment` (usage).
  *
  * Implementations: `createMemoryStore()` (adapters/memory-store), `createPostgresStore()` (adapters/postgres-store).
  * Both pass test/contract/store.contract.ts.
@@ -211,7 +212,7 @@ export interface Collection<T> {
   update(key: string, patch: Partial<T>, options?: { if?: Where<T> }): Promise<T | null>;
   /**
    * Changes fields of up to `limit` records matching the query, in its order, atomically (no two callers get the
-   * same record); returns them as changed. This is how dispatch claims the next recipients.
+   * same record); returns them as changed. Dispatch marks the recipients the carrier accepted with it.
    */
   updateMany(query: Query<T>, patch: Partial<T>): Promise<T[]>;
   /** Adds the deltas to numeric fields, creating the record from `init` first if needed; returns the result. */

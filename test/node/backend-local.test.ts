@@ -29,6 +29,24 @@ async function salesDesk(backend: SmsBackend) {
   return { admin, alice, number };
 }
 
+/**
+ * A draft campaign (its list is never read) whose recipients the test writes into the store itself, as an older store
+ * or an earlier run may have left them; `recipient(id, index, e164)` makes one, pending.
+ */
+async function handWrittenCampaign(name: string) {
+  const store = createMemoryStore();
+  const carrier = createSimulatedCarrier({ latencyMs: 0 });
+  const backend = createLocalBackend({ store, carrier, settings: { segmentsPerSecond: 0 } });
+  const { alice, number } = await salesDesk(backend);
+  const list = await alice.lists.create({ name: 'Unused' });
+  await alice.lists.addEntry(list.id, { e164: '+61412000009' });
+  const campaign = await alice.campaigns.create({ name, sender: { type: 'number', numberId: number.id }, body: 'Hi', recipients: { listId: list.id } });
+  const recipient = (id: string, index: number, e164: string) => ({
+    id, campaignId: campaign.id, index, e164, fields: {}, line: null, state: 'pending' as const, messageId: null, error: null, updatedAt: new Date().toISOString(), attempt: 0,
+  });
+  return { store, carrier, backend, alice, number, campaign, recipient };
+}
+
 function mortalStore(store: Store, life: Life): Store {
   return {
     collection(name) {
@@ -279,17 +297,8 @@ describe('local engine: regressions', () => {
   });
 
   it('claims by position, and still sends to a recipient whose id does not name its position', async () => {
-    const store = createMemoryStore();
-    const carrier = createSimulatedCarrier({ latencyMs: 0 });
-    const backend = createLocalBackend({ store, carrier, settings: { segmentsPerSecond: 0 } });
-    const { alice, number } = await salesDesk(backend);
-    const list = await alice.lists.create({ name: 'Unused' });
-    await alice.lists.addEntry(list.id, { e164: '+61412000009' });
-    const campaign = await alice.campaigns.create({ name: 'Mixed ids', sender: { type: 'number', numberId: number.id }, body: 'Hi', recipients: { listId: list.id } });
+    const { store, carrier, backend, alice, campaign, recipient } = await handWrittenCampaign('Mixed ids');
     // Recipients already copied (as an older store may hold them): one by position, one not.
-    const recipient = (id: string, index: number, e164: string) => ({
-      id, campaignId: campaign.id, index, e164, fields: {}, line: null, state: 'pending' as const, messageId: null, error: null, updatedAt: new Date().toISOString(), attempt: 0,
-    });
     await store.collection('campaignRecipients').insertMany([recipient(`${campaign.id}:0`, 0, '+61412000001'), recipient('older-id', 1, '+61412000002')]);
     await alice.campaigns.start(campaign.id);
     await backend.idle();
@@ -298,6 +307,60 @@ describe('local engine: regressions', () => {
     const done = await alice.campaigns.get(campaign.id);
     assert.equal(done.status, 'completed');
     assert.deepEqual(carrier.sent.map((send) => send.message.to).sort(), ['+61412000001', '+61412000002']);
+    await backend.close();
+  });
+
+  it('settles a recipient whose message an earlier run already stored from that message, and sends it nothing', async () => {
+    const { store, carrier, backend, alice, number, campaign, recipient } = await handWrittenCampaign('Left over');
+    const now = new Date().toISOString();
+    // A run that failed midway left two claimed recipients pending: one the carrier took, one it never answered.
+    await store.collection('campaignRecipients').insertMany([0, 1, 2].map((index) => recipient(`${campaign.id}:${index}`, index, `+6141200000${index}`)));
+    const message = (index: number, status: 'sent' | 'sending', providerId: string | null) => ({
+      id: `cm_${campaign.id}:${index}`, conversationId: null, direction: 'outbound' as const, channel: 'sms' as const, from: number.e164, to: `+6141200000${index}`, body: 'Hi',
+      encoding: 'GSM-7' as const, segments: 1, status, error: null, createdAt: now, updatedAt: now, sendAt: null, campaignId: campaign.id, senderId: 'alice', numberId: number.id, providerId,
+    });
+    await store.collection('messages').insertMany([message(0, 'sent', 'SM-earlier'), message(1, 'sending', null)]);
+    await alice.campaigns.start(campaign.id);
+    await backend.idle();
+    const done = await alice.campaigns.get(campaign.id);
+    assert.equal(done.status, 'completed');
+    assert.deepEqual(carrier.sent.map((send) => send.message.to), ['+61412000002']);
+    const states = (await alice.campaigns.recipients(campaign.id)).items.map((item) => [item.e164, item.state]);
+    assert.deepEqual(states, [['+61412000000', 'sent'], ['+61412000001', 'unknown'], ['+61412000002', 'sent']]);
+    assert.equal((await alice.messages.get(`cm_${campaign.id}:1`)).status, 'unknown');
+    assert.deepEqual([done.counts.sent, done.counts.unknown, done.counts.pending, done.counts.sending], [2, 1, 0, 0]);
+    await backend.close();
+  });
+
+  it('counts a recipient whose delivery report overtakes the answer to send() once, as delivered', async () => {
+    const store = createMemoryStore();
+    let sink: CarrierSink | null = null;
+    let sequence = 0;
+    // A carrier whose delivery report reaches the engine before the answer to send() does.
+    const eager: Carrier = {
+      capabilities: { alphaTags: true, segmentsPerSecondPerSender: 0 },
+      async send() {
+        const providerId = `SM-eager-${sequence++}`;
+        await sink?.status({ providerId, status: 'delivered', at: new Date().toISOString() });
+        return { providerId };
+      },
+      connect(target) {
+        sink = target;
+        return () => (sink = null);
+      },
+    };
+    const backend = createLocalBackend({ store, carrier: eager, settings: { segmentsPerSecond: 0 } });
+    const { alice, number } = await salesDesk(backend);
+    const list = await alice.lists.create({ name: 'Five' });
+    for (let index = 0; index < 5; index++) await alice.lists.addEntry(list.id, { e164: `+6141200000${index}` });
+    const campaign = await alice.campaigns.create({ name: 'Eager', sender: { type: 'number', numberId: number.id }, body: 'Hi', recipients: { listId: list.id } });
+    await alice.campaigns.start(campaign.id);
+    await backend.idle();
+    const done = await alice.campaigns.get(campaign.id);
+    assert.equal(done.status, 'completed');
+    assert.deepEqual([done.counts.delivered, done.counts.sent, done.counts.sending, done.counts.pending, done.counts.total], [5, 0, 0, 0, 5]);
+    const states = (await alice.campaigns.recipients(campaign.id)).items.map((item) => item.state);
+    assert.deepEqual(states, ['delivered', 'delivered', 'delivered', 'delivered', 'delivered']);
     await backend.close();
   });
 

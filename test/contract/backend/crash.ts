@@ -28,6 +28,9 @@ export function crashContract(h: BackendHarness): void {
         const { alice } = w.clientsOn(backend);
         const interrupted = await alice.campaigns.get(campaign.id);
         assert.equal(interrupted.status, 'stopped', 'a campaign the crash interrupted waits for a restart');
+        assert.equal(interrupted.counts.unknown, HUNG.size, 'recovery holds the recipients caught mid-send before any restart');
+        assert.equal(interrupted.counts.sending, 0);
+        assert.equal(interrupted.counts.sent + interrupted.counts.delivered + interrupted.counts.unknown, before, 'each recipient handed over is settled');
         await alice.campaigns.restart(campaign.id);
         const done = await untilStatus(w.fx, alice, campaign.id, 'completed');
 
