@@ -17,8 +17,9 @@ export const CampaignStatus = z.enum(CAMPAIGN_STATUSES);
 export type CampaignStatus = z.infer<typeof CampaignStatus>;
 
 /**
- * Per-recipient state. `sending`: claimed and handed to the carrier; `unknown`: the engine stopped before the
- * carrier answered, held for review and never sent blindly again.
+ * Per-recipient state. `sending`: a run has stored the recipient's message and handed it to the carrier (a count while
+ * it is in flight: the recipient itself reads `pending` until it is marked `sent`, within a quarter of a second);
+ * `unknown`: the engine stopped before the carrier answered, held for review and never sent blindly again.
  */
 export const RECIPIENT_STATES = [
   'pending', 'sending', 'sent', 'delivered', 'failed', 'blocked', 'invalid', 'duplicate', 'unknown',
