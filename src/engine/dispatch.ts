@@ -432,8 +432,8 @@ export class CampaignRunner {
   }
 }
 
-/** The state of a recipient whose message has this status. */
-function recipientStateOf(status: MessageStatus, providerId: string | null): RecipientState {
+/** The state of a campaign recipient whose message has this status (from the store, or from a carrier's report). */
+export function recipientStateOf(status: MessageStatus, providerId: string | null): RecipientState {
   switch (status) {
     case 'delivered':
       return 'delivered';

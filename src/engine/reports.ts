@@ -3,7 +3,7 @@ import { canTransition } from '../model/message.js';
 import type { MessageRecord } from '../ports/store.js';
 import type { StatusReport } from '../ports/carrier.js';
 import type { EngineContext } from './context.js';
-import type { CampaignRunner } from './dispatch.js';
+import { type CampaignRunner, recipientStateOf } from './dispatch.js';
 import { recipientIdOfMessage } from './ids.js';
 import { emitMessageStatus, transitionFrom } from './outbound.js';
 
@@ -37,7 +37,7 @@ export async function applyStatusReport(ctx: EngineContext, runner: CampaignRunn
   const message = { id: updated.id, status: previous! };
   emitMessageStatus(ctx, updated);
   if (updated.campaignId && report.status !== 'sent') {
-    const next: RecipientState = report.status === 'delivered' ? 'delivered' : 'failed';
+    const next = recipientStateOf(report.status, report.providerId);
     const error = report.status === 'delivered' ? null : report.error?.message ?? `The carrier reported ${report.status}.`;
     const recipientId = recipientIdOfMessage(message.id) ?? (await ctx.db.campaignRecipients.find({ where: { campaignId: updated.campaignId, messageId: message.id }, limit: 1 })).items[0]?.id;
     if (recipientId) {
