@@ -26,7 +26,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 // @ts-expect-error: a JavaScript module without types.
 import { CHROMIUM_ARGS, ensureChromium } from '../scripts/chromium.mjs';
 import { generatedE164, generateRecipientsCsv } from '../test/fixtures/recipients-csv.js';
-import { table } from './support.js';
+import { median, table } from './support.js';
 
 const ROWS = Number(process.env.ROWS ?? 100_000);
 const RUNS = Number(process.env.RUNS ?? 3);
@@ -219,11 +219,6 @@ async function baseline(browser: Browser, url: string, csv: string): Promise<Bas
   } finally {
     await page.close();
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 const deadline = setTimeout(() => {

@@ -13,7 +13,7 @@
 import { type Carrier, createLocalBackend, createSmsClient, demoMobile } from '../src/index.js';
 import { createMemoryStore } from '../adapters/memory-store/index.js';
 import { createSimulatedCarrier } from '../adapters/simulated-carrier/index.js';
-import { heapUsed, mb, measure, rate, table } from './support.js';
+import { heapUsed, mb, measure, median, rate, table } from './support.js';
 
 const RECIPIENTS = Number(process.env.RECIPIENTS ?? 100_000);
 const ROUNDS = Number(process.env.ROUNDS ?? 2);
@@ -77,11 +77,6 @@ async function once(kind: CarrierKind): Promise<Run> {
   const retained = heapUsed() - before;
   await backend.close();
   return { carrier: kind, startMs, ms, cpuMs: (userCpu + system) / 1000, retained, peakRss };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 async function main(): Promise<void> {
