@@ -16,7 +16,7 @@ const T0 = Date.parse('2025-03-01T00:00:00.000Z');
 function recipient(campaignId: string, index: number): CampaignRecipientRecord {
   return {
     id: `${campaignId}:${index}`, campaignId, index, e164: `+61412${String(index).padStart(6, '0')}`, fields: { first_name: `Ann ${index}`, code: String(index % 97) },
-    line: index + 2, state: 'pending', messageId: null, error: null, updatedAt: new Date(T0).toISOString(), attempt: 0,
+    line: index + 2, state: 'pending', messageId: null, error: null, updatedAt: new Date(T0).toISOString(),
   };
 }
 
@@ -48,7 +48,7 @@ async function campaign(): Promise<Record<string, string | number>[]> {
   let claimed = 0;
   for (;;) {
     started = performance.now();
-    const got = await records.updateMany({ where: { campaignId: 'c1', state: 'pending' }, orderBy: [['index', 'asc']], limit: BATCH }, { state: 'sending', attempt: 1 });
+    const got = await records.updateMany({ where: { campaignId: 'c1', state: 'pending' }, orderBy: [['index', 'asc']], limit: BATCH }, { state: 'sending' });
     claimMs += performance.now() - started;
     if (got.length === 0) break;
     claims += 1;

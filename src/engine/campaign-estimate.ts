@@ -95,7 +95,7 @@ export async function materialiseCampaign(ctx: EngineContext, campaign: Campaign
     const repeated = await tally.add(ctx, rows);
     const records: CampaignRecipientRecord[] = rows.map((row) => ({
       id: campaignRecipientId(campaign.id, row.index), campaignId: campaign.id, index: row.index, e164: row.e164, fields: row.fields, line: row.line,
-      state: row.state === 'valid' ? (repeated.has(row) ? 'duplicate' : 'pending') : row.state, messageId: null, error: row.error, updatedAt: now, attempt: 0,
+      state: row.state === 'valid' ? (repeated.has(row) ? 'duplicate' : 'pending') : row.state, messageId: null, error: row.error, updatedAt: now,
     }));
     await ctx.db.campaignRecipients.insertMany(records);
   }

@@ -258,7 +258,7 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
         where: { campaignId: id, ...(input.state && { state: input.state }) }, orderBy: [['index', 'asc']], cursor: input.cursor, limit: input.limit,
       });
       // Recipients marked sent in bulk do not store their message id: it is derived from theirs.
-      return mapPage(page, ({ id, attempt: _attempt, ...recipient }) => ({
+      return mapPage(page, ({ id, ...recipient }) => ({
         ...recipient,
         messageId: recipient.messageId ?? (['sent', 'delivered', 'unknown'].includes(recipient.state) ? campaignMessageId(id) : null),
       }));

@@ -82,8 +82,6 @@ export interface UploadRecipientRecord {
 /** A campaign recipient. Key: `<campaignId>:<index>`. */
 export interface CampaignRecipientRecord extends CampaignRecipient {
   id: string;
-  /** Claimed by this dispatch run (crash detection). */
-  attempt: number;
 }
 
 /** Usage counters of one extension in one month. Key: `<month>:<extensionId or ->`. */

@@ -42,7 +42,7 @@ async function handWrittenCampaign(name: string) {
   await alice.lists.addEntry(list.id, { e164: '+61412000009' });
   const campaign = await alice.campaigns.create({ name, sender: { type: 'number', numberId: number.id }, body: 'Hi', recipients: { listId: list.id } });
   const recipient = (id: string, index: number, e164: string) => ({
-    id, campaignId: campaign.id, index, e164, fields: {}, line: null, state: 'pending' as const, messageId: null, error: null, updatedAt: new Date().toISOString(), attempt: 0,
+    id, campaignId: campaign.id, index, e164, fields: {}, line: null, state: 'pending' as const, messageId: null, error: null, updatedAt: new Date().toISOString(),
   });
   return { store, carrier, backend, alice, number, campaign, recipient };
 }

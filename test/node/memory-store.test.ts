@@ -140,7 +140,7 @@ describe('memory store', () => {
     const other = (await records.find({ orderBy: [['index', 'asc'], ['state', 'asc']], limit: 1 })).nextCursor!;
     await assert.rejects(records.find({ cursor: other }), invalid('cursor'));
     await assert.rejects(records.find({ limit: 0 }), invalid('limit'));
-    await assert.rejects(records.updateMany({ limit: 1.5 }, { attempt: 1 }), invalid('limit'));
+    await assert.rejects(records.updateMany({ limit: 1.5 }, { state: 'sent' }), invalid('limit'));
     await assert.rejects(records.insert({ ...recipient(9), id: undefined } as never), invalid('id'));
     await assert.rejects(records.update('c1:000001', { id: 'other' }), invalid('id'));
     assert.equal(await records.count(), 5);

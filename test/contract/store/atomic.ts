@@ -56,10 +56,10 @@ export function atomicTests(withStore: WithStore): void {
         await records.insertMany([...mine.slice(0, 15), ...recipients(10, { campaignId: 'c2' }), ...mine.slice(15)]);
         await records.update('c1:000002', { state: 'sent' });
         const claim = { where: { campaignId: 'c1', state: 'pending' as const }, orderBy: [['index', 'asc']] as const, limit: 5 };
-        const first = await records.updateMany(claim, { state: 'sending', attempt: 1, updatedAt: at(100) });
+        const first = await records.updateMany(claim, { state: 'sending', error: 'run 1', updatedAt: at(100) });
         assert.deepEqual(first.map((record) => record.index), [0, 1, 3, 4, 5]);
-        for (const record of first) assert.deepEqual(record, recipient(record.index, { state: 'sending', attempt: 1, updatedAt: at(100) }));
-        const second = await records.updateMany(claim, { state: 'sending', attempt: 2 });
+        for (const record of first) assert.deepEqual(record, recipient(record.index, { state: 'sending', error: 'run 1', updatedAt: at(100) }));
+        const second = await records.updateMany(claim, { state: 'sending', error: 'run 2' });
         assert.deepEqual(second.map((record) => record.index), [6, 7, 8, 9, 10]);
         assert.equal(await records.count({ campaignId: 'c1', state: 'sending' }), 10);
         assert.equal(await records.count({ campaignId: 'c2', state: 'pending' }), 10);
@@ -82,13 +82,13 @@ export function atomicTests(withStore: WithStore): void {
         const records = store.collection('campaignRecipients');
         await records.insertMany(recipients(100));
         const claim = (attempt: number) =>
-          records.updateMany({ where: { campaignId: 'c1', state: 'pending' }, orderBy: [['index', 'asc']], limit: 30 }, { state: 'sending', attempt });
+          records.updateMany({ where: { campaignId: 'c1', state: 'pending' }, orderBy: [['index', 'asc']], limit: 30 }, { state: 'sending', error: `run ${attempt}` });
         const batches = await Promise.all([claim(1), claim(2), claim(3), claim(4)]);
         const claimed = batches.flat();
         assert.equal(claimed.length, 100);
         assert.equal(new Set(keys(claimed)).size, 100);
         for (const [position, batch] of batches.entries()) {
-          for (const record of batch) assert.equal((await records.get(record.id))?.attempt, position + 1);
+          for (const record of batch) assert.equal((await records.get(record.id))?.error, `run ${position + 1}`);
         }
         assert.equal(await records.count({ state: 'pending' }), 0);
       }));

@@ -30,7 +30,6 @@ export function recipient(index: number, overrides: Partial<CampaignRecipientRec
     messageId: null,
     error: null,
     updatedAt: at(index),
-    attempt: 0,
     ...overrides,
   };
 }

@@ -22,7 +22,6 @@ const recipientRows = fc.array(
     line: nullable(fc.integer({ min: -2, max: 4 })),
     error: nullable(word),
     updatedAt: fc.constantFrom(at(0), at(1), at(2)),
-    attempt: fc.integer({ min: 0, max: 3 }),
   }),
   { maxLength: 40 },
 ).map((rows) => rows.map((row, position) => recipient(row.index, { ...row, id: `r${String(position).padStart(3, '0')}` })));
@@ -55,7 +54,7 @@ const recipientQuery = fc.record(
     ),
     search: fc.record({ fields: fc.constantFrom(['error'], ['error', 'campaignId']), text: fc.string({ unit: fc.constantFrom('a', 'B', 'c', '1'), minLength: 1, maxLength: 2 }) }),
     orderBy: fc.array(
-      fc.tuple(fc.constantFrom('index', 'state', 'line', 'error', 'updatedAt', 'attempt', 'messageId'), fc.constantFrom('asc' as const, 'desc' as const)),
+      fc.tuple(fc.constantFrom('index', 'state', 'line', 'error', 'updatedAt', 'messageId'), fc.constantFrom('asc' as const, 'desc' as const)),
       { maxLength: 3 },
     ),
   },
@@ -151,9 +150,9 @@ export function propertyTests(withStore: WithStore): void {
       withStore(async (store) => {
         const records = store.collection('campaignRecipients');
         await againstModel(records, recipientRows, recipientQuery, async (expected, query, limit) => {
-          const changed = await records.updateMany({ ...query, limit }, { attempt: 99 });
+          const changed = await records.updateMany({ ...query, limit }, { error: 'marked' });
           assert.deepEqual(changed.map((record) => record.id), expected.slice(0, limit));
-          const marked = await records.find({ where: { attempt: 99 }, limit: 100 });
+          const marked = await records.find({ where: { error: 'marked' }, limit: 100 });
           assert.deepEqual(marked.items.map((record) => record.id), expected.slice(0, limit).sort());
         });
       }));
