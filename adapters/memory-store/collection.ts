@@ -92,6 +92,18 @@ export class MemoryCollection<T> implements Collection<T> {
     return true;
   }
 
+  async insertManyIfAbsent(records: readonly T[]): Promise<string[]> {
+    const stored = records.map((record) => this.in(record));
+    const added: string[] = [];
+    for (const record of stored) {
+      const key = this.keyOf(record);
+      if (this.records.has(key)) continue;
+      this.add(key, record);
+      added.push(key);
+    }
+    return added;
+  }
+
   async put(record: T): Promise<void> {
     const stored = this.in(record);
     const key = this.keyOf(stored);
@@ -111,6 +123,23 @@ export class MemoryCollection<T> implements Collection<T> {
     const changes = this.patchOf(patch);
     const chosen = this.select(query, this.limitOf(query.limit));
     return chosen.map((before) => this.out(this.patch(this.keyOf(before), before, changes)));
+  }
+
+  async updateEach(changes: readonly (readonly [key: string, patch: Partial<T>])[], options?: { if?: Where<T> }): Promise<string[]> {
+    const condition = options?.if ? parseWhere(options.if) : null;
+    const patches = changes.map(([key, patch]) => {
+      const changes = this.patchOf(patch);
+      this.keepsKey(key, changes);
+      return [key, changes] as const;
+    });
+    const changed: string[] = [];
+    for (const [key, changes] of patches) {
+      const before = this.records.get(key);
+      if (before === undefined || (condition !== null && !matchesAll(before, condition))) continue;
+      this.patch(key, before, changes);
+      changed.push(key);
+    }
+    return changed;
   }
 
   async increment(key: string, deltas: Partial<Record<keyof T & string, number>>, init: T): Promise<T> {
@@ -271,13 +300,18 @@ export class MemoryCollection<T> implements Collection<T> {
 
   /** Applies a patch made by `patchOf`; returns the new stored record. */
   private patch(key: string, before: Stored, changes: Stored): Stored {
+    this.keepsKey(key, changes);
+    const after: Stored = { ...before, ...changes };
+    this.replace(key, before, after);
+    return after;
+  }
+
+  /** Throws unless a patch leaves the key field of the record under `key` as it is. */
+  private keepsKey(key: string, changes: Stored): void {
     const changedKey = changes[this.spec.key];
     if (changedKey !== undefined && changedKey !== key) {
       throw new ValidationError(`The key field "${this.spec.key}" of a record cannot change.`, { field: this.spec.key, value: changedKey });
     }
-    const after: Stored = { ...before, ...changes };
-    this.replace(key, before, after);
-    return after;
   }
 
   /** The JSON form of a patch: fields set to undefined are left as they are. */

@@ -1,4 +1,4 @@
-import type { Campaign, CampaignEstimate, Settings } from '../model/index.js';
+import { type Campaign, type CampaignCounts, type CampaignEstimate, emptyCounts, type Settings } from '../model/index.js';
 import type { CampaignRecipientRecord } from '../ports/store.js';
 import { countSegments, type SegmentCount } from '../segments.js';
 import { compileTemplate, type CompiledTemplate } from '../template.js';
@@ -100,4 +100,13 @@ export async function materialiseCampaign(ctx: EngineContext, campaign: Campaign
     await ctx.db.campaignRecipients.insertMany(records);
   }
   return tally.result();
+}
+
+/**
+ * The counts of a campaign whose recipients `materialiseCampaign` has just copied, from its estimate: every row is
+ * pending but the invalid and duplicate ones (blocked recipients are found when their turn comes).
+ */
+export function copiedCounts(estimate: CampaignEstimate): CampaignCounts {
+  const { total, invalid, duplicate } = estimate;
+  return { ...emptyCounts(), total, invalid, duplicate, pending: total - invalid - duplicate };
 }

@@ -9,7 +9,7 @@ import type { CampaignsApi } from '../ports/backend.js';
 import type { UploadRecipientRecord } from '../ports/store.js';
 import { templateFields } from '../template.js';
 import { type Actor, loadActor, requireSender, sendableNumbers } from './access.js';
-import { estimateCampaign, materialiseCampaign } from './campaign-estimate.js';
+import { copiedCounts, estimateCampaign, materialiseCampaign } from './campaign-estimate.js';
 import { sourceColumns } from './campaign-source.js';
 import type { EngineContext } from './context.js';
 import { type CampaignRunner, emitCampaign } from './dispatch.js';
@@ -128,6 +128,7 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
   async function begin(actor: Actor, campaign: Campaign, from: readonly CampaignStatus[]): Promise<Campaign> {
     const { estimate, copied } = await prepare(actor, campaign);
     try {
+      if (copied) runner.knowCounts(campaign.id, copiedCounts(estimate));
       const counts = { ...(await runner.countsOf(campaign.id)) };
       const started = await setStatus(campaign, from, { status: 'running', startedAt: ctx.nowIso(), estimate, counts, error: null });
       runner.run(started.id);

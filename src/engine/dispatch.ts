@@ -5,15 +5,19 @@ import type { CampaignRecipientRecord, MessageRecord } from '../ports/store.js';
 import type { EngineContext } from './context.js';
 import { carrierFailure, newOutbound, transition, transitionFrom } from './outbound.js';
 import { campaignMessageId, campaignRecipientId } from './ids.js';
+import { Coalescer } from './coalescer.js';
+import { SendWindow } from './send-window.js';
 import { RateLimiter, type StopSignal } from './rate-limiter.js';
 import type { Settings } from '../model/index.js';
 import { priceFor, recordUsage } from './usage.js';
 
-/** Recipients claimed at a time. */
+/** Recipients read at a time. */
 const BATCH = 500;
 /** Sends in flight at once per campaign (the carrier's latency is overlapped, the rate limit still holds). */
 const WINDOW = 64;
-/** Recipients the carrier accepted are marked sent together, this many at a time (and at the end of each batch). */
+/** Recipients claimed together, in one store call: at most the sends that may start. */
+const CLAIM = WINDOW;
+/** Recipients whose message the carrier accepted are marked sent together, this many at a time (and at the end of each batch). */
 const MARK_SENT_EVERY = 256;
 /** Progress events at most this often per campaign, in ms of the engine's clock. */
 const PROGRESS_EVERY_MS = 250;
@@ -21,8 +25,15 @@ const PROGRESS_EVERY_MS = 250;
 const BLOCKLIST_FRESH_MS = 100;
 /** Retries of a send the carrier refused with a retryable error. */
 const RETRIES = 3;
+const BLOCKED = 'On the blocklist at the time of sending.';
 
-/** Recipients the carrier accepted, waiting to be marked sent together. */
+/** A claimed recipient and its message, stored `sending`. */
+interface Claim {
+  recipient: CampaignRecipientRecord;
+  message: MessageRecord;
+}
+
+/** Recipients whose message the carrier accepted (its provider id recorded), waiting to be marked sent together. */
 interface SentRecipients {
   campaignId: string;
   ids: string[];
@@ -30,33 +41,10 @@ interface SentRecipients {
   since: number;
 }
 
-/** At most `size` sends in flight: `slot()` waits for a free one, `release()` frees one, `drained()` waits for all. */
-class SendWindow {
-  private active = 0;
-  private readonly waiting: (() => void)[] = [];
-  private drainWaiters: (() => void)[] = [];
-
-  constructor(private readonly size: number) {}
-
-  /** Takes a slot: at once (undefined) when one is free, else a promise of the next one freed. */
-  slot(): Promise<void> | undefined {
-    if (this.active < this.size) {
-      this.active += 1;
-      return undefined;
-    }
-    return new Promise<void>((resolve) => this.waiting.push(resolve));
-  }
-
-  release(): void {
-    const next = this.waiting.shift();
-    if (next) return next();
-    this.active -= 1;
-    if (this.active === 0) for (const resolve of this.drainWaiters.splice(0)) resolve();
-  }
-
-  drained(): Promise<void> {
-    return this.active === 0 ? Promise.resolve() : new Promise((resolve) => this.drainWaiters.push(resolve));
-  }
+/** A message the carrier accepted, with the provider id it gave. */
+interface Accepted {
+  claim: Claim;
+  providerId: string;
 }
 
 interface Run {
@@ -72,12 +60,13 @@ interface Run {
  * fields per recipient, honours the rate per sender, and charges usage to the rating extension. Counts are kept per
  * campaign and stored with it; progress events are throttled.
  *
- * Claims and crash safety: a recipient is claimed by storing its message as `sending` with `insertIfAbsent`, before
- * the carrier is called. The message's id is derived from the recipient's, so the insert is an atomic claim that
- * only one run can win, and the stored message marks the recipient as being sent. Recipients the carrier accepted are
- * marked sent together. `recover()` on a new engine settles each claimed recipient from its message: sent once it has
- * a provider id, `unknown` (held for review, never re-sent blindly) when the engine died before the carrier answered;
- * a recipient without a message was never handed over and is sent on restart.
+ * Claims and crash safety: a recipient is claimed by storing its message as `sending` with `insertManyIfAbsent`, a
+ * window of recipients at a time (as many as may be sent now), before the carrier is called. The message's id is derived
+ * from the recipient's, so the insert is an atomic claim that only one run can win, and the stored message marks the
+ * recipient as being sent. The provider ids the carrier answers with together are recorded together (`updateEach`), and
+ * recipients the carrier accepted are marked sent together. `recover()` on a new engine settles each claimed recipient
+ * from its message: sent once it has a provider id, `unknown` (held for review, never re-sent blindly) when the engine
+ * died before its provider id was recorded; a recipient without a message was never handed over and is sent on restart.
  */
 export class CampaignRunner {
   private readonly runs = new Map<string, Run>();
@@ -153,6 +142,11 @@ export class CampaignRunner {
     }
     this.counts.set(campaignId, counts);
     return counts;
+  }
+
+  /** Sets the counts of a campaign whose recipients were just copied (known from the copy, not read again). */
+  knowCounts(campaignId: string, counts: CampaignCounts): void {
+    this.counts.set(campaignId, { ...counts });
   }
 
   /** Drops the cached counts of a campaign (its recipients changed outside a run): read again when next asked. */
@@ -282,7 +276,11 @@ export class CampaignRunner {
     }
   }
 
-  /** Sends to a batch of pending recipients: each leaves pending (sent, blocked, failed...) unless the run stops. */
+  /**
+   * Sends to a batch of pending recipients: each leaves pending (sent, blocked, failed...) unless the run stops. The
+   * recipients go a window at a time: as many as may be sent now (free sends in flight, the rate limit) are claimed
+   * in one store call and handed to the carrier; the provider ids it answers with together are recorded together.
+   */
   private async sendBatch(campaign: Campaign, sender: string, batch: CampaignRecipientRecord[], run: Run): Promise<void> {
     const { db } = this.ctx;
     const settings = await this.ctx.settings();
@@ -293,69 +291,106 @@ export class CampaignRunner {
     let blockedAt = this.ctx.clock.now();
     const usage = { messages: 0, segments: 0, cost: 0 };
     const template = compileTemplate(campaign.body);
+    const numberId = campaign.sender?.type === 'number' ? campaign.sender.numberId : null;
     const window = new SendWindow(WINDOW);
     const sent: SentRecipients = { ids: [], campaignId: campaign.id, since: 0 };
-    for (let index = 0; index < batch.length; index++) {
-      const recipient = batch[index]!;
-      if (run.stopRequested || this.ctx.isClosed) break;
-      if (blocked.has(recipient.e164)) {
-        await this.settle(recipient, 'pending', 'blocked', null, 'On the blocklist at the time of sending.');
-        continue;
+    const accepted = new Coalescer<Accepted>((items) => this.recordAccepted(items, sent));
+    let index = 0;
+    while (index < batch.length && !run.stopRequested && !this.ctx.isClosed) {
+      const room = Math.min(CLAIM, await window.room());
+      const claims: Claim[] = [];
+      while (index < batch.length && claims.length < room) {
+        const recipient = batch[index]!;
+        if (blocked.has(recipient.e164)) {
+          index += 1;
+          await this.settle(recipient, 'pending', 'blocked', null, BLOCKED);
+          continue;
+        }
+        const rendered = template.render(recipient.fields);
+        if (!rendered.ok) {
+          index += 1;
+          await this.settle(recipient, 'pending', 'failed', null, `Missing merge field(s): ${rendered.missing.join(', ')}`);
+          continue;
+        }
+        const message = newOutbound(this.ctx, {
+          id: campaignMessageId(recipient.id), conversationId: null, channel: 'sms', from: sender, to: recipient.e164, body: rendered.text,
+          status: 'sending', campaignId: campaign.id, senderId: campaign.ownerId, numberId,
+        });
+        if (this.limiter.tryTake(sender, message.segments, perSecond) !== 0) {
+          // Those gathered go first; this one waits for the rate limit.
+          if (claims.length > 0) break;
+          if (!(await this.limiter.take(sender, message.segments, perSecond, run.signal))) break;
+        }
+        index += 1;
+        // The blocklist at the moment of sending: read again for the rest of the batch once the last read is older than
+        // BLOCKLIST_FRESH_MS (a rate limit spreads a batch over minutes; a read per recipient would halve throughput).
+        if (this.ctx.clock.now() - blockedAt >= BLOCKLIST_FRESH_MS) {
+          blocked = await readBlocked(batch.slice(index - 1));
+          blockedAt = this.ctx.clock.now();
+        }
+        if (blocked.has(recipient.e164)) {
+          await this.settle(recipient, 'pending', 'blocked', null, BLOCKED);
+          continue;
+        }
+        claims.push({ recipient, message });
       }
-      const rendered = template.render(recipient.fields);
-      if (!rendered.ok) {
-        await this.settle(recipient, 'pending', 'failed', null, `Missing merge field(s): ${rendered.missing.join(', ')}`);
-        continue;
-      }
-      const message = newOutbound(this.ctx, {
-        id: campaignMessageId(recipient.id), conversationId: null, channel: 'sms', from: sender, to: recipient.e164, body: rendered.text,
-        status: 'sending', campaignId: campaign.id, senderId: campaign.ownerId, numberId: campaign.sender?.type === 'number' ? campaign.sender.numberId : null,
-      });
-      if (this.limiter.tryTake(sender, message.segments, perSecond) !== 0 && !(await this.limiter.take(sender, message.segments, perSecond, run.signal))) break;
-      // The blocklist at the moment of sending: read again for the rest of the batch once the last read is older than
-      // BLOCKLIST_FRESH_MS (a rate limit spreads a batch over minutes; a read per recipient would halve throughput).
-      if (this.ctx.clock.now() - blockedAt >= BLOCKLIST_FRESH_MS) {
-        blocked = await readBlocked(batch.slice(index));
-        blockedAt = this.ctx.clock.now();
-      }
-      if (blocked.has(recipient.e164)) {
-        await this.settle(recipient, 'pending', 'blocked', null, 'On the blocklist at the time of sending.');
-        continue;
-      }
-      // The claim, and the mark of a recipient being sent, before the carrier is called: its message, stored as
+      if (claims.length === 0) continue;
+      // The claim, and the mark of each recipient being sent, before the carrier is called: its message, stored as
       // `sending` under an id derived from the recipient's. A message already there was claimed by an earlier run.
-      if (!(await db.messages.insertIfAbsent(message))) {
-        const existing = await db.messages.get(message.id);
-        const state = existing ? await this.settleFrom(recipient, existing) : null;
-        if (state) this.moveNow(campaign.id, 'pending', state);
-        continue;
+      const claimed = new Set(await db.messages.insertManyIfAbsent(claims.map((claim) => claim.message)));
+      for (const claim of claims) {
+        if (!claimed.has(claim.message.id)) {
+          const existing = await db.messages.get(claim.message.id);
+          const state = existing ? await this.settleFrom(claim.recipient, existing) : null;
+          if (state) this.moveNow(campaign.id, 'pending', state);
+          continue;
+        }
+        this.claimed.add(claim.recipient.id);
+        this.moveNow(campaign.id, 'pending', 'sending');
+        window.take();
+        void this.send(claim, { usage, accepted, settings }).finally(() => window.release());
       }
-      this.claimed.add(recipient.id);
-      this.moveNow(campaign.id, 'pending', 'sending');
-      const slot = window.slot();
-      if (slot) await slot;
-      void this.send(recipient, message, { usage, sent, settings }).finally(() => window.release());
       if (sent.ids.length >= MARK_SENT_EVERY || (sent.ids.length > 0 && this.ctx.clock.now() - sent.since >= PROGRESS_EVERY_MS)) await this.markSent(sent);
     }
     await window.drained();
+    await accepted.idle();
     await this.markSent(sent);
     if (usage.messages > 0) await recordUsage(this.ctx, campaign.ratingExtensionId, this.ctx.nowIso(), usage);
   }
 
   /**
-   * Recipients the carrier accepted move from `pending` to `sent` together, in one write per MARK_SENT_EVERY (or
-   * PROGRESS_EVERY_MS). Until then a crash leaves them pending with a message that has a provider id, which recovery
-   * reads as sent; a report that comes first moves one on by itself.
+   * Records the provider ids of messages the carrier accepted together (`sending` → `sent`, one store call), then
+   * applies the reports held for them. Until then a crash leaves a message `sending` without a provider id, which
+   * recovery holds as `unknown` (never sent again blindly); a report that comes first is held until its id is recorded.
+   */
+  private async recordAccepted(items: Accepted[], sent: SentRecipients): Promise<void> {
+    const { db } = this.ctx;
+    const at = this.ctx.nowIso();
+    const changes = items.map(({ claim, providerId }) => [claim.message.id, { status: 'sent', providerId, updatedAt: at }] as const);
+    const recorded = new Set(await db.messages.updateEach(changes, { if: { status: 'sending' } }));
+    for (const { claim, providerId } of items) {
+      let status: MessageStatus = 'sent';
+      // Something moved the message on meanwhile: keep the provider id all the same.
+      if (!recorded.has(claim.message.id)) status = (await db.messages.update(claim.message.id, { providerId }))?.status ?? status;
+      this.ctx.rememberProvider(providerId, { id: claim.message.id, status, campaignId: sent.campaignId });
+      if (sent.ids.length === 0) sent.since = this.ctx.clock.now();
+      sent.ids.push(claim.recipient.id);
+      if (this.ctx.hasHeldReports(providerId)) await this.ctx.replayReports(providerId);
+    }
+  }
+
+  /**
+   * Recipients whose message the carrier accepted move from `pending` to `sent` together, in one write per
+   * MARK_SENT_EVERY (or PROGRESS_EVERY_MS). Until then a crash leaves them pending with a message that has a provider
+   * id, which recovery reads as sent; a report that comes first moves one on by itself.
    */
   private async markSent(sent: SentRecipients): Promise<void> {
     if (sent.ids.length === 0) return;
     const ids = sent.ids.splice(0);
-    const moved = await this.ctx.db.campaignRecipients.updateMany(
-      { where: { id: { $in: ids }, state: 'pending' }, limit: ids.length },
-      { state: 'sent', updatedAt: this.ctx.nowIso() },
-    );
+    const mark = { state: 'sent', updatedAt: this.ctx.nowIso() } as const;
+    const moved = await this.ctx.db.campaignRecipients.updateEach(ids.map((id) => [id, mark] as const), { if: { state: 'pending' } });
     for (const id of ids) this.claimed.delete(id);
-    for (const _ of moved) this.moveNow(sent.campaignId, 'sending', 'sent');
+    for (let count = 0; count < moved.length; count++) this.moveNow(sent.campaignId, 'sending', 'sent');
   }
 
   /**
@@ -367,24 +402,21 @@ export class CampaignRunner {
     await this.move(campaignId, counted, to);
   }
 
+  /** Hands a claimed message to the carrier: accepted, its provider id is recorded; refused, it fails with the reason. */
   private async send(
-    recipient: CampaignRecipientRecord,
-    message: MessageRecord,
-    { usage, sent, settings }: { usage: { messages: number; segments: number; cost: number }; sent: SentRecipients; settings: Settings },
+    claim: Claim,
+    { usage, accepted, settings }: { usage: { messages: number; segments: number; cost: number }; accepted: Coalescer<Accepted>; settings: Settings },
   ): Promise<void> {
+    const { message, recipient } = claim;
     for (let attempt = 0; ; attempt++) {
       try {
         const { providerId } = await this.ctx.carrier.send({
           messageId: message.id, from: message.from, to: message.to, body: message.body, encoding: message.encoding, segments: message.segments,
         });
-        if (!(await transitionFrom(this.ctx, message, 'sent', { providerId }))) await this.ctx.db.messages.update(message.id, { providerId });
         usage.messages += 1;
         usage.segments += message.segments;
         usage.cost += priceFor(settings, message.segments);
-        this.ctx.rememberProvider(providerId, { id: message.id, status: 'sent', campaignId: message.campaignId });
-        if (sent.ids.length === 0) sent.since = this.ctx.clock.now();
-        sent.ids.push(recipient.id);
-        if (this.ctx.hasHeldReports(providerId)) await this.ctx.replayReports(providerId);
+        accepted.add({ claim, providerId });
         return;
       } catch (error) {
         if ((error as { retryable?: unknown })?.retryable === true && attempt < RETRIES) continue;

@@ -6,9 +6,10 @@ import type {
 /**
  * The Store port: persistence for the engine, as named collections of plain records (JSON-serialisable), each
  * with a key field. Queries are data (equality and a few operators, text search, ordering, keyset pagination) so that
- * a memory store and a SQL store answer them alike; the atomic operations dispatch needs are `insertIfAbsent` (a
- * recipient's claim: its message, stored under an id derived from the recipient's), conditional `update` (status only
- * moves forward), `updateMany` (recipients marked sent together) and `increment` (usage).
+ * a memory store and a SQL store answer them alike; the atomic operations dispatch needs are `insertManyIfAbsent` (the
+ * claim of a window of recipients: their messages, stored under ids derived from the recipients'), conditional `update`
+ * (status only moves forward), `updateEach` (provider ids recorded, and recipients marked sent, a window at a time)
+ * and `increment` (usage). Batch operations keep a store's round trips per campaign to a few per window of messages.
  *
  * Implementations: `createMemoryStore()` (adapters/memory-store), `createPostgresStore()` (adapters/postgres-store).
  * Both pass test/contract/store.contract.ts.
@@ -201,6 +202,12 @@ export interface Collection<T> {
   insertMany(records: readonly T[]): Promise<void>;
   /** Adds the record unless its key exists; true when it was added. Idempotent. */
   insertIfAbsent(record: T): Promise<boolean>;
+  /**
+   * `insertIfAbsent` for each record, in one call (SQL: `INSERT … ON CONFLICT DO NOTHING RETURNING key`); returns the
+   * keys added, in the records' order. A key repeated in the call is added once, from its first record. Every record
+   * is checked before any is added. Dispatch claims a window of recipients with it.
+   */
+  insertManyIfAbsent(records: readonly T[]): Promise<string[]>;
   /** Adds or replaces. */
   put(record: T): Promise<void>;
   /**
@@ -213,6 +220,13 @@ export interface Collection<T> {
    * same record); returns them as changed. Dispatch marks the recipients the carrier accepted with it.
    */
   updateMany(query: Query<T>, patch: Partial<T>): Promise<T[]>;
+  /**
+   * `update` for each `[key, patch]` pair, in one call and in order, each only if its record exists and matches
+   * `options.if` as it stands when its turn comes; returns the keys changed, in order (not the records: SQL's
+   * `UPDATE … FROM (VALUES …) RETURNING key`). Every patch is checked before any is applied. Dispatch records the
+   * provider ids of a window of accepted messages, and marks their recipients sent, with it.
+   */
+  updateEach(changes: readonly (readonly [key: string, patch: Partial<T>])[], options?: { if?: Where<T> }): Promise<string[]>;
   /** Adds the deltas to numeric fields, creating the record from `init` first if needed; returns the result. */
   increment(key: string, deltas: Partial<Record<keyof T & string, number>>, init: T): Promise<T>;
   delete(key: string): Promise<boolean>;

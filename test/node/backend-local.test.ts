@@ -364,6 +364,57 @@ describe('local engine: regressions', () => {
     await backend.close();
   });
 
+  it('claims a window of recipients in one store call, and records the answers that come together in one more', async () => {
+    const store = createMemoryStore();
+    const calls = new Map<string, number>();
+    // The store as the engine sees it, counting the calls made on each collection.
+    const counted: Store = {
+      collection(name) {
+        const inner = store.collection(name) as unknown as Record<string, (...args: unknown[]) => unknown>;
+        return new Proxy(inner, {
+          get(target, key) {
+            const value = target[key as string];
+            if (typeof value !== 'function') return value;
+            return (...args: unknown[]) => {
+              calls.set(`${name}.${String(key)}`, (calls.get(`${name}.${String(key)}`) ?? 0) + 1);
+              return value.apply(target, args);
+            };
+          },
+        }) as never;
+      },
+      close: () => store.close(),
+    };
+    let sequence = 0;
+    const instant: Carrier = {
+      capabilities: { alphaTags: true, segmentsPerSecondPerSender: 0 },
+      send: () => Promise.resolve({ providerId: `SM-${sequence++}` }),
+      connect: () => () => undefined,
+    };
+    const backend = createLocalBackend({ store: counted, carrier: instant, settings: { segmentsPerSecond: 0 } });
+    const { alice, number } = await salesDesk(backend);
+    const RECIPIENTS = 1000;
+    const recipients = Array.from({ length: RECIPIENTS }, (_, index) => ({ e164: `+614120${String(index).padStart(5, '0')}`, fields: {}, line: index + 2 }));
+    const upload = await alice.campaigns.createUpload({ name: 'a.csv', columns: ['phone'], phoneColumn: 'phone', recipients, errors: [], duplicates: [] });
+    const campaign = await alice.campaigns.create({ name: 'Windows', sender: { type: 'number', numberId: number.id }, body: 'Hi', recipients: { uploadId: upload.id } });
+    calls.clear();
+    await alice.campaigns.start(campaign.id);
+    await backend.idle();
+    const done = await alice.campaigns.get(campaign.id);
+    assert.equal(done.status, 'completed');
+    assert.equal(done.counts.sent, RECIPIENTS);
+    assert.equal(sequence, RECIPIENTS);
+    const stored = await store.collection('messages').find({ where: { campaignId: campaign.id }, limit: RECIPIENTS });
+    assert.equal(stored.items.filter((message) => message.status === 'sent' && message.providerId?.startsWith('SM-')).length, RECIPIENTS);
+    // 1000 recipients in windows of 64: 16 claims and 16 records, not one of each per recipient.
+    const windows = Math.ceil(RECIPIENTS / 64);
+    assert.equal(calls.get('messages.insertManyIfAbsent'), windows);
+    assert.equal(calls.get('messages.updateEach'), windows);
+    assert.equal(calls.get('messages.insertIfAbsent') ?? 0, 0);
+    assert.equal(calls.get('messages.update') ?? 0, 0);
+    assert.ok((calls.get('campaignRecipients.updateEach') ?? 0) <= Math.ceil(RECIPIENTS / 256) + 2, 'recipients are marked sent in a few writes');
+    await backend.close();
+  });
+
   it('resumes on a new engine a campaign the previous one was closed in the middle of', async () => {
     const clock = createManualClock();
     const store = createMemoryStore();

@@ -17,6 +17,8 @@ type Op =
   | { kind: 'update'; at: number; state: CampaignRecipientRecord['state']; index: number | null }
   | { kind: 'delete'; at: number }
   | { kind: 'insert'; at: number; campaignId: string }
+  | { kind: 'insertMany'; at: number[]; campaignId: string }
+  | { kind: 'each'; at: number[]; state: CampaignRecipientRecord['state']; index: number | null; onlyPending: boolean }
   | { kind: 'claim'; campaignId: string; limit: number; descending: boolean }
   | { kind: 'find'; query: Query<CampaignRecipientRecord>; limit: number };
 
@@ -33,6 +35,10 @@ const ops: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('update' as const), at: fc.nat(MANY + 20), state, index: fc.option(fc.nat(30), { nil: null }) }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(MANY + 20) }),
   fc.record({ kind: fc.constant('insert' as const), at: fc.nat(MANY + 20), campaignId: fc.constantFrom('c1', 'c2') }),
+  fc.record({ kind: fc.constant('insertMany' as const), at: fc.array(fc.nat(MANY + 20), { maxLength: 8 }), campaignId: fc.constantFrom('c1', 'c2') }),
+  fc.record({
+    kind: fc.constant('each' as const), at: fc.array(fc.nat(MANY + 20), { maxLength: 8 }), state, index: fc.option(fc.nat(30), { nil: null }), onlyPending: fc.boolean(),
+  }),
   fc.record({ kind: fc.constant('claim' as const), campaignId: fc.constantFrom('c1', 'c2'), limit: fc.integer({ min: 1, max: 40 }), descending: fc.boolean() }),
   fc.record({ kind: fc.constant('find' as const), query: queries, limit: fc.integer({ min: 1, max: 60 }) }),
 );
@@ -42,7 +48,7 @@ function keyOf(position: number): string {
 }
 
 describe('memory store', () => {
-  it('stays right through any mix of writes, claims and paged reads (the sorted views it keeps)', async () => {
+  it('stays right through any mix of writes (one at a time and in batches), claims and paged reads (the sorted views it keeps)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(ops, { minLength: 10, maxLength: 60, size: 'max' }), async (sequence) => {
         const store = createMemoryStore();
@@ -67,6 +73,26 @@ describe('memory store', () => {
             const record = recipient(op.at % 30, { id: keyOf(op.at), campaignId: op.campaignId });
             assert.equal(await records.insertIfAbsent(record), !model.has(record.id));
             if (!model.has(record.id)) model.set(record.id, record);
+          } else if (op.kind === 'insertMany') {
+            const batch = op.at.map((position) => recipient(position % 30, { id: keyOf(position), campaignId: op.campaignId }));
+            const expected: string[] = [];
+            for (const record of batch) {
+              if (model.has(record.id)) continue;
+              model.set(record.id, record);
+              expected.push(record.id);
+            }
+            assert.deepEqual(await records.insertManyIfAbsent(batch), expected);
+          } else if (op.kind === 'each') {
+            const patch = op.index === null ? { state: op.state } : { state: op.state, index: op.index };
+            const expected: string[] = [];
+            for (const position of op.at) {
+              const before = model.get(keyOf(position));
+              if (!before || (op.onlyPending && before.state !== 'pending')) continue;
+              model.set(before.id, { ...before, ...patch });
+              expected.push(before.id);
+            }
+            const changed = await records.updateEach(op.at.map((position) => [keyOf(position), patch] as const), op.onlyPending ? { if: { state: 'pending' } } : {});
+            assert.deepEqual(changed, expected);
           } else if (op.kind === 'claim') {
             const query: Query<CampaignRecipientRecord> = {
               where: { campaignId: op.campaignId, state: 'pending' },
@@ -143,6 +169,11 @@ describe('memory store', () => {
     await assert.rejects(records.updateMany({ limit: 1.5 }, { state: 'sent' }), invalid('limit'));
     await assert.rejects(records.insert({ ...recipient(9), id: undefined } as never), invalid('id'));
     await assert.rejects(records.update('c1:000001', { id: 'other' }), invalid('id'));
+    // A batch with one bad record or patch changes nothing.
+    await assert.rejects(records.insertManyIfAbsent([recipient(7), { ...recipient(8), id: '' }]), invalid('id'));
+    assert.equal(await records.get('c1:000007'), null);
+    await assert.rejects(records.updateEach([['c1:000001', { state: 'sent' }], ['c1:000001', { id: 'other' }]]), invalid('id'));
+    assert.notEqual((await records.get('c1:000001'))?.state, 'sent');
     assert.equal(await records.count(), 5);
   });
 

@@ -47,6 +47,53 @@ export function atomicTests(withStore: WithStore): void {
       }));
   });
 
+  describe('updateEach', () => {
+    it('patches each named record, in order, and returns the keys it changed (missing ones are skipped)', () =>
+      withStore(async (store) => {
+        const records = store.collection('campaignRecipients');
+        await records.insertMany(recipients(4));
+        const changed = await records.updateEach([
+          ['c1:000002', { state: 'sent', messageId: 'm2' }],
+          ['c1:000009', { state: 'sent' }],
+          ['c1:000000', { error: 'first', updatedAt: at(50) }],
+        ]);
+        assert.deepEqual(changed, ['c1:000002', 'c1:000000']);
+        assert.deepEqual(await records.get('c1:000002'), recipient(2, { state: 'sent', messageId: 'm2' }));
+        assert.deepEqual(await records.get('c1:000000'), recipient(0, { error: 'first', updatedAt: at(50) }));
+        assert.deepEqual(await records.get('c1:000001'), recipient(1));
+        assert.equal(await records.get('c1:000009'), null, 'nothing is created');
+        assert.equal(await records.count({ state: 'sent' }), 1);
+        assert.deepEqual(await records.updateEach([]), []);
+      }));
+
+    it('changes only records that match `if` when their turn comes; a key named twice sees its first change', () =>
+      withStore(async (store) => {
+        const records = store.collection('campaignRecipients');
+        await records.insertMany([recipient(0), recipient(1, { state: 'failed' }), recipient(2)]);
+        const changed = await records.updateEach(
+          [['c1:000000', { state: 'sent' }], ['c1:000001', { state: 'sent' }], ['c1:000002', { state: 'sent', error: 'first' }], ['c1:000002', { state: 'sent', error: 'second' }]],
+          { if: { state: 'pending' } },
+        );
+        assert.deepEqual(changed, ['c1:000000', 'c1:000002']);
+        assert.equal((await records.get('c1:000001'))?.state, 'failed');
+        assert.equal((await records.get('c1:000002'))?.error, 'first');
+        assert.equal(await records.count({ state: 'pending' }), 0);
+      }));
+
+    it('lets exactly one of several racing conditional batches change each record', () =>
+      withStore(async (store) => {
+        const records = store.collection('campaignRecipients');
+        await records.insertMany(recipients(30));
+        const batch = (run: number) => records.updateEach(recipients(30).map((record) => [record.id, { state: 'sent', error: `run ${run}` }] as const), { if: { state: 'pending' } });
+        const runs = await Promise.all([batch(1), batch(2), batch(3)]);
+        assert.equal(runs.flat().length, 30);
+        assert.equal(new Set(runs.flat()).size, 30);
+        for (const [position, keys] of runs.entries()) {
+          for (const key of keys) assert.equal((await records.get(key))?.error, `run ${position + 1}`);
+        }
+      }));
+  });
+
   describe('updateMany (claiming)', () => {
     it('claims exactly `limit` matching records in the query order and returns them as changed', () =>
       withStore(async (store) => {

@@ -54,6 +54,12 @@ export function copyTests(withStore: WithStore): void {
         const patch = { fields: { first_name: 'Patched' } };
         await records.update('c1:000003', patch);
         patch.fields.first_name = 'Changed';
+        const claimed = [recipient(5), recipient(6)];
+        await records.insertManyIfAbsent(claimed);
+        claimed[0]!.fields.first_name = 'Changed';
+        const each = { fields: { first_name: 'Each' } };
+        await records.updateEach([['c1:000006', each]]);
+        each.fields.first_name = 'Changed';
         const init = usage('u');
         await store.collection('usage').increment('u', { messages: 1 }, init);
         init.month = 'Changed';
@@ -61,6 +67,8 @@ export function copyTests(withStore: WithStore): void {
         assert.deepEqual(await records.get('c1:000002'), recipient(2));
         assert.deepEqual(await records.get('c1:000003'), recipient(3, { fields: { first_name: 'Patched' } }));
         assert.deepEqual(await records.get('c1:000004'), recipient(4));
+        assert.deepEqual(await records.get('c1:000005'), recipient(5));
+        assert.deepEqual(await records.get('c1:000006'), recipient(6, { fields: { first_name: 'Each' } }));
         assert.equal((await store.collection('usage').get('u'))?.month, '2025-03');
         assert.equal(await records.count({ state: 'failed' }), 0);
       }));

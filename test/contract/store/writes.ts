@@ -78,6 +78,31 @@ export function writeTests(withStore: WithStore): void {
         assert.equal((await records.get('c1:000001'))?.error, `run ${results.indexOf(true)}`);
       }));
 
+    it('inserts many if absent: adds each whose key is free, once, and returns their keys in order', () =>
+      withStore(async (store) => {
+        const records = store.collection('campaignRecipients');
+        await records.insertMany([recipient(1), recipient(3)]);
+        const batch = [recipient(0), recipient(1, { state: 'sent' }), recipient(2), recipient(3, { state: 'failed' }), recipient(2, { error: 'again' })];
+        assert.deepEqual(await records.insertManyIfAbsent(batch), ['c1:000000', 'c1:000002']);
+        assert.deepEqual(await records.getMany(['c1:000000', 'c1:000001', 'c1:000002', 'c1:000003']), [recipient(0), recipient(1), recipient(2), recipient(3)]);
+        assert.deepEqual(await records.insertManyIfAbsent(batch), []);
+        assert.deepEqual(await records.insertManyIfAbsent([]), []);
+        assert.equal(await records.count(), 4);
+        assert.equal(await records.count({ state: 'pending' }), 4, 'the indexes hold what was added, and only that');
+      }));
+
+    it('inserts many if absent exactly once per key when racing itself', () =>
+      withStore(async (store) => {
+        const records = store.collection('campaignRecipients');
+        const runs = await Promise.all(Array.from({ length: 5 }, (_, run) => records.insertManyIfAbsent(recipients(20, { error: `run ${run}` }))));
+        const added = runs.flat();
+        assert.equal(added.length, 20);
+        assert.equal(new Set(added).size, 20);
+        for (const [run, keys] of runs.entries()) {
+          for (const key of keys) assert.equal((await records.get(key))?.error, `run ${run}`);
+        }
+      }));
+
     it('puts: adds a new record, or replaces the whole of an existing one', () =>
       withStore(async (store) => {
         const records = store.collection('campaignRecipients');
