@@ -127,10 +127,12 @@ export class MemoryCollection<T> implements Collection<T> {
 
   async updateEach(changes: readonly (readonly [key: string, patch: Partial<T>])[], options?: { if?: Where<T> }): Promise<string[]> {
     const condition = options?.if ? parseWhere(options.if) : null;
+    // A patch object given for many keys (the same change to each) is read once.
+    let last: { patch: unknown; changes: Stored } | null = null;
     const patches = changes.map(([key, patch]) => {
-      const changes = this.patchOf(patch);
-      this.keepsKey(key, changes);
-      return [key, changes] as const;
+      if (last?.patch !== patch) last = { patch, changes: this.patchOf(patch) };
+      this.keepsKey(key, last.changes);
+      return [key, last.changes] as const;
     });
     const changed: string[] = [];
     for (const [key, changes] of patches) {
