@@ -334,7 +334,7 @@ export class CampaignRunner {
         }
         claims.push({ recipient, message });
       }
-      if (claims.length === 0) continue;
+      if (claims.length === 0 || run.stopRequested || this.ctx.isClosed) continue;
       // The claim, and the mark of each recipient being sent, before the carrier is called: its message, stored as
       // `sending` under an id derived from the recipient's. A message already there was claimed by an earlier run.
       const claimed = new Set(await db.messages.insertManyIfAbsent(claims.map((claim) => claim.message)));
