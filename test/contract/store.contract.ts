@@ -11,8 +11,9 @@ export type { StoreContractOptions } from './store/harness.js';
 
 /**
  * What any `Store` must do, whichever database is under it: reads and writes by key, the atomic operations dispatch
- * relies on (conditional update, claiming with `updateMany`, `increment`), every query operator, search, order and
- * keyset pagination, copies in and out, every collection of `COLLECTIONS`, and `find` against a model.
+ * relies on (conditional update, the batch claim `insertManyIfAbsent`, `updateEach`, `updateMany`, `increment`), every
+ * query operator, search, order and keyset pagination, copies in and out, every collection of `COLLECTIONS`, and
+ * `find` against a model.
  * An adapter's test file calls this with a factory of fresh, empty stores.
  *
  * Orders the suite relies on: numbers by value, strings in a binary collation (the suite only orders lowercase
