@@ -7,7 +7,9 @@
  * one store call, while answers that come one by one are each recorded at once.
  *
  * @example
- * const ids = new Coalescer<string>(async (batch) => store.updateEach(batch.map((id) => [id, { state: 'sent' }])));
+ * const ids = new Coalescer<string>(async (batch) => {
+ *   await recipients.updateEach(batch.map((id) => [id, { state: 'sent' }]));
+ * });
  * ids.add('a'); ids.add('b'); // one write of both
  * await ids.idle();
  */

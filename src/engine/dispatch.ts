@@ -17,7 +17,10 @@ const BATCH = 500;
 const WINDOW = 64;
 /** Recipients claimed together, in one store call: at most the sends that may start. */
 const CLAIM = WINDOW;
-/** Recipients whose message the carrier accepted are marked sent together, this many at a time (and at the end of each batch). */
+/**
+ * Recipients whose message the carrier accepted are marked sent together, this many at a time (and at the end of each
+ * batch).
+ */
 const MARK_SENT_EVERY = 256;
 /** Progress events at most this often per campaign, in ms of the engine's clock. */
 const PROGRESS_EVERY_MS = 250;
@@ -337,9 +340,9 @@ export class CampaignRunner {
       if (claims.length === 0 || run.stopRequested || this.ctx.isClosed) continue;
       // The claim, and the mark of each recipient being sent, before the carrier is called: its message, stored as
       // `sending` under an id derived from the recipient's. A message already there was claimed by an earlier run.
-      const claimed = new Set(await db.messages.insertManyIfAbsent(claims.map((claim) => claim.message)));
+      const won = new Set(await db.messages.insertManyIfAbsent(claims.map((claim) => claim.message)));
       for (const claim of claims) {
-        if (!claimed.has(claim.message.id)) {
+        if (!won.has(claim.message.id)) {
           const existing = await db.messages.get(claim.message.id);
           const state = existing ? await this.settleFrom(claim.recipient, existing) : null;
           if (state) this.moveNow(campaign.id, 'pending', state);
