@@ -15,8 +15,6 @@ import { priceFor, recordUsage } from './usage.js';
 const BATCH = 500;
 /** Sends in flight at once per campaign (the carrier's latency is overlapped, the rate limit still holds). */
 const WINDOW = 64;
-/** Recipients claimed together, in one store call: at most the sends that may start. */
-const CLAIM = WINDOW;
 /**
  * Recipients whose message the carrier accepted are marked sent together, this many at a time (and at the end of each
  * batch).
@@ -300,7 +298,8 @@ export class CampaignRunner {
     const accepted = new Coalescer<Accepted>((items) => this.recordAccepted(items, sent));
     let index = 0;
     while (index < batch.length && !run.stopRequested && !this.ctx.isClosed) {
-      const room = Math.min(CLAIM, await window.room());
+      // Recipients claimed together, in one store call: at most the sends that may start now.
+      const room = await window.room();
       const claims: Claim[] = [];
       while (index < batch.length && claims.length < room) {
         const recipient = batch[index]!;
