@@ -47,7 +47,8 @@ async function handWrittenCampaign(name: string) {
   return { store, carrier, backend, alice, number, campaign, recipient };
 }
 
-function mortalStore(store: Store, life: Life): Store {
+/** A store whose collections' calls go through `around(collection, method, call)`, which makes each one (or not). */
+function storeAround(store: Store, around: (collection: string, method: string, call: () => unknown) => unknown, close = () => store.close()): Store {
   return {
     collection(name) {
       const inner = store.collection(name) as unknown as Record<string, unknown>;
@@ -55,12 +56,16 @@ function mortalStore(store: Store, life: Life): Store {
         get(target, key) {
           const value = target[key as string];
           if (typeof value !== 'function') return value;
-          return (...args: unknown[]) => (life.dead ? NEVER() : (value as (...a: unknown[]) => unknown).apply(target, args));
+          return (...args: unknown[]) => around(name, String(key), () => (value as (...a: unknown[]) => unknown).apply(target, args));
         },
       }) as never;
     },
-    close: async () => undefined,
+    close,
   };
+}
+
+function mortalStore(store: Store, life: Life): Store {
+  return storeAround(store, (_collection, _method, call) => (life.dead ? NEVER() : call()), async () => undefined);
 }
 
 function mortalClock(clock: Clock, life: Life): Clock {
@@ -368,22 +373,10 @@ describe('local engine: regressions', () => {
     const store = createMemoryStore();
     const calls = new Map<string, number>();
     // The store as the engine sees it, counting the calls made on each collection.
-    const counted: Store = {
-      collection(name) {
-        const inner = store.collection(name) as unknown as Record<string, (...args: unknown[]) => unknown>;
-        return new Proxy(inner, {
-          get(target, key) {
-            const value = target[key as string];
-            if (typeof value !== 'function') return value;
-            return (...args: unknown[]) => {
-              calls.set(`${name}.${String(key)}`, (calls.get(`${name}.${String(key)}`) ?? 0) + 1);
-              return value.apply(target, args);
-            };
-          },
-        }) as never;
-      },
-      close: () => store.close(),
-    };
+    const counted = storeAround(store, (collection, method, call) => {
+      calls.set(`${collection}.${method}`, (calls.get(`${collection}.${method}`) ?? 0) + 1);
+      return call();
+    });
     let sequence = 0;
     const instant: Carrier = {
       capabilities: { alphaTags: true, segmentsPerSecondPerSender: 0 },
