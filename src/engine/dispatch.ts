@@ -331,17 +331,24 @@ export class CampaignRunner {
           blockedAt = this.ctx.clock.now();
         }
         if (blocked.has(recipient.e164)) {
+          // Its turn goes to the next recipient.
+          this.limiter.giveBack(sender, message.segments, perSecond);
           await this.settle(recipient, 'pending', 'blocked', null, BLOCKED);
           continue;
         }
         claims.push({ recipient, message });
       }
-      if (claims.length === 0 || run.stopRequested || this.ctx.isClosed) continue;
+      if (run.stopRequested || this.ctx.isClosed) {
+        for (const { message } of claims) this.limiter.giveBack(sender, message.segments, perSecond);
+        continue;
+      }
+      if (claims.length === 0) continue;
       // The claim, and the mark of each recipient being sent, before the carrier is called: its message, stored as
       // `sending` under an id derived from the recipient's. A message already there was claimed by an earlier run.
       const won = new Set(await db.messages.insertManyIfAbsent(claims.map((claim) => claim.message)));
       for (const claim of claims) {
         if (!won.has(claim.message.id)) {
+          this.limiter.giveBack(sender, claim.message.segments, perSecond);
           const existing = await db.messages.get(claim.message.id);
           const state = existing ? await this.settleFrom(claim.recipient, existing) : null;
           if (state) this.moveNow(campaign.id, 'pending', state);

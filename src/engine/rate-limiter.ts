@@ -64,6 +64,27 @@ export class RateLimiter {
     return Math.max(1, window.at[window.head]! + SECOND - now);
   }
 
+  /**
+   * Gives back segments taken for a message that did not go after all (found blocked, or its claim lost): the most
+   * recent ones counted for `sender` are uncounted, so that the next message may use them.
+   */
+  giveBack(sender: string, segments: number, perSecond: number): void {
+    const window = this.windows.get(sender);
+    if (perSecond <= 0 || !window) return;
+    let left = segments;
+    while (left > 0 && window.at.length > window.head) {
+      const last = window.segments.length - 1;
+      const taken = Math.min(left, window.segments[last]!);
+      window.segments[last]! -= taken;
+      window.used -= taken;
+      left -= taken;
+      if (window.segments[last] === 0) {
+        window.segments.pop();
+        window.at.pop();
+      }
+    }
+  }
+
   private sleep(ms: number, signal: StopSignal | undefined): Promise<void> {
     return new Promise((resolve) => {
       let forget = (): void => undefined;

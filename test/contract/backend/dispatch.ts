@@ -69,6 +69,20 @@ export function dispatchContract(h: BackendHarness): void {
       assert.equal(blocked?.e164, handset(5));
     }));
 
+    it('gives the turn of a recipient found blocked at the moment of sending to the next one', needs(h, 'manualClock'), withWorld(h, async (w) => {
+      const start = w.fx.now();
+      const campaign = await startCampaign(w, 5, { perSecond: 1 });
+      await w.fx.advance(1000);
+      await w.fx.settle();
+      assert.equal(w.fx.sent().length, 2);
+      // Blocked after the last read of the blocklist, while the third recipient waits for its second.
+      await w.admin.blocklist.add({ e164: handset(3) });
+      await untilStatus(w.fx, w.alice, campaign.id, 'completed');
+      const sent = w.fx.sent();
+      assert.deepEqual(sent.map((sms) => sms.to), [handset(1), handset(2), handset(4), handset(5)]);
+      assert.deepEqual(sent.map((sms) => Math.floor((sms.at - start) / 1000)), [0, 1, 2, 3], 'the fourth goes in the second the third would have used');
+    }));
+
     it('skips and counts recipients blocked before the start', withWorld(h, async (w) => {
       await w.admin.blocklist.add({ e164: handset(2) });
       const listId = await makeList(w.alice, rows(3));
