@@ -1,6 +1,7 @@
 import { NotFoundError } from '../errors/not-found-error.js';
 import { StateError } from '../errors/state-error.js';
 import type { CampaignRecipients } from '../model/index.js';
+import { nextTask } from './clock.js';
 import type { EngineContext } from './context.js';
 import { uploadRowId } from './ids.js';
 
@@ -28,7 +29,10 @@ export async function sourceColumns(ctx: EngineContext, source: CampaignRecipien
   return upload.columns.filter((column) => column !== upload.phoneColumn);
 }
 
-/** Walks a predefined list or an uploaded file, page by page, in a stable order. */
+/**
+ * Walks a predefined list or an uploaded file, page by page, in a stable order. The host gets a turn between pages: a
+ * memory store answers at once, and estimating or copying 100k rows must not be one task of most of a second.
+ */
 export async function* sourceRows(ctx: EngineContext, source: CampaignRecipients): AsyncGenerator<SourceRow[]> {
   let cursor: string | undefined;
   if ('listId' in source) {
@@ -37,6 +41,7 @@ export async function* sourceRows(ctx: EngineContext, source: CampaignRecipients
       const page = await ctx.db.listEntries.find({ where: { listId: source.listId }, orderBy: [['createdAt', 'asc']], cursor, limit: PAGE });
       yield page.items.map((entry) => ({ index: index++, e164: entry.e164, fields: entry.fields, line: null, state: 'valid' as const, error: null }));
       cursor = page.nextCursor ?? undefined;
+      if (cursor) await nextTask();
     } while (cursor);
     return;
   }
@@ -50,5 +55,6 @@ export async function* sourceRows(ctx: EngineContext, source: CampaignRecipients
     // In the keys' order (the Store contract), so in position order. The store's copies go as they are: a row holds
     // what a source row does (and its id and upload, which go unread).
     yield rows;
+    if (start + PAGE < total) await nextTask();
   }
 }
