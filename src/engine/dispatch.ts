@@ -74,7 +74,8 @@ export class CampaignRunner {
   private readonly runs = new Map<string, Run>();
   private readonly counts = new Map<string, CampaignCounts>();
   private readonly lastProgress = new Map<string, number>();
-  private readonly trailing = new Set<string>();
+  /** The timers of trailing progress updates, by campaign. */
+  private readonly trailing = new Map<string, unknown>();
   /** Recipients claimed by a run here (their message is stored) and not yet marked: stored `pending`, counted `sending`. */
   private readonly claimed = new Set<string>();
   private readonly limiter: RateLimiter;
@@ -128,8 +129,14 @@ export class CampaignRunner {
     await run.done;
   }
 
-  async stopAll(): Promise<void> {
+  /**
+   * Stops every run and drops the trailing progress updates (a closed engine stores nothing more, and a timer would
+   * hold it, and its store, in memory until it fired).
+   */
+  async close(): Promise<void> {
     await Promise.all([...this.runs.keys()].map((id) => this.stop(id)));
+    for (const timer of this.trailing.values()) this.ctx.clock.clearTimeout(timer);
+    this.trailing.clear();
   }
 
   /** Current counts of a campaign (cached while the engine runs it). */
@@ -177,12 +184,11 @@ export class CampaignRunner {
     const wait = (this.lastProgress.get(campaignId) ?? Number.NEGATIVE_INFINITY) + PROGRESS_EVERY_MS - now;
     if (!force && wait > 0) {
       // A trailing update, so that the last change is stored and told even when nothing follows it.
-      if (!this.trailing.has(campaignId)) {
-        this.trailing.add(campaignId);
-        this.ctx.clock.setTimeout(() => {
+      if (!this.trailing.has(campaignId) && !this.ctx.isClosed) {
+        this.trailing.set(campaignId, this.ctx.clock.setTimeout(() => {
           this.trailing.delete(campaignId);
           this.ctx.background(() => this.progress(campaignId, true));
-        }, wait);
+        }, wait));
       }
       return;
     }

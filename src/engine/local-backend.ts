@@ -128,7 +128,7 @@ export function createLocalBackend(options: LocalBackendOptions): LocalBackend {
       await ready.catch(() => undefined);
       disconnect();
       scheduler.stop();
-      await runner.stopAll();
+      await runner.close();
       ctx.close();
       await ctx.idle();
     },

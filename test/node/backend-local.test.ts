@@ -446,6 +446,20 @@ describe('local engine: regressions', () => {
     await backend.close();
   });
 
+  it('leaves no timer set once closed, so that a closed engine and its store can be freed at once', async () => {
+    const clock = createManualClock();
+    const backend = createLocalBackend({ store: createMemoryStore(), carrier: instantCarrier(), clock, settings: { segmentsPerSecond: 0 } });
+    const { alice, number } = await salesDesk(backend);
+    // Two batches: the second's progress comes within 250 ms of the first's, and waits as a trailing update.
+    const campaign = await uploadedCampaign(alice, number, 600);
+    await alice.campaigns.start(campaign.id);
+    await backend.idle();
+    assert.equal((await alice.campaigns.get(campaign.id)).status, 'completed');
+    assert.ok(clock.pending() > 0, 'a trailing progress update waits');
+    await backend.close();
+    assert.equal(clock.pending(), 0);
+  });
+
   it('resumes on a new engine a campaign the previous one was closed in the middle of', async () => {
     const clock = createManualClock();
     const store = createMemoryStore();
