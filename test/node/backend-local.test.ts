@@ -47,6 +47,15 @@ async function handWrittenCampaign(name: string) {
   return { store, carrier, backend, alice, number, campaign, recipient };
 }
 
+/** Starts a campaign and lets everything settle, the carrier's reports included; returns the campaign then. */
+async function runThrough({ alice, backend, carrier }: { alice: SmsClient; backend: LocalBackend; carrier: { flush(): Promise<void> } }, id: string): Promise<Campaign> {
+  await alice.campaigns.start(id);
+  await backend.idle();
+  await carrier.flush();
+  await backend.idle();
+  return alice.campaigns.get(id);
+}
+
 /** A carrier that answers every send at once, counting them. */
 function instantCarrier(): Carrier & { sends(): number } {
   let sequence = 0;
@@ -323,11 +332,7 @@ describe('local engine: regressions', () => {
     const { store, carrier, backend, alice, campaign, recipient } = await handWrittenCampaign('Mixed ids');
     // Recipients already copied (as an older store may hold them): one by position, one not.
     await store.collection('campaignRecipients').insertMany([recipient(`${campaign.id}:0`, 0, '+61412000001'), recipient('older-id', 1, '+61412000002')]);
-    await alice.campaigns.start(campaign.id);
-    await backend.idle();
-    await carrier.flush();
-    await backend.idle();
-    const done = await alice.campaigns.get(campaign.id);
+    const done = await runThrough({ alice, backend, carrier }, campaign.id);
     assert.equal(done.status, 'completed');
     assert.deepEqual(carrier.sent.map((send) => send.message.to).sort(), ['+61412000001', '+61412000002']);
     await backend.close();
@@ -343,11 +348,7 @@ describe('local engine: regressions', () => {
       encoding: 'GSM-7' as const, segments: 1, status, error: null, createdAt: now, updatedAt: now, sendAt: null, campaignId: campaign.id, senderId: 'alice', numberId: number.id, providerId,
     });
     await store.collection('messages').insertMany([message(0, 'sent', 'SM-earlier'), message(1, 'sending', null)]);
-    await alice.campaigns.start(campaign.id);
-    await backend.idle();
-    await carrier.flush();
-    await backend.idle();
-    const done = await alice.campaigns.get(campaign.id);
+    const done = await runThrough({ alice, backend, carrier }, campaign.id);
     assert.equal(done.status, 'completed');
     assert.deepEqual(carrier.sent.map((send) => send.message.to), ['+61412000002']);
     const states = (await alice.campaigns.recipients(campaign.id)).items.map((item) => [item.e164, item.state]);
