@@ -258,7 +258,10 @@ export class CampaignRunner {
     let byQuery = false;
     // The first recipient of the last batch read by query: read first again, nothing left pending (a store at fault).
     let lastFirst: string | undefined;
-    for (;;) {
+    for (let turn = 0; ; turn++) {
+      // A store and a carrier that answer at once never give the host a turn: let timers, I/O and input in between
+      // batches, sent or skipped, so that a 100k campaign on the memory store is not one task of seconds.
+      if (turn > 0) await nextTask();
       const campaign = await db.campaigns.get(campaignId);
       if (!campaign || campaign.status !== 'running' || run.stopRequested || this.ctx.isClosed) return;
       const sender = await this.senderOf(campaign);
@@ -281,9 +284,6 @@ export class CampaignRunner {
       }
       await this.sendBatch(campaign, sender, batch, run);
       await this.progress(campaignId);
-      // A store and a carrier that answer at once never give the host a turn: let timers, I/O and input in between
-      // batches, so that a 100k campaign on the memory store is not one task of seconds.
-      await nextTask();
     }
   }
 
