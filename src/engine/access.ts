@@ -1,7 +1,8 @@
 import { PermissionError } from '../errors/permission-error.js';
-import type { Principal, SmsNumber, User } from '../model/index.js';
+import type { Extension, PredefinedList, Principal, SmsNumber, User } from '../model/index.js';
 import type { ConversationRecord } from '../ports/store.js';
 import type { EngineContext } from './context.js';
+import { verifiedUser } from './principals.js';
 
 /** The calling user as the engine knows them, with the numbers they may use. */
 export interface Actor {
@@ -26,33 +27,46 @@ export function requireSender(principal: Principal, action: string): void {
   }
 }
 
-/** The stored user for a principal, created from the principal on first sight. */
+/**
+ * The stored user of a principal. Backend methods receive principals already verified against the directory (see
+ * `verifyPrincipal`), whose user is at hand; a user removed since is refused.
+ */
 export async function loadUser(ctx: EngineContext, principal: Principal): Promise<User> {
-  const stored = await ctx.db.users.get(principal.userId);
-  // The host portal authenticates: the principal's role decides permissions, the stored user adds extensions.
-  if (stored) return stored;
-  const user: User = {
-    id: principal.userId,
-    name: principal.userId,
-    email: null,
-    role: principal.role,
-    departmentId: principal.departmentId ?? null,
-    extensionIds: principal.extensionId ? [principal.extensionId] : [],
-    mobile: null,
-    lastSeenAt: null,
-  };
-  await ctx.db.users.insertIfAbsent(user);
-  return (await ctx.db.users.get(principal.userId)) ?? user;
+  const user = verifiedUser(principal) ?? (await ctx.db.users.get(principal.userId));
+  if (!user) throw new PermissionError(`User "${principal.userId}" is not in the directory.`, { action: 'principal', code: 'permission.unknown_user' });
+  return user;
 }
 
+/** The user with the numbers of their extensions, as the directory has them (never as the principal claims). */
 export async function loadActor(ctx: EngineContext, principal: Principal): Promise<Actor> {
   const user = await loadUser(ctx, principal);
-  const extensionIds = [...new Set([...user.extensionIds, ...(principal.extensionId ? [principal.extensionId] : [])])];
+  const { extensionIds } = user;
   const numbers =
     extensionIds.length === 0
       ? []
       : (await ctx.db.numbers.find({ where: { extensionIds: { $overlaps: extensionIds } }, limit: 1000 })).items;
-  return { principal, user, isAdmin: principal.role === 'admin', extensionIds, numbers };
+  return { principal, user, isAdmin: user.role === 'admin', extensionIds, numbers };
+}
+
+/** Users see the lists of their department and the shared ones (created by administrators); administrators see all. */
+export function canSeeList(actor: Actor, list: PredefinedList): boolean {
+  return actor.isAdmin || list.departmentId === null || list.departmentId === actor.user.departmentId;
+}
+
+/**
+ * Who may change a list (rename, delete, its entries, imports): administrators any; users the lists of their own
+ * department. A shared list, created by an administrator, is read-only to users: they send to it.
+ */
+export function canEditList(actor: Actor, list: PredefinedList): boolean {
+  return actor.isAdmin || (list.departmentId !== null && list.departmentId === actor.user.departmentId);
+}
+
+/**
+ * The extensions a campaign may be billed to ("rating extension"): a user's own extensions and those of their
+ * department; administrators any.
+ */
+export function mayCharge(actor: Actor, extension: Extension): boolean {
+  return actor.isAdmin || actor.extensionIds.includes(extension.id) || (actor.user.departmentId !== null && extension.departmentId === actor.user.departmentId);
 }
 
 /** Numbers an actor may send from: assigned and in service. */

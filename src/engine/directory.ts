@@ -5,7 +5,8 @@ import type { Department, DirectoryUser, User } from '../model/index.js';
 import { Department as DepartmentSchema, Extension as ExtensionSchema, User as UserSchema } from '../model/index.js';
 import { validateAlphaTag } from '../alpha-tag.js';
 import type { DirectoryApi, UserInput } from '../ports/backend.js';
-import { loadActor, loadUser, requireAdmin } from './access.js';
+import { MAX_QUERY_LIMIT } from '../ports/store.js';
+import { type Actor, loadActor, loadUser, requireAdmin } from './access.js';
 import type { EngineContext } from './context.js';
 import { normalisePhone } from './phones.js';
 import { parseInput } from './validate.js';
@@ -20,9 +21,32 @@ function checkAlphaTags(tags: readonly string[] | undefined): void {
   });
 }
 
+/** Stores a new user from the input (extensions and department must exist); `ConflictError` when the id is taken. */
+export async function storeUser(ctx: EngineContext, input: UserInput): Promise<User> {
+  const user = await buildUser(ctx, input, input.id ?? ctx.id('usr'));
+  if (!(await ctx.db.users.insertIfAbsent(user))) throw new ConflictError(`A user "${user.id}" exists.`, { field: 'id' });
+  return user;
+}
+
+async function buildUser(ctx: EngineContext, input: UserInput, id: string, lastSeenAt: string | null = null): Promise<User> {
+  const { defaultCountry } = await ctx.settings();
+  for (const extensionId of input.extensionIds ?? []) if (!(await ctx.db.extensions.get(extensionId))) throw new NotFoundError('extension', extensionId);
+  if (input.departmentId && !(await ctx.db.departments.get(input.departmentId))) throw new NotFoundError('department', input.departmentId);
+  const mobile = input.mobile ? normalisePhone(input.mobile, defaultCountry, 'mobile') : null;
+  const email = input.email ? input.email.trim().toLowerCase() : null;
+  return parseInput(UserSchema, { ...input, id, email, mobile, lastSeenAt }, 'user');
+}
+
 export function createDirectoryApi(ctx: EngineContext): DirectoryApi {
-  async function extensionsExist(ids: readonly string[] | undefined): Promise<void> {
-    for (const id of ids ?? []) if (!(await ctx.db.extensions.get(id))) throw new NotFoundError('extension', id);
+  /**
+   * An organisation always keeps an administrator: with none, the next principal claiming to be one would become its
+   * first (see verifyPrincipal).
+   */
+  async function keepAnAdministrator(leaving: string): Promise<void> {
+    const others = await ctx.db.users.find({ where: { role: 'admin', id: { $ne: leaving } }, limit: 1 });
+    if (others.items.length === 0) {
+      throw new ConflictError('The last administrator cannot be removed or made a user: make another administrator first.', { code: 'directory.last_admin', field: 'role' });
+    }
   }
 
   async function toDirectoryUser(users: User[]): Promise<DirectoryUser[]> {
@@ -37,6 +61,12 @@ export function createDirectoryApi(ctx: EngineContext): DirectoryApi {
       online: user.lastSeenAt !== null && now - Date.parse(user.lastSeenAt) < ONLINE_MS,
       lastSeenAt: user.lastSeenAt,
     }));
+  }
+
+  /** The extensions a user may bill a campaign to (see `mayCharge`): their own and their department's. */
+  async function chargeableIds(actor: Actor): Promise<string[]> {
+    const departments = actor.user.departmentId === null ? [] : (await ctx.db.extensions.find({ where: { departmentId: actor.user.departmentId }, limit: MAX_QUERY_LIMIT })).items;
+    return [...new Set([...actor.extensionIds, ...departments.map((extension) => extension.id)])];
   }
 
   return {
@@ -65,28 +95,29 @@ export function createDirectoryApi(ctx: EngineContext): DirectoryApi {
 
     async createUser(principal, input) {
       requireAdmin(principal, 'directory.createUser');
-      const user = await buildUser(input, input.id ?? ctx.id('usr'));
-      if (!(await ctx.db.users.insertIfAbsent(user))) throw new ConflictError(`A user "${user.id}" exists.`, { field: 'id' });
-      return user;
+      return storeUser(ctx, input);
     },
 
     async updateUser(principal, id, input) {
       requireAdmin(principal, 'directory.updateUser');
       const existing = await ctx.db.users.get(id);
       if (!existing) throw new NotFoundError('user', id);
-      const user = await buildUser({ ...existing, ...input } as UserInput, id, existing.lastSeenAt);
+      if (existing.role === 'admin' && input.role !== undefined && input.role !== 'admin') await keepAnAdministrator(id);
+      const user = await buildUser(ctx, { ...existing, ...input } as UserInput, id, existing.lastSeenAt);
       await ctx.db.users.put(user);
       return user;
     },
 
     async removeUser(principal, id) {
       requireAdmin(principal, 'directory.removeUser');
+      if ((await ctx.db.users.get(id))?.role === 'admin') await keepAnAdministrator(id);
       if (!(await ctx.db.users.delete(id))) throw new NotFoundError('user', id);
     },
 
     async extensions(principal, query = {}) {
-      await loadActor(ctx, principal);
-      return ctx.db.extensions.find({ orderBy: [['number', 'asc']], cursor: query.cursor, limit: query.limit });
+      const actor = await loadActor(ctx, principal);
+      const where = query.chargeable && !actor.isAdmin ? { id: { $in: await chargeableIds(actor) } } : {};
+      return ctx.db.extensions.find({ where, orderBy: [['number', 'asc']], cursor: query.cursor, limit: query.limit });
     },
 
     async createExtension(principal, input) {
@@ -140,14 +171,5 @@ export function createDirectoryApi(ctx: EngineContext): DirectoryApi {
       return department;
     },
   };
-
-  async function buildUser(input: UserInput, id: string, lastSeenAt: string | null = null): Promise<User> {
-    const { defaultCountry } = await ctx.settings();
-    await extensionsExist(input.extensionIds);
-    if (input.departmentId && !(await ctx.db.departments.get(input.departmentId))) throw new NotFoundError('department', input.departmentId);
-    const mobile = input.mobile ? normalisePhone(input.mobile, defaultCountry, 'mobile') : null;
-    const email = input.email ? input.email.trim().toLowerCase() : null;
-    return parseInput(UserSchema, { ...input, id, email, mobile, lastSeenAt }, 'user');
-  }
 }
 

@@ -2,6 +2,7 @@ import { compileTemplate } from '../template.js';
 import type { Campaign, CampaignCounts, MessageStatus, RecipientState } from '../model/index.js';
 import { emptyCounts } from '../model/index.js';
 import type { CampaignRecipientRecord, MessageRecord } from '../ports/store.js';
+import { loadActor } from './access.js';
 import type { EngineContext } from './context.js';
 import { nextTask } from './clock.js';
 import { carrierFailure, newOutbound, transition, transitionFrom } from './outbound.js';
@@ -514,9 +515,10 @@ export function emitCampaign<T extends 'campaign.progress' | 'campaign.status'>(
 ): void {
   if (!ctx.events.hasSubscribers) return;
   ctx.events.emit(type, async (principal) => {
-    if (principal.role === 'admin') return data() as never;
+    const actor = await loadActor(ctx, principal);
+    if (actor.isAdmin) return data() as never;
     const campaign = await ctx.db.campaigns.get(campaignId);
-    return campaign?.ownerId === principal.userId ? (data() as never) : null;
+    return campaign?.ownerId === actor.user.id ? (data() as never) : null;
   });
 }
 

@@ -11,7 +11,8 @@ interface Buffered {
 }
 
 interface Subscriber {
-  principal: Principal;
+  /** Null until the principal is known (a subscription may start before its principal is verified). */
+  principal: Principal | null;
   listener: (event: SmsEvent) => void;
   /** Delivery is ordered per subscriber even when views are async. */
   queue: Promise<void>;
@@ -41,8 +42,20 @@ export class EventBus {
     for (const subscriber of this.subscribers) this.deliver(subscriber, event);
   }
 
-  subscribe(principal: Principal, listener: (event: SmsEvent) => void, after?: number): () => void {
-    const subscriber: Subscriber = { principal, listener, queue: Promise.resolve() };
+  /**
+   * Delivers the events `principal` may see to `listener`. Given a promise, events wait until it settles, and none is
+   * delivered if it fails (the subscription ends).
+   */
+  subscribe(principal: Principal | Promise<Principal>, listener: (event: SmsEvent) => void, after?: number): () => void {
+    const subscriber: Subscriber = { principal: null, listener, queue: Promise.resolve() };
+    subscriber.queue = Promise.resolve(principal).then(
+      (known) => {
+        subscriber.principal = known;
+      },
+      () => {
+        this.subscribers.delete(subscriber);
+      },
+    );
     this.subscribers.add(subscriber);
     if (after !== undefined) for (const event of this.buffer) if (event.id > after) this.deliver(subscriber, event);
     return () => {
@@ -60,7 +73,7 @@ export class EventBus {
     this.pending += 1;
     subscriber.queue = subscriber.queue
       .then(async () => {
-        if (!this.subscribers.has(subscriber)) return;
+        if (!this.subscribers.has(subscriber) || subscriber.principal === null) return;
         const data = await event.view(subscriber.principal);
         if (data === null || !this.subscribers.has(subscriber)) return;
         subscriber.listener({ id: event.id, type: event.type, at: event.at, data } as SmsEvent);

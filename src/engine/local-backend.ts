@@ -1,4 +1,5 @@
-import type { Settings } from '../model/index.js';
+import type { Principal, Settings } from '../model/index.js';
+import { Principal as PrincipalSchema } from '../model/index.js';
 import type { SmsBackend } from '../ports/backend.js';
 import type { Carrier, Clock, InboundSms, Notifier } from '../ports/carrier.js';
 import type { Store } from '../ports/store.js';
@@ -8,7 +9,7 @@ import { systemClock } from './clock.js';
 import { createContactsApi } from './contacts.js';
 import { EngineContext } from './context.js';
 import { createConversationsApi } from './conversations.js';
-import { createDirectoryApi } from './directory.js';
+import { createDirectoryApi, storeUser } from './directory.js';
 import { CampaignRunner } from './dispatch.js';
 import { type EmailToSmsResult, type InboundEmail, emailToSms } from './email.js';
 import { receiveSms } from './inbound.js';
@@ -16,8 +17,10 @@ import { createKeywordsApi } from './keywords.js';
 import { createListsApi } from './lists.js';
 import { createMessagesApi, nextDueMessage, releaseDueMessages } from './messages.js';
 import { createNumbersApi } from './numbers.js';
+import { type ProvisionUser, verifyPrincipal } from './principals.js';
 import { applyStatusReport } from './reports.js';
 import { Scheduler } from './scheduler.js';
+import { parseInput } from './validate.js';
 import { createSettingsApi } from './settings.js';
 import { createTemplatesApi } from './templates.js';
 import { createUsageApi } from './usage.js';
@@ -39,6 +42,21 @@ export interface LocalBackendOptions {
   clock?: Clock;
   /** Initial settings, used until an administrator changes them. */
   settings?: Partial<Settings>;
+  /**
+   * Provisions users on first sight. The directory is the truth: a principal names a stored user, whose role,
+   * department and extensions decide what it may do, and an unknown user is refused (`PermissionError`,
+   * `permission.unknown_user`) with nothing stored; only the first administrator of an organisation that has none is
+   * stored from its principal. A host that creates its users as they first log in gives this function: it returns the
+   * user to store for a principal the directory does not know (name, role, department, extensions, which must exist),
+   * or null to refuse it.
+   * @default undefined (unknown users are refused)
+   * @example
+   * provisionUser: async (principal) => {
+   *   const account = await pbx.accounts.get(principal.userId);
+   *   return account ? { name: account.name, role: 'user', departmentId: account.department, extensionIds: [account.extension] } : null;
+   * }
+   */
+  provisionUser?: ProvisionUser;
 }
 
 /** The engine as a backend, plus the entry points a server wires to the outside world. */
@@ -106,9 +124,17 @@ export function createLocalBackend(options: LocalBackendOptions): LocalBackend {
     },
   });
 
+  const verify = (principal: unknown) => verifyPrincipal(ctx, principal, { provisionUser: options.provisionUser, storeUser: (input) => storeUser(ctx, input) });
+
   const backend: LocalBackend = {
-    ...afterReady(apis, ready),
-    subscribe: (principal, listener, subscribeOptions) => ctx.events.subscribe(principal, listener, subscribeOptions?.after),
+    ...verified(apis, ready, verify),
+    subscribe: (principal, listener, subscribeOptions) => {
+      checkPrincipal(principal);
+      // Events wait until the directory has verified the principal; a principal it refuses receives none. A copy of the
+      // verified principal, so that each event reads the user as stored then (an extension taken away stops its events).
+      const checked = ready.then(() => verify(principal)).then((known) => ({ ...known }));
+      return ctx.events.subscribe(checked, listener, subscribeOptions?.after);
+    },
     inbound: {
       sms: async (message) => {
         await ready;
@@ -136,18 +162,26 @@ export function createLocalBackend(options: LocalBackendOptions): LocalBackend {
   return backend;
 }
 
-/** Every API method waits for recovery before it runs. */
-function afterReady<T extends Record<string, object>>(apis: T, ready: Promise<void>): T {
+/**
+ * Every API method waits for recovery, then runs for the principal as the directory knows it (never as it claims to
+ * be: see `verifyPrincipal`).
+ */
+function verified<T extends Record<string, object>>(apis: T, ready: Promise<void>, verify: (principal: unknown) => Promise<Principal>): T {
   const wrapped: Record<string, object> = {};
   for (const [name, api] of Object.entries(apis)) {
     const group: Record<string, unknown> = {};
     for (const [key, method] of Object.entries(api)) {
-      group[key] = typeof method === 'function' ? async (...args: unknown[]) => {
+      group[key] = typeof method === 'function' ? async (principal: unknown, ...args: unknown[]) => {
         await ready;
-        return (method as (...a: unknown[]) => unknown).apply(api, args);
+        return (method as (...a: unknown[]) => unknown).call(api, await verify(principal), ...args);
       } : method;
     }
     wrapped[name] = Object.freeze(group);
   }
   return wrapped as T;
+}
+
+/** A malformed principal is refused at once, with the same `ValidationError` as `createSmsClient` gives. */
+function checkPrincipal(principal: unknown): void {
+  parseInput(PrincipalSchema, principal, 'principal');
 }

@@ -45,13 +45,17 @@ type P = Principal;
 export interface DirectoryApi {
   /** The chat directory: users by name or extension (all roles may search). */
   search(p: P, query?: { query?: string } & PageRequest): Promise<Page<DirectoryUser>>;
-  /** The calling user, as stored; created from the principal on first sight. */
+  /** The calling user, as the directory stores them (see `LocalBackendOptions.provisionUser`). */
   me(p: P): Promise<User>;
   users(p: P, query?: { query?: string } & PageRequest): Promise<Page<User>>;
   createUser(p: P, input: UserInput): Promise<User>;
   updateUser(p: P, id: string, input: Partial<UserInput>): Promise<User>;
   removeUser(p: P, id: string): Promise<void>;
-  extensions(p: P, query?: PageRequest): Promise<Page<Extension>>;
+  /**
+   * The extensions, by number. With `chargeable`, only those the caller may bill a campaign to: a user's own
+   * extensions and those of their department (administrators: all).
+   */
+  extensions(p: P, query?: { chargeable?: boolean } & PageRequest): Promise<Page<Extension>>;
   createExtension(p: P, input: Omit<Extension, 'id'>): Promise<Extension>;
   updateExtension(p: P, id: string, input: Partial<Omit<Extension, 'id'>>): Promise<Extension>;
   removeExtension(p: P, id: string): Promise<void>;

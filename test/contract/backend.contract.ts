@@ -13,6 +13,7 @@ import { keywordsContract } from './backend/keywords.js';
 import { listsContract } from './backend/lists.js';
 import { numbersContract } from './backend/numbers.js';
 import { permissionsContract } from './backend/permissions.js';
+import { principalsContract } from './backend/principals.js';
 import { repliesContract } from './backend/replies.js';
 import { scheduledContract } from './backend/scheduled.js';
 import { settingsContract } from './backend/settings.js';
@@ -126,6 +127,7 @@ export function runBackendContract(harness: BackendHarness): void {
     usageContract(harness);
     settingsContract(harness);
     permissionsContract(harness);
+    principalsContract(harness);
     validationContract(harness);
   });
 }

@@ -19,14 +19,15 @@ interface Life {
 const NEVER = (): Promise<never> => new Promise(() => undefined);
 
 /** An administrator sets up a department, an extension and its number; Alice sends from it. */
-async function salesDesk(backend: SmsBackend) {
+async function salesDesk(backend: SmsBackend, settings: SettingsUpdate = {}) {
   const admin = createSmsClient({ backend, principal: { userId: 'admin', role: 'admin' } });
-  await admin.settings.update({ defaultCountry: 'AU' });
+  await admin.settings.update({ defaultCountry: 'AU', ...settings });
   const departmentId = (await admin.directory.createDepartment({ name: 'Sales' })).id;
   const extensionId = (await admin.directory.createExtension({ number: '201', name: 'Desk', departmentId })).id;
   const number = await admin.numbers.create({ e164: '+61480000001', extensionIds: [extensionId] });
+  await admin.directory.createUser({ id: 'alice', name: 'Alice', role: 'user', departmentId, extensionIds: [extensionId] });
   const alice = createSmsClient({ backend, principal: { userId: 'alice', role: 'user', extensionId, departmentId } });
-  return { admin, alice, number };
+  return { admin, alice, number, principal: alice.principal };
 }
 
 /**
@@ -222,12 +223,7 @@ describe('local engine: regressions', () => {
     let sink: CarrierSink | null = null;
     const carrier: Carrier = { capabilities: simulated.capabilities, send: (message) => simulated.send(message), connect: (given) => ((sink = given), () => undefined) };
     const backend = createLocalBackend({ store: createMemoryStore(), carrier, clock });
-    const admin = createSmsClient({ backend, principal: { userId: 'admin', role: 'admin' } });
-    await admin.settings.update({ defaultCountry: 'AU' });
-    const departmentId = (await admin.directory.createDepartment({ name: 'Sales' })).id;
-    const extensionId = (await admin.directory.createExtension({ number: '201', name: 'Desk', departmentId })).id;
-    await admin.numbers.create({ e164: '+61480000001', extensionIds: [extensionId] });
-    const alice = createSmsClient({ backend, principal: { userId: 'alice', role: 'user', extensionId, departmentId } });
+    const { alice } = await salesDesk(backend);
     return { backend, alice, report: (report: StatusReport) => sink!.status(report) };
   }
 
@@ -267,12 +263,7 @@ describe('local engine: regressions', () => {
 
   it('closes at once while a campaign waits on the rate limit, and sends nothing after', async () => {
     const fx = await createLocalFixture();
-    const admin = createSmsClient({ backend: fx.backend, principal: { userId: 'admin', role: 'admin' } });
-    await admin.settings.update({ defaultCountry: 'AU', segmentsPerSecond: 1 });
-    const departmentId = (await admin.directory.createDepartment({ name: 'Sales' })).id;
-    const extensionId = (await admin.directory.createExtension({ number: '201', name: 'Desk', departmentId })).id;
-    const number = await admin.numbers.create({ e164: '+61480000001', extensionIds: [extensionId] });
-    const alice = createSmsClient({ backend: fx.backend, principal: { userId: 'alice', role: 'user', extensionId, departmentId } });
+    const { alice, number } = await salesDesk(fx.backend, { segmentsPerSecond: 1 });
     const list = await alice.lists.create({ name: 'Five' });
     for (let index = 1; index <= 5; index++) await alice.lists.addEntry(list.id, { e164: `+6141200000${index}` });
     const campaign = await alice.campaigns.create({ name: 'Slow', sender: { type: 'number', numberId: number.id }, body: 'Hi', recipients: { listId: list.id } });
@@ -494,13 +485,7 @@ describe('local engine: regressions', () => {
     const sent: string[] = [];
     const logged: Carrier = { capabilities: carrier.capabilities, send: (message) => (sent.push(message.to), carrier.send(message)), connect: (sink) => carrier.connect(sink) };
     const first = createLocalBackend({ store, carrier: logged, clock });
-    const admin = createSmsClient({ backend: first, principal: { userId: 'admin', role: 'admin' } });
-    await admin.settings.update({ defaultCountry: 'AU', segmentsPerSecond: 2 });
-    const departmentId = (await admin.directory.createDepartment({ name: 'Sales' })).id;
-    const extensionId = (await admin.directory.createExtension({ number: '201', name: 'Desk', departmentId })).id;
-    const number = await admin.numbers.create({ e164: '+61480000001', extensionIds: [extensionId] });
-    const principal = { userId: 'alice', role: 'user', extensionId, departmentId } as const;
-    const alice = createSmsClient({ backend: first, principal });
+    const { alice, number, principal } = await salesDesk(first, { segmentsPerSecond: 2 });
     const list = await alice.lists.create({ name: 'Ten' });
     for (let index = 0; index < 10; index++) await alice.lists.addEntry(list.id, { e164: `+6141200001${index}` });
     const campaign = await alice.campaigns.create({ name: 'Interrupted', sender: { type: 'number', numberId: number.id }, body: 'Hi', recipients: { listId: list.id } });

@@ -71,6 +71,7 @@ describe('<sms-blocklist-manager>: states and permissions', () => {
     await world.admin.blocklist.add({ e164: mobile(1), reason: 'Asked by phone' });
     const failing = failingBackend(world.backend);
     // Another administrator looks: the number was added by someone else, named in the directory.
+    await world.admin.directory.createUser({ id: 'second-admin', name: 'Sam Second', role: 'admin' });
     const el = await blocklistManager(clientFor(failing, { userId: 'second-admin', role: 'admin' }));
     await expectUnreachable(el);
     failing.recover();
