@@ -18,14 +18,6 @@ export default css`
     margin: 0;
   }
 
-  .view-only {
-    margin: 0;
-    padding: calc(var(--_spacing) / 2) var(--_spacing);
-    border-inline-start: 3px solid var(--_accent);
-    border-radius: 4px;
-    background: var(--_surface-alt);
-  }
-
   .toolbar .search {
     flex: 1 1 14rem;
   }

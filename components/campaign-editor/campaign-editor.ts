@@ -169,7 +169,7 @@ export class SmsCampaignEditor extends SmsClientElement {
         client.messages.capabilities(),
         client.lists.list(page),
         client.templates.list(page),
-        client.directory.extensions(page),
+        client.directory.extensions({ ...page, chargeable: true }),
         client.settings.get(),
         campaignId ? client.campaigns.get(campaignId) : Promise.resolve(null),
       ]);

@@ -59,4 +59,13 @@ export const managerStyles = css`
   .danger-icon {
     color: var(--_danger);
   }
+
+  /* A note telling a user why they may look but not change. */
+  .view-only {
+    margin: 0;
+    padding: calc(var(--_spacing) / 2) var(--_spacing);
+    border-inline-start: 3px solid var(--_accent);
+    border-radius: 4px;
+    background: var(--_surface-alt);
+  }
 `;

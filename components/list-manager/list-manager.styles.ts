@@ -66,6 +66,14 @@ export default css`
     font-weight: normal;
   }
 
+  .list-shared {
+    margin-inline-start: 0.4em;
+    padding: 0 0.4em;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    font-size: 0.85em;
+  }
+
   .detail {
     display: flex;
     flex-direction: column;

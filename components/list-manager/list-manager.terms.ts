@@ -15,6 +15,8 @@ export const listManagerTerms = {
   listsEmpty: 'No lists yet. Create one, then add numbers or import a file.',
   noListsFound: 'No list matches “{0}”.',
   listEntryCount: { one: '# number', other: '# numbers' },
+  listShared: 'Shared',
+  listSharedViewOnly: 'An administrator shares this list with everyone: you can send campaigns to it and export it, but only an administrator can change it.',
   listChoose: 'Choose a list to see its numbers.',
   listName: 'List name',
   createList: 'Create list',

@@ -54,6 +54,7 @@ const SEARCH_DELAY = 250;
  * @csspart lists - The pane of lists, with its search and "New list" button.
  * @csspart list-item - One list in the pane (a button).
  * @csspart new-list-button - The "New list" button.
+ * @csspart view-only - The note telling a user that a shared list is read-only to them.
  * @csspart detail - The open list: its header, numbers or import panel.
  * @csspart last-import - The report of the list's last import (a disclosure).
  * @csspart entries - The scrolling table of numbers.
@@ -501,13 +502,20 @@ export class SmsListManager extends SmsClientElement {
                   @click=${() => void this.open(list.id, true)}
                 >
                   <span class="list-name"><bdi>${list.name}</bdi></span>
-                  <span class="list-count">${localize.term('listEntryCount', list.entryCount)}</span>
+                  <span class="list-count">${localize.term('listEntryCount', list.entryCount)}${list.departmentId === null
+                    ? html`<span class="list-shared">${localize.term('listShared')}</span>`
+                    : nothing}</span>
                 </button>
               </li>`,
             )}
           </ul>`}
       ${lists.loadingMore ? html`<p class="hint" role="status">${localize.term('loadingMore')}</p>` : nothing}
     </nav>`;
+  }
+
+  /** Users send to a shared list (an administrator's, of no department) but cannot change it; the engine says the same. */
+  private editable(list: PredefinedList): boolean {
+    return this.smsClient?.principal.role === 'admin' || list.departmentId !== null;
   }
 
   private renderDetail(): TemplateResult {
@@ -529,11 +537,14 @@ export class SmsListManager extends SmsClientElement {
           <h2 id="detail-title"><bdi>${list.name}</bdi></h2>
           <span class="hint">${localize.term('listEntryCount', list.entryCount)}</span>
         </div>
-        <div class="toolbar">
-          <button class="button" part="rename-button" @click=${() => this.renameList(list)}>${localize.term('renameList')}</button>
-          <button class="button danger" part="delete-button" @click=${() => void this.deleteList(list)}>${localize.term('deleteList')}</button>
-        </div>
+        ${this.editable(list)
+          ? html`<div class="toolbar">
+              <button class="button" part="rename-button" @click=${() => this.renameList(list)}>${localize.term('renameList')}</button>
+              <button class="button danger" part="delete-button" @click=${() => void this.deleteList(list)}>${localize.term('deleteList')}</button>
+            </div>`
+          : nothing}
       </header>
+      ${this.editable(list) ? nothing : html`<p part="view-only" class="view-only">${localize.term('listSharedViewOnly')}</p>`}
       ${list.lastImport && this.view === 'entries' ? this.renderLastImport(list.lastImport) : nothing}
       ${this.view === 'import' ? this.importer.render(list, () => this.closeImport()) : this.renderEntries(list)}
     `;
@@ -553,8 +564,10 @@ export class SmsListManager extends SmsClientElement {
     return html`
       <div class="toolbar entries-toolbar">
         ${this.entrySearch.render({ part: 'entry-search', label: localize.term('searchNumbers'), classes: 'input search' })}
-        <button class="button primary" part="add-button" @click=${() => this.editEntry(list, null)}>${localize.term('listAddNumber')}</button>
-        <button class="button" part="import-open-button" @click=${() => (this.view = 'import')}>${localize.term('listImportFile')}</button>
+        ${this.editable(list)
+          ? html`<button class="button primary" part="add-button" @click=${() => this.editEntry(list, null)}>${localize.term('listAddNumber')}</button>
+              <button class="button" part="import-open-button" @click=${() => (this.view = 'import')}>${localize.term('listImportFile')}</button>`
+          : nothing}
         ${this.exporter.render(localize, () => void this.exportCsv(list))}
       </div>
       ${entries.status === 'error'
@@ -569,6 +582,7 @@ export class SmsListManager extends SmsClientElement {
 
   private renderTable(list: PredefinedList): TemplateResult {
     const { localize, entries } = this;
+    const editable = this.editable(list);
     const columns = list.columns.slice(0, SHOWN_COLUMNS);
     const total = !this.entrySearch.query ? list.entryCount : entries.hasMore ? entries.total : entries.items.length;
     return renderEntryTable({
@@ -584,13 +598,15 @@ export class SmsListManager extends SmsClientElement {
       cells: (entry, tabindex) => {
         const display = formatPhone(entry.e164);
         return html`<th scope="row" class="cell-number">
-            <button class="link-button" data-row-focus tabindex=${tabindex} aria-label=${localize.term('editNumber', display)} @click=${() => this.editEntry(list, entry)}>
-              ${display}
-            </button>
+            ${editable
+              ? html`<button class="link-button" data-row-focus tabindex=${tabindex} aria-label=${localize.term('editNumber', display)} @click=${() => this.editEntry(list, entry)}>
+                  ${display}
+                </button>`
+              : html`<span data-row-focus tabindex=${tabindex}>${display}</span>`}
           </th>
           ${columns.map((column) => html`<td title=${entry.fields[column] ?? ''}><bdi>${entry.fields[column] ?? ''}</bdi></td>`)}
           <td class="cell-actions">
-            ${renderRemoveButton({ label: localize.term('listRemoveNumber', display), tabindex, onClick: () => void this.removeEntry(list, entry) })}
+            ${editable ? renderRemoveButton({ label: localize.term('listRemoveNumber', display), tabindex, onClick: () => void this.removeEntry(list, entry) }) : nothing}
           </td>`;
       },
     });

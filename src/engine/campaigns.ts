@@ -8,7 +8,7 @@ import { CampaignDraft, CampaignQuery, CampaignUpdate, RecipientQuery, Timestamp
 import type { CampaignsApi } from '../ports/backend.js';
 import type { UploadRecipientRecord } from '../ports/store.js';
 import { templateFields } from '../template.js';
-import { type Actor, loadActor, requireSender, sendableNumbers } from './access.js';
+import { type Actor, canSeeList, loadActor, mayCharge, requireSender, sendableNumbers } from './access.js';
 import { copiedCounts, estimateCampaign, materialiseCampaign } from './campaign-estimate.js';
 import { sourceColumns } from './campaign-source.js';
 import type { EngineContext } from './context.js';
@@ -20,12 +20,23 @@ import { parseInput } from './validate.js';
 
 const EDITABLE: readonly CampaignStatus[] = ['draft', 'scheduled'];
 
+const CHARGE_REFUSED = 'You may bill a campaign only to your own extensions or those of your department.';
+
+function chargeRefused(): PermissionError {
+  return new PermissionError(CHARGE_REFUSED, { action: 'campaigns.ratingExtensionId', code: 'permission.rating_extension' });
+}
+
 export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, scheduler: Scheduler): CampaignsApi {
   /** Owners see their campaigns; administrators see all (and may stop them, never start them). */
   async function visible(principal: Principal, id: string): Promise<Campaign> {
     const campaign = await ctx.db.campaigns.get(id);
     if (!campaign || (principal.role !== 'admin' && campaign.ownerId !== principal.userId)) throw new NotFoundError('campaign', id);
     return withLiveCounts(campaign);
+  }
+
+  async function listVisible(actor: Actor, listId: string): Promise<boolean> {
+    const list = await ctx.db.lists.get(listId);
+    return list !== null && canSeeList(actor, list);
   }
 
   async function withLiveCounts(campaign: Campaign): Promise<Campaign> {
@@ -71,8 +82,13 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
     }
     if (!campaign.body.trim()) add('body', 'body.required', 'Write the message.');
     if (!campaign.ratingExtensionId) add('ratingExtensionId', 'rating.required', 'Choose the extension the campaign is billed to.');
-    else if (!(await ctx.db.extensions.get(campaign.ratingExtensionId))) add('ratingExtensionId', 'rating.unknown', 'This extension does not exist.');
+    else {
+      const extension = await ctx.db.extensions.get(campaign.ratingExtensionId);
+      if (!extension) add('ratingExtensionId', 'rating.unknown', 'This extension does not exist.');
+      else if (!mayCharge(actor, extension)) add('ratingExtensionId', 'rating.not_allowed', CHARGE_REFUSED);
+    }
     if (!campaign.recipients) add('recipients', 'recipients.required', 'Choose a predefined list or upload a file.');
+    else if ('listId' in campaign.recipients && !(await listVisible(actor, campaign.recipients.listId))) add('recipients', 'recipients.missing', 'The list or file no longer exists.');
     else {
       try {
         const columns = new Set((await sourceColumns(ctx, campaign.recipients)).map((column) => column.toLowerCase()));
@@ -147,8 +163,14 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
       const upload = await ctx.db.uploads.get(draft.recipients.uploadId);
       if (!upload || upload.ownerId !== actor.user.id) throw new NotFoundError('upload', draft.recipients.uploadId);
     }
-    if (draft.recipients && 'listId' in draft.recipients && !(await ctx.db.lists.get(draft.recipients.listId))) {
-      throw new NotFoundError('list', draft.recipients.listId);
+    if (draft.recipients && 'listId' in draft.recipients) {
+      const list = await ctx.db.lists.get(draft.recipients.listId);
+      if (!list || !canSeeList(actor, list)) throw new NotFoundError('list', draft.recipients.listId);
+    }
+    if (draft.ratingExtensionId) {
+      const extension = await ctx.db.extensions.get(draft.ratingExtensionId);
+      if (!extension) throw new NotFoundError('extension', draft.ratingExtensionId);
+      if (!mayCharge(actor, extension)) throw chargeRefused();
     }
   }
 

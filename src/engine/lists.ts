@@ -1,10 +1,11 @@
 import { ConflictError } from '../errors/conflict-error.js';
 import { NotFoundError } from '../errors/not-found-error.js';
+import { PermissionError } from '../errors/permission-error.js';
 import type { ListEntry, ListImportReport, PredefinedList } from '../model/index.js';
 import { ListEntryInput, ListEntryQuery, MergeFields, Name } from '../model/index.js';
 import type { ListsApi } from '../ports/backend.js';
 import type { ListEntryRecord } from '../ports/store.js';
-import { type Actor, loadActor } from './access.js';
+import { canEditList, canSeeList, loadActor } from './access.js';
 import type { EngineContext } from './context.js';
 import { mapPage } from './paging.js';
 import { normalisePhone, tryPhone } from './phones.js';
@@ -22,16 +23,20 @@ function toEntry({ text: _text, ...entry }: ListEntryRecord): ListEntry {
   return entry;
 }
 
-/** Users see the lists of their department and shared ones; administrators see all. */
-function canSeeList(actor: Actor, list: PredefinedList): boolean {
-  return actor.isAdmin || list.departmentId === null || list.departmentId === actor.user.departmentId;
-}
-
 export function createListsApi(ctx: EngineContext): ListsApi {
   async function visible(principal: Parameters<ListsApi['get']>[0], id: string): Promise<PredefinedList> {
     const actor = await loadActor(ctx, principal);
     const list = await ctx.db.lists.get(id);
     if (!list || !canSeeList(actor, list)) throw new NotFoundError('list', id);
+    return list;
+  }
+
+  /** A list the principal may change: see `canEditList` (a shared list is read-only to users). */
+  async function editable(principal: Parameters<ListsApi['get']>[0], id: string, action: string): Promise<PredefinedList> {
+    const list = await visible(principal, id);
+    if (!canEditList(await loadActor(ctx, principal), list)) {
+      throw new PermissionError('Only an administrator can change a shared list.', { action, code: 'permission.shared_list' });
+    }
     return list;
   }
 
@@ -59,6 +64,9 @@ export function createListsApi(ctx: EngineContext): ListsApi {
     async create(principal, input) {
       const name = parseInput(Name, input.name, 'name');
       const actor = await loadActor(ctx, principal);
+      if (!actor.isAdmin && actor.user.departmentId === null) {
+        throw new PermissionError('Lists belong to a department: ask an administrator to add you to one.', { action: 'lists.create', code: 'permission.no_department' });
+      }
       const now = ctx.nowIso();
       const list: PredefinedList = {
         id: ctx.id('lst'), name, departmentId: actor.isAdmin ? null : actor.user.departmentId, columns: [], entryCount: 0, lastImport: null, createdAt: now, updatedAt: now,
@@ -69,14 +77,14 @@ export function createListsApi(ctx: EngineContext): ListsApi {
 
     async rename(principal, id, name) {
       const parsed = parseInput(Name, name, 'name');
-      await visible(principal, id);
+      await editable(principal, id, 'lists.rename');
       const updated = await ctx.db.lists.update(id, { name: parsed, updatedAt: ctx.nowIso() });
       if (!updated) throw new NotFoundError('list', id);
       return updated;
     },
 
     async remove(principal, id) {
-      await visible(principal, id);
+      await editable(principal, id, 'lists.remove');
       const inUse = await ctx.db.campaigns.find({ where: { status: { $in: ['scheduled', 'running'] } }, limit: 1000 });
       const user = inUse.items.find((campaign) => campaign.recipients && 'listId' in campaign.recipients && campaign.recipients.listId === id);
       if (user) throw new ConflictError(`The campaign "${user.name}" is using this list.`, { code: 'list.in_use', details: { campaignId: user.id } });
@@ -100,7 +108,7 @@ export function createListsApi(ctx: EngineContext): ListsApi {
 
     async addEntry(principal, id, input) {
       const parsed = parseInput(ListEntryInput, input, 'entry');
-      const list = await visible(principal, id);
+      const list = await editable(principal, id, 'lists.addEntry');
       const e164 = normalisePhone(parsed.e164, (await ctx.settings()).defaultCountry, 'e164');
       const fields = parsed.fields ?? {};
       const record: ListEntryRecord = { id: entryKey(id, e164), listId: id, e164, fields, text: searchText(e164, fields), createdAt: ctx.nowIso() };
@@ -112,7 +120,7 @@ export function createListsApi(ctx: EngineContext): ListsApi {
     },
 
     async updateEntry(principal, id, entryId, input) {
-      const list = await visible(principal, id);
+      const list = await editable(principal, id, 'lists.updateEntry');
       const existing = await ctx.db.listEntries.get(entryId);
       if (!existing || existing.listId !== id) throw new NotFoundError('list entry', entryId);
       const fields = input.fields === undefined ? existing.fields : parseInput(MergeFields, input.fields, 'fields');
@@ -129,7 +137,7 @@ export function createListsApi(ctx: EngineContext): ListsApi {
     },
 
     async removeEntry(principal, id, entryId) {
-      const list = await visible(principal, id);
+      const list = await editable(principal, id, 'lists.removeEntry');
       const existing = await ctx.db.listEntries.get(entryId);
       if (!existing || existing.listId !== id) throw new NotFoundError('list entry', entryId);
       await ctx.db.listEntries.delete(entryId);
@@ -137,7 +145,7 @@ export function createListsApi(ctx: EngineContext): ListsApi {
     },
 
     async import(principal, id, input) {
-      const list = await visible(principal, id);
+      const list = await editable(principal, id, 'lists.import');
       const { defaultCountry } = await ctx.settings();
       const report: ListImportReport = { at: ctx.nowIso(), fileName: input.fileName, added: 0, updated: 0, errors: [...input.errors], duplicates: input.duplicates };
       const fresh: ListEntryRecord[] = [];

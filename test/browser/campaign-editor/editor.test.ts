@@ -59,6 +59,9 @@ describe('<sms-campaign-editor>', () => {
     expect(($(el, '#sender-number') as HTMLSelectElement).value).to.equal(demo.world.numbers.sales);
     expect(text(($(el, '#sender-number') as HTMLSelectElement).selectedOptions[0])).to.equal('Sales line (+61 480 000 101)');
     expect(($(el, '#rating') as HTMLSelectElement).value).to.equal(demo.world.principals.alice.extensionId);
+    // Only the extensions Alice may bill: hers and her department's (Sales: 201, 202 and Promotions 299), not Support's.
+    const billable = [...($(el, '#rating') as HTMLSelectElement).options].filter((option) => option.value).map((option) => text(option));
+    expect(billable.map((label) => label.slice(0, 3))).to.deep.equal(['201', '202', '299']);
     expect(input(el, 'input[name="when"][value="now"]').checked).to.equal(true);
     expect(text($(el, '[part="start-button"]'))).to.equal('Start now…');
     await expect(el).to.be.accessible();

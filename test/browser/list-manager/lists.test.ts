@@ -211,6 +211,24 @@ describe('<sms-list-manager>: lists', () => {
     expect((await client.lists.list()).items[0]!.name).to.equal('New name');
   });
 
+  it('shows a user a list an administrator shares read-only: send to it and export it, nothing else', async () => {
+    const { backend, user, admin } = await createEmptyBackend();
+    const shared = await clientFor(backend, admin).lists.create({ name: 'Everyone' });
+    await clientFor(backend, admin).lists.addEntry(shared.id, { e164: '0412 000 001' });
+    const el = await manager(clientFor(backend, user), { listId: shared.id });
+    await find(el, 'tbody tr[data-row]', 'the shared list\'s numbers');
+    expect(text(part(el, 'list-item')!.querySelector('.list-shared'))).to.equal('Shared');
+    expect(text(part(el, 'view-only'))).to.contain('only an administrator can change it');
+    for (const name of ['rename-button', 'delete-button', 'add-button', 'import-open-button']) expect(part(el, name), name).to.equal(null);
+    expect($$(el, 'tbody tr[data-row] button')).to.have.length(0);
+    expect(parts(el, 'export-button')).to.have.length(1);
+    await expect(el).to.be.accessible();
+    const asAdmin = await manager(clientFor(backend, admin), { listId: shared.id });
+    await find(asAdmin, 'tbody tr[data-row]', 'the numbers, for the administrator');
+    expect(part(asAdmin, 'view-only')).to.equal(null);
+    expect(part(asAdmin, 'rename-button')).to.not.equal(null);
+  });
+
   it('asks before deleting a list: Cancel keeps it, Delete removes it', async () => {
     const { backend, user } = await createEmptyBackend();
     const client = clientFor(backend, user);

@@ -110,14 +110,14 @@ export function dispatchContract(h: BackendHarness): void {
 
     it('charges usage to the rating extension and its department', withWorld(h, async (w) => {
       const entries = rows(3).map((row, index) => (index === 0 ? { ...row, fields: { first_name: 'y'.repeat(150) } } : row));
-      const campaign = await startCampaign(w, entries, { draft: { ratingExtensionId: w.ext.carol } });
+      const campaign = await startCampaign(w, entries, { draft: { ratingExtensionId: w.ext.spare } });
       await untilStatus(w.fx, w.alice, campaign.id, 'completed');
       const usage = await w.admin.usage.rows();
-      const carol = usage.find((row) => row.extensionId === w.ext.carol);
-      assert.equal(carol?.messages, 3);
-      assert.equal(carol?.segments, 4);
-      assert.equal(carol?.cost, 4 * RATE);
-      assert.equal(carol?.departmentId, w.dep.support);
+      const spare = usage.find((row) => row.extensionId === w.ext.spare);
+      assert.equal(spare?.messages, 3);
+      assert.equal(spare?.segments, 4);
+      assert.equal(spare?.cost, 4 * RATE);
+      assert.equal(spare?.departmentId, w.dep.sales);
       assert.equal(usage.find((row) => row.extensionId === w.ext.alice)?.messages ?? 0, 0, 'not charged to the sender\'s own extension');
     }));
 
