@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { E164 } from './e164.js';
-import { Id, Timestamp } from './common.js';
+import { Id, SearchQuery, Timestamp } from './common.js';
 
 /** Where replies to a user's own number go, and what answers them automatically. */
 export const NumberRouting = z.object({
@@ -29,6 +29,10 @@ export const SmsNumber = z.object({
   removedAt: Timestamp.nullable().default(null),
 });
 export type SmsNumber = z.infer<typeof SmsNumber>;
+
+/** `query` matches the number or its label; removed numbers are left out unless `includeRemoved`. */
+export const NumberQuery = SearchQuery.extend({ includeRemoved: z.boolean().optional() });
+export type NumberQuery = z.input<typeof NumberQuery>;
 
 export const NumberCreate = z.object({
   e164: E164,

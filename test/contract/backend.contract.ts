@@ -12,6 +12,7 @@ import { emailContract } from './backend/email.js';
 import { keywordsContract } from './backend/keywords.js';
 import { listsContract } from './backend/lists.js';
 import { numbersContract } from './backend/numbers.js';
+import { pagingContract } from './backend/paging.js';
 import { permissionsContract } from './backend/permissions.js';
 import { repliesContract } from './backend/replies.js';
 import { scheduledContract } from './backend/scheduled.js';
@@ -127,5 +128,6 @@ export function runBackendContract(harness: BackendHarness): void {
     settingsContract(harness);
     permissionsContract(harness);
     validationContract(harness);
+    pagingContract(harness);
   });
 }
