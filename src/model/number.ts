@@ -35,7 +35,8 @@ export const NumberQuery = SearchQuery.extend({ includeRemoved: z.boolean().opti
 export type NumberQuery = z.input<typeof NumberQuery>;
 
 export const NumberCreate = z.object({
-  e164: E164,
+  /** The number as typed (`'0480 000 199'`, `'+61 480 000 199'`): the backend reads it in its default country and stores it in E.164. */
+  e164: z.string().trim().min(1).max(40),
   label: z.string().trim().max(100).optional(),
   extensionIds: z.array(Id).optional(),
 });

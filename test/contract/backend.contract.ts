@@ -14,6 +14,7 @@ import { listsContract } from './backend/lists.js';
 import { numbersContract } from './backend/numbers.js';
 import { pagingContract } from './backend/paging.js';
 import { permissionsContract } from './backend/permissions.js';
+import { phoneInputsContract } from './backend/phone-inputs.js';
 import { repliesContract } from './backend/replies.js';
 import { scheduledContract } from './backend/scheduled.js';
 import { settingsContract } from './backend/settings.js';
@@ -129,5 +130,6 @@ export function runBackendContract(harness: BackendHarness): void {
     permissionsContract(harness);
     validationContract(harness);
     pagingContract(harness);
+    phoneInputsContract(harness);
   });
 }
