@@ -10,7 +10,8 @@ import type { ConversationRecord, MessageRecord } from '../ports/store.js';
 import { type Actor, canSee, loadActor, requireSender, sendableNumbers } from './access.js';
 import type { EngineContext } from './context.js';
 import {
-  chatThreadKey, conversationView, emitConversationUpdated, getOrCreateThread, getState, numberThreadKey, touchThread, visibleConversation,
+  chatThreadKey, conversationView, emitConversationUpdated, followLastMessage, getOrCreateThread, getState, numberThreadKey, touchThread,
+  visibleConversation,
 } from './conversations.js';
 import { newOutbound, previewOf, transition, transmit, emitMessageStatus } from './outbound.js';
 import { normalisePhone } from './phones.js';
@@ -169,6 +170,7 @@ export function createMessagesApi(ctx: EngineContext, scheduler: Scheduler): Mes
       const canceled = await transition(ctx, id, 'canceled');
       if (!canceled) throw new StateError('Only a scheduled message that is not yet due can be cancelled.', { resource: 'message', state: message.status });
       emitMessageStatus(ctx, canceled);
+      await followLastMessage(ctx, canceled);
       return canceled;
     },
 

@@ -30,6 +30,7 @@ export function scheduledContract(h: BackendHarness): void {
       await w.fx.advance(4 * MINUTE);
       const canceled = await w.alice.messages.cancel(message.id);
       assert.equal(canceled.status, 'canceled');
+      assert.equal((await w.alice.conversations.get(message.conversationId!)).lastMessage?.status, 'canceled');
       await w.fx.advance(10 * MINUTE);
       await w.fx.settle();
       assert.deepEqual(sentTo(w.fx, handset(1)), []);
