@@ -65,6 +65,9 @@ export {
   BlocklistImportResult, Template, TemplateCreate, TemplateUpdate, KeywordRoutes, KeywordRule, KeywordRuleCreate,
   KeywordRuleUpdate, UsageTotals, UsageRow, UsageQuery, UsageSummary, Settings, SettingsUpdate, SMS_EVENT_TYPES,
 } from './model/index.js';
+export {
+  SearchQuery, ExtensionQuery, MAX_PAGE_SIZE, MAX_CURSOR_LENGTH, NumberQuery, ContactQuery, TemplateQuery, BlocklistHistoryQuery,
+} from './model/index.js';
 export type {
   Page, SmsEventMap, SmsEventType, SmsEvent,
 } from './model/index.js';

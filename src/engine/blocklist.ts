@@ -1,7 +1,7 @@
 import { NotFoundError } from '../errors/not-found-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import type { BlocklistEntry, BlocklistSource } from '../model/index.js';
-import { BlocklistAdd, BlocklistQuery } from '../model/index.js';
+import { BlocklistAdd, BlocklistHistoryQuery, BlocklistQuery } from '../model/index.js';
 import type { BlocklistApi } from '../ports/backend.js';
 import type { Where } from '../ports/store.js';
 import { loadActor, requireAdmin } from './access.js';
@@ -131,10 +131,11 @@ export function createBlocklistApi(ctx: EngineContext): BlocklistApi {
     },
 
     async history(principal, query = {}) {
+      const input = parseInput(BlocklistHistoryQuery, query, 'query');
       requireAdmin(principal, 'blocklist.history');
       const { defaultCountry } = await ctx.settings();
-      const e164 = query.e164 ? normalisePhone(query.e164, defaultCountry, 'e164') : undefined;
-      return ctx.db.blocklistAudit.find({ where: e164 ? { e164 } : {}, orderBy: [['at', 'desc']], cursor: query.cursor, limit: query.limit });
+      const e164 = input.e164 ? normalisePhone(input.e164, defaultCountry, 'e164') : undefined;
+      return ctx.db.blocklistAudit.find({ where: e164 ? { e164 } : {}, orderBy: [['at', 'desc']], cursor: input.cursor, limit: input.limit });
     },
   };
 }

@@ -1,7 +1,7 @@
 import { NotFoundError } from '../errors/not-found-error.js';
 import { PermissionError } from '../errors/permission-error.js';
 import type { Contact, ContactMatch, Principal } from '../model/index.js';
-import { ContactCreate, ContactUpdate } from '../model/index.js';
+import { ContactCreate, ContactQuery, ContactUpdate } from '../model/index.js';
 import type { ContactsApi } from '../ports/backend.js';
 import type { ContactRecord, Where } from '../ports/store.js';
 import { type Actor, loadActor } from './access.js';
@@ -69,17 +69,18 @@ export function createContactsApi(ctx: EngineContext): ContactsApi {
 
   return {
     async list(principal, query = {}) {
+      const input = parseInput(ContactQuery, query, 'query');
       await loadActor(ctx, principal);
       const where: Where<ContactRecord> = {};
-      if (query.scope === 'global') where.scope = 'global';
-      if (query.scope === 'personal') Object.assign(where, { scope: 'personal', ownerId: principal.userId });
-      const text = query.query?.trim();
+      if (input.scope === 'global') where.scope = 'global';
+      if (input.scope === 'personal') Object.assign(where, { scope: 'personal', ownerId: principal.userId });
+      const text = input.query?.trim();
       const page = await ctx.db.contacts.find({
-        where: query.scope ? where : { ...where, ownerId: { $in: [null, principal.userId] } },
+        where: input.scope ? where : { ...where, ownerId: { $in: [null, principal.userId] } },
         search: text ? { fields: ['name', 'company', 'e164s'], text } : undefined,
         orderBy: [['name', 'asc']],
-        cursor: query.cursor,
-        limit: query.limit,
+        cursor: input.cursor,
+        limit: input.limit,
       });
       return mapPage(page, toContact);
     },

@@ -1,8 +1,8 @@
 import { NotFoundError } from '../errors/not-found-error.js';
 import type { Conversation, MessagePreview, Principal, UnreadSummary, User } from '../model/index.js';
-import { ConversationOpen, ConversationQuery } from '../model/index.js';
+import { ConversationOpen, ConversationQuery, canTransition } from '../model/index.js';
 import type { ConversationsApi } from '../ports/backend.js';
-import type { ConversationRecord, ConversationStateRecord } from '../ports/store.js';
+import type { ConversationRecord, ConversationStateRecord, MessageRecord } from '../ports/store.js';
 import { type Actor, canSee, loadActor, sendableNumbers } from './access.js';
 import { matchContacts } from './contacts.js';
 import type { EngineContext } from './context.js';
@@ -71,6 +71,27 @@ export async function touchThread(
     if (state.hidden) await ctx.db.conversationStates.update(key, { hidden: false, updatedAt: now });
   }
   return updated;
+}
+
+/**
+ * The preview of a conversation follows its last message: when `message` has moved on and is still the last message
+ * of its conversation, the preview takes its status and those who see the conversation are told. The conversation
+ * keeps its place in the inbox (`updatedAt`): a status is not a new message. A message without a conversation (a
+ * campaign's) costs nothing.
+ */
+export async function followLastMessage(ctx: EngineContext, message: MessageRecord): Promise<void> {
+  if (message.conversationId === null) return;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const conversation = await ctx.db.conversations.get(message.conversationId);
+    const last = conversation?.lastMessage;
+    if (!conversation || !last || last.id !== message.id || !canTransition(last.status, message.status)) return;
+    // Compare-and-set on the preview: a newer message, or a status applied meanwhile, wins.
+    const updated = await ctx.db.conversations.update(conversation.id, { lastMessage: { ...last, status: message.status } }, { if: { lastMessage: last } });
+    if (updated) {
+      emitConversationUpdated(ctx, conversation.id);
+      return;
+    }
+  }
 }
 
 /** The user ids a conversation's changes concern (for events, the engine also tells administrators). */

@@ -2,7 +2,7 @@ import { ConflictError } from '../errors/conflict-error.js';
 import { NotFoundError } from '../errors/not-found-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import type { Department, DirectoryUser, User } from '../model/index.js';
-import { Department as DepartmentSchema, Extension as ExtensionSchema, User as UserSchema } from '../model/index.js';
+import { Department as DepartmentSchema, ExtensionQuery, Extension as ExtensionSchema, PageRequest, SearchQuery, User as UserSchema } from '../model/index.js';
 import { validateAlphaTag } from '../alpha-tag.js';
 import type { DirectoryApi, UserInput } from '../ports/backend.js';
 import { MAX_QUERY_LIMIT } from '../ports/store.js';
@@ -71,14 +71,15 @@ export function createDirectoryApi(ctx: EngineContext): DirectoryApi {
 
   return {
     async search(principal, query = {}) {
+      const input = parseInput(SearchQuery, query, 'query');
       await loadActor(ctx, principal);
-      const text = query.query?.trim();
+      const text = input.query?.trim();
       const page = await ctx.db.users.find({
         where: { role: 'user' },
         search: text ? { fields: ['name', 'email'], text } : undefined,
         orderBy: [['name', 'asc']],
-        cursor: query.cursor,
-        limit: query.limit,
+        cursor: input.cursor,
+        limit: input.limit,
       });
       return { ...page, items: await toDirectoryUser(page.items) };
     },
@@ -88,9 +89,10 @@ export function createDirectoryApi(ctx: EngineContext): DirectoryApi {
     },
 
     async users(principal, query = {}) {
+      const input = parseInput(SearchQuery, query, 'query');
       requireAdmin(principal, 'directory.users');
-      const text = query.query?.trim();
-      return ctx.db.users.find({ search: text ? { fields: ['name', 'email'], text } : undefined, orderBy: [['name', 'asc']], cursor: query.cursor, limit: query.limit });
+      const text = input.query?.trim();
+      return ctx.db.users.find({ search: text ? { fields: ['name', 'email'], text } : undefined, orderBy: [['name', 'asc']], cursor: input.cursor, limit: input.limit });
     },
 
     async createUser(principal, input) {
@@ -115,9 +117,10 @@ export function createDirectoryApi(ctx: EngineContext): DirectoryApi {
     },
 
     async extensions(principal, query = {}) {
+      const input = parseInput(ExtensionQuery, query, 'query');
       const actor = await loadActor(ctx, principal);
-      const where = query.chargeable && !actor.isAdmin ? { id: { $in: await chargeableIds(actor) } } : {};
-      return ctx.db.extensions.find({ where, orderBy: [['number', 'asc']], cursor: query.cursor, limit: query.limit });
+      const where = input.chargeable && !actor.isAdmin ? { id: { $in: await chargeableIds(actor) } } : {};
+      return ctx.db.extensions.find({ where, orderBy: [['number', 'asc']], cursor: input.cursor, limit: input.limit });
     },
 
     async createExtension(principal, input) {
@@ -149,8 +152,9 @@ export function createDirectoryApi(ctx: EngineContext): DirectoryApi {
     },
 
     async departments(principal, query = {}) {
+      const page = parseInput(PageRequest, query, 'query');
       await loadActor(ctx, principal);
-      return ctx.db.departments.find({ orderBy: [['name', 'asc']], cursor: query.cursor, limit: query.limit });
+      return ctx.db.departments.find({ orderBy: [['name', 'asc']], cursor: page.cursor, limit: page.limit });
     },
 
     async createDepartment(principal, input) {

@@ -2,7 +2,7 @@ import { ConflictError } from '../errors/conflict-error.js';
 import { NotFoundError } from '../errors/not-found-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import type { KeywordRule } from '../model/index.js';
-import { KeywordRoutes, KeywordRuleCreate, KeywordRuleUpdate } from '../model/index.js';
+import { KeywordRoutes, KeywordRuleCreate, KeywordRuleUpdate, PageRequest } from '../model/index.js';
 import type { KeywordsApi } from '../ports/backend.js';
 import { requireAdmin } from './access.js';
 import type { EngineContext } from './context.js';
@@ -49,8 +49,9 @@ export function createKeywordsApi(ctx: EngineContext): KeywordsApi {
 
   return {
     async list(principal, query = {}) {
+      const page = parseInput(PageRequest, query, 'query');
       requireAdmin(principal, 'keywords.list');
-      return ctx.db.keywords.find({ orderBy: [['keyword', 'asc']], cursor: query.cursor, limit: query.limit });
+      return ctx.db.keywords.find({ orderBy: [['keyword', 'asc']], cursor: page.cursor, limit: page.limit });
     },
 
     async get(principal, id) {

@@ -2,7 +2,7 @@ import { ConflictError } from '../errors/conflict-error.js';
 import { NotFoundError } from '../errors/not-found-error.js';
 import { PermissionError } from '../errors/permission-error.js';
 import type { ListEntry, ListImportReport, PredefinedList } from '../model/index.js';
-import { ListEntryInput, ListEntryQuery, MergeFields, Name } from '../model/index.js';
+import { ListEntryInput, ListEntryQuery, MergeFields, Name, SearchQuery } from '../model/index.js';
 import type { ListsApi } from '../ports/backend.js';
 import type { ListEntryRecord } from '../ports/store.js';
 import { canEditList, canSeeList, loadActor } from './access.js';
@@ -48,14 +48,15 @@ export function createListsApi(ctx: EngineContext): ListsApi {
 
   return {
     async list(principal, query = {}) {
+      const input = parseInput(SearchQuery, query, 'query');
       const actor = await loadActor(ctx, principal);
-      const text = query.query?.trim();
+      const text = input.query?.trim();
       return ctx.db.lists.find({
         where: actor.isAdmin ? {} : { departmentId: { $in: [null, actor.user.departmentId] } },
         search: text ? { fields: ['name'], text } : undefined,
         orderBy: [['name', 'asc']],
-        cursor: query.cursor,
-        limit: query.limit,
+        cursor: input.cursor,
+        limit: input.limit,
       });
     },
 

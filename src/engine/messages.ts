@@ -3,14 +3,15 @@ import { NotFoundError } from '../errors/not-found-error.js';
 import { PermissionError } from '../errors/permission-error.js';
 import { StateError } from '../errors/state-error.js';
 import { ValidationError } from '../errors/validation-error.js';
-import type { Message, SmsNumber } from '../model/index.js';
+import type { Message, MessageError, SmsNumber } from '../model/index.js';
 import { MessageSend, PageRequest } from '../model/index.js';
 import type { MessagesApi, SendCapabilities } from '../ports/backend.js';
 import type { ConversationRecord, MessageRecord } from '../ports/store.js';
 import { type Actor, canSee, loadActor, requireSender, sendableNumbers } from './access.js';
 import type { EngineContext } from './context.js';
 import {
-  chatThreadKey, conversationView, emitConversationUpdated, getOrCreateThread, getState, numberThreadKey, touchThread, visibleConversation,
+  chatThreadKey, conversationView, emitConversationUpdated, followLastMessage, getOrCreateThread, getState, numberThreadKey, touchThread,
+  visibleConversation,
 } from './conversations.js';
 import { newOutbound, previewOf, transition, transmit, emitMessageStatus } from './outbound.js';
 import { normalisePhone } from './phones.js';
@@ -26,6 +27,11 @@ export function billingExtension(extensionIds: readonly string[], number: SmsNum
 async function alphaTagsFor(ctx: EngineContext, actor: Actor): Promise<string[]> {
   if (!ctx.carrier.capabilities.alphaTags || !actor.user.departmentId) return [];
   return (await ctx.db.departments.get(actor.user.departmentId))?.alphaTags ?? [];
+}
+
+/** Why a direct message to a blocked number does not go, when `blockDirectSends` is on. */
+function blockedDirectSend(to: string): MessageError {
+  return { code: 'blocklist.blocked', message: `${to} has opted out or is blocked, and direct messages to blocked numbers are not allowed.` };
 }
 
 interface Target {
@@ -110,9 +116,8 @@ export function createMessagesApi(ctx: EngineContext, scheduler: Scheduler): Mes
   async function sendSms(actor: Actor, target: Target, body: string, sendAt: string | undefined): Promise<Message> {
     const settings = await ctx.settings();
     if (settings.blockDirectSends && (await ctx.db.blocklist.get(target.to))) {
-      throw new PermissionError(`${target.to} has opted out or is blocked, and direct messages to blocked numbers are not allowed.`, {
-        action: 'messages.send', code: 'blocklist.blocked',
-      });
+      const { code, message } = blockedDirectSend(target.to);
+      throw new PermissionError(message, { action: 'messages.send', code });
     }
     const due = sendAt !== undefined && Date.parse(sendAt) > ctx.clock.now();
     const message = newOutbound(ctx, {
@@ -169,6 +174,7 @@ export function createMessagesApi(ctx: EngineContext, scheduler: Scheduler): Mes
       const canceled = await transition(ctx, id, 'canceled');
       if (!canceled) throw new StateError('Only a scheduled message that is not yet due can be cancelled.', { resource: 'message', state: message.status });
       emitMessageStatus(ctx, canceled);
+      await followLastMessage(ctx, canceled);
       return canceled;
     },
 
@@ -228,12 +234,21 @@ export function dispatchDirect(ctx: EngineContext, messageId: string, billTo: st
   });
 }
 
-/** Sends scheduled messages that are due. Returns how many were released. */
+/**
+ * Sends scheduled messages that are due. With `blockDirectSends`, the blocklist is checked again: a message to a number
+ * blocked since it was scheduled (an opt-out) fails with `blocklist.blocked` and never goes. Returns how many were
+ * released.
+ */
 export async function releaseDueMessages(ctx: EngineContext): Promise<number> {
   const now = ctx.nowIso();
   const due = await ctx.db.messages.find({ where: { status: 'scheduled', sendAt: { $lte: now } }, orderBy: [['sendAt', 'asc']], limit: 500 });
+  const blocked = await blockedRecipients(ctx, due.items);
   let released = 0;
   for (const message of due.items) {
+    if (blocked.has(message.to)) {
+      await failBlocked(ctx, message);
+      continue;
+    }
     const queued = await transition(ctx, message.id, 'queued');
     if (!queued) continue;
     released += 1;
@@ -242,6 +257,21 @@ export async function releaseDueMessages(ctx: EngineContext): Promise<number> {
     dispatchDirect(ctx, queued.id, billingExtension(sender?.extensionIds ?? [], number));
   }
   return released;
+}
+
+/** The recipients of these direct messages that are blocked, when the settings keep direct sends from them. */
+async function blockedRecipients(ctx: EngineContext, messages: readonly MessageRecord[]): Promise<Set<string>> {
+  if (messages.length === 0 || !(await ctx.settings()).blockDirectSends) return new Set();
+  const entries = await ctx.db.blocklist.getMany([...new Set(messages.map((message) => message.to))]);
+  return new Set(entries.map((entry) => entry.e164));
+}
+
+/** A due message to a number blocked since it was scheduled: failed, never sent, and its conversation is told. */
+async function failBlocked(ctx: EngineContext, message: MessageRecord): Promise<void> {
+  const failed = await transition(ctx, message.id, 'failed', { error: blockedDirectSend(message.to) });
+  if (!failed) return;
+  emitMessageStatus(ctx, failed);
+  await followLastMessage(ctx, failed);
 }
 
 /** The earliest `sendAt` of a scheduled message, in ms, or null. */

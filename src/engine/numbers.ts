@@ -3,7 +3,7 @@ import { NotFoundError } from '../errors/not-found-error.js';
 import { PermissionError } from '../errors/permission-error.js';
 import { StateError } from '../errors/state-error.js';
 import type { SmsNumber } from '../model/index.js';
-import { NumberCreate, NumberRouting, NumberRoutingUpdate, NumberUpdate } from '../model/index.js';
+import { NumberCreate, NumberQuery, NumberRouting, NumberRoutingUpdate, NumberUpdate } from '../model/index.js';
 import type { NumbersApi } from '../ports/backend.js';
 import { loadActor, requireAdmin } from './access.js';
 import type { EngineContext } from './context.js';
@@ -46,24 +46,25 @@ export function createNumbersApi(ctx: EngineContext): NumbersApi {
 
   return {
     async list(principal, query = {}) {
+      const input = parseInput(NumberQuery, query, 'query');
       const actor = await loadActor(ctx, principal);
-      const text = query.query?.trim();
+      const text = input.query?.trim();
       if (actor.isAdmin) {
         return ctx.db.numbers.find({
-          where: query.includeRemoved ? {} : { removedAt: null },
+          where: input.includeRemoved ? {} : { removedAt: null },
           search: text ? { fields: ['e164', 'label'], text } : undefined,
           orderBy: [['e164', 'asc']],
-          cursor: query.cursor,
-          limit: query.limit,
+          cursor: input.cursor,
+          limit: input.limit,
         });
       }
       if (actor.extensionIds.length === 0) return { items: [], nextCursor: null, total: 0 };
       return ctx.db.numbers.find({
-        where: { extensionIds: { $overlaps: actor.extensionIds }, ...(query.includeRemoved ? {} : { removedAt: null }) },
+        where: { extensionIds: { $overlaps: actor.extensionIds }, ...(input.includeRemoved ? {} : { removedAt: null }) },
         search: text ? { fields: ['e164', 'label'], text } : undefined,
         orderBy: [['e164', 'asc']],
-        cursor: query.cursor,
-        limit: query.limit,
+        cursor: input.cursor,
+        limit: input.limit,
       });
     },
 

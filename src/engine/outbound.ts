@@ -4,6 +4,7 @@ import { canTransition } from '../model/index.js';
 import type { MessageRecord } from '../ports/store.js';
 import { canSee, loadActor } from './access.js';
 import type { EngineContext } from './context.js';
+import { followLastMessage } from './conversations.js';
 import { chargeMessage } from './usage.js';
 
 export interface OutboundInit {
@@ -120,6 +121,7 @@ export async function transmit(ctx: EngineContext, message: MessageRecord, billT
   }
   const final = result ?? (await ctx.db.messages.get(sending.id)) ?? sending;
   emitMessageStatus(ctx, final);
+  await followLastMessage(ctx, final);
   return final;
 }
 

@@ -3,6 +3,7 @@ import { canTransition } from '../model/message.js';
 import type { MessageRecord } from '../ports/store.js';
 import type { StatusReport } from '../ports/carrier.js';
 import type { EngineContext, SentMessage } from './context.js';
+import { followLastMessage } from './conversations.js';
 import { type CampaignRunner, recipientStateOf } from './dispatch.js';
 import { recipientIdOfMessage } from './ids.js';
 import { emitMessageStatus, transitionFrom } from './outbound.js';
@@ -20,7 +21,10 @@ export async function applyStatusReport(ctx: EngineContext, runner: CampaignRunn
   const moved = (known && (await moveKnown(ctx, known, report, patch))) || (await moveStored(ctx, known, report, patch));
   if (!moved) return false;
   if (known) known.status = moved.status;
-  if (moved.record) emitMessageStatus(ctx, moved.record);
+  if (moved.record) {
+    emitMessageStatus(ctx, moved.record);
+    await followLastMessage(ctx, moved.record);
+  }
   if (moved.campaignId && report.status !== 'sent') await moveRecipient(ctx, runner, moved, moved.campaignId, report);
   return true;
 }

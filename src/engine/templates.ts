@@ -1,7 +1,7 @@
 import { NotFoundError } from '../errors/not-found-error.js';
 import { PermissionError } from '../errors/permission-error.js';
 import type { Principal, Template } from '../model/index.js';
-import { TemplateCreate, TemplateUpdate } from '../model/index.js';
+import { TemplateCreate, TemplateQuery, TemplateUpdate } from '../model/index.js';
 import type { TemplatesApi } from '../ports/backend.js';
 import type { Where } from '../ports/store.js';
 import { templateFields } from '../template.js';
@@ -28,12 +28,13 @@ export function createTemplatesApi(ctx: EngineContext): TemplatesApi {
 
   return {
     async list(principal, query = {}) {
+      const input = parseInput(TemplateQuery, query, 'query');
       await loadActor(ctx, principal);
       const where: Where<Template> =
-        query.scope === 'global' ? { scope: 'global' } : query.scope === 'personal' ? { scope: 'personal', ownerId: principal.userId } : { ownerId: { $in: [null, principal.userId] } };
-      const text = query.query?.trim();
+        input.scope === 'global' ? { scope: 'global' } : input.scope === 'personal' ? { scope: 'personal', ownerId: principal.userId } : { ownerId: { $in: [null, principal.userId] } };
+      const text = input.query?.trim();
       return ctx.db.templates.find({
-        where, search: text ? { fields: ['name', 'body'], text } : undefined, orderBy: [['name', 'asc']], cursor: query.cursor, limit: query.limit,
+        where, search: text ? { fields: ['name', 'body'], text } : undefined, orderBy: [['name', 'asc']], cursor: input.cursor, limit: input.limit,
       });
     },
 

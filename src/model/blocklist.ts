@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { E164 } from './e164.js';
-import { Id, Timestamp } from './common.js';
+import { Id, PageRequest, SearchQuery, Timestamp } from './common.js';
 
 export const BLOCKLIST_SOURCES = ['manual', 'opt-out', 'import'] as const;
 export const BlocklistSource = z.enum(BLOCKLIST_SOURCES);
@@ -30,13 +30,12 @@ export const BlocklistAdd = z.object({
 });
 export type BlocklistAdd = z.input<typeof BlocklistAdd>;
 
-export const BlocklistQuery = z.object({
-  query: z.string().max(100).optional(),
-  source: BlocklistSource.optional(),
-  cursor: z.string().max(512).optional(),
-  limit: z.number().int().min(1).max(500).optional(),
-});
+export const BlocklistQuery = SearchQuery.extend({ source: BlocklistSource.optional() });
 export type BlocklistQuery = z.input<typeof BlocklistQuery>;
+
+/** The audit trail of one number (as typed, read in the default country), or of all. */
+export const BlocklistHistoryQuery = PageRequest.extend({ e164: z.string().min(1).max(40).optional() });
+export type BlocklistHistoryQuery = z.input<typeof BlocklistHistoryQuery>;
 
 /** The audit trail: every addition and removal, who did it, when, from where and why. */
 export const BlocklistAudit = z.object({

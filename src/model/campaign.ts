@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { E164 } from './e164.js';
-import { Id, MinorUnits, Name, Timestamp } from './common.js';
+import { Id, MinorUnits, Name, PageRequest, SearchQuery, Timestamp } from './common.js';
 
 export const CampaignSender = z.discriminatedUnion('type', [
   z.object({ type: z.literal('number'), numberId: Id }),
@@ -98,12 +98,7 @@ export type CampaignDraft = z.input<typeof CampaignDraft>;
 export const CampaignUpdate = CampaignDraft.partial();
 export type CampaignUpdate = z.input<typeof CampaignUpdate>;
 
-export const CampaignQuery = z.object({
-  status: CampaignStatus.optional(),
-  query: z.string().max(100).optional(),
-  cursor: z.string().max(512).optional(),
-  limit: z.number().int().min(1).max(500).optional(),
-});
+export const CampaignQuery = SearchQuery.extend({ status: CampaignStatus.optional() });
 export type CampaignQuery = z.input<typeof CampaignQuery>;
 
 /** One problem that keeps a campaign from starting, next to the field it concerns. */
@@ -132,11 +127,7 @@ export const CampaignRecipient = z.object({
 });
 export type CampaignRecipient = z.infer<typeof CampaignRecipient>;
 
-export const RecipientQuery = z.object({
-  state: RecipientState.optional(),
-  cursor: z.string().max(512).optional(),
-  limit: z.number().int().min(1).max(500).optional(),
-});
+export const RecipientQuery = PageRequest.extend({ state: RecipientState.optional() });
 export type RecipientQuery = z.input<typeof RecipientQuery>;
 
 /** An uploaded recipient file, parsed on the client with `parseRecipients` and validated again by the backend. */

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { E164 } from './e164.js';
-import { Id, Name, Timestamp } from './common.js';
+import { Id, Name, SearchQuery, Timestamp } from './common.js';
 
 export const CONTACT_SCOPES = ['global', 'personal'] as const;
 /** Global contacts are written by administrators and read by all; personal ones belong to one user. */
@@ -26,6 +26,10 @@ export const Contact = z.object({
   updatedAt: Timestamp,
 });
 export type Contact = z.infer<typeof Contact>;
+
+/** `query` matches a name, company or number; `scope` keeps global or the caller's personal contacts only. */
+export const ContactQuery = SearchQuery.extend({ scope: ContactScope.optional() });
+export type ContactQuery = z.input<typeof ContactQuery>;
 
 /** A number as typed: the backend reads it in its default country and stores it in E.164. */
 export const ContactNumberInput = z.object({

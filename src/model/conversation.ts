@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Id, Timestamp } from './common.js';
+import { Id, SearchQuery, Timestamp } from './common.js';
 import { ContactMatch } from './contact.js';
 import { Channel, Direction, MessageStatus } from './message.js';
 
@@ -44,13 +44,10 @@ export const CONVERSATION_FILTERS = ['all', 'unread', 'sms', 'chat'] as const;
 export const ConversationFilter = z.enum(CONVERSATION_FILTERS);
 export type ConversationFilter = z.infer<typeof ConversationFilter>;
 
-export const ConversationQuery = z.object({
+/** `query` matches the peer's number, name or the last message. */
+export const ConversationQuery = SearchQuery.extend({
   filter: ConversationFilter.optional(),
   numberId: Id.optional(),
-  /** Matches the peer's number, name or the last message. */
-  query: z.string().max(100).optional(),
-  cursor: z.string().max(512).optional(),
-  limit: z.number().int().min(1).max(500).optional(),
 });
 export type ConversationQuery = z.input<typeof ConversationQuery>;
 

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { E164 } from './e164.js';
-import { Id, Name } from './common.js';
+import { Id, Name, PageRequest } from './common.js';
 
 export const ROLES = ['admin', 'user'] as const;
 /** Administrators manage numbers, users, global contacts and templates, the blocklist and keywords; users send. */
@@ -59,3 +59,7 @@ export const DirectoryUser = z.object({
   lastSeenAt: z.string().nullable(),
 });
 export type DirectoryUser = z.infer<typeof DirectoryUser>;
+
+/** A page of extensions; `chargeable` keeps those the caller may bill a campaign to. */
+export const ExtensionQuery = PageRequest.extend({ chargeable: z.boolean().optional() });
+export type ExtensionQuery = z.infer<typeof ExtensionQuery>;

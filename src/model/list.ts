@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { E164 } from './e164.js';
-import { Id, Name, Timestamp } from './common.js';
+import { Id, Name, SearchQuery, Timestamp } from './common.js';
 
 /** Extra CSV columns of an entry, kept as merge fields: `{ first_name: 'Ann' }`. */
 export const MergeFields = z.record(z.string().max(100), z.string().max(1000));
@@ -43,9 +43,6 @@ export type ListEntry = z.infer<typeof ListEntry>;
 export const ListEntryInput = z.object({ e164: z.string().min(1).max(40), fields: MergeFields.optional() });
 export type ListEntryInput = z.input<typeof ListEntryInput>;
 
-export const ListEntryQuery = z.object({
-  query: z.string().max(100).optional(),
-  cursor: z.string().max(512).optional(),
-  limit: z.number().int().min(1).max(500).optional(),
-});
-export type ListEntryQuery = z.input<typeof ListEntryQuery>;
+/** `query` matches an entry's number or merge-field values. */
+export const ListEntryQuery = SearchQuery;
+export type ListEntryQuery = SearchQuery;

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { E164 } from './e164.js';
-import { Id, Timestamp } from './common.js';
+import { Id, SearchQuery, Timestamp } from './common.js';
 
 /** Where replies to a user's own number go, and what answers them automatically. */
 export const NumberRouting = z.object({
@@ -30,8 +30,13 @@ export const SmsNumber = z.object({
 });
 export type SmsNumber = z.infer<typeof SmsNumber>;
 
+/** `query` matches the number or its label; removed numbers are left out unless `includeRemoved`. */
+export const NumberQuery = SearchQuery.extend({ includeRemoved: z.boolean().optional() });
+export type NumberQuery = z.input<typeof NumberQuery>;
+
 export const NumberCreate = z.object({
-  e164: E164,
+  /** The number as typed (`'0480 000 199'`, `'+61 480 000 199'`): the backend reads it in its default country and stores it in E.164. */
+  e164: z.string().trim().min(1).max(40),
   label: z.string().trim().max(100).optional(),
   extensionIds: z.array(Id).optional(),
 });

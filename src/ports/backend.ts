@@ -1,19 +1,24 @@
 import type {
-  BlocklistAdd, BlocklistAudit, BlocklistEntry, BlocklistImportResult, BlocklistQuery, Campaign, CampaignDraft,
-  CampaignEstimate, CampaignQuery, CampaignRecipient, CampaignUpdate, CampaignValidation, Contact, ContactCreate,
-  ContactMatch, ContactUpdate, Conversation, ConversationOpen, ConversationQuery, Department, DirectoryUser, Extension,
-  KeywordRule, KeywordRuleCreate, KeywordRuleUpdate, ListEntry, ListEntryInput, ListEntryQuery, ListImportReport,
-  Message, MessageSend, NumberCreate, NumberRouting, NumberRoutingUpdate, NumberUpdate, Page, PageRequest,
-  PredefinedList, Principal, RecipientQuery, Settings, SettingsUpdate, SmsEvent, SmsNumber, Template, TemplateCreate,
-  TemplateUpdate, UnreadSummary, Upload, UploadCreate, UsageQuery, UsageRow, UsageSummary, User,
+  BlocklistAdd, BlocklistAudit, BlocklistEntry, BlocklistHistoryQuery, BlocklistImportResult, BlocklistQuery, Campaign,
+  CampaignDraft, CampaignEstimate, CampaignQuery, CampaignRecipient, CampaignUpdate, CampaignValidation, Contact,
+  ContactCreate, ContactMatch, ContactQuery, ContactUpdate, Conversation, ConversationOpen, ConversationQuery,
+  Department, DirectoryUser, Extension, ExtensionQuery, KeywordRule, KeywordRuleCreate, KeywordRuleUpdate, ListEntry, ListEntryInput,
+  ListEntryQuery, ListImportReport, Message, MessageSend, NumberCreate, NumberQuery, NumberRouting, NumberRoutingUpdate,
+  NumberUpdate, Page, PageRequest, PredefinedList, Principal, RecipientQuery, SearchQuery, Settings, SettingsUpdate,
+  SmsEvent, SmsNumber, Template, TemplateCreate, TemplateQuery, TemplateUpdate, UnreadSummary, Upload, UploadCreate,
+  UsageQuery, UsageRow, UsageSummary, User,
 } from '../model/index.js';
-import type { ContactScope } from '../model/contact.js';
 import type { MergeFields } from '../model/list.js';
 
 /**
  * The SmsBackend port: everything `SmsClient` calls, on behalf of a principal, plus a stream of live events.
  * Every method is async and takes and returns plain serialisable data, so that the local engine, the HTTP adapter
- * and a vendor's own backend are interchangeable. Lists are paginated with opaque cursors.
+ * and a vendor's own backend are interchangeable.
+ *
+ * Every method returning a `Page` is a list paginated with opaque cursors, and its query extends `PageRequest`:
+ * `limit` is a whole number from 1 to 500 (`MAX_PAGE_SIZE`; 50 when not given) and `cursor`, the previous page's
+ * `nextCursor`, is at most 512 characters (`MAX_CURSOR_LENGTH`). Anything else is refused at once, before anything
+ * is read, with a `ValidationError` whose `field` is `limit` or `cursor`.
  *
  * Implementations: `createLocalBackend` (src/engine), `createHttpBackend` (adapters/http). All pass
  * test/contract/backend.contract.ts.
@@ -44,10 +49,10 @@ type P = Principal;
 
 export interface DirectoryApi {
   /** The chat directory: users by name or extension (all roles may search). */
-  search(p: P, query?: { query?: string } & PageRequest): Promise<Page<DirectoryUser>>;
+  search(p: P, query?: SearchQuery): Promise<Page<DirectoryUser>>;
   /** The calling user, as the directory stores them (see `LocalBackendOptions.provisionUser`). */
   me(p: P): Promise<User>;
-  users(p: P, query?: { query?: string } & PageRequest): Promise<Page<User>>;
+  users(p: P, query?: SearchQuery): Promise<Page<User>>;
   createUser(p: P, input: UserInput): Promise<User>;
   updateUser(p: P, id: string, input: Partial<UserInput>): Promise<User>;
   removeUser(p: P, id: string): Promise<void>;
@@ -55,7 +60,7 @@ export interface DirectoryApi {
    * The extensions, by number. With `chargeable`, only those the caller may bill a campaign to: a user's own
    * extensions and those of their department (administrators: all).
    */
-  extensions(p: P, query?: { chargeable?: boolean } & PageRequest): Promise<Page<Extension>>;
+  extensions(p: P, query?: ExtensionQuery): Promise<Page<Extension>>;
   createExtension(p: P, input: Omit<Extension, 'id'>): Promise<Extension>;
   updateExtension(p: P, id: string, input: Partial<Omit<Extension, 'id'>>): Promise<Extension>;
   removeExtension(p: P, id: string): Promise<void>;
@@ -77,7 +82,7 @@ export interface UserInput {
 
 export interface NumbersApi {
   /** Administrators see all numbers; users see those assigned to their extensions. */
-  list(p: P, query?: { includeRemoved?: boolean; query?: string } & PageRequest): Promise<Page<SmsNumber>>;
+  list(p: P, query?: NumberQuery): Promise<Page<SmsNumber>>;
   get(p: P, id: string): Promise<SmsNumber>;
   create(p: P, input: NumberCreate): Promise<SmsNumber>;
   update(p: P, id: string, input: NumberUpdate): Promise<SmsNumber>;
@@ -90,7 +95,7 @@ export interface NumbersApi {
 }
 
 export interface ContactsApi {
-  list(p: P, query?: { scope?: ContactScope; query?: string } & PageRequest): Promise<Page<Contact>>;
+  list(p: P, query?: ContactQuery): Promise<Page<Contact>>;
   get(p: P, id: string): Promise<Contact>;
   create(p: P, input: ContactCreate): Promise<Contact>;
   update(p: P, id: string, input: ContactUpdate): Promise<Contact>;
@@ -157,7 +162,7 @@ export interface CampaignsApi {
 }
 
 export interface ListsApi {
-  list(p: P, query?: { query?: string } & PageRequest): Promise<Page<PredefinedList>>;
+  list(p: P, query?: SearchQuery): Promise<Page<PredefinedList>>;
   get(p: P, id: string): Promise<PredefinedList>;
   create(p: P, input: { name: string }): Promise<PredefinedList>;
   rename(p: P, id: string, name: string): Promise<PredefinedList>;
@@ -185,11 +190,11 @@ export interface BlocklistApi {
   add(p: P, input: BlocklistAdd): Promise<BlocklistEntry>;
   remove(p: P, e164: string): Promise<void>;
   import(p: P, input: { entries: { e164: string; reason?: string; line: number }[] }): Promise<BlocklistImportResult>;
-  history(p: P, query?: { e164?: string } & PageRequest): Promise<Page<BlocklistAudit>>;
+  history(p: P, query?: BlocklistHistoryQuery): Promise<Page<BlocklistAudit>>;
 }
 
 export interface TemplatesApi {
-  list(p: P, query?: { scope?: ContactScope; query?: string } & PageRequest): Promise<Page<Template>>;
+  list(p: P, query?: TemplateQuery): Promise<Page<Template>>;
   get(p: P, id: string): Promise<Template>;
   create(p: P, input: TemplateCreate): Promise<Template>;
   update(p: P, id: string, input: TemplateUpdate): Promise<Template>;

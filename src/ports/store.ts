@@ -167,7 +167,7 @@ export const COLLECTIONS = {
 /** The JSON values a record holds. */
 export type Scalar = string | number | boolean | null;
 
-/** A condition on one field: a value (equality), or one operator. */
+/** A condition on one field: a value (equality; an object or an array is compared by value), or one operator. */
 export type Condition<V> =
   | V
   | { $in: readonly V[] }

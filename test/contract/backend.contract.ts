@@ -12,7 +12,9 @@ import { emailContract } from './backend/email.js';
 import { keywordsContract } from './backend/keywords.js';
 import { listsContract } from './backend/lists.js';
 import { numbersContract } from './backend/numbers.js';
+import { pagingContract } from './backend/paging.js';
 import { permissionsContract } from './backend/permissions.js';
+import { phoneInputsContract } from './backend/phone-inputs.js';
 import { principalsContract } from './backend/principals.js';
 import { repliesContract } from './backend/replies.js';
 import { scheduledContract } from './backend/scheduled.js';
@@ -129,5 +131,7 @@ export function runBackendContract(harness: BackendHarness): void {
     permissionsContract(harness);
     principalsContract(harness);
     validationContract(harness);
+    pagingContract(harness);
+    phoneInputsContract(harness);
   });
 }

@@ -70,12 +70,35 @@ export function statusContract(h: BackendHarness): void {
       const failed = await w.alice.messages.get(message.id);
       assert.equal(failed.status, 'failed');
       assert.ok(failed.error?.code);
+      assert.equal((await w.alice.conversations.get(message.conversationId!)).lastMessage?.status, 'failed', 'the inbox shows the failure');
       const retried = await w.alice.messages.retry(message.id);
       assert.notEqual(retried.id, message.id);
       assert.equal(retried.conversationId, message.conversationId);
       assert.equal(retried.body, 'Refused');
       await w.fx.settle();
       assert.equal((await w.alice.messages.get(message.id)).status, 'failed', 'the original stays as it was');
+    }));
+
+    it('keeps the last message of a conversation in step with its status, telling those who see it, in place', withWorld(h, async (w) => {
+      const updates = record(w.bob, 'conversation.updated');
+      const message = await w.carol.messages.send({ channel: 'sms', to: handset(1), body: 'Track the preview' });
+      await w.fx.settle();
+      const conversation = await w.bob.conversations.get(message.conversationId!);
+      assert.deepEqual([conversation.lastMessage?.id, conversation.lastMessage?.status], [message.id, 'delivered']);
+      assert.equal(conversation.updatedAt, message.createdAt, 'a status is not a new message: the conversation keeps its place');
+      const told = updates.events.filter((event) => event.conversation.id === conversation.id);
+      assert.equal(told.at(-1)?.conversation.lastMessage?.status, 'delivered', 'the group number\'s other user is told');
+      assertForwardOnly(told.map((event) => event.conversation.lastMessage!.status));
+      updates.stop();
+    }));
+
+    it('moves the preview only while the message is still the last one', withWorld(h, async (w) => {
+      const first = await w.alice.messages.send({ channel: 'sms', to: handset(1), body: 'First' });
+      const second = await w.alice.messages.send({ channel: 'sms', to: handset(1), body: 'Second' });
+      await w.fx.settle();
+      assert.equal((await w.alice.messages.get(first.id)).status, 'delivered');
+      const preview = (await w.alice.conversations.get(first.conversationId!)).lastMessage;
+      assert.deepEqual([preview?.id, preview?.body, preview?.status], [second.id, 'Second', 'delivered']);
     }));
 
     it('refuses to retry a message that did not fail', withWorld(h, async (w) => {

@@ -26,11 +26,12 @@ async function snapshot(w: World): Promise<unknown> {
   };
 }
 
-type Case = [what: string, call: (w: World, ids: { listId: string; campaignId: string; entryId: string }) => Promise<unknown>, field: string];
+type Case = [what: string, call: (w: World, ids: { listId: string; campaignId: string; entryId: string; contactId: string }) => Promise<unknown>, field: string];
 
 const CASES: Case[] = [
   ['a number that is not a phone number', (w) => w.admin.numbers.create({ e164: '12345' }), 'e164'],
   ['a number without its e164', (w) => w.admin.numbers.create({ label: 'No number' } as never), 'e164'],
+  ['a number in national form that is too short', (w) => w.admin.numbers.create({ e164: '0480 000' }), 'e164'],
   ['a message to an invalid phone number', (w) => w.alice.messages.send({ channel: 'sms', to: '0412', body: 'Hi' }), 'to'],
   ['a message without a body', (w) => w.alice.messages.send({ channel: 'sms', to: handset(1) } as never), 'body'],
   ['an empty message', (w) => w.alice.messages.send({ channel: 'sms', to: handset(1), body: '' }), 'body'],
@@ -40,6 +41,7 @@ const CASES: Case[] = [
   ['a chat without a recipient', (w) => w.alice.messages.send({ channel: 'chat', body: 'Hi' } as never), 'toUserId'],
   ['a conversation with an invalid peer', (w) => w.alice.conversations.open({ channel: 'sms', peer: 'abc' }), 'peer'],
   ['a contact with an invalid number', (w) => w.alice.contacts.create({ scope: 'personal', name: 'Ann', numbers: [{ e164: '999' }] }), 'numbers.0.e164'],
+  ['an edited contact with an invalid number', (w, ids) => w.alice.contacts.update(ids.contactId, { numbers: [{ e164: handset(3) }, { e164: '0412' }] }), 'numbers.1.e164'],
   ['a contact without a name', (w) => w.alice.contacts.create({ scope: 'personal', numbers: [{ e164: handset(1) }] } as never), 'name'],
   ['a contact without numbers', (w) => w.alice.contacts.create({ scope: 'personal', name: 'Ann', numbers: [] }), 'numbers'],
   ['a department with a bad alpha tag', (w) => w.admin.directory.createDepartment({ name: 'Ops', alphaTags: ['9LIVES'] }), 'alphaTags.0'],
@@ -52,6 +54,8 @@ const CASES: Case[] = [
   ['a campaign scheduled at a bad time', (w, ids) => w.alice.campaigns.schedule(ids.campaignId, 'next week'), 'scheduledAt'],
   ['a keyword of two words', (w) => w.admin.keywords.create({ keyword: 'TWO WORDS' }), 'keyword'],
   ['a keyword routed to an invalid mobile', (w) => w.admin.keywords.create({ keyword: 'CHORUS', routes: { mobile: '12' } }), 'routes.mobile'],
+  ['a user with an invalid mobile', (w) => w.admin.directory.createUser({ name: 'Fay', role: 'user', mobile: '0412 34' }), 'mobile'],
+  ['a user given an invalid mobile', (w) => w.admin.directory.updateUser('alice', { mobile: 'call me' }), 'mobile'],
   ['a negative rate', (w) => w.admin.settings.update({ rate: -1 }), 'rate'],
   ['a template without a body', (w) => w.alice.templates.create({ scope: 'personal', name: 'Empty' } as never), 'body'],
   ['a routing e-mail that is not an address', (w) => w.alice.numbers.setRouting(w.num.alice.id, { email: 'not-an-address' }), 'email'],
@@ -66,8 +70,9 @@ export function validationContract(h: BackendHarness): void {
         const listId = await makeList(w.alice, rows(1));
         const [entry] = (await w.alice.lists.entries(listId)).items;
         const campaignId = (await w.alice.campaigns.create({ name: 'Draft' })).id;
+        const contactId = (await w.alice.contacts.create({ scope: 'personal', name: 'Ann', numbers: [{ e164: handset(2) }] })).id;
         const before = await snapshot(w);
-        await rejects(call(w, { listId, campaignId, entryId: entry!.id }), 'ValidationError', { field });
+        await rejects(call(w, { listId, campaignId, entryId: entry!.id, contactId }), 'ValidationError', { field });
         await w.fx.settle();
         assert.deepEqual(await snapshot(w), before);
       }));

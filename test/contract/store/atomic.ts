@@ -34,6 +34,16 @@ export function atomicTests(withStore: WithStore): void {
         assert.equal(await messages.update('c1:000009', { state: 'sent' }, { if: { state: 'pending' } }), null);
       }));
 
+    it('compares an object field in `if` by value, as the engine does on a conversation\'s last message', () =>
+      withStore(async (store) => {
+        const records = store.collection('campaignRecipients');
+        await records.insert(recipient(1));
+        assert.equal(await records.update('c1:000001', { state: 'sent' }, { if: { fields: { first_name: 'Someone else' } } }), null);
+        assert.equal(await records.update('c1:000001', { state: 'sent' }, { if: { fields: { first_name: 'Ann1', extra: 'x' } } }), null);
+        const changed = await records.update('c1:000001', { state: 'sent' }, { if: { fields: { first_name: 'Ann1' } } });
+        assert.equal(changed?.state, 'sent');
+      }));
+
     it('lets exactly one of several racing compare-and-sets win', () =>
       withStore(async (store) => {
         const records = store.collection('campaignRecipients');
