@@ -61,8 +61,8 @@ export {
   CAMPAIGN_STATUSES, CampaignStatus, RECIPIENT_STATES, RecipientState, CampaignCounts, emptyCounts, CampaignEstimate,
   Campaign, CampaignDraft, CampaignUpdate, CampaignQuery, CampaignIssue, CampaignValidation, CampaignRecipient,
   RecipientQuery, UploadCreate, Upload, MergeFields, ListImportReport, PredefinedList, ListEntry, ListEntryInput,
-  ListEntryQuery, BLOCKLIST_SOURCES, BlocklistSource, BlocklistEntry, BlocklistAdd, BlocklistQuery, BlocklistAudit,
-  BlocklistImportResult, Template, TemplateCreate, TemplateUpdate, KeywordRoutes, KeywordRule, KeywordRuleCreate,
+  ListEntryQuery, ListImportInput, BLOCKLIST_SOURCES, BlocklistSource, BlocklistEntry, BlocklistAdd, BlocklistQuery,
+  BlocklistAudit, BlocklistImport, BlocklistImportResult, Template, TemplateCreate, TemplateUpdate, KeywordRoutes, KeywordRule, KeywordRuleCreate,
   KeywordRuleUpdate, UsageTotals, UsageRow, UsageQuery, UsageSummary, Settings, SettingsUpdate, SMS_EVENT_TYPES,
 } from './model/index.js';
 export {
@@ -73,7 +73,7 @@ export type {
 } from './model/index.js';
 export type {
   SmsBackend, DirectoryApi, NumbersApi, ContactsApi, ConversationsApi, MessagesApi, CampaignsApi, ListsApi, BlocklistApi,
-  TemplatesApi, KeywordsApi, UsageApi, SettingsApi, SendCapabilities, UserInput, ListImportInput,
+  TemplatesApi, KeywordsApi, UsageApi, SettingsApi, SendCapabilities, UserInput,
 } from './ports/backend.js';
 export type {
   Carrier, CarrierCapabilities, CarrierSink, CarrierReportStatus, Clock, InboundSms, Notifier, OutboundSms, StatusReport,

@@ -1,7 +1,7 @@
 import { NotFoundError } from '../errors/not-found-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import type { BlocklistEntry, BlocklistSource } from '../model/index.js';
-import { BlocklistAdd, BlocklistHistoryQuery, BlocklistQuery } from '../model/index.js';
+import { BlocklistAdd, BlocklistHistoryQuery, BlocklistQuery, BlocklistImport } from '../model/index.js';
 import type { BlocklistApi } from '../ports/backend.js';
 import type { Where } from '../ports/store.js';
 import { loadActor, requireAdmin } from './access.js';
@@ -114,10 +114,11 @@ export function createBlocklistApi(ctx: EngineContext): BlocklistApi {
 
     async import(principal, input) {
       requireAdmin(principal, 'blocklist.import');
+      const { entries } = parseInput(BlocklistImport, input, 'import');
       const { defaultCountry } = await ctx.settings();
       const result = { added: 0, existing: 0, errors: [] as { line: number; value: string; code: string; message: string }[] };
       const byName = await actorName(ctx, principal.userId);
-      for (const row of input.entries) {
+      for (const row of entries) {
         const e164 = tryPhone(row.e164, defaultCountry);
         if (!e164) {
           result.errors.push({ line: row.line, value: row.e164, code: 'phone.invalid', message: `"${row.e164}" is not a valid phone number.` });

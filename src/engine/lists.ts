@@ -2,7 +2,7 @@ import { ConflictError } from '../errors/conflict-error.js';
 import { NotFoundError } from '../errors/not-found-error.js';
 import { PermissionError } from '../errors/permission-error.js';
 import type { ListEntry, ListImportReport, PredefinedList } from '../model/index.js';
-import { ListEntryInput, ListEntryQuery, MergeFields, Name, SearchQuery } from '../model/index.js';
+import { ListEntryInput, ListEntryQuery, MergeFields, Name, SearchQuery, ListImportInput } from '../model/index.js';
 import type { ListsApi } from '../ports/backend.js';
 import type { ListEntryRecord } from '../ports/store.js';
 import { canEditList, canSeeList, loadActor } from './access.js';
@@ -146,16 +146,16 @@ export function createListsApi(ctx: EngineContext): ListsApi {
     },
 
     async import(principal, id, input) {
+      const parsed = parseInput(ListImportInput, input, 'import');
       const list = await editable(principal, id, 'lists.import');
       const { defaultCountry } = await ctx.settings();
-      const report: ListImportReport = { at: ctx.nowIso(), fileName: input.fileName, added: 0, updated: 0, errors: [...input.errors], duplicates: input.duplicates };
+      const report: ListImportReport = { at: ctx.nowIso(), fileName: parsed.fileName, added: 0, updated: 0, errors: [...parsed.errors], duplicates: parsed.duplicates };
       const fresh: ListEntryRecord[] = [];
       const seen = new Set<string>();
-      for (const row of input.entries) {
-        const e164 = tryPhone(row.e164, defaultCountry);
-        const fields = MergeFields.safeParse(row.fields);
-        if (!e164 || !fields.success) {
-          report.errors.push({ line: row.line, value: row.e164, code: e164 ? 'fields.invalid' : 'phone.invalid', message: e164 ? 'Invalid merge fields' : `"${row.e164}" is not a valid phone number.` });
+      for (const { e164: written, fields, line } of parsed.entries) {
+        const e164 = tryPhone(written, defaultCountry);
+        if (!e164) {
+          report.errors.push({ line, value: written, code: 'phone.invalid', message: `"${written}" is not a valid phone number.` });
           continue;
         }
         if (seen.has(e164)) {
@@ -163,7 +163,7 @@ export function createListsApi(ctx: EngineContext): ListsApi {
           continue;
         }
         seen.add(e164);
-        fresh.push({ id: entryKey(id, e164), listId: id, e164, fields: fields.data, text: searchText(e164, fields.data), createdAt: ctx.nowIso() });
+        fresh.push({ id: entryKey(id, e164), listId: id, e164, fields, text: searchText(e164, fields), createdAt: ctx.nowIso() });
       }
       const existing = new Set((await ctx.db.listEntries.getMany(fresh.map((entry) => entry.id))).map((entry) => entry.id));
       const added = fresh.filter((entry) => !existing.has(entry.id));
@@ -171,7 +171,7 @@ export function createListsApi(ctx: EngineContext): ListsApi {
       for (const entry of fresh) if (existing.has(entry.id)) await ctx.db.listEntries.update(entry.id, { fields: entry.fields, text: entry.text });
       report.added = added.length;
       report.updated = fresh.length - added.length;
-      await touch(list, input.columns);
+      await touch(list, parsed.columns);
       await ctx.db.lists.update(id, { lastImport: report });
       return report;
     },

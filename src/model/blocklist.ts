@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { E164 } from './e164.js';
-import { Id, PageRequest, SearchQuery, Timestamp } from './common.js';
+import { FileLine, Id, PageRequest, SearchQuery, Timestamp } from './common.js';
 
 export const BLOCKLIST_SOURCES = ['manual', 'opt-out', 'import'] as const;
 export const BlocklistSource = z.enum(BLOCKLIST_SOURCES);
@@ -29,6 +29,18 @@ export const BlocklistAdd = z.object({
   reason: z.string().trim().max(500).optional(),
 });
 export type BlocklistAdd = z.input<typeof BlocklistAdd>;
+
+/** Most numbers one `blocklist.import` call takes, as `check`: a longer file goes in several calls. */
+export const BLOCKLIST_IMPORT_MAX_ENTRIES = 1000;
+
+/**
+ * What `blocklist.import` takes: up to 1000 rows, each a number (up to 40 characters), an optional reason (up to 500)
+ * and its line in the file.
+ */
+export const BlocklistImport = z.object({
+  entries: z.array(BlocklistAdd.extend({ line: FileLine })).max(BLOCKLIST_IMPORT_MAX_ENTRIES),
+});
+export type BlocklistImport = z.input<typeof BlocklistImport>;
 
 export const BlocklistQuery = SearchQuery.extend({ source: BlocklistSource.optional() });
 export type BlocklistQuery = z.input<typeof BlocklistQuery>;

@@ -16,6 +16,9 @@ export type Month = z.infer<typeof Month>;
 export const MinorUnits = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 export type MinorUnits = z.infer<typeof MinorUnits>;
 
+/** A 1-based line of an imported file. */
+export const FileLine = z.number().int().positive();
+
 /** A short free-text field (names, labels). */
 export const Name = z.string().trim().min(1).max(200);
 

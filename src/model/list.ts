@@ -1,9 +1,17 @@
 import * as z from 'zod';
 import { E164 } from './e164.js';
-import { Id, Name, SearchQuery, Timestamp } from './common.js';
+import { Id, Name, SearchQuery, Timestamp, FileLine } from './common.js';
 
-/** Extra CSV columns of an entry, kept as merge fields: `{ first_name: 'Ann' }`. */
-export const MergeFields = z.record(z.string().max(100), z.string().max(1000));
+/** Most merge fields (extra CSV columns) an entry or a list import carries. */
+export const MAX_MERGE_FIELDS = 100;
+
+/**
+ * Extra CSV columns of an entry, kept as merge fields: `{ first_name: 'Ann' }`. At most 100, each named in up to 100
+ * characters and holding up to 1000.
+ */
+export const MergeFields = z
+  .record(z.string().max(100), z.string().max(1000))
+  .refine((fields) => Object.keys(fields).length <= MAX_MERGE_FIELDS, `At most ${MAX_MERGE_FIELDS} merge fields`);
 export type MergeFields = z.infer<typeof MergeFields>;
 
 export const ListImportReport = z.object({
@@ -46,3 +54,24 @@ export type ListEntryInput = z.input<typeof ListEntryInput>;
 /** `query` matches an entry's number or merge-field values. */
 export const ListEntryQuery = SearchQuery;
 export type ListEntryQuery = SearchQuery;
+
+/** Most rows one `lists.import` call takes: a whole file (the list manager sends it in one call), as a campaign upload. */
+export const LIST_IMPORT_MAX_ROWS = 1_000_000;
+
+/** A row the file reader refused, as `parseRecipients` reports it; kept in the import's report. */
+const RefusedRow = z.object({ line: FileLine, value: z.string().max(1000), code: z.string().max(100), message: z.string().max(2000) });
+
+/**
+ * What `lists.import` takes: the rows `parseRecipients` read from a file. Bounds: a file name of up to 255 characters;
+ * up to 100 columns named in up to 100 characters; up to 1,000,000 entries (a number of up to 40 characters, its
+ * merge fields as `MergeFields` bounds them, its line) and as many refused rows (value up to 1000 characters, message
+ * up to 2000); the duplicates counted, not listed.
+ */
+export const ListImportInput = z.object({
+  fileName: z.string().max(255),
+  columns: z.array(z.string().max(100)).max(MAX_MERGE_FIELDS),
+  entries: z.array(z.object({ e164: ListEntryInput.shape.e164, fields: MergeFields, line: FileLine })).max(LIST_IMPORT_MAX_ROWS),
+  errors: z.array(RefusedRow).max(LIST_IMPORT_MAX_ROWS),
+  duplicates: z.number().int().nonnegative().max(LIST_IMPORT_MAX_ROWS),
+});
+export type ListImportInput = z.input<typeof ListImportInput>;

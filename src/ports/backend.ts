@@ -1,14 +1,13 @@
 import type {
-  BlocklistAdd, BlocklistAudit, BlocklistEntry, BlocklistHistoryQuery, BlocklistImportResult, BlocklistQuery, Campaign,
+  BlocklistAdd, BlocklistAudit, BlocklistEntry, BlocklistHistoryQuery, BlocklistImport, BlocklistImportResult, BlocklistQuery, Campaign,
   CampaignDraft, CampaignEstimate, CampaignQuery, CampaignRecipient, CampaignUpdate, CampaignValidation, Contact,
   ContactCreate, ContactMatch, ContactQuery, ContactUpdate, Conversation, ConversationOpen, ConversationQuery,
   Department, DirectoryUser, Extension, ExtensionQuery, KeywordRule, KeywordRuleCreate, KeywordRuleUpdate, ListEntry, ListEntryInput,
-  ListEntryQuery, ListImportReport, Message, MessageSend, NumberCreate, NumberQuery, NumberRouting, NumberRoutingUpdate,
+  ListEntryQuery, ListImportInput, ListImportReport, Message, MessageSend, NumberCreate, NumberQuery, NumberRouting, NumberRoutingUpdate,
   NumberUpdate, Page, PageRequest, PredefinedList, Principal, RecipientQuery, SearchQuery, Settings, SettingsUpdate,
   SmsEvent, SmsNumber, Template, TemplateCreate, TemplateQuery, TemplateUpdate, UnreadSummary, Upload, UploadCreate,
   UsageQuery, UsageRow, UsageSummary, User,
 } from '../model/index.js';
-import type { MergeFields } from '../model/list.js';
 
 /**
  * The SmsBackend port: everything `SmsClient` calls, on behalf of a principal, plus a stream of live events.
@@ -171,16 +170,12 @@ export interface ListsApi {
   addEntry(p: P, id: string, entry: ListEntryInput): Promise<ListEntry>;
   updateEntry(p: P, id: string, entryId: string, entry: Partial<ListEntryInput>): Promise<ListEntry>;
   removeEntry(p: P, id: string, entryId: string): Promise<void>;
-  /** Adds parsed rows (from `parseRecipients`) and keeps the report. */
+  /**
+   * Adds parsed rows (from `parseRecipients`) and keeps the report. The whole input is checked first (bounds in
+   * `ListImportInput`: up to 1,000,000 rows, 100 columns): a bad one is a `ValidationError` naming the field, and
+   * nothing is stored.
+   */
   import(p: P, id: string, input: ListImportInput): Promise<ListImportReport>;
-}
-
-export interface ListImportInput {
-  fileName: string;
-  columns: string[];
-  entries: { e164: string; fields: MergeFields; line: number }[];
-  errors: { line: number; value: string; code: string; message: string }[];
-  duplicates: number;
 }
 
 export interface BlocklistApi {
@@ -189,7 +184,11 @@ export interface BlocklistApi {
   check(p: P, e164s: string[]): Promise<string[]>;
   add(p: P, input: BlocklistAdd): Promise<BlocklistEntry>;
   remove(p: P, e164: string): Promise<void>;
-  import(p: P, input: { entries: { e164: string; reason?: string; line: number }[] }): Promise<BlocklistImportResult>;
+  /**
+   * Blocks parsed rows, up to 1000 a call (`BlocklistImport`). The whole input is checked first: a bad one is a
+   * `ValidationError` naming the field, and nothing is stored. Numbers that do not parse come back as errors.
+   */
+  import(p: P, input: BlocklistImport): Promise<BlocklistImportResult>;
   history(p: P, query?: BlocklistHistoryQuery): Promise<Page<BlocklistAudit>>;
 }
 

@@ -1,20 +1,17 @@
 /**
  * CSV records with the physical line each starts on, read window by window with papaparse's core parser so that a
- * large file is parsed in slices small enough to yield between (and without holding every row at once).
+ * large file is parsed in slices small enough to yield between (and without holding every row at once). CRLF, LF and
+ * CR each end a line, mixed in one file as they come (see line-breaks.ts); inside a quoted field they are kept as written.
  *
  * papaparse is loaded on first use (dynamic import): code that never reads a file does not carry it.
  */
 import type * as PapaTypes from 'papaparse';
+import { dropCrlfRemainder, hasLoneCr, loneCrsToLf, restoreLoneCrs } from './line-breaks.js';
 
 type Papa = typeof PapaTypes;
 
 /** Called for each record: its cells, the 1-based line it starts on, and whether a quote was left open. */
 export type RowSink = (cells: string[], line: number, unclosedQuote: boolean) => void;
-
-export interface CsvDialect {
-  delimiter: string;
-  newline: '\r\n' | '\n' | '\r';
-}
 
 /** Delimiters recognised when guessing. */
 const DELIMITERS = [',', ';', '\t', '|'];
@@ -27,12 +24,11 @@ export function loadPapa(): Promise<Papa> {
   return papa;
 }
 
-/** The delimiter and line break of a CSV text, guessed by papaparse from its first rows. */
-export function detectDialect(Papa: Papa, text: string): CsvDialect {
-  const sample = text.slice(0, 64 * 1024);
-  const { meta } = Papa.parse<string[]>(sample, { preview: 50, delimitersToGuess: DELIMITERS, skipEmptyLines: true });
-  const newline = meta.linebreak === '\r\n' || meta.linebreak === '\r' ? meta.linebreak : '\n';
-  return { delimiter: DELIMITERS.includes(meta.delimiter) ? meta.delimiter : ',', newline };
+/** The delimiter of a CSV text, guessed by papaparse from its first rows (their line breaks all made LFs). */
+export function detectDelimiter(Papa: Papa, text: string): string {
+  const sample = text.slice(0, 64 * 1024).replace(/\r\n?/g, '\n');
+  const { meta } = Papa.parse<string[]>(sample, { preview: 50, newline: '\n', delimitersToGuess: DELIMITERS, skipEmptyLines: true });
+  return DELIMITERS.includes(meta.delimiter) ? meta.delimiter : ',';
 }
 
 /** Reads records from CSV text a window at a time. */
@@ -47,7 +43,7 @@ export class CsvRowReader {
   constructor(
     private readonly Papa: Papa,
     private readonly text: string,
-    private readonly dialect: CsvDialect,
+    private readonly delimiter: string,
   ) {}
 
   /** Share of the text read, 0 to 1. */
@@ -62,12 +58,16 @@ export class CsvRowReader {
   read(size: number, onRow: RowSink): boolean {
     const text = this.text;
     for (let window = size; !this.done; window *= 2) {
-      const end = Math.min(text.length, this.offset + window);
+      let end = Math.min(text.length, this.offset + window);
+      // A CRLF is one line break: a window never ends between its two halves.
+      if (text.charCodeAt(end - 1) === 13 && text.charCodeAt(end) === 10) end++;
       const last = end === text.length;
+      const slice = text.slice(this.offset, end);
+      const loneCrs = hasLoneCr(slice);
       let start = this.offset;
       const parser = new this.Papa.Parser({
-        delimiter: this.dialect.delimiter,
-        newline: this.dialect.newline,
+        delimiter: this.delimiter,
+        newline: '\n',
         quoteChar: '"',
         // The core parser hands each record wrapped in a one-element array.
         step: (result: PapaTypes.ParseStepResult<string[][]>) => {
@@ -76,10 +76,14 @@ export class CsvRowReader {
           // Text ending with a line break: papaparse reports one more, empty record after it. There is no such line.
           if (rowStart >= text.length) return;
           const unclosed = result.errors.some((error) => error.code === 'MissingQuotes');
-          onRow(result.data[0] ?? [''], this.lineAt(rowStart), unclosed);
+          const cells = result.data[0] ?? [''];
+          dropCrlfRemainder(cells);
+          if (loneCrs) restoreLoneCrs(cells, text, rowStart, start);
+          onRow(cells, this.lineAt(rowStart), unclosed);
         },
       });
-      parser.parse(text.slice(this.offset, end), this.offset, !last);
+      // Lone CRs become LFs of the same length: papaparse's positions are the text's.
+      parser.parse(loneCrs ? loneCrsToLf(slice) : slice, this.offset, !last);
       if (last) this.done = true;
       if (start > this.offset || last) {
         this.offset = last ? text.length : start;
@@ -123,7 +127,7 @@ export class CsvRowReader {
 export async function readCsvRows(text: string): Promise<{ cells: string[]; line: number; unclosedQuote: boolean }[]> {
   const Papa = await loadPapa();
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const reader = new CsvRowReader(Papa, body, detectDialect(Papa, body));
+  const reader = new CsvRowReader(Papa, body, detectDelimiter(Papa, body));
   const rows: { cells: string[]; line: number; unclosedQuote: boolean }[] = [];
   while (reader.read(64 * 1024, (cells, line, unclosedQuote) => rows.push({ cells, line, unclosedQuote })));
   return rows;

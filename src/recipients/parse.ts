@@ -32,9 +32,10 @@ function checkAborted(signal: AbortSignalLike | undefined): void {
  * the 1-based line where it starts. It never throws for what a file holds, only for a file it cannot read at all
  * (`RecipientFileError`), or when `signal` aborts.
  *
- * CSV: a BOM, CRLF, LF or CR line breaks, quoted fields with delimiters, quotes and line breaks, and `,` `;` tab or
- * `|` delimiters (guessed). A header is the first non-blank row when it names a phone column or holds nothing that
- * looks like a phone number; without one, columns are named `column1`, `column2`...
+ * CSV: a BOM, CRLF, LF and CR line breaks (mixed as they come: each ends one line), quoted fields with delimiters,
+ * quotes and line breaks, and `,` `;` tab or `|` delimiters (guessed). A header is the first non-blank row when it
+ * names a phone column or holds nothing that looks like a phone number; without one, columns are named `column1`,
+ * `column2`...
  * XLSX: the first sheet, numbers stored as numbers included; `line` is the sheet row. read-excel-file (loaded on
  * first use) unpacks the workbook in one go before the rows are sorted.
  * Sorting is cut into slices of `yieldEveryMs` with a yield between, so a page stays responsive.

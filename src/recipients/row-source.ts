@@ -1,5 +1,5 @@
 /** Records of a recipient file, CSV or XLSX alike, handed over a slice at a time. */
-import { CsvRowReader, detectDialect, loadPapa } from './csv-rows.js';
+import { CsvRowReader, detectDelimiter, loadPapa } from './csv-rows.js';
 import type { RowSink } from './csv-rows.js';
 import type { LoadedInput } from './input.js';
 import { readXlsxRows } from './xlsx.js';
@@ -25,14 +25,14 @@ export async function openRows(loaded: LoadedInput): Promise<RowSource> {
   if (loaded.format === 'xlsx') return sheetSource(await readXlsxRows(loaded.bytes, loaded.fileName));
   const Papa = await loadPapa();
   const text = loaded.text.charCodeAt(0) === 0xfeff ? loaded.text.slice(1) : loaded.text;
-  const dialect = detectDialect(Papa, text);
-  const reader = new CsvRowReader(Papa, text, dialect);
+  const delimiter = detectDelimiter(Papa, text);
+  const reader = new CsvRowReader(Papa, text, delimiter);
   return {
     pull: (onRow) => reader.read(CSV_WINDOW, onRow),
     get fraction() {
       return reader.fraction;
     },
-    delimiter: dialect.delimiter,
+    delimiter,
   };
 }
 

@@ -1,5 +1,5 @@
-// Every csv-spectrum pair (shared/data/csv-spectrum, beside the repository), read through the recipient parser's
-// CSV layer: the cells of each record, keyed by the header, must equal the JSON. The quarantine pair is left out.
+// Every csv-spectrum pair (test/fixtures/csv-spectrum, copied from the csv-spectrum project), read through the
+// recipient parser's CSV layer: the cells of each record, keyed by the header, must equal the JSON.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { readCsvRows } from '../../src/recipients/csv-rows.js';
 import { parseRecipients } from '../../src/csv.js';
 
-const SPECTRUM = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'data', 'csv-spectrum');
+const SPECTRUM = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'csv-spectrum');
 
 describe('csv-spectrum', () => {
   it('is there to read', () => {

@@ -85,6 +85,34 @@ describe('parseRecipients: CSV dialects', () => {
     }
   });
 
+  it('reads a file that mixes CRLF, LF and CR lines: each line one record on its own line, quoted breaks kept', async () => {
+    // Long enough to be read in many slices, so that line breaks of every kind fall at their edges.
+    const breaks = ['\r\n', '\n', '\r', '\r\n', '\r\n', '\n'];
+    const notes = ['', 'plain', '"two\rlines"', '"two\r\nlines"', '"two\nlines"', '"a, b"'];
+    let text = 'name,mobile,note\r\n';
+    let line = 2;
+    const expected: { line: number; e164: string; fields: Record<string, string> }[] = [];
+    const blanks: number[] = [];
+    for (let index = 0; index < 12_000; index++) {
+      const newline = breaks[index % breaks.length]!;
+      if (index % 97 === 0 && !text.endsWith('\r')) {
+        blanks.push(line++);
+        text += newline;
+        continue;
+      }
+      const note = notes[index % notes.length]!;
+      const mobile = `04${String(10_000_000 + index)}`;
+      expected.push({ line, e164: `+614${String(10_000_000 + index)}`, fields: { name: `N${index}`, note: note.replace(/^"|"$/g, '') } });
+      text += `N${index},${mobile},${note}${newline}`;
+      line += 1 + (note.match(/\r\n|\r|\n/g)?.length ?? 0);
+    }
+    const result = await parseRecipients(text, AU);
+    assert.equal(result.errors.length, 0, JSON.stringify(result.errors.slice(0, 3)));
+    assert.equal(result.recipients.length, expected.length);
+    assert.deepEqual(result.recipients, expected);
+    assert.deepEqual(result.blanks, blanks);
+  });
+
   it('strips a byte order mark from text and from bytes', async () => {
     const text = '\uFEFFphone,name\r\n0412 345 678,Ana\r\n';
     const fromText = await parseRecipients(text, AU);

@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { BackendHarness } from '../backend.contract.js';
 import { makeList, rows } from './campaign-helpers.js';
-import { type World, handset, rejects, withWorld } from './world.js';
+import { type World, all, handset, rejects, withWorld } from './world.js';
 
 /** Everything a bad call could have changed, as the clients see it. */
 async function snapshot(w: World): Promise<unknown> {
   const everyone = [w.admin, w.alice, w.dave];
+  const lists = await all((cursor) => w.admin.lists.list({ cursor }));
   return {
     numbers: await w.admin.numbers.list({ includeRemoved: true }),
     departments: await w.admin.directory.departments(),
@@ -14,6 +15,8 @@ async function snapshot(w: World): Promise<unknown> {
     users: await w.admin.directory.users(),
     settings: await w.admin.settings.get(),
     blocklist: await w.admin.blocklist.list(),
+    blocklistHistory: await w.admin.blocklist.history(),
+    listEntries: await Promise.all(lists.map((list) => all((cursor) => w.admin.lists.entries(list.id, { cursor })))),
     keywords: await w.admin.keywords.list(),
     perUser: await Promise.all(everyone.map(async (client) => ({
       contacts: await client.contacts.list(),
@@ -27,6 +30,13 @@ async function snapshot(w: World): Promise<unknown> {
 }
 
 type Case = [what: string, call: (w: World, ids: { listId: string; campaignId: string; entryId: string; contactId: string }) => Promise<unknown>, field: string];
+
+/** A list import that is sound but for what a case changes; its first entry would be stored. */
+const listImport = (changes: Record<string, unknown>): never =>
+  ({ fileName: 'customers.csv', columns: ['first_name'], entries: [{ e164: handset(2), fields: { first_name: 'Ben' }, line: 2 }], errors: [], duplicates: 0, ...changes }) as never;
+const sound = { e164: handset(2), fields: {}, line: 2 };
+const MB = 'x'.repeat(1 << 20);
+const manyNames = Array.from({ length: 100_000 }, (_, index) => `column${index}`);
 
 const CASES: Case[] = [
   ['a number that is not a phone number', (w) => w.admin.numbers.create({ e164: '12345' }), 'e164'],
@@ -49,6 +59,22 @@ const CASES: Case[] = [
   ['an edited list entry with an invalid number', (w, ids) => w.alice.lists.updateEntry(ids.listId, ids.entryId, { e164: '1' }), 'e164'],
   ['a list without a name', (w) => w.alice.lists.create({ name: '  ' }), 'name'],
   ['a blocklist entry that is not a number', (w) => w.admin.blocklist.add({ e164: 'nobody' }), 'e164'],
+  ['a null list import', (w, ids) => w.alice.lists.import(ids.listId, null as never), 'import'],
+  ['a list import with a null entry', (w, ids) => w.alice.lists.import(ids.listId, listImport({ entries: [sound, null] })), 'entries.1'],
+  ['a list import whose entries are not a list', (w, ids) => w.alice.lists.import(ids.listId, listImport({ entries: 'nope' })), 'entries'],
+  ['a list import counting NaN duplicates', (w, ids) => w.alice.lists.import(ids.listId, listImport({ duplicates: Number.NaN })), 'duplicates'],
+  ['a list import of 100,000 columns', (w, ids) => w.alice.lists.import(ids.listId, listImport({ columns: manyNames })), 'columns'],
+  ['a list import of an entry with 100,000 fields', (w, ids) => w.alice.lists.import(ids.listId, listImport({ entries: [{ ...sound, fields: Object.fromEntries(manyNames.map((name) => [name, 'x'])) }] })), 'entries.0.fields'],
+  ['a list import with a 1 MB file name', (w, ids) => w.alice.lists.import(ids.listId, listImport({ fileName: MB })), 'fileName'],
+  ['a list import with a 1 MB merge field', (w, ids) => w.alice.lists.import(ids.listId, listImport({ entries: [{ ...sound, fields: { note: MB } }] })), 'entries.0.fields.note'],
+  ['a list import with a 1 MB refused value', (w, ids) => w.alice.lists.import(ids.listId, listImport({ errors: [{ line: 3, value: MB, code: 'phone.invalid', message: 'Bad' }] })), 'errors.0.value'],
+  ['a null blocklist import', (w) => w.admin.blocklist.import(null as never), 'import'],
+  ['a blocklist import with a null entry', (w) => w.admin.blocklist.import({ entries: [sound, null as never] }), 'entries.1'],
+  ['a blocklist import whose entries are not a list', (w) => w.admin.blocklist.import({ entries: 'nope' as never }), 'entries'],
+  ['a blocklist import with a 1 MB reason', (w) => w.admin.blocklist.import({ entries: [{ ...sound, reason: MB }] }), 'entries.0.reason'],
+  ['a blocklist import with a 1 MB number', (w) => w.admin.blocklist.import({ entries: [sound, { e164: MB, line: 3 }] }), 'entries.1.e164'],
+  ['a blocklist import with a line that is not a line', (w) => w.admin.blocklist.import({ entries: [{ ...sound, line: Number.NaN }] }), 'entries.0.line'],
+  ['a blocklist import of more than 1000 numbers in a call', (w) => w.admin.blocklist.import({ entries: Array.from({ length: 1001 }, (_, index) => ({ e164: handset(10 + index), line: index + 2 })) }), 'entries'],
   ['a campaign without a name', (w) => w.alice.campaigns.create({} as never), 'name'],
   ['a campaign renamed to nothing', (w, ids) => w.alice.campaigns.update(ids.campaignId, { name: '' }), 'name'],
   ['a campaign scheduled at a bad time', (w, ids) => w.alice.campaigns.schedule(ids.campaignId, 'next week'), 'scheduledAt'],
