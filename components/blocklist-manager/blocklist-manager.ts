@@ -24,7 +24,7 @@ import { managerStyles } from '../internal/manager.styles.js';
 import { NoticeController } from '../internal/notice.js';
 import { PagedListController } from '../internal/paged-list.js';
 import { PhoneFieldController } from '../internal/phone-field.js';
-import { checkPhone } from '../internal/phone-input.js';
+import { searchQuery } from '../internal/phone-input.js';
 import { RowWindowController } from '../internal/row-window.js';
 import { SearchFieldController } from '../internal/search-field.js';
 import { renderEmpty, renderError, renderLoading } from '../internal/states.js';
@@ -37,8 +37,6 @@ import { blocklistManagerTerms } from './blocklist-manager.terms.js';
 const PAGE = 100;
 const EXPORT_PAGE = 500;
 const SEARCH_DELAY = 300;
-/** A search made only of what phone numbers are written with. */
-const PHONE_LIKE = /^[\d\s().+-]+$/;
 /** Live changes arriving together are applied together. */
 const LIVE_BATCH_MS = 150;
 const COLUMNS = 7;
@@ -178,11 +176,7 @@ export class SmsBlocklistManager extends SmsClientElement {
    * international prefix ("0412 34" looks for 41234).
    */
   private get searchQuery(): string | undefined {
-    const { query } = this.search;
-    if (!query || !PHONE_LIKE.test(query)) return query || undefined;
-    const check = checkPhone(query, this.defaults.country);
-    if (check.status === 'valid') return check.e164;
-    return query.replace(/[^\d+]/g, '').replace(/^00?(?=\d)/, '');
+    return searchQuery(this.search.query, this.defaults.country);
   }
 
   override disconnectedCallback(): void {

@@ -11,6 +11,7 @@ import type { LocalizeController } from '../internal/localize.js';
 import type { NoticeController } from '../internal/notice.js';
 import { PagedListController } from '../internal/paged-list.js';
 import { PhoneFieldController } from '../internal/phone-field.js';
+import { searchQuery } from '../internal/phone-input.js';
 import { formatPhone } from '../internal/phone.js';
 import { RowWindowController } from '../internal/row-window.js';
 import { SearchFieldController } from '../internal/search-field.js';
@@ -64,7 +65,8 @@ export class ListEntriesController implements ReactiveController {
     this.entries = new PagedListController<ListEntry>(host, (cursor) => {
       const client = options.client();
       const list = options.list();
-      return client && list ? client.lists.entries(list.id, { query: this.search.query || undefined, cursor, limit: ENTRY_PAGE }) : null;
+      if (!client || !list) return null;
+      return client.lists.entries(list.id, { query: searchQuery(this.search.query, options.country()), cursor, limit: ENTRY_PAGE });
     });
     this.rows = new RowWindowController(host, { onNearEnd: () => void this.entries.loadMore() });
     this.phone = new PhoneFieldController(host, { localize: options.localize, country: options.country });

@@ -74,6 +74,19 @@ describe('<sms-list-manager>: numbers', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('finds a number as it is shown or typed, not only by its E.164 digits', async () => {
+    const alice = await demoClient('alice');
+    const el = await manager(alice);
+    for (const typed of ['+61 410 000 006', '0410 000 006', '410 000 006', '+61410000006']) {
+      type(part<HTMLInputElement>(el, 'entry-search')!, '');
+      await until(() => rowNumbers(el).length > 1, 'every number again');
+      type(part<HTMLInputElement>(el, 'entry-search')!, typed);
+      await until(() => rowNumbers(el).length === 1 && rowNumbers(el)[0] === '+61 410 000 006', `"${typed}" to find Isla's number`);
+      expect(text($(el, 'tbody tr[data-row="0"] td'))).to.equal('Isla');
+    }
+    await expect(el).to.be.accessible();
+  });
+
   it('validates the number as it is typed, with the default country', async () => {
     const { client } = await listOf(1);
     const el = await manager(client);
