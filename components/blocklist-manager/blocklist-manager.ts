@@ -213,12 +213,16 @@ export class SmsBlocklistManager extends SmsClientElement {
     }
   }
 
-  /** Who added an entry: automatic, the name recorded with it, a name the directory gives an administrator, or "You". */
+  /**
+   * Who added an entry: automatic, the name recorded with it, a name the directory gives an administrator, "You", or
+   * "An administrator" (only administrators change the blocklist); never an id, nor a name that is only the id (the
+   * one a first administrator gets until someone names them).
+   */
   private who(userId: string, recorded?: string | null): string {
     if (userId === 'system') return this.localize.term('addedBySystem');
-    const name = recorded ?? this.names.get(userId);
+    const name = [recorded, this.names.get(userId)].find((known) => known && known !== userId);
     if (name) return name;
-    return userId === this.smsClient?.principal.userId ? this.localize.term('addedByYou') : userId;
+    return userId === this.smsClient?.principal.userId ? this.localize.term('addedByYou') : this.localize.term('addedByAdministrator');
   }
 
   private reload(): Promise<void> {
@@ -514,7 +518,7 @@ export class SmsBlocklistManager extends SmsClientElement {
           ></td>
           <td class="optional col-message message-cell" title=${entry.message ?? ''}>${entry.message ?? ''}</td>
           <td class="cell-actions">
-            ${admin ? renderRemoveButton({ label: localize.term('blocklistRemoveNumber', display), tabindex, danger: true, onClick: () => void this.unblock(entry) }) : nothing}
+            ${admin ? renderRemoveButton({ label: localize.term('blocklistRemoveNumber', display), tabindex, onClick: () => void this.unblock(entry) }) : nothing}
           </td>`;
       },
     });

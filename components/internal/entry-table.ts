@@ -69,15 +69,15 @@ export function renderEntryTable<T>(options: EntryTableOptions<T>): TemplateResu
 }
 
 /**
- * The remove button of a row (`part="remove-button"`): the bin icon, labelled; in the danger colour for `danger`
- * (manager.styles.ts).
+ * The remove button of a row (`part="remove-button"`): the bin icon, labelled, in the danger colour as every
+ * destructive control of the managers is (manager.styles.ts).
  *
  * @example
  * renderRemoveButton({ label: 'Remove +61 412 345 678', tabindex, onClick: () => this.remove(entry) })
  */
-export function renderRemoveButton(options: { label: string; tabindex: number; onClick: () => void; danger?: boolean }): TemplateResult {
+export function renderRemoveButton(options: { label: string; tabindex: number; onClick: () => void }): TemplateResult {
   return html`<button
-    class=${options.danger ? 'icon-button danger-icon' : 'icon-button'}
+    class="icon-button danger-icon"
     part="remove-button"
     tabindex=${options.tabindex}
     aria-label=${options.label}

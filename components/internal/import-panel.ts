@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { SmsClient } from '../../src/client.js';
 import type { ParsedRecipients } from '../../src/csv.js';
+import { columnLabel } from './column-label.js';
 import type { FilePickerController } from './file-picker.js';
 import {
   problemsOfParsed,
@@ -91,7 +92,7 @@ export function renderFileReport(localize: ImportPanelLocalize, parsed: ParsedRe
   if (stats.blanks > 0) counts.push({ text: localize.term('importBlanks', stats.blanks) });
   return html`
     ${renderImportCounts(localize.term('importSummary'), counts)}
-    ${renderRecipientPreview(localize, parsed)}
+    ${renderRecipientPreview(localize, parsed, { label: columnLabel })}
     ${renderImportProblems(localize, problemsOfParsed(parsed), { caption: localize.term('importProblemsCaption'), fileName })}
   `;
 }
@@ -117,7 +118,7 @@ export function renderPhoneColumn(
       ?disabled=${options.disabled ?? false}
       @change=${(event: Event) => options.onChange((event.target as HTMLSelectElement).value)}
     >
-      ${parsed.columns.map((column) => html`<option .value=${column} ?selected=${column === parsed.phoneColumn}>${column}</option>`)}
+      ${parsed.columns.map((column) => html`<option .value=${column} ?selected=${column === parsed.phoneColumn}>${columnLabel(column)}</option>`)}
     </select>
   </div>`;
 }

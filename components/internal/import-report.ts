@@ -165,13 +165,17 @@ export function renderImportProblems(
   </div>`;
 }
 
-/** The first rows of a parsed file: the phone column (as read into E.164) and the other columns. */
+/**
+ * The first rows of a parsed file: the phone column (as read into E.164) and the other columns,
+ * headed by their names as `options.label` shows them (as written in the file by default).
+ */
 export function renderRecipientPreview(
   localize: ImportReportLocalize,
   parsed: Pick<ParsedRecipients, 'recipients' | 'columns' | 'phoneColumn'>,
-  rows = 5,
+  options: { rows?: number; label?: (column: string) => string } = {},
 ): TemplateResult | typeof nothing {
-  const recipients = parsed.recipients.slice(0, rows);
+  const label = options.label ?? ((column: string) => column);
+  const recipients = parsed.recipients.slice(0, options.rows ?? 5);
   if (recipients.length === 0) return nothing;
   const others = parsed.columns.filter((column) => column !== parsed.phoneColumn);
   return html`<div class="import-table-scroll" part="import-preview" role="region" tabindex="0" aria-label=${localize.term('importPreviewCaption')}>
@@ -180,8 +184,8 @@ export function renderRecipientPreview(
       <thead>
         <tr>
           <th scope="col">${localize.term('importLine')}</th>
-          <th scope="col" class="import-phone-column"><bdi>${parsed.phoneColumn ?? ''}</bdi></th>
-          ${others.map((column) => html`<th scope="col"><bdi>${column}</bdi></th>`)}
+          <th scope="col" class="import-phone-column"><bdi>${label(parsed.phoneColumn ?? '')}</bdi></th>
+          ${others.map((column) => html`<th scope="col"><bdi>${label(column)}</bdi></th>`)}
         </tr>
       </thead>
       <tbody>

@@ -56,6 +56,7 @@ export const managerStyles = css`
     margin: 0;
   }
 
+  /* One rule for destructive controls: the danger colour ("Delete list", a row's bin, the confirmation's button). */
   .danger-icon {
     color: var(--_danger);
   }

@@ -2,6 +2,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import type { SmsClient } from '../../src/client.js';
 import { toCsv } from '../../src/csv.js';
 import type { ListEntry, PredefinedList } from '../../src/model/list.js';
+import { columnLabel } from '../internal/column-label.js';
 import type { ConfirmController } from '../internal/confirm.js';
 import { CsvExportController } from '../internal/csv-export.js';
 import { downloadText } from '../internal/download.js';
@@ -96,7 +97,7 @@ export class ListEntriesController implements ReactiveController {
             <legend>${localize.term('mergeFields')}</legend>
             ${columns.map(
               (column, index) => html`<div class="field">
-                <label for="entry-field-${index}"><bdi>${column}</bdi></label>
+                <label for="entry-field-${index}"><bdi>${columnLabel(column)}</bdi></label>
                 <input
                   id="entry-field-${index}"
                   class="input"
@@ -233,7 +234,7 @@ export class ListEntriesController implements ReactiveController {
       rowCount: total !== undefined ? total + 1 : -1,
       caption: localize.term('listEntriesCaption', list.name),
       head: html`<th scope="col">${localize.term('columnNumber')}</th>
-        ${columns.map((column) => html`<th scope="col"><bdi>${column}</bdi></th>`)}`,
+        ${columns.map((column) => html`<th scope="col"><bdi>${columnLabel(column)}</bdi></th>`)}`,
       columns: columns.length + 2,
       key: (entry) => entry.id,
       cells: (entry, tabindex) => {

@@ -105,7 +105,8 @@ describe('<sms-list-manager>: import', () => {
     select.value = 'other';
     select.dispatchEvent(new Event('change'));
     await until(() => tableRows(el, 'import-preview')[0]?.[1] === '+61412000020', 'the other column');
-    expect($$(el, '[part~="import-preview"] thead th').map(text)).to.deep.equal(['Line', 'other', 'mobile']);
+    expect($$(el, '[part~="import-preview"] thead th').map(text)).to.deep.equal(['Line', 'Other', 'Mobile']);
+    expect([...select.options].map((option) => [option.value, text(option)])).to.deep.equal([['mobile', 'Mobile'], ['other', 'Other']]);
   });
 
   it('shows a progress bar while a file is read, and can stop reading', async () => {
