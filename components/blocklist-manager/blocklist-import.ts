@@ -182,7 +182,7 @@ export class BlocklistImportController implements ReactiveController {
             <progress max=${total} .value=${this.sent ?? 0} aria-labelledby="blocking-label"></progress>
           </div>`
         : nothing}
-      <div class="toolbar">
+      <div class="toolbar import-actions">
         <button
           type="button"
           class="button primary"

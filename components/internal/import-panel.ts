@@ -35,19 +35,24 @@ export interface ImportPanelOptions<L extends ImportPanelLocalize> {
 }
 
 /**
- * The import panel of the manager elements (`part="import"`): its title, a close button and the step shown.
+ * The import panel of the manager elements (`part="import"`): its title, a close button (left out with `closeHidden`,
+ * for a step whose own actions close the panel) and the step shown.
  *
  * @example
  * renderImportPanel({ title: 'Import numbers', closeLabel: 'Close', onClose }, this.renderStep())
  */
 export function renderImportPanel(
-  options: { title: string; closeLabel: string; onClose: () => void; closeDisabled?: boolean },
+  options: { title: string; closeLabel: string; onClose: () => void; closeDisabled?: boolean; closeHidden?: boolean },
   body: unknown,
 ): TemplateResult {
   return html`<section part="import" class="import" aria-labelledby="import-title">
     <div class="import-header">
       <h3 id="import-title">${options.title}</h3>
-      <button type="button" class="button quiet" part="import-close" ?disabled=${options.closeDisabled ?? false} @click=${options.onClose}>${options.closeLabel}</button>
+      ${options.closeHidden
+        ? nothing
+        : html`<button type="button" class="button quiet" part="import-close" ?disabled=${options.closeDisabled ?? false} @click=${options.onClose}>
+            ${options.closeLabel}
+          </button>`}
     </div>
     ${body}
   </section>`;

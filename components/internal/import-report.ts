@@ -1,5 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { toCsv } from '../../src/csv.js';
+import { looksLikePhone } from '../../src/phone/search.js';
 import type { ParsedRecipients, RecipientsProgress } from '../../src/csv.js';
 import { downloadText } from './download.js';
 import type { Terms } from './localize.js';
@@ -149,7 +150,7 @@ export function renderImportProblems(
           ${shown.map(
             (problem) => html`<tr>
               <td class="import-line">${localize.number(problem.line)}</td>
-              <td class="import-value">${problem.value === '' ? html`<span class="import-empty">${localize.term('importEmptyValue')}</span>` : html`<bdi>${problem.value}</bdi>`}</td>
+              <td class=${looksLikePhone(problem.value) ? 'import-value import-number' : 'import-value'}>${problem.value === '' ? html`<span class="import-empty">${localize.term('importEmptyValue')}</span>` : html`<bdi>${problem.value}</bdi>`}</td>
               <td>${problemText(localize, problem)}</td>
             </tr>`,
           )}
@@ -166,7 +167,7 @@ export function renderImportProblems(
 }
 
 /**
- * The first rows of a parsed file: the phone column (as read into E.164) and the other columns,
+ * The first rows of a parsed file: the phone column (as read into E.164, on one line) and the other columns,
  * headed by their names as `options.label` shows them (as written in the file by default).
  */
 export function renderRecipientPreview(
@@ -260,10 +261,14 @@ const reportStyles = css`
     top: 0;
     background: var(--_surface);
   }
+  /* Words stay whole (a narrow table scrolls sideways); only a word longer than a line breaks. */
   .import-table td {
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
-  .import-line {
+  /* A number never breaks across lines: the table scrolls sideways instead. */
+  .import-line,
+  .import-phone-column,
+  .import-number {
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
   }

@@ -48,6 +48,16 @@ export const managerStyles = css`
     overflow-wrap: anywhere;
   }
 
+  /* The actions of an import stay in view at the foot of the scroller while the preview and problems above scroll. */
+  .import-actions {
+    position: sticky;
+    bottom: 0;
+    z-index: 2;
+    padding-block: var(--_spacing);
+    border-top: 1px solid var(--_border);
+    background: var(--_surface);
+  }
+
   .import-done h4 {
     color: var(--_success);
   }

@@ -9,7 +9,8 @@ export default css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
-    overflow: hidden;
+    /* Clipped to the corners without being a scroller: the import's actions stick to the page once the panes stack. */
+    overflow: clip;
   }
 
   .lists {

@@ -1,5 +1,17 @@
-/** A search made only of what phone numbers are written with: digits, spaces, `+ ( ) . -`. */
+/** Made only of what phone numbers are written with: digits, spaces, `+ ( ) . -`. */
 const PHONE_LIKE = /^[\d\s().+-]+$/;
+
+/**
+ * True when a text is written like a phone number (only digits, spaces and `+ ( ) . -`, at least one digit), valid or
+ * not: a search to read as a number, a cell to keep on one line.
+ *
+ * @example
+ * looksLikePhone('0412 999 888') // true
+ * looksLikePhone('not a number') // false
+ */
+export function looksLikePhone(text: string): boolean {
+  return PHONE_LIKE.test(text) && /\d/.test(text);
+}
 
 /**
  * A search for a phone number as people write it, turned into what a stored E.164 number contains: the whole number
@@ -15,7 +27,7 @@ const PHONE_LIKE = /^[\d\s().+-]+$/;
  */
 export function phoneSearch(query: string, read: (text: string) => string | null): string | null {
   const text = query.trim();
-  if (!PHONE_LIKE.test(text)) return null;
+  if (!looksLikePhone(text)) return null;
   const digits = text.replace(/[^\d+]/g, '');
   if (digits.replace(/\+/g, '').length < 3) return null;
   return read(text) ?? digits.replace(/^00?(?=\d)/, '');
