@@ -51,7 +51,8 @@ type Change = SmsEventMap['blocklist.changed'];
  * blocked each number, when, and for opt-outs the message that triggered it; open a number's audit trail. Administrators
  * block a number (validated as typed) with a reason, unblock with confirmation, and import a CSV or Excel file with a
  * report by line; everyone can export it as CSV. Live: changes made elsewhere appear at once. Paged and windowed, so
- * it stays fast at 100k numbers.
+ * it stays fast at 100k numbers. Columns leave the table as the element narrows (the details show them all), and
+ * narrower than 40rem the search takes a row of its own above the other controls.
  *
  * @attribute {'light' | 'dark'} scheme - Forces a colour scheme; by default it follows `prefers-color-scheme`.
  *
@@ -453,17 +454,19 @@ export class SmsBlocklistManager extends SmsClientElement {
   private renderToolbar(): TemplateResult {
     const { localize } = this;
     const admin = this.isAdmin;
-    return html`<div part="toolbar" class="toolbar">
+    return html`<div part="toolbar" class="toolbar listing-toolbar">
       ${this.search.render({ part: 'search', label: localize.term('searchBlocklist'), classes: 'input search' })}
       <select class="input" part="source-filter" aria-label=${localize.term('sourceFilter')} @change=${this.onSource}>
         <option value="" ?selected=${this.source === ''}>${localize.term('sourceAll')}</option>
         ${SOURCES.map((source) => html`<option value=${source} ?selected=${this.source === source}>${sourceLabel(localize, source)}</option>`)}
       </select>
-      ${admin
-        ? html`<button class="button primary" part="add-button" @click=${() => this.openAdd()}>${localize.term('blocklistAddNumber')}</button>
-            <button class="button" part="import-button-open" ?disabled=${this.importing} @click=${() => this.openImport()}>${localize.term('blocklistImportFile')}</button>`
-        : nothing}
-      ${this.exporter.render(localize, () => void this.exportCsv())}
+      <div class="toolbar-actions">
+        ${admin
+          ? html`<button class="button primary" part="add-button" @click=${() => this.openAdd()}>${localize.term('blocklistAddNumber')}</button>
+              <button class="button" part="import-button-open" ?disabled=${this.importing} @click=${() => this.openImport()}>${localize.term('blocklistImportFile')}</button>`
+          : nothing}
+        ${this.exporter.render(localize, () => void this.exportCsv())}
+      </div>
     </div>`;
   }
 

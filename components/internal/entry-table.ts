@@ -1,6 +1,7 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import type { PagedListController } from './paged-list.js';
 import type { RowWindowController } from './row-window.js';
 
@@ -25,6 +26,11 @@ export interface EntryTableOptions<T> {
   head: TemplateResult;
   /** How many columns the table has, actions included. */
   columns: number;
+  /**
+   * The width under which the table scrolls sideways (a CSS length) rather than squeezing its columns; the number and
+   * the actions stay in place. None by default: the columns share the width.
+   */
+  minWidth?: string;
   key: (entry: T) => string;
   /** The row's classes; none by default. */
   rowClass?: (entry: T) => string;
@@ -45,7 +51,12 @@ export function renderEntryTable<T>(options: EntryTableOptions<T>): TemplateResu
   const { localize, rows, entries, columns } = options;
   const { start, end } = rows.range(entries.items.length);
   return html`<div class="table-scroll" part="entries" ${ref(rows.scroller)}>
-      <table class="table entries" aria-rowcount=${options.rowCount} aria-labelledby=${options.labelledBy ?? nothing}>
+      <table
+        class="table entries"
+        style=${styleMap({ minWidth: options.minWidth })}
+        aria-rowcount=${options.rowCount}
+        aria-labelledby=${options.labelledBy ?? nothing}
+      >
         ${options.caption === undefined ? nothing : html`<caption class="sms-visually-hidden">${options.caption}</caption>`}
         <thead>
           <tr aria-rowindex="1">

@@ -23,6 +23,8 @@ type Localize = LocalizeController<ListManagerTerms>;
 
 /** Merge-field columns shown in the table; the others are in the edit dialog. */
 const SHOWN_COLUMNS = 4;
+/** The width a merge-field column keeps before the table scrolls sideways. */
+const FIELD_MIN_WIDTH = '8rem';
 const ENTRY_PAGE = 100;
 const EXPORT_PAGE = 500;
 const SEARCH_DELAY = 250;
@@ -202,14 +204,17 @@ export class ListEntriesController implements ReactiveController {
     const { localize } = this.options;
     const { entries } = this;
     const editable = this.options.editable(list);
+    // Add, import, export: three controls, the first on a row of its own when narrow (manager.styles.ts).
     return html`
-      <div class="toolbar entries-toolbar">
+      <div class="toolbar listing-toolbar ${editable ? 'odd' : ''}">
         ${this.search.render({ part: 'entry-search', label: localize.term('searchNumbers'), classes: 'input search' })}
-        ${editable
-          ? html`<button class="button primary" part="add-button" @click=${() => this.editEntry(list, null)}>${localize.term('listAddNumber')}</button>
-              <button class="button" part="import-open-button" @click=${openImport}>${localize.term('listImportFile')}</button>`
-          : nothing}
-        ${this.exporter.render(localize, () => void this.exportCsv(list))}
+        <div class="toolbar-actions">
+          ${editable
+            ? html`<button class="button primary" part="add-button" @click=${() => this.editEntry(list, null)}>${localize.term('listAddNumber')}</button>
+                <button class="button" part="import-open-button" @click=${openImport}>${localize.term('listImportFile')}</button>`
+            : nothing}
+          ${this.exporter.render(localize, () => void this.exportCsv(list))}
+        </div>
       </div>
       ${entries.status === 'error'
         ? renderError(this.options.describe(entries.error), { label: localize.term('retry'), onRetry: () => void entries.reload() })
@@ -236,6 +241,8 @@ export class ListEntriesController implements ReactiveController {
       head: html`<th scope="col">${localize.term('columnNumber')}</th>
         ${columns.map((column) => html`<th scope="col"><bdi>${columnLabel(column)}</bdi></th>`)}`,
       columns: columns.length + 2,
+      // The number (list-manager.styles.ts), readable merge fields, the actions (data-table.styles.ts).
+      minWidth: `calc(9.5rem + ${columns.length} * ${FIELD_MIN_WIDTH} + 2.75rem)`,
       key: (entry) => entry.id,
       cells: (entry, tabindex) => {
         const display = formatPhone(entry.e164);

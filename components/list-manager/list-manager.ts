@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { SmsClient } from '../../src/client.js';
@@ -13,6 +13,7 @@ import { dataTableStyles } from '../internal/data-table.styles.js';
 import { DefaultCountryController } from '../internal/default-country.js';
 import { describeError } from '../internal/error-text.js';
 import { FormDialogController } from '../internal/form-dialog.js';
+import { icon } from '../internal/icon.js';
 import { importReportStyles } from '../internal/import-report.js';
 import { LocalizeController } from '../internal/localize.js';
 import { managerStyles } from '../internal/manager.styles.js';
@@ -27,12 +28,16 @@ import styles from './list-manager.styles.js';
 import { listManagerTerms } from './list-manager.terms.js';
 
 const SEARCH_DELAY = 250;
+/** The chevron of "Back to the lists" (mirrored right to left). */
+const backIcon = icon(svg`<path d="M15.4 7.4 14 6l-6 6 6 6 1.4-1.4-4.6-4.6z"/>`);
 
 /**
  * @tagname sms-list-manager
  * @summary Predefined recipient lists for campaigns: create, rename and delete lists; import a CSV or Excel file
  * with a preview, the phone column and a report of invalid rows and duplicates by line; download the template;
- * search, add, edit and remove numbers (paged, for lists of any size); export a list as CSV.
+ * search, add, edit and remove numbers (paged, for lists of any size); export a list as CSV. Two panes side by side;
+ * narrower than 40rem (by its own width, so in a side panel as on a phone) one at a time: the lists, then the open
+ * list with "Back to the lists". A table narrower than its columns scrolls sideways under the number column.
  *
  * @event {SmsListSelectEvent} sms-list-select - The user opened a list (`detail.list`).
  * @event {SmsListChangeEvent} sms-list-change - A list was created, renamed, deleted, imported into, or its numbers
@@ -46,6 +51,7 @@ const SEARCH_DELAY = 250;
  * @csspart new-list-button - The "New list" button.
  * @csspart view-only - The note telling a user that a shared list is read-only to them.
  * @csspart detail - The open list: its header, numbers or import panel.
+ * @csspart back-button - "Back to the lists", above the open list when the panes are stacked.
  * @csspart last-import - The report of the list's last import (a disclosure).
  * @csspart entries - The scrolling table of numbers.
  * @csspart add-button - The "Add a number" button.
@@ -62,7 +68,8 @@ const SEARCH_DELAY = 250;
  * @csspart form-dialog - The dialog to create or rename a list, or add or edit a number.
  * @csspart dialog - The confirmation dialog.
  *
- * @cssproperty --sms-list-manager-height - Height of the element in its two-pane layout. Default: `36rem`.
+ * @cssproperty --sms-list-manager-height - Height of the element in its two-pane layout, and the most the pane of
+ * lists grows to once the panes are stacked. Default: `36rem`.
  * @cssproperty --sms-list-manager-lists-width - Width of the pane of lists. Default: `16rem`.
  * @cssproperty --sms-import-table-max-height - Height of the preview and problem tables. Default: `16rem`.
  * @cssproperty --sms-color-surface - Background of the elements.
@@ -74,7 +81,7 @@ const SEARCH_DELAY = 250;
  * @cssproperty --sms-color-on-accent - Text on primary buttons.
  * @cssproperty --sms-color-warning - Duplicates in a report.
  * @cssproperty --sms-color-warning-surface - Background of duplicate counts.
- * @cssproperty --sms-color-danger - Errors, invalid rows, destructive buttons.
+ * @cssproperty --sms-color-danger - Errors, invalid rows, destructive buttons and the remove bin of a row.
  * @cssproperty --sms-color-success - Added and valid counts.
  * @cssproperty --sms-focus-ring-color - Colour of the keyboard focus ring.
  * @cssproperty --sms-focus-ring-width - Width of the keyboard focus ring.
@@ -107,6 +114,8 @@ export class SmsListManager extends SmsClientElement {
   @state() private selectError: unknown = null;
   @state() private view: 'entries' | 'import' = 'entries';
   @state() private navIndex = 0;
+  /** The pane shown when the element is too narrow for both (list-manager.styles.ts): the lists, or the open list. */
+  @state() private pane: 'lists' | 'list' = 'lists';
   @state() private formName = '';
   @state() private formTouched = false;
 
@@ -158,10 +167,10 @@ export class SmsListManager extends SmsClientElement {
       if (client) {
         void this.defaults.load(client);
         void this.loadLists(true);
-        if (this.listId) void this.open(this.listId);
+        if (this.listId) void this.open(this.listId, 'host');
       }
     } else if (changed.has('listId') && this.listId && this.listId !== this.openingId) {
-      void this.open(this.listId);
+      void this.open(this.listId, 'host');
     }
   }
 
@@ -169,7 +178,7 @@ export class SmsListManager extends SmsClientElement {
   private async loadLists(openFirst = false): Promise<void> {
     await this.lists.reload();
     const first = this.lists.items[0];
-    if (openFirst && !this.listId && !this.openingId && first) void this.open(first.id);
+    if (openFirst && !this.listId && !this.openingId && first) void this.open(first.id, 'first');
   }
 
   private describe(error: unknown): string {
@@ -182,10 +191,14 @@ export class SmsListManager extends SmsClientElement {
 
   // --- lists ---
 
-  /** Opens a list: its header and first page of numbers. */
-  private async open(id: string, byUser = false): Promise<void> {
+  /**
+   * Opens a list: its header and first page of numbers. Opened by the user or the host page (`list-id`), it is the pane
+   * shown once the panes stack; the first list, opened for the user, waits behind the lists.
+   */
+  private async open(id: string, by: 'user' | 'host' | 'first'): Promise<void> {
     const client = this.smsClient;
     if (!client) return;
+    if (by !== 'first') this.pane = 'list';
     this.openingId = id;
     this.listId = id;
     this.view = 'entries';
@@ -197,7 +210,12 @@ export class SmsListManager extends SmsClientElement {
       if (this.openingId !== id) return;
       this.selected = list;
       void this.numbers.reload();
-      if (byUser) this.dispatchEvent(new SmsListSelectEvent({ list }));
+      if (by === 'user') {
+        this.dispatchEvent(new SmsListSelectEvent({ list }));
+        // Stacked, the list replaces the lists: focus moves to its title.
+        await this.updateComplete;
+        if (this.stacked) this.renderRoot.querySelector<HTMLElement>('#detail-title')?.focus();
+      }
     } catch (error) {
       if (this.openingId !== id) return;
       this.selected = null;
@@ -215,6 +233,22 @@ export class SmsListManager extends SmsClientElement {
     this.selected = list;
     this.lists.update((items) => items.map((item) => (item.id === list.id ? list : item)));
     return list;
+  }
+
+  /** The panes are stacked (the element is narrow): one shows at a time, with a way back to the lists. */
+  private get stacked(): boolean {
+    const back = this.renderRoot.querySelector<HTMLElement>('[part~="back-button"]');
+    return back !== null && getComputedStyle(back).display !== 'none';
+  }
+
+  /** Stacked, from the open list back to the lists; focus returns to the list that was open. */
+  private async backToLists(): Promise<void> {
+    this.pane = 'lists';
+    const index = this.lists.items.findIndex((list) => list.id === this.selected?.id);
+    if (index >= 0) this.navIndex = index;
+    await this.updateComplete;
+    const item = this.renderRoot.querySelector<HTMLElement>(`[data-list-index="${this.navIndex}"]`) ?? this.renderRoot.querySelector<HTMLElement>('[part~="new-list-button"]');
+    item?.focus();
   }
 
   private onListKeydown(event: KeyboardEvent): void {
@@ -277,7 +311,7 @@ export class SmsListManager extends SmsClientElement {
       this.changed('created', list.id, list);
       this.listSearch.set('');
       await this.loadLists();
-      await this.open(list.id, true);
+      await this.open(list.id, 'user');
     });
   }
 
@@ -309,7 +343,9 @@ export class SmsListManager extends SmsClientElement {
     this.listId = undefined;
     this.openingId = undefined;
     this.navIndex = 0;
+    this.pane = 'lists';
     await this.lists.reload();
+    await this.updateComplete;
     const next = this.renderRoot.querySelector<HTMLElement>('[data-list-index="0"]') ?? this.renderRoot.querySelector<HTMLElement>('[part~="new-list-button"]');
     next?.focus();
   }
@@ -344,7 +380,7 @@ export class SmsListManager extends SmsClientElement {
                 localize.term('listsEmpty'),
                 html`<button class="button primary" part="new-list-button" @click=${() => this.createList()}>${localize.term('newList')}</button>`,
               )
-            : html`<div class="panes">${this.renderLists()}${this.renderDetail()}</div>`}
+            : html`<div class="panes ${this.pane === 'list' ? 'show-list' : 'show-lists'}">${this.renderLists()}${this.renderDetail()}</div>`}
       ${this.form.render()} ${this.confirm.render()} ${this.announcer.render()}
     </div>`;
   }
@@ -373,7 +409,7 @@ export class SmsListManager extends SmsClientElement {
                   tabindex=${index === navIndex ? 0 : -1}
                   aria-current=${list.id === this.selected?.id ? 'true' : 'false'}
                   @focus=${() => (this.navIndex = index)}
-                  @click=${() => void this.open(list.id, true)}
+                  @click=${() => void this.open(list.id, 'user')}
                 >
                   <span class="list-name"><bdi>${list.name}</bdi></span>
                   <span class="list-count">${localize.term('listEntryCount', list.entryCount)}${list.departmentId === null
@@ -397,10 +433,15 @@ export class SmsListManager extends SmsClientElement {
     const list = this.selected;
     let body: TemplateResult;
     if (list) body = this.renderList(list);
-    else if (this.selectError) body = renderError(this.describe(this.selectError), { label: localize.term('retry'), onRetry: () => void this.open(this.listId ?? '') });
+    else if (this.selectError) body = renderError(this.describe(this.selectError), { label: localize.term('retry'), onRetry: () => void this.open(this.listId ?? '', 'host') });
     else if (this.openingId) body = renderLoading(localize.term('loading'));
     else body = renderEmpty(localize.term('listChoose'));
-    return html`<section part="detail" class="detail" aria-labelledby=${list ? 'detail-title' : 'lists-title'}>${body}</section>`;
+    return html`<section part="detail" class="detail" aria-labelledby=${list ? 'detail-title' : 'lists-title'}>
+      <button type="button" class="button quiet back-button" part="back-button" @click=${() => void this.backToLists()}>
+        ${backIcon} ${localize.term('backToLists')}
+      </button>
+      ${body}
+    </section>`;
   }
 
   private renderList(list: PredefinedList): TemplateResult {
@@ -408,7 +449,7 @@ export class SmsListManager extends SmsClientElement {
     return html`
       <header class="detail-header">
         <div class="detail-title">
-          <h2 id="detail-title"><bdi>${list.name}</bdi></h2>
+          <h2 id="detail-title" tabindex="-1"><bdi>${list.name}</bdi></h2>
           <span class="hint">${localize.term('listEntryCount', list.entryCount)}</span>
         </div>
         ${this.editable(list)

@@ -29,7 +29,7 @@ async function withList(width?: number) {
   const list = await client.lists.create({ name: 'Patients' });
   await client.lists.addEntry(list.id, { e164: '+61412000002', fields: { name: 'Di (old)' } });
   const el = await fixture<SmsListManager>(
-    html`<sms-list-manager .client=${client} default-country="AU" style=${width ? `width: ${width}px` : ''}></sms-list-manager>`,
+    html`<sms-list-manager .client=${client} default-country="AU" list-id=${list.id} style=${width ? `width: ${width}px` : ''}></sms-list-manager>`,
   );
   await find(el, 'tbody tr[data-row]');
   part<HTMLButtonElement>(el, 'import-open-button')!.click();
