@@ -23,12 +23,12 @@ import { LocalizeController } from '../internal/localize.js';
 import { managerStyles } from '../internal/manager.styles.js';
 import { NoticeController } from '../internal/notice.js';
 import { PagedListController } from '../internal/paged-list.js';
-import { PhoneFieldController } from '../internal/phone-field.js';
 import { searchQuery } from '../internal/phone-input.js';
 import { RowWindowController } from '../internal/row-window.js';
 import { SearchFieldController } from '../internal/search-field.js';
 import { renderEmpty, renderError, renderLoading } from '../internal/states.js';
 import { sharedStyles } from '../internal/theme.js';
+import { BlocklistAddController } from './blocklist-add.js';
 import { BlocklistDetailsController, renderSourceBadge, sourceLabel } from './blocklist-details.js';
 import { BlocklistImportController, type BlocklistImportOutcome } from './blocklist-import.js';
 import styles from './blocklist-manager.styles.js';
@@ -126,7 +126,6 @@ export class SmsBlocklistManager extends SmsClientElement {
   @state() private names = new Map<string, string>();
   /** Changes this element asked for (`added:+61...`), whose live events are not announced again. */
   private readonly ownChanges = new Set<string>();
-  @state() private formReason = '';
 
   private readonly localize = new LocalizeController(this, blocklistManagerTerms);
   private readonly announcer = new Announcer(this);
@@ -134,7 +133,6 @@ export class SmsBlocklistManager extends SmsClientElement {
   private readonly confirm = new ConfirmController(this);
   private readonly form = new FormDialogController(this, (error) => this.describe(error));
   private readonly defaults = new DefaultCountryController(this, { client: () => this.smsClient, attribute: () => this.defaultCountry });
-  private readonly phone = new PhoneFieldController(this, { localize: this.localize, country: () => this.defaults.country });
   private readonly exporter = new CsvExportController(this);
   private readonly search = new SearchFieldController(this, { delay: SEARCH_DELAY, search: () => void this.reload() });
   private readonly entries = new PagedListController<BlocklistEntry>(this, (cursor) => {
@@ -149,6 +147,15 @@ export class SmsBlocklistManager extends SmsClientElement {
     who: (userId, name) => this.who(userId, name),
     describe: (error) => this.describe(error),
     canSeeHistory: () => this.isAdmin,
+  });
+  private readonly adder = new BlocklistAddController(this, {
+    localize: this.localize,
+    client: () => this.smsClient,
+    country: () => this.defaults.country,
+    form: this.form,
+    notice: this.notice,
+    ownChanges: this.ownChanges,
+    added: (entry) => this.apply([{ e164: entry.e164, action: 'added', entry }], false),
   });
   private readonly importer = new BlocklistImportController(this, {
     localize: this.localize,
@@ -290,58 +297,6 @@ export class SmsBlocklistManager extends SmsClientElement {
     this.source = (event.target as HTMLSelectElement).value as BlocklistSource | '';
   }
 
-  private addForm(): TemplateResult {
-    const { localize } = this;
-    return html`
-      ${this.phone.render('block-phone')}
-      <div class="field">
-        <label for="block-reason">${localize.term('reason')}</label>
-        <textarea
-          id="block-reason"
-          class="input"
-          rows="2"
-          maxlength="500"
-          aria-describedby="block-reason-hint"
-          .value=${this.formReason}
-          @input=${(event: Event) => (this.formReason = (event.target as HTMLTextAreaElement).value)}
-        ></textarea>
-        <span id="block-reason-hint" class="hint">${localize.term('reasonHint')}</span>
-      </div>
-    `;
-  }
-
-  private openAdd(): void {
-    const { localize } = this;
-    this.phone.reset();
-    this.formReason = '';
-    void this.form.open({
-      title: localize.term('addNumberTitle'),
-      submitLabel: localize.term('blockButton'),
-      cancelLabel: localize.term('cancel'),
-      body: () => this.addForm(),
-      submit: async () => {
-        const client = this.smsClient;
-        const check = this.phone.submit();
-        if (!client || check.status !== 'valid') return false;
-        let entry: BlocklistEntry;
-        let already: boolean;
-        const own = `added:${check.e164}`;
-        try {
-          already = (await client.blocklist.check([check.e164])).length > 0;
-          this.ownChanges.add(own);
-          entry = await client.blocklist.add({ e164: check.e164, reason: this.formReason.trim() || undefined });
-        } catch (error) {
-          this.ownChanges.delete(own);
-          return this.phone.refused(error);
-        }
-        if (already) this.ownChanges.delete(own);
-        this.notice.say(localize.term(already ? 'alreadyBlocked' : 'numberBlocked', formatPhone(entry.e164)));
-        this.apply([{ e164: entry.e164, action: 'added', entry }], false);
-        return true;
-      },
-    });
-  }
-
   private async unblock(entry: BlocklistEntry): Promise<void> {
     const { localize } = this;
     const display = formatPhone(entry.e164);
@@ -462,7 +417,7 @@ export class SmsBlocklistManager extends SmsClientElement {
       </select>
       <div class="toolbar-actions">
         ${admin
-          ? html`<button class="button primary" part="add-button" @click=${() => this.openAdd()}>${localize.term('blocklistAddNumber')}</button>
+          ? html`<button class="button primary" part="add-button" @click=${() => this.adder.open()}>${localize.term('blocklistAddNumber')}</button>
               <button class="button" part="import-button-open" ?disabled=${this.importing} @click=${() => this.openImport()}>${localize.term('blocklistImportFile')}</button>`
           : nothing}
         ${this.exporter.render(localize, () => void this.exportCsv())}
