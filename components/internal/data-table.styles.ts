@@ -36,26 +36,22 @@ export const dataTableStyles = css`
   .table-scroll tbody th {
     font-weight: normal;
   }
-  .table-scroll tr:not(.spacer) > :first-child,
-  .table-scroll tr > .cell-actions {
-    position: sticky;
-    inset-inline-start: 0;
+  .table-scroll tr {
     background: var(--_surface);
   }
-  .table-scroll tr > .cell-actions {
-    inset-inline-start: auto;
-    inset-inline-end: 0;
+  .table-scroll tr > :is(:first-child, .cell-actions) {
+    position: sticky;
+    inset-inline-start: 0;
+    background: inherit;
   }
-  .table-scroll thead tr > :first-child,
-  .table-scroll thead tr > .cell-actions {
+  .table-scroll tr > .cell-actions {
+    inset-inline: auto 0;
+  }
+  .table-scroll thead :is(:first-child, .cell-actions) {
     z-index: 2;
   }
   .table-scroll tbody tr:not(.spacer):hover,
-  .table-scroll tbody tr:not(.spacer):hover > :is(:first-child, .cell-actions) {
-    background: var(--_surface-alt);
-  }
-  .table-scroll tbody tr.selected,
-  .table-scroll tbody tr.selected > :is(:first-child, .cell-actions) {
+  .table-scroll tbody tr.selected {
     background: var(--_surface-alt);
   }
   .table-scroll tbody tr.selected > :first-child {

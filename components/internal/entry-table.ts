@@ -1,7 +1,6 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { PagedListController } from './paged-list.js';
 import type { RowWindowController } from './row-window.js';
 
@@ -53,7 +52,7 @@ export function renderEntryTable<T>(options: EntryTableOptions<T>): TemplateResu
   return html`<div class="table-scroll" part="entries" ${ref(rows.scroller)}>
       <table
         class="table entries"
-        style=${styleMap({ minWidth: options.minWidth })}
+        style=${options.minWidth ? `min-width: ${options.minWidth}` : nothing}
         aria-rowcount=${options.rowCount}
         aria-labelledby=${options.labelledBy ?? nothing}
       >
