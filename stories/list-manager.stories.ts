@@ -91,7 +91,26 @@ export const User: Story = {
 /** The backend cannot be reached; "Try again" works after a moment. */
 export const ErrorWithRetry: Story = { name: 'Error with retry', loaders: [stateLoaders.error('alice')] };
 
+/**
+ * In a narrow side panel (22rem), by the element's own width: the lists first; a list opens in their place, with
+ * "Back to the lists" (focus goes to the list's title, and back to the list).
+ */
 export const Narrow: Story = layoutStories.narrow;
+
+/**
+ * The side panel with a list open (`list-id`): the toolbar wraps two by two, and the numbers scroll sideways under
+ * their number column.
+ */
+export const SidePanelList: Story = {
+  name: 'Narrow: side panel with a list open',
+  args: layoutStories.narrow.args,
+  loaders: [
+    async () => {
+      const demo = await demoBackend();
+      return { client: clientFor(demo.backend, demo.world.principals.alice), listId: demo.world.lists.customers };
+    },
+  ],
+};
 
 export const Dark: Story = layoutStories.dark;
 

@@ -1,5 +1,6 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { ParsedRecipients } from '../../src/csv.js';
+import { columnLabel } from '../internal/column-label.js';
 import { FilePickerController } from '../internal/file-picker.js';
 import { renderFileReport, renderFileStep, renderImportDone, renderImportPanel, renderPhoneColumn, renderSavedReport, type ImportPanelOptions } from '../internal/import-panel.js';
 import { problemsOfParsed, type ImportCount, type ImportProblem } from '../internal/import-report.js';
@@ -169,7 +170,7 @@ export class BlocklistImportController implements ReactiveController {
                 }}
               >
                 <option value="" ?selected=${this.reasonColumn === null}>${localize.term('noReasonColumn')}</option>
-                ${others.map((column) => html`<option .value=${column} ?selected=${column === this.reasonColumn}>${column}</option>`)}
+                ${others.map((column) => html`<option .value=${column} ?selected=${column === this.reasonColumn}>${columnLabel(column)}</option>`)}
               </select>
             </div>`
           : nothing}
@@ -181,7 +182,7 @@ export class BlocklistImportController implements ReactiveController {
             <progress max=${total} .value=${this.sent ?? 0} aria-labelledby="blocking-label"></progress>
           </div>`
         : nothing}
-      <div class="toolbar">
+      <div class="toolbar import-actions">
         <button
           type="button"
           class="button primary"

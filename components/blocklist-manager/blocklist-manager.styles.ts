@@ -18,10 +18,6 @@ export default css`
     margin: 0;
   }
 
-  .toolbar .search {
-    flex: 1 1 14rem;
-  }
-
   .content {
     display: grid;
     grid-template-columns: minmax(0, 1fr);

@@ -29,6 +29,7 @@ export const blocklistManagerTerms = {
   columnActions: 'Actions',
   addedBySystem: 'Automatic',
   addedByYou: 'You',
+  addedByAdministrator: 'An administrator',
   entriesLoaded: { one: '# number shown', other: '# numbers shown' },
   blocklistAddNumber: 'Block a number',
   addNumberTitle: 'Block a number',

@@ -23,12 +23,12 @@ import { LocalizeController } from '../internal/localize.js';
 import { managerStyles } from '../internal/manager.styles.js';
 import { NoticeController } from '../internal/notice.js';
 import { PagedListController } from '../internal/paged-list.js';
-import { PhoneFieldController } from '../internal/phone-field.js';
-import { checkPhone } from '../internal/phone-input.js';
+import { searchQuery } from '../internal/phone-input.js';
 import { RowWindowController } from '../internal/row-window.js';
 import { SearchFieldController } from '../internal/search-field.js';
 import { renderEmpty, renderError, renderLoading } from '../internal/states.js';
 import { sharedStyles } from '../internal/theme.js';
+import { BlocklistAddController } from './blocklist-add.js';
 import { BlocklistDetailsController, renderSourceBadge, sourceLabel } from './blocklist-details.js';
 import { BlocklistImportController, type BlocklistImportOutcome } from './blocklist-import.js';
 import styles from './blocklist-manager.styles.js';
@@ -37,8 +37,6 @@ import { blocklistManagerTerms } from './blocklist-manager.terms.js';
 const PAGE = 100;
 const EXPORT_PAGE = 500;
 const SEARCH_DELAY = 300;
-/** A search made only of what phone numbers are written with. */
-const PHONE_LIKE = /^[\d\s().+-]+$/;
 /** Live changes arriving together are applied together. */
 const LIVE_BATCH_MS = 150;
 const COLUMNS = 7;
@@ -53,7 +51,8 @@ type Change = SmsEventMap['blocklist.changed'];
  * blocked each number, when, and for opt-outs the message that triggered it; open a number's audit trail. Administrators
  * block a number (validated as typed) with a reason, unblock with confirmation, and import a CSV or Excel file with a
  * report by line; everyone can export it as CSV. Live: changes made elsewhere appear at once. Paged and windowed, so
- * it stays fast at 100k numbers.
+ * it stays fast at 100k numbers. Columns leave the table as the element narrows (the details show them all), and
+ * narrower than 40rem the search takes a row of its own above the other controls.
  *
  * @attribute {'light' | 'dark'} scheme - Forces a colour scheme; by default it follows `prefers-color-scheme`.
  *
@@ -127,7 +126,6 @@ export class SmsBlocklistManager extends SmsClientElement {
   @state() private names = new Map<string, string>();
   /** Changes this element asked for (`added:+61...`), whose live events are not announced again. */
   private readonly ownChanges = new Set<string>();
-  @state() private formReason = '';
 
   private readonly localize = new LocalizeController(this, blocklistManagerTerms);
   private readonly announcer = new Announcer(this);
@@ -135,7 +133,6 @@ export class SmsBlocklistManager extends SmsClientElement {
   private readonly confirm = new ConfirmController(this);
   private readonly form = new FormDialogController(this, (error) => this.describe(error));
   private readonly defaults = new DefaultCountryController(this, { client: () => this.smsClient, attribute: () => this.defaultCountry });
-  private readonly phone = new PhoneFieldController(this, { localize: this.localize, country: () => this.defaults.country });
   private readonly exporter = new CsvExportController(this);
   private readonly search = new SearchFieldController(this, { delay: SEARCH_DELAY, search: () => void this.reload() });
   private readonly entries = new PagedListController<BlocklistEntry>(this, (cursor) => {
@@ -150,6 +147,15 @@ export class SmsBlocklistManager extends SmsClientElement {
     who: (userId, name) => this.who(userId, name),
     describe: (error) => this.describe(error),
     canSeeHistory: () => this.isAdmin,
+  });
+  private readonly adder = new BlocklistAddController(this, {
+    localize: this.localize,
+    client: () => this.smsClient,
+    country: () => this.defaults.country,
+    form: this.form,
+    notice: this.notice,
+    ownChanges: this.ownChanges,
+    added: (entry) => this.apply([{ e164: entry.e164, action: 'added', entry }], false),
   });
   private readonly importer = new BlocklistImportController(this, {
     localize: this.localize,
@@ -178,11 +184,7 @@ export class SmsBlocklistManager extends SmsClientElement {
    * international prefix ("0412 34" looks for 41234).
    */
   private get searchQuery(): string | undefined {
-    const { query } = this.search;
-    if (!query || !PHONE_LIKE.test(query)) return query || undefined;
-    const check = checkPhone(query, this.defaults.country);
-    if (check.status === 'valid') return check.e164;
-    return query.replace(/[^\d+]/g, '').replace(/^00?(?=\d)/, '');
+    return searchQuery(this.search.query, this.defaults.country);
   }
 
   override disconnectedCallback(): void {
@@ -219,12 +221,16 @@ export class SmsBlocklistManager extends SmsClientElement {
     }
   }
 
-  /** Who added an entry: automatic, the name recorded with it, a name the directory gives an administrator, or "You". */
+  /**
+   * Who added an entry: automatic, the name recorded with it, a name the directory gives an administrator, "You", or
+   * "An administrator" (only administrators change the blocklist); never an id, nor a name that is only the id (the
+   * one a first administrator gets until someone names them).
+   */
   private who(userId: string, recorded?: string | null): string {
     if (userId === 'system') return this.localize.term('addedBySystem');
-    const name = recorded ?? this.names.get(userId);
+    const name = [recorded, this.names.get(userId)].find((known) => known && known !== userId);
     if (name) return name;
-    return userId === this.smsClient?.principal.userId ? this.localize.term('addedByYou') : userId;
+    return userId === this.smsClient?.principal.userId ? this.localize.term('addedByYou') : this.localize.term('addedByAdministrator');
   }
 
   private reload(): Promise<void> {
@@ -289,58 +295,6 @@ export class SmsBlocklistManager extends SmsClientElement {
 
   private onSource(event: Event): void {
     this.source = (event.target as HTMLSelectElement).value as BlocklistSource | '';
-  }
-
-  private addForm(): TemplateResult {
-    const { localize } = this;
-    return html`
-      ${this.phone.render('block-phone')}
-      <div class="field">
-        <label for="block-reason">${localize.term('reason')}</label>
-        <textarea
-          id="block-reason"
-          class="input"
-          rows="2"
-          maxlength="500"
-          aria-describedby="block-reason-hint"
-          .value=${this.formReason}
-          @input=${(event: Event) => (this.formReason = (event.target as HTMLTextAreaElement).value)}
-        ></textarea>
-        <span id="block-reason-hint" class="hint">${localize.term('reasonHint')}</span>
-      </div>
-    `;
-  }
-
-  private openAdd(): void {
-    const { localize } = this;
-    this.phone.reset();
-    this.formReason = '';
-    void this.form.open({
-      title: localize.term('addNumberTitle'),
-      submitLabel: localize.term('blockButton'),
-      cancelLabel: localize.term('cancel'),
-      body: () => this.addForm(),
-      submit: async () => {
-        const client = this.smsClient;
-        const check = this.phone.submit();
-        if (!client || check.status !== 'valid') return false;
-        let entry: BlocklistEntry;
-        let already: boolean;
-        const own = `added:${check.e164}`;
-        try {
-          already = (await client.blocklist.check([check.e164])).length > 0;
-          this.ownChanges.add(own);
-          entry = await client.blocklist.add({ e164: check.e164, reason: this.formReason.trim() || undefined });
-        } catch (error) {
-          this.ownChanges.delete(own);
-          return this.phone.refused(error);
-        }
-        if (already) this.ownChanges.delete(own);
-        this.notice.say(localize.term(already ? 'alreadyBlocked' : 'numberBlocked', formatPhone(entry.e164)));
-        this.apply([{ e164: entry.e164, action: 'added', entry }], false);
-        return true;
-      },
-    });
   }
 
   private async unblock(entry: BlocklistEntry): Promise<void> {
@@ -455,17 +409,19 @@ export class SmsBlocklistManager extends SmsClientElement {
   private renderToolbar(): TemplateResult {
     const { localize } = this;
     const admin = this.isAdmin;
-    return html`<div part="toolbar" class="toolbar">
+    return html`<div part="toolbar" class="toolbar listing-toolbar">
       ${this.search.render({ part: 'search', label: localize.term('searchBlocklist'), classes: 'input search' })}
       <select class="input" part="source-filter" aria-label=${localize.term('sourceFilter')} @change=${this.onSource}>
         <option value="" ?selected=${this.source === ''}>${localize.term('sourceAll')}</option>
         ${SOURCES.map((source) => html`<option value=${source} ?selected=${this.source === source}>${sourceLabel(localize, source)}</option>`)}
       </select>
-      ${admin
-        ? html`<button class="button primary" part="add-button" @click=${() => this.openAdd()}>${localize.term('blocklistAddNumber')}</button>
-            <button class="button" part="import-button-open" ?disabled=${this.importing} @click=${() => this.openImport()}>${localize.term('blocklistImportFile')}</button>`
-        : nothing}
-      ${this.exporter.render(localize, () => void this.exportCsv())}
+      <div class="toolbar-actions">
+        ${admin
+          ? html`<button class="button primary" part="add-button" @click=${() => this.adder.open()}>${localize.term('blocklistAddNumber')}</button>
+              <button class="button" part="import-button-open" ?disabled=${this.importing} @click=${() => this.openImport()}>${localize.term('blocklistImportFile')}</button>`
+          : nothing}
+        ${this.exporter.render(localize, () => void this.exportCsv())}
+      </div>
     </div>`;
   }
 
@@ -520,7 +476,7 @@ export class SmsBlocklistManager extends SmsClientElement {
           ></td>
           <td class="optional col-message message-cell" title=${entry.message ?? ''}>${entry.message ?? ''}</td>
           <td class="cell-actions">
-            ${admin ? renderRemoveButton({ label: localize.term('blocklistRemoveNumber', display), tabindex, danger: true, onClick: () => void this.unblock(entry) }) : nothing}
+            ${admin ? renderRemoveButton({ label: localize.term('blocklistRemoveNumber', display), tabindex, onClick: () => void this.unblock(entry) }) : nothing}
           </td>`;
       },
     });

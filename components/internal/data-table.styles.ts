@@ -3,7 +3,9 @@ import { css } from 'lit';
 /**
  * Styles for the long tables of the manager elements (RowWindowController): a scrolling box with a sticky header,
  * single-line cells of one height (the window needs rows of equal height; long text ends in an ellipsis and shows in
- * full in a details view), a number shown as a link-like button, and the notice above the content.
+ * full in a details view), a number shown as a link-like button, and the notice above the content. A table narrower
+ * than its columns need (its `min-width`, entry-table.ts) scrolls sideways under its number (the first column) and
+ * its actions (the last), which stay in place.
  */
 export const dataTableStyles = css`
   .table-scroll {
@@ -34,11 +36,25 @@ export const dataTableStyles = css`
   .table-scroll tbody th {
     font-weight: normal;
   }
-  .table-scroll tbody tr:not(.spacer):hover {
-    background: var(--_surface-alt);
+  .table-scroll tr {
+    background: var(--_surface);
   }
+  .table-scroll tr > :is(:first-child, .cell-actions) {
+    position: sticky;
+    inset-inline-start: 0;
+    background: inherit;
+  }
+  .table-scroll tr > .cell-actions {
+    inset-inline: auto 0;
+  }
+  .table-scroll thead :is(:first-child, .cell-actions) {
+    z-index: 2;
+  }
+  .table-scroll tbody tr:not(.spacer):hover,
   .table-scroll tbody tr.selected {
     background: var(--_surface-alt);
+  }
+  .table-scroll tbody tr.selected > :first-child {
     box-shadow: inset 3px 0 0 var(--_accent);
   }
   .cell-actions {

@@ -25,6 +25,11 @@ export interface EntryTableOptions<T> {
   head: TemplateResult;
   /** How many columns the table has, actions included. */
   columns: number;
+  /**
+   * The width under which the table scrolls sideways (a CSS length) rather than squeezing its columns; the number and
+   * the actions stay in place. None by default: the columns share the width.
+   */
+  minWidth?: string;
   key: (entry: T) => string;
   /** The row's classes; none by default. */
   rowClass?: (entry: T) => string;
@@ -45,7 +50,12 @@ export function renderEntryTable<T>(options: EntryTableOptions<T>): TemplateResu
   const { localize, rows, entries, columns } = options;
   const { start, end } = rows.range(entries.items.length);
   return html`<div class="table-scroll" part="entries" ${ref(rows.scroller)}>
-      <table class="table entries" aria-rowcount=${options.rowCount} aria-labelledby=${options.labelledBy ?? nothing}>
+      <table
+        class="table entries"
+        style=${options.minWidth ? `min-width: ${options.minWidth}` : nothing}
+        aria-rowcount=${options.rowCount}
+        aria-labelledby=${options.labelledBy ?? nothing}
+      >
         ${options.caption === undefined ? nothing : html`<caption class="sms-visually-hidden">${options.caption}</caption>`}
         <thead>
           <tr aria-rowindex="1">
@@ -69,15 +79,15 @@ export function renderEntryTable<T>(options: EntryTableOptions<T>): TemplateResu
 }
 
 /**
- * The remove button of a row (`part="remove-button"`): the bin icon, labelled; in the danger colour for `danger`
- * (manager.styles.ts).
+ * The remove button of a row (`part="remove-button"`): the bin icon, labelled, in the danger colour as every
+ * destructive control of the managers is (manager.styles.ts).
  *
  * @example
  * renderRemoveButton({ label: 'Remove +61 412 345 678', tabindex, onClick: () => this.remove(entry) })
  */
-export function renderRemoveButton(options: { label: string; tabindex: number; onClick: () => void; danger?: boolean }): TemplateResult {
+export function renderRemoveButton(options: { label: string; tabindex: number; onClick: () => void }): TemplateResult {
   return html`<button
-    class=${options.danger ? 'icon-button danger-icon' : 'icon-button'}
+    class="icon-button danger-icon"
     part="remove-button"
     tabindex=${options.tabindex}
     aria-label=${options.label}

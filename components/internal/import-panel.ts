@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { SmsClient } from '../../src/client.js';
 import type { ParsedRecipients } from '../../src/csv.js';
+import { columnLabel } from './column-label.js';
 import type { FilePickerController } from './file-picker.js';
 import {
   problemsOfParsed,
@@ -34,19 +35,24 @@ export interface ImportPanelOptions<L extends ImportPanelLocalize> {
 }
 
 /**
- * The import panel of the manager elements (`part="import"`): its title, a close button and the step shown.
+ * The import panel of the manager elements (`part="import"`): its title, a close button (left out with `closeHidden`,
+ * for a step whose own actions close the panel) and the step shown.
  *
  * @example
  * renderImportPanel({ title: 'Import numbers', closeLabel: 'Close', onClose }, this.renderStep())
  */
 export function renderImportPanel(
-  options: { title: string; closeLabel: string; onClose: () => void; closeDisabled?: boolean },
+  options: { title: string; closeLabel: string; onClose: () => void; closeDisabled?: boolean; closeHidden?: boolean },
   body: unknown,
 ): TemplateResult {
   return html`<section part="import" class="import" aria-labelledby="import-title">
     <div class="import-header">
       <h3 id="import-title">${options.title}</h3>
-      <button type="button" class="button quiet" part="import-close" ?disabled=${options.closeDisabled ?? false} @click=${options.onClose}>${options.closeLabel}</button>
+      ${options.closeHidden
+        ? nothing
+        : html`<button type="button" class="button quiet" part="import-close" ?disabled=${options.closeDisabled ?? false} @click=${options.onClose}>
+            ${options.closeLabel}
+          </button>`}
     </div>
     ${body}
   </section>`;
@@ -91,7 +97,7 @@ export function renderFileReport(localize: ImportPanelLocalize, parsed: ParsedRe
   if (stats.blanks > 0) counts.push({ text: localize.term('importBlanks', stats.blanks) });
   return html`
     ${renderImportCounts(localize.term('importSummary'), counts)}
-    ${renderRecipientPreview(localize, parsed)}
+    ${renderRecipientPreview(localize, parsed, { label: columnLabel })}
     ${renderImportProblems(localize, problemsOfParsed(parsed), { caption: localize.term('importProblemsCaption'), fileName })}
   `;
 }
@@ -117,7 +123,7 @@ export function renderPhoneColumn(
       ?disabled=${options.disabled ?? false}
       @change=${(event: Event) => options.onChange((event.target as HTMLSelectElement).value)}
     >
-      ${parsed.columns.map((column) => html`<option .value=${column} ?selected=${column === parsed.phoneColumn}>${column}</option>`)}
+      ${parsed.columns.map((column) => html`<option .value=${column} ?selected=${column === parsed.phoneColumn}>${columnLabel(column)}</option>`)}
     </select>
   </div>`;
 }

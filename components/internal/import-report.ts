@@ -1,5 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { toCsv } from '../../src/csv.js';
+import { looksLikePhone } from '../../src/phone/search.js';
 import type { ParsedRecipients, RecipientsProgress } from '../../src/csv.js';
 import { downloadText } from './download.js';
 import type { Terms } from './localize.js';
@@ -149,7 +150,7 @@ export function renderImportProblems(
           ${shown.map(
             (problem) => html`<tr>
               <td class="import-line">${localize.number(problem.line)}</td>
-              <td class="import-value">${problem.value === '' ? html`<span class="import-empty">${localize.term('importEmptyValue')}</span>` : html`<bdi>${problem.value}</bdi>`}</td>
+              <td class=${looksLikePhone(problem.value) ? 'import-value import-number' : 'import-value'}>${problem.value === '' ? html`<span class="import-empty">${localize.term('importEmptyValue')}</span>` : html`<bdi>${problem.value}</bdi>`}</td>
               <td>${problemText(localize, problem)}</td>
             </tr>`,
           )}
@@ -165,13 +166,17 @@ export function renderImportProblems(
   </div>`;
 }
 
-/** The first rows of a parsed file: the phone column (as read into E.164) and the other columns. */
+/**
+ * The first rows of a parsed file: the phone column (as read into E.164, on one line) and the other columns,
+ * headed by their names as `options.label` shows them (as written in the file by default).
+ */
 export function renderRecipientPreview(
   localize: ImportReportLocalize,
   parsed: Pick<ParsedRecipients, 'recipients' | 'columns' | 'phoneColumn'>,
-  rows = 5,
+  options: { rows?: number; label?: (column: string) => string } = {},
 ): TemplateResult | typeof nothing {
-  const recipients = parsed.recipients.slice(0, rows);
+  const label = options.label ?? ((column: string) => column);
+  const recipients = parsed.recipients.slice(0, options.rows ?? 5);
   if (recipients.length === 0) return nothing;
   const others = parsed.columns.filter((column) => column !== parsed.phoneColumn);
   return html`<div class="import-table-scroll" part="import-preview" role="region" tabindex="0" aria-label=${localize.term('importPreviewCaption')}>
@@ -180,8 +185,8 @@ export function renderRecipientPreview(
       <thead>
         <tr>
           <th scope="col">${localize.term('importLine')}</th>
-          <th scope="col" class="import-phone-column"><bdi>${parsed.phoneColumn ?? ''}</bdi></th>
-          ${others.map((column) => html`<th scope="col"><bdi>${column}</bdi></th>`)}
+          <th scope="col" class="import-phone-column"><bdi>${label(parsed.phoneColumn ?? '')}</bdi></th>
+          ${others.map((column) => html`<th scope="col"><bdi>${label(column)}</bdi></th>`)}
         </tr>
       </thead>
       <tbody>
@@ -256,10 +261,14 @@ const reportStyles = css`
     top: 0;
     background: var(--_surface);
   }
+  /* Words stay whole (a narrow table scrolls sideways); only a word longer than a line breaks. */
   .import-table td {
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
-  .import-line {
+  /* A number never breaks across lines: the table scrolls sideways instead. */
+  .import-line,
+  .import-phone-column,
+  .import-number {
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
   }

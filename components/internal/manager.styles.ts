@@ -48,6 +48,16 @@ export const managerStyles = css`
     overflow-wrap: anywhere;
   }
 
+  /* The actions of an import stay in view at the foot of the scroller while the preview and problems above scroll. */
+  .import-actions {
+    position: sticky;
+    bottom: 0;
+    z-index: 2;
+    padding-block: var(--_spacing);
+    border-top: 1px solid var(--_border);
+    background: var(--_surface);
+  }
+
   .import-done h4 {
     color: var(--_success);
   }
@@ -56,8 +66,45 @@ export const managerStyles = css`
     margin: 0;
   }
 
+  /* One rule for destructive controls: the danger colour ("Delete list", a row's bin, the confirmation's button). */
   .danger-icon {
     color: var(--_danger);
+  }
+
+  /*
+   * The toolbar above a listing (search, filters, actions): the search grows and the actions keep together, so that
+   * they wrap below the search as one row. Narrow, the search has a row of its own and the other controls follow two
+   * by two, edge to edge; with an odd number of them (the class \`odd\`), the primary action has a row of its own.
+   */
+  .listing-toolbar > .search {
+    flex: 1 1 14rem;
+    min-width: 0;
+  }
+
+  .toolbar-actions {
+    display: flex;
+    flex: 0 0 auto;
+    flex-wrap: wrap;
+    gap: var(--_spacing);
+  }
+
+  @container (max-width: 40rem) {
+    .listing-toolbar > .search {
+      flex-basis: 100%;
+    }
+
+    .listing-toolbar .toolbar-actions {
+      display: contents;
+    }
+
+    .listing-toolbar > :not(.search),
+    .listing-toolbar .toolbar-actions > * {
+      flex: 1 1 calc(50% - var(--_spacing) / 2);
+    }
+
+    .listing-toolbar.odd .button.primary {
+      flex-basis: 100%;
+    }
   }
 
   /* A note telling a user why they may look but not change. */

@@ -1,4 +1,5 @@
 import { html, type TemplateResult } from 'lit';
+import { phoneSearch } from '../../src/phone/search.js';
 import { formatPhone, parsePhone } from './phone.js';
 import { phoneProblemKey, type PhoneProblemTerms } from './phone-terms.js';
 
@@ -19,6 +20,25 @@ export function checkPhone(value: string, defaultCountry: string | undefined): P
   const result = parsePhone(value, { defaultCountry });
   if (result.ok) return { status: 'valid', e164: result.e164, display: formatPhone(result.e164) };
   return { status: 'invalid', problem: phoneProblemKey(result.error.code), message: result.error.message };
+}
+
+/**
+ * A search box's query as the server is asked it: a number typed as people write it becomes what its E.164 form
+ * contains, read in the element's default country (`phoneSearch`); any other search is sent as typed. Undefined for
+ * no search.
+ *
+ * @example
+ * searchQuery('0412 999 888', 'AU') // '+61412999888'
+ * searchQuery('999 888', 'AU')      // '999888'
+ * searchQuery('Bondi', 'AU')        // 'Bondi'
+ */
+export function searchQuery(query: string, defaultCountry: string | undefined): string | undefined {
+  if (!query) return undefined;
+  const phone = phoneSearch(query, (text) => {
+    const check = checkPhone(text, defaultCountry);
+    return check.status === 'valid' ? check.e164 : null;
+  });
+  return phone ?? query;
 }
 
 export interface PhoneFieldOptions {

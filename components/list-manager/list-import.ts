@@ -4,7 +4,7 @@ import type { ListImportReport, PredefinedList } from '../../src/model/list.js';
 import { downloadText } from '../internal/download.js';
 import { FilePickerController } from '../internal/file-picker.js';
 import { renderFileReport, renderFileStep, renderImportDone, renderImportPanel, renderPhoneColumn, renderSavedReport, type ImportPanelOptions } from '../internal/import-panel.js';
-import type { ImportCount } from '../internal/import-report.js';
+import { problemsOfParsed, type ImportCount, type ImportProblem } from '../internal/import-report.js';
 import type { LocalizeController } from '../internal/localize.js';
 import { RecipientFileController } from '../internal/recipient-file.js';
 import { renderError } from '../internal/states.js';
@@ -17,15 +17,18 @@ export interface ListImportOptions extends ImportPanelOptions<Localize> {
   imported: (report: ListImportReport) => Promise<void>;
 }
 
-/** The saved report of an import (a list's `lastImport`): counts, and the rows that were left out by line. */
-export function renderListReport(localize: Localize, report: ListImportReport): TemplateResult {
+/**
+ * The saved report of an import (a list's `lastImport`): counts, and the rows that were left out by line, with
+ * `duplicates` (the duplicate rows the file's preview listed, which the saved report only counts) among them.
+ */
+export function renderListReport(localize: Localize, report: ListImportReport, duplicates: readonly ImportProblem[] = []): TemplateResult {
   const counts: ImportCount[] = [
     { text: localize.term('importAdded', report.added), tone: 'ok' },
     { text: localize.term('importUpdated', report.updated) },
   ];
   if (report.errors.length > 0) counts.push({ text: localize.term('importInvalid', report.errors.length), tone: 'danger' });
   if (report.duplicates > 0) counts.push({ text: localize.term('importDuplicates', report.duplicates), tone: 'warning' });
-  const problems = report.errors.map(({ line, value, code, message }) => ({ line, value, code, message }));
+  const problems = [...report.errors.map(({ line, value, code, message }) => ({ line, value, code, message })), ...duplicates].sort((a, b) => a.line - b.line);
   return renderSavedReport(localize, report.fileName, counts, problems);
 }
 
@@ -37,6 +40,8 @@ export function renderListReport(localize: Localize, report: ListImportReport): 
 export class ListImportController implements ReactiveController {
   importing = false;
   result: ListImportReport | null = null;
+  /** The duplicate rows of the file imported, by line, for its report. */
+  private duplicates: ImportProblem[] = [];
   private importError: string | null = null;
   private readonly file: RecipientFileController;
   private readonly picker: FilePickerController;
@@ -62,6 +67,7 @@ export class ListImportController implements ReactiveController {
   reset(): void {
     this.file.reset();
     this.result = null;
+    this.duplicates = [];
     this.importError = null;
     this.importing = false;
     this.host.requestUpdate();
@@ -83,6 +89,7 @@ export class ListImportController implements ReactiveController {
         duplicates: parsed.duplicates.length,
       });
       this.result = report;
+      this.duplicates = problemsOfParsed({ errors: [], duplicates: parsed.duplicates });
       this.file.reset();
       await this.options.imported(report);
     } catch (error) {
@@ -95,8 +102,9 @@ export class ListImportController implements ReactiveController {
 
   render(list: PredefinedList, onClose: () => void): TemplateResult {
     const { localize } = this.options;
+    // Once imported, the report ends with "Back to the numbers": the panel's own close would say it twice.
     return renderImportPanel(
-      { title: localize.term('listImportTitle', list.name), closeLabel: localize.term('backToNumbers'), onClose },
+      { title: localize.term('listImportTitle', list.name), closeLabel: localize.term('backToNumbers'), onClose, closeHidden: this.result !== null },
       this.result ? this.renderDone(list, onClose) : this.renderStep(list),
     );
   }
@@ -128,7 +136,7 @@ export class ListImportController implements ReactiveController {
       ${renderPhoneColumn(localize, parsed, { fieldClass: 'inline-field', onChange: (column) => void this.file.read(file, column) })}
       ${renderFileReport(localize, parsed, file.name)}
       ${this.importError ? renderError(this.importError) : nothing}
-      <div class="toolbar">
+      <div class="toolbar import-actions">
         <button
           type="button"
           class="button primary"
@@ -149,8 +157,8 @@ export class ListImportController implements ReactiveController {
   private renderDone(list: PredefinedList, onClose: () => void): TemplateResult {
     const { localize } = this.options;
     const report = list.lastImport ?? this.result!;
-    return html`${renderImportDone(localize, report.fileName)} ${renderListReport(localize, report)}
-      <div class="toolbar">
+    return html`${renderImportDone(localize, report.fileName)} ${renderListReport(localize, report, this.duplicates)}
+      <div class="toolbar import-actions">
         <button type="button" class="button primary" part="import-finish" @click=${onClose}>${localize.term('backToNumbers')}</button>
         <button type="button" class="button" part="import-again" @click=${() => this.reset()}>${localize.term('chooseAnotherFile')}</button>
       </div>`;

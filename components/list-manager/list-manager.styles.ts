@@ -9,7 +9,8 @@ export default css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
-    overflow: hidden;
+    /* Clipped to the corners without being a scroller: the import's actions stick to the page once the panes stack. */
+    overflow: clip;
   }
 
   .lists {
@@ -96,10 +97,6 @@ export default css`
     overflow-wrap: anywhere;
   }
 
-  .entries-toolbar .search {
-    flex: 1 1 12rem;
-  }
-
   .table-scroll {
     flex: 1 1 0;
     min-height: 10rem;
@@ -153,16 +150,48 @@ export default css`
     border: 1px dashed var(--_border);
   }
 
+  .back-button {
+    display: none;
+    align-self: flex-start;
+    padding-inline-start: calc(var(--_spacing) / 2);
+  }
+
+  .back-button svg {
+    width: 1.25rem;
+    height: 1.25rem;
+    fill: currentColor;
+  }
+
+  .back-button svg:dir(rtl) {
+    transform: scaleX(-1);
+  }
+
+  #detail-title:focus:not(:focus-visible) {
+    outline: none;
+  }
+
+  /*
+   * Narrow (a side panel, a phone): one pane at a time, by the element's own width. The lists first; opening one
+   * shows it, with "Back to the lists" above it.
+   */
   @container (max-width: 40rem) {
     .panes {
       grid-template-columns: minmax(0, 1fr);
       height: auto;
     }
 
+    .panes.show-list > .lists,
+    .panes.show-lists > .detail {
+      display: none;
+    }
+
     .lists {
-      max-height: 14rem;
+      max-height: var(--sms-list-manager-height, 36rem);
       border-inline-end: 0;
-      border-bottom: 1px solid var(--_border);
+    }
+
+    .back-button {
+      display: inline-flex;
     }
 
     .detail {

@@ -18,6 +18,7 @@ export const listManagerTerms = {
   listShared: 'Shared',
   listSharedViewOnly: 'An administrator shares this list with everyone: you can send campaigns to it and export it, but only an administrator can change it.',
   listChoose: 'Choose a list to see its numbers.',
+  backToLists: 'Back to the lists',
   listName: 'List name',
   createList: 'Create list',
   renameList: 'Rename',

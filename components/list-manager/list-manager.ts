@@ -1,48 +1,43 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { SmsClient } from '../../src/client.js';
-import { toCsv } from '../../src/csv.js';
-import type { ListEntry, ListImportReport, PredefinedList } from '../../src/model/list.js';
-import { formatPhone } from '../internal/phone.js';
+import type { ListImportReport, PredefinedList } from '../../src/model/list.js';
 import { SmsListChangeEvent, type SmsListChangeAction } from '../events/sms-list-change-event.js';
 import { SmsListSelectEvent } from '../events/sms-list-select-event.js';
 import { Announcer } from '../internal/announcer.js';
 import { SmsClientElement } from '../internal/client-element.js';
 import { ConfirmController } from '../internal/confirm.js';
 import { controlStyles } from '../internal/controls.styles.js';
-import { CsvExportController } from '../internal/csv-export.js';
 import { dataTableStyles } from '../internal/data-table.styles.js';
 import { DefaultCountryController } from '../internal/default-country.js';
-import { downloadText } from '../internal/download.js';
-import { renderEntryTable, renderRemoveButton } from '../internal/entry-table.js';
 import { describeError } from '../internal/error-text.js';
 import { FormDialogController } from '../internal/form-dialog.js';
+import { icon } from '../internal/icon.js';
 import { importReportStyles } from '../internal/import-report.js';
 import { LocalizeController } from '../internal/localize.js';
 import { managerStyles } from '../internal/manager.styles.js';
 import { NoticeController } from '../internal/notice.js';
 import { PagedListController } from '../internal/paged-list.js';
-import { PhoneFieldController } from '../internal/phone-field.js';
-import { RowWindowController } from '../internal/row-window.js';
 import { SearchFieldController } from '../internal/search-field.js';
 import { renderEmpty, renderError, renderLoading } from '../internal/states.js';
 import { sharedStyles } from '../internal/theme.js';
+import { ListEntriesController } from './list-entries.js';
 import { ListImportController, renderListReport } from './list-import.js';
 import styles from './list-manager.styles.js';
 import { listManagerTerms } from './list-manager.terms.js';
 
-/** Merge-field columns shown in the table; the others are in the edit dialog. */
-const SHOWN_COLUMNS = 4;
-const ENTRY_PAGE = 100;
-const EXPORT_PAGE = 500;
 const SEARCH_DELAY = 250;
+/** The chevron of "Back to the lists" (mirrored right to left). */
+const backIcon = icon(svg`<path d="M15.4 7.4 14 6l-6 6 6 6 1.4-1.4-4.6-4.6z"/>`);
 
 /**
  * @tagname sms-list-manager
  * @summary Predefined recipient lists for campaigns: create, rename and delete lists; import a CSV or Excel file
  * with a preview, the phone column and a report of invalid rows and duplicates by line; download the template;
- * search, add, edit and remove numbers (paged, for lists of any size); export a list as CSV.
+ * search, add, edit and remove numbers (paged, for lists of any size); export a list as CSV. Two panes side by side;
+ * narrower than 40rem (by its own width, so in a side panel as on a phone) one at a time: the lists, then the open
+ * list with "Back to the lists". A table narrower than its columns scrolls sideways under the number column.
  *
  * @event {SmsListSelectEvent} sms-list-select - The user opened a list (`detail.list`).
  * @event {SmsListChangeEvent} sms-list-change - A list was created, renamed, deleted, imported into, or its numbers
@@ -56,6 +51,7 @@ const SEARCH_DELAY = 250;
  * @csspart new-list-button - The "New list" button.
  * @csspart view-only - The note telling a user that a shared list is read-only to them.
  * @csspart detail - The open list: its header, numbers or import panel.
+ * @csspart back-button - "Back to the lists", above the open list when the panes are stacked.
  * @csspart last-import - The report of the list's last import (a disclosure).
  * @csspart entries - The scrolling table of numbers.
  * @csspart add-button - The "Add a number" button.
@@ -72,7 +68,8 @@ const SEARCH_DELAY = 250;
  * @csspart form-dialog - The dialog to create or rename a list, or add or edit a number.
  * @csspart dialog - The confirmation dialog.
  *
- * @cssproperty --sms-list-manager-height - Height of the element in its two-pane layout. Default: `36rem`.
+ * @cssproperty --sms-list-manager-height - Height of the element in its two-pane layout, and the most the pane of
+ * lists grows to once the panes are stacked. Default: `36rem`.
  * @cssproperty --sms-list-manager-lists-width - Width of the pane of lists. Default: `16rem`.
  * @cssproperty --sms-import-table-max-height - Height of the preview and problem tables. Default: `16rem`.
  * @cssproperty --sms-color-surface - Background of the elements.
@@ -84,7 +81,7 @@ const SEARCH_DELAY = 250;
  * @cssproperty --sms-color-on-accent - Text on primary buttons.
  * @cssproperty --sms-color-warning - Duplicates in a report.
  * @cssproperty --sms-color-warning-surface - Background of duplicate counts.
- * @cssproperty --sms-color-danger - Errors, invalid rows, destructive buttons.
+ * @cssproperty --sms-color-danger - Errors, invalid rows, destructive buttons and the remove bin of a row.
  * @cssproperty --sms-color-success - Added and valid counts.
  * @cssproperty --sms-focus-ring-color - Colour of the keyboard focus ring.
  * @cssproperty --sms-focus-ring-width - Width of the keyboard focus ring.
@@ -117,8 +114,9 @@ export class SmsListManager extends SmsClientElement {
   @state() private selectError: unknown = null;
   @state() private view: 'entries' | 'import' = 'entries';
   @state() private navIndex = 0;
+  /** The pane shown when the element is too narrow for both (list-manager.styles.ts): the lists, or the open list. */
+  @state() private pane: 'lists' | 'list' = 'lists';
   @state() private formName = '';
-  @state() private formFields: Record<string, string> = {};
   @state() private formTouched = false;
 
   private readonly localize = new LocalizeController(this, listManagerTerms);
@@ -127,8 +125,6 @@ export class SmsListManager extends SmsClientElement {
   private readonly confirm = new ConfirmController(this);
   private readonly form = new FormDialogController(this, (error) => this.describe(error));
   private readonly defaults = new DefaultCountryController(this, { client: () => this.smsClient, attribute: () => this.defaultCountry });
-  private readonly phone = new PhoneFieldController(this, { localize: this.localize, country: () => this.defaults.country });
-  private readonly exporter = new CsvExportController(this);
   private readonly listSearch = new SearchFieldController(this, {
     delay: SEARCH_DELAY,
     search: () => {
@@ -136,23 +132,22 @@ export class SmsListManager extends SmsClientElement {
       void this.lists.reload();
     },
   });
-  private readonly entrySearch = new SearchFieldController(this, {
-    delay: SEARCH_DELAY,
-    search: () => {
-      this.rows.reset();
-      void this.entries.reload();
-    },
-  });
   private readonly lists = new PagedListController<PredefinedList>(this, (cursor) => {
     const client = this.smsClient;
     return client ? client.lists.list({ query: this.listSearch.query || undefined, cursor, limit: 50 }) : null;
   });
-  private readonly entries = new PagedListController<ListEntry>(this, (cursor) => {
-    const client = this.smsClient;
-    const list = this.selected;
-    return client && list ? client.lists.entries(list.id, { query: this.entrySearch.query || undefined, cursor, limit: ENTRY_PAGE }) : null;
+  private readonly numbers = new ListEntriesController(this, {
+    localize: this.localize,
+    client: () => this.smsClient,
+    list: () => this.selected,
+    editable: (list) => this.editable(list),
+    country: () => this.defaults.country,
+    notice: this.notice,
+    confirm: this.confirm,
+    form: this.form,
+    describe: (error) => this.describe(error),
+    changed: async (list) => this.changed('entries', list.id, await this.refreshSelected().catch(() => null)),
   });
-  private readonly rows = new RowWindowController(this, { onNearEnd: () => void this.entries.loadMore() });
   private readonly importer = new ListImportController(this, {
     localize: this.localize,
     client: () => this.smsClient,
@@ -172,10 +167,10 @@ export class SmsListManager extends SmsClientElement {
       if (client) {
         void this.defaults.load(client);
         void this.loadLists(true);
-        if (this.listId) void this.open(this.listId);
+        if (this.listId) void this.open(this.listId, 'host');
       }
     } else if (changed.has('listId') && this.listId && this.listId !== this.openingId) {
-      void this.open(this.listId);
+      void this.open(this.listId, 'host');
     }
   }
 
@@ -183,7 +178,7 @@ export class SmsListManager extends SmsClientElement {
   private async loadLists(openFirst = false): Promise<void> {
     await this.lists.reload();
     const first = this.lists.items[0];
-    if (openFirst && !this.listId && !this.openingId && first) void this.open(first.id);
+    if (openFirst && !this.listId && !this.openingId && first) void this.open(first.id, 'first');
   }
 
   private describe(error: unknown): string {
@@ -196,23 +191,31 @@ export class SmsListManager extends SmsClientElement {
 
   // --- lists ---
 
-  /** Opens a list: its header and first page of numbers. */
-  private async open(id: string, byUser = false): Promise<void> {
+  /**
+   * Opens a list: its header and first page of numbers. Opened by the user or the host page (`list-id`), it is the pane
+   * shown once the panes stack; the first list, opened for the user, waits behind the lists.
+   */
+  private async open(id: string, by: 'user' | 'host' | 'first'): Promise<void> {
     const client = this.smsClient;
     if (!client) return;
+    if (by !== 'first') this.pane = 'list';
     this.openingId = id;
     this.listId = id;
     this.view = 'entries';
     this.importer.reset();
-    this.entrySearch.set('');
+    this.numbers.reset();
     this.selectError = null;
-    this.rows.reset();
     try {
       const list = await client.lists.get(id);
       if (this.openingId !== id) return;
       this.selected = list;
-      void this.entries.reload();
-      if (byUser) this.dispatchEvent(new SmsListSelectEvent({ list }));
+      void this.numbers.reload();
+      if (by === 'user') {
+        this.dispatchEvent(new SmsListSelectEvent({ list }));
+        // Stacked, the list replaces the lists: focus moves to its title.
+        await this.updateComplete;
+        if (this.stacked) this.renderRoot.querySelector<HTMLElement>('#detail-title')?.focus();
+      }
     } catch (error) {
       if (this.openingId !== id) return;
       this.selected = null;
@@ -230,6 +233,22 @@ export class SmsListManager extends SmsClientElement {
     this.selected = list;
     this.lists.update((items) => items.map((item) => (item.id === list.id ? list : item)));
     return list;
+  }
+
+  /** The panes are stacked (the element is narrow): one shows at a time, with a way back to the lists. */
+  private get stacked(): boolean {
+    const back = this.renderRoot.querySelector<HTMLElement>('[part~="back-button"]');
+    return back !== null && getComputedStyle(back).display !== 'none';
+  }
+
+  /** Stacked, from the open list back to the lists; focus returns to the list that was open. */
+  private async backToLists(): Promise<void> {
+    this.pane = 'lists';
+    const index = this.lists.items.findIndex((list) => list.id === this.selected?.id);
+    if (index >= 0) this.navIndex = index;
+    await this.updateComplete;
+    const item = this.renderRoot.querySelector<HTMLElement>(`[data-list-index="${this.navIndex}"]`) ?? this.renderRoot.querySelector<HTMLElement>('[part~="new-list-button"]');
+    item?.focus();
   }
 
   private onListKeydown(event: KeyboardEvent): void {
@@ -292,7 +311,7 @@ export class SmsListManager extends SmsClientElement {
       this.changed('created', list.id, list);
       this.listSearch.set('');
       await this.loadLists();
-      await this.open(list.id, true);
+      await this.open(list.id, 'user');
     });
   }
 
@@ -324,127 +343,18 @@ export class SmsListManager extends SmsClientElement {
     this.listId = undefined;
     this.openingId = undefined;
     this.navIndex = 0;
+    this.pane = 'lists';
     await this.lists.reload();
+    await this.updateComplete;
     const next = this.renderRoot.querySelector<HTMLElement>('[data-list-index="0"]') ?? this.renderRoot.querySelector<HTMLElement>('[part~="new-list-button"]');
     next?.focus();
-  }
-
-  // --- numbers ---
-
-  private entryForm(columns: readonly string[]): TemplateResult {
-    const { localize } = this;
-    return html`
-      ${this.phone.render('entry-phone')}
-      ${columns.length > 0
-        ? html`<fieldset class="merge-fields">
-            <legend>${localize.term('mergeFields')}</legend>
-            ${columns.map(
-              (column, index) => html`<div class="field">
-                <label for="entry-field-${index}"><bdi>${column}</bdi></label>
-                <input
-                  id="entry-field-${index}"
-                  class="input"
-                  maxlength="1000"
-                  autocomplete="off"
-                  .value=${this.formFields[column] ?? ''}
-                  @input=${(event: Event) => (this.formFields = { ...this.formFields, [column]: (event.target as HTMLInputElement).value })}
-                />
-              </div>`,
-            )}
-          </fieldset>`
-        : nothing}
-    `;
-  }
-
-  /** The add and edit dialog: a number validated as it is typed, and the list's merge fields. */
-  private editEntry(list: PredefinedList, entry: ListEntry | null): void {
-    const { localize } = this;
-    const columns = [...new Set([...list.columns, ...Object.keys(entry?.fields ?? {})])];
-    this.phone.reset(entry ? formatPhone(entry.e164) : '');
-    this.formFields = { ...(entry?.fields ?? {}) };
-    const display = entry ? formatPhone(entry.e164) : '';
-    void this.form.open({
-      title: entry ? localize.term('editNumber', display) : localize.term('listAddNumber'),
-      submitLabel: entry ? localize.term('save') : localize.term('add'),
-      cancelLabel: localize.term('cancel'),
-      body: () => this.entryForm(columns),
-      submit: async () => {
-        const client = this.smsClient;
-        const check = this.phone.submit();
-        if (!client || check.status !== 'valid') return false;
-        try {
-          if (entry) {
-            const saved = await client.lists.updateEntry(list.id, entry.id, { e164: check.e164, fields: this.formFields });
-            this.entries.update((items) => items.map((item) => (item.id === entry.id ? saved : item)));
-            this.notice.say(localize.term('numberSaved', formatPhone(saved.e164)));
-          } else {
-            const fields = Object.fromEntries(Object.entries(this.formFields).filter(([, value]) => value.trim() !== ''));
-            const added = await client.lists.addEntry(list.id, { e164: check.e164, fields });
-            this.notice.say(localize.term('numberAdded', formatPhone(added.e164)));
-            void this.entries.reload();
-          }
-        } catch (error) {
-          return this.phone.refused(error);
-        }
-        const fresh = await this.refreshSelected();
-        this.changed('entries', list.id, fresh);
-        return true;
-      },
-    });
-  }
-
-  private async removeEntry(list: PredefinedList, entry: ListEntry): Promise<void> {
-    const { localize } = this;
-    const display = formatPhone(entry.e164);
-    const yes = await this.confirm.ask({
-      title: localize.term('removeNumberTitle', display),
-      message: localize.term('removeNumberMessage'),
-      confirmLabel: localize.term('remove'),
-      cancelLabel: localize.term('cancel'),
-      danger: true,
-    });
-    const client = this.smsClient;
-    if (!yes || !client || !(await this.notice.attempt(() => client.lists.removeEntry(list.id, entry.id)))) return;
-    const index = this.entries.items.findIndex((item) => item.id === entry.id);
-    this.entries.update((items) => items.filter((item) => item.id !== entry.id));
-    this.notice.say(localize.term('listNumberRemoved', display));
-    const fresh = await this.refreshSelected().catch(() => null);
-    this.changed('entries', list.id, fresh);
-    if (index >= 0) void this.rows.focusRow(Math.min(index, this.entries.items.length - 1));
-  }
-
-  /** Every number of the list, page after page, as CSV: `phone` and the merge-field columns. */
-  private async exportCsv(list: PredefinedList): Promise<void> {
-    const client = this.smsClient;
-    if (!client) return;
-    await this.notice.attempt(() =>
-      this.exporter.run(
-        (cursor) => client.lists.entries(list.id, { cursor, limit: EXPORT_PAGE }),
-        (entries) => {
-          const columns = new Set(list.columns);
-          const rows = entries.map((entry) => {
-            // Fields are prefixed so that a column called "phone" cannot overwrite the number.
-            const row: Record<string, string> = { '#phone': entry.e164 };
-            for (const [key, value] of Object.entries(entry.fields)) {
-              row[`.${key}`] = value;
-              columns.add(key);
-            }
-            return row;
-          });
-          const csv = toCsv(rows, [{ key: '#phone', header: 'phone' }, ...[...columns].map((column) => ({ key: `.${column}`, header: column }))]);
-          downloadText(`${list.name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim() || 'list'}.csv`, csv);
-          this.notice.say(this.localize.term('listExported', rows.length));
-        },
-      ),
-    );
   }
 
   private async afterImport(report: ListImportReport): Promise<void> {
     const list = await this.refreshSelected().catch(() => null);
     this.announcer.announce(`${this.localize.term('importDone')}: ${this.localize.term('importAdded', report.added)}`);
     this.changed('imported', this.selected?.id ?? '', list);
-    this.rows.reset();
-    void this.entries.reload();
+    void this.numbers.reload();
   }
 
   private closeImport(): void {
@@ -470,7 +380,7 @@ export class SmsListManager extends SmsClientElement {
                 localize.term('listsEmpty'),
                 html`<button class="button primary" part="new-list-button" @click=${() => this.createList()}>${localize.term('newList')}</button>`,
               )
-            : html`<div class="panes">${this.renderLists()}${this.renderDetail()}</div>`}
+            : html`<div class="panes ${this.pane === 'list' ? 'show-list' : 'show-lists'}">${this.renderLists()}${this.renderDetail()}</div>`}
       ${this.form.render()} ${this.confirm.render()} ${this.announcer.render()}
     </div>`;
   }
@@ -499,7 +409,7 @@ export class SmsListManager extends SmsClientElement {
                   tabindex=${index === navIndex ? 0 : -1}
                   aria-current=${list.id === this.selected?.id ? 'true' : 'false'}
                   @focus=${() => (this.navIndex = index)}
-                  @click=${() => void this.open(list.id, true)}
+                  @click=${() => void this.open(list.id, 'user')}
                 >
                   <span class="list-name"><bdi>${list.name}</bdi></span>
                   <span class="list-count">${localize.term('listEntryCount', list.entryCount)}${list.departmentId === null
@@ -523,10 +433,15 @@ export class SmsListManager extends SmsClientElement {
     const list = this.selected;
     let body: TemplateResult;
     if (list) body = this.renderList(list);
-    else if (this.selectError) body = renderError(this.describe(this.selectError), { label: localize.term('retry'), onRetry: () => void this.open(this.listId ?? '') });
+    else if (this.selectError) body = renderError(this.describe(this.selectError), { label: localize.term('retry'), onRetry: () => void this.open(this.listId ?? '', 'host') });
     else if (this.openingId) body = renderLoading(localize.term('loading'));
     else body = renderEmpty(localize.term('listChoose'));
-    return html`<section part="detail" class="detail" aria-labelledby=${list ? 'detail-title' : 'lists-title'}>${body}</section>`;
+    return html`<section part="detail" class="detail" aria-labelledby=${list ? 'detail-title' : 'lists-title'}>
+      <button type="button" class="button quiet back-button" part="back-button" @click=${() => void this.backToLists()}>
+        ${backIcon} ${localize.term('backToLists')}
+      </button>
+      ${body}
+    </section>`;
   }
 
   private renderList(list: PredefinedList): TemplateResult {
@@ -534,7 +449,7 @@ export class SmsListManager extends SmsClientElement {
     return html`
       <header class="detail-header">
         <div class="detail-title">
-          <h2 id="detail-title"><bdi>${list.name}</bdi></h2>
+          <h2 id="detail-title" tabindex="-1"><bdi>${list.name}</bdi></h2>
           <span class="hint">${localize.term('listEntryCount', list.entryCount)}</span>
         </div>
         ${this.editable(list)
@@ -546,7 +461,7 @@ export class SmsListManager extends SmsClientElement {
       </header>
       ${this.editable(list) ? nothing : html`<p part="view-only" class="view-only">${localize.term('listSharedViewOnly')}</p>`}
       ${list.lastImport && this.view === 'entries' ? this.renderLastImport(list.lastImport) : nothing}
-      ${this.view === 'import' ? this.importer.render(list, () => this.closeImport()) : this.renderEntries(list)}
+      ${this.view === 'import' ? this.importer.render(list, () => this.closeImport()) : this.numbers.render(list, () => (this.view = 'import'))}
     `;
   }
 
@@ -557,58 +472,5 @@ export class SmsListManager extends SmsClientElement {
       <summary>${localize.term('lastImport', report.fileName, when)}</summary>
       ${renderListReport(localize, report)}
     </details>`;
-  }
-
-  private renderEntries(list: PredefinedList): TemplateResult {
-    const { localize, entries } = this;
-    return html`
-      <div class="toolbar entries-toolbar">
-        ${this.entrySearch.render({ part: 'entry-search', label: localize.term('searchNumbers'), classes: 'input search' })}
-        ${this.editable(list)
-          ? html`<button class="button primary" part="add-button" @click=${() => this.editEntry(list, null)}>${localize.term('listAddNumber')}</button>
-              <button class="button" part="import-open-button" @click=${() => (this.view = 'import')}>${localize.term('listImportFile')}</button>`
-          : nothing}
-        ${this.exporter.render(localize, () => void this.exportCsv(list))}
-      </div>
-      ${entries.status === 'error'
-        ? renderError(this.describe(entries.error), { label: localize.term('retry'), onRetry: () => void entries.reload() })
-        : entries.status !== 'ready'
-          ? renderLoading(localize.term('loading'))
-          : entries.items.length === 0
-            ? renderEmpty(this.entrySearch.query ? localize.term('listNoEntriesFound', this.entrySearch.query) : localize.term('listNoEntries'))
-            : this.renderTable(list)}
-    `;
-  }
-
-  private renderTable(list: PredefinedList): TemplateResult {
-    const { localize, entries } = this;
-    const editable = this.editable(list);
-    const columns = list.columns.slice(0, SHOWN_COLUMNS);
-    const total = !this.entrySearch.query ? list.entryCount : entries.hasMore ? entries.total : entries.items.length;
-    return renderEntryTable({
-      localize,
-      rows: this.rows,
-      entries,
-      rowCount: total !== undefined ? total + 1 : -1,
-      caption: localize.term('listEntriesCaption', list.name),
-      head: html`<th scope="col">${localize.term('columnNumber')}</th>
-        ${columns.map((column) => html`<th scope="col"><bdi>${column}</bdi></th>`)}`,
-      columns: columns.length + 2,
-      key: (entry) => entry.id,
-      cells: (entry, tabindex) => {
-        const display = formatPhone(entry.e164);
-        return html`<th scope="row" class="cell-number">
-            ${editable
-              ? html`<button class="link-button" data-row-focus tabindex=${tabindex} aria-label=${localize.term('editNumber', display)} @click=${() => this.editEntry(list, entry)}>
-                  ${display}
-                </button>`
-              : html`<span data-row-focus tabindex=${tabindex}>${display}</span>`}
-          </th>
-          ${columns.map((column) => html`<td title=${entry.fields[column] ?? ''}><bdi>${entry.fields[column] ?? ''}</bdi></td>`)}
-          <td class="cell-actions">
-            ${editable ? renderRemoveButton({ label: localize.term('listRemoveNumber', display), tabindex, onClick: () => void this.removeEntry(list, entry) }) : nothing}
-          </td>`;
-      },
-    });
   }
 }

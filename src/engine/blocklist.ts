@@ -7,6 +7,7 @@ import type { Where } from '../ports/store.js';
 import { loadActor, requireAdmin } from './access.js';
 import type { EngineContext } from './context.js';
 import { normalisePhone, tryPhone } from './phones.js';
+import { phoneSearch } from '../phone/search.js';
 import type { E164 } from '../phone.js';
 import { parseInput } from './validate.js';
 
@@ -78,12 +79,13 @@ export function createBlocklistApi(ctx: EngineContext): BlocklistApi {
     async list(principal, query = {}) {
       const input = parseInput(BlocklistQuery, query, 'query');
       await loadActor(ctx, principal);
+      const { defaultCountry } = await ctx.settings();
       const where: Where<BlocklistEntry> = input.source ? { source: input.source } : {};
       const text = input.query?.trim();
-      const digits = text?.replace(/[^\d+]/g, '');
+      const phone = text ? phoneSearch(text, (query) => tryPhone(query, defaultCountry)) : null;
       return ctx.db.blocklist.find({
         where,
-        search: text ? { fields: digits && digits.length >= 3 ? ['e164'] : ['e164', 'reason', 'addedBy', 'addedByName', 'message'], text: digits && digits.length >= 3 ? digits : text } : undefined,
+        search: phone ? { fields: ['e164'], text: phone } : text ? { fields: ['e164', 'reason', 'addedBy', 'addedByName', 'message'], text } : undefined,
         orderBy: [['addedAt', 'desc']],
         cursor: input.cursor,
         limit: input.limit,

@@ -9,6 +9,7 @@ import { canEditList, canSeeList, loadActor } from './access.js';
 import type { EngineContext } from './context.js';
 import { mapPage } from './paging.js';
 import { normalisePhone, tryPhone } from './phones.js';
+import { phoneSearch } from '../phone/search.js';
 import { parseInput } from './validate.js';
 
 function entryKey(listId: string, e164: string): string {
@@ -96,7 +97,10 @@ export function createListsApi(ctx: EngineContext): ListsApi {
     async entries(principal, id, query = {}) {
       const input = parseInput(ListEntryQuery, query, 'query');
       await visible(principal, id);
-      const text = input.query?.trim().toLowerCase();
+      // A number is found as it is typed ("+61 412 999 888", "0412 999 888", "999 888"), as in the blocklist.
+      const typed = input.query?.trim();
+      const { defaultCountry } = await ctx.settings();
+      const text = typed ? (phoneSearch(typed, (query) => tryPhone(query, defaultCountry)) ?? typed).toLowerCase() : undefined;
       const page = await ctx.db.listEntries.find({
         where: { listId: id },
         search: text ? { fields: ['text'], text } : undefined,

@@ -92,3 +92,33 @@ export async function expectUnreachable(el: Element): Promise<HTMLElement> {
   await expect(el).to.be.accessible();
   return error;
 }
+
+/** Whether a text input shows its whole placeholder (the text's width in the input's font fits its content box). */
+export function placeholderFits(input: HTMLInputElement): boolean {
+  const style = getComputedStyle(input);
+  const context = document.createElement('canvas').getContext('2d')!;
+  context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+  const room = input.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
+  return context.measureText(input.placeholder).width <= room;
+}
+
+/**
+ * The rows a toolbar's controls wrap into, each as the bounds of its first and last control, and how many it holds;
+ * with the toolbar's own bounds.
+ */
+export function toolbarRows(toolbar: HTMLElement): { left: number; right: number; rows: { left: number; right: number; count: number }[] } {
+  const controls = [...toolbar.querySelectorAll<HTMLElement>('input, select, button')].map((control) => control.getBoundingClientRect());
+  const rows = new Map<number, { left: number; right: number; count: number }>();
+  for (const box of controls) {
+    const top = Math.round(box.top);
+    const row = rows.get(top);
+    rows.set(top, row ? { left: Math.min(row.left, box.left), right: Math.max(row.right, box.right), count: row.count + 1 } : { left: box.left, right: box.right, count: 1 });
+  }
+  const { left, right } = toolbar.getBoundingClientRect();
+  return { left, right, rows: [...rows.entries()].sort(([a], [b]) => a - b).map(([, row]) => row) };
+}
+
+/** Whether a cell shows its whole text (no ellipsis, no clipping). */
+export function fitsCell(cell: HTMLElement): boolean {
+  return cell.scrollWidth <= cell.clientWidth + 1;
+}

@@ -128,6 +128,15 @@ describe('<sms-blocklist-manager>: blocking and unblocking', () => {
     expect((await admin.blocklist.list()).items).to.have.length(1);
   });
 
+  it('shows the unblock bin in the danger colour, as the list manager’s bin', async () => {
+    const { admin } = await blocklistWorld();
+    await seedBlocklist(admin, 1);
+    const el = await loadedManager(admin);
+    el.style.setProperty('--sms-color-danger', 'rgb(1, 2, 3)');
+    expect(getComputedStyle(part(el, 'remove-button')!).color).to.equal('rgb(1, 2, 3)');
+    await expect(el).to.be.accessible();
+  });
+
   it('asks before unblocking: Cancel (or Escape) keeps the number, Unblock removes it', async () => {
     const { admin } = await blocklistWorld();
     await seedBlocklist(admin, 3);

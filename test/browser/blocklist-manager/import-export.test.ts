@@ -108,7 +108,7 @@ describe('<sms-blocklist-manager>: import and export', () => {
     chooseFile(el, 'stop-list.csv', FILE);
     await find(el, '[part~="import-button"]', 'the report');
     const select = part<HTMLSelectElement>(el, 'reason-column')!;
-    expect([...select.options].map(text)).to.deep.equal(['None', 'reason']);
+    expect([...select.options].map(text)).to.deep.equal(['None', 'Reason']);
     select.value = '';
     select.dispatchEvent(new Event('change'));
     part<HTMLButtonElement>(el, 'import-button')!.click();

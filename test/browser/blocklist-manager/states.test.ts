@@ -92,6 +92,23 @@ describe('<sms-blocklist-manager>: states and permissions', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('never shows an id under "Added by": "You", or "An administrator" for one the directory has no name for', async () => {
+    // The demo's administrator is the first one, stored with its id as its name until someone names them.
+    const addedBy = (el: Element, number: string) => {
+      const index = rowNumbers(el).indexOf(number);
+      return rowCells(el, index)[3];
+    };
+    const own = await loadedManager(admin);
+    expect([addedBy(own, MANUAL), addedBy(own, IMPORTED), addedBy(own, OPTED_OUT)]).to.deep.equal(['You', 'You', 'Automatic']);
+    await expect(own).to.be.accessible();
+    const user = await loadedManager(alice);
+    expect([addedBy(user, MANUAL), addedBy(user, IMPORTED)]).to.deep.equal(['An administrator', 'An administrator']);
+    $<HTMLButtonElement>(user, `tbody .link-button[aria-label="Details of ${MANUAL}"]`)!.click();
+    const details = await find(user, '[part~="details"]');
+    expect(text(details)).to.contain('An administrator').and.not.to.contain('demo-admin');
+    await expect(user).to.be.accessible();
+  });
+
   it('shows a user the same blocklist read-only: search and export, no add, remove, import or history', async () => {
     const el = await loadedManager(alice);
     expect(rowNumbers(el)).to.include.members([MANUAL, IMPORTED, OPTED_OUT]);

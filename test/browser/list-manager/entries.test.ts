@@ -74,6 +74,19 @@ describe('<sms-list-manager>: numbers', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('finds a number as it is shown or typed, not only by its E.164 digits', async () => {
+    const alice = await demoClient('alice');
+    const el = await manager(alice);
+    for (const typed of ['+61 410 000 006', '0410 000 006', '410 000 006', '+61410000006']) {
+      type(part<HTMLInputElement>(el, 'entry-search')!, '');
+      await until(() => rowNumbers(el).length > 1, 'every number again');
+      type(part<HTMLInputElement>(el, 'entry-search')!, typed);
+      await until(() => rowNumbers(el).length === 1 && rowNumbers(el)[0] === '+61 410 000 006', `"${typed}" to find Isla's number`);
+      expect(text($(el, 'tbody tr[data-row="0"] td'))).to.equal('Isla');
+    }
+    await expect(el).to.be.accessible();
+  });
+
   it('validates the number as it is typed, with the default country', async () => {
     const { client } = await listOf(1);
     const el = await manager(client);
@@ -113,7 +126,7 @@ describe('<sms-list-manager>: numbers', () => {
     const el = await manager(client);
     part<HTMLButtonElement>(el, 'add-button')!.click();
     const dialog = await openDialog(el);
-    expect($$(el, 'dialog .merge-fields label').map(text)).to.deep.equal(['first_name', 'suburb']);
+    expect($$(el, 'dialog .merge-fields label').map(text)).to.deep.equal(['First name', 'Suburb']);
     // Submitting nothing keeps the dialog open and says why.
     dialog.querySelector<HTMLButtonElement>('[part~="dialog-submit"]')!.click();
     await until(() => text(dialog.querySelector('#entry-phone-message')) === 'Enter a phone number.', 'the empty error');
@@ -185,6 +198,16 @@ describe('<sms-list-manager>: numbers', () => {
     expect(rowNumbers(el)).to.deep.equal(['+61 410 000 000', '+61 410 000 002']);
     expect((await client.lists.get(list.id)).entryCount).to.equal(2);
     await until(() => el.shadowRoot!.activeElement?.closest('tr')?.dataset.row === '1', 'focus on the next row');
+  });
+
+  it('shows the remove bin in the danger colour, as "Delete list" and the blocklist’s bin', async () => {
+    const { client } = await listOf(2);
+    const el = await manager(client);
+    el.style.setProperty('--sms-color-danger', 'rgb(1, 2, 3)');
+    const bin = $(el, 'tbody tr[data-row="0"] [part~="remove-button"]')!;
+    expect(getComputedStyle(bin).color).to.equal('rgb(1, 2, 3)');
+    expect(getComputedStyle(part(el, 'delete-button')!).color).to.equal('rgb(1, 2, 3)');
+    await expect(el).to.be.accessible();
   });
 
   it('moves between rows with the arrow keys, Home and End; Tab enters the table once', async () => {

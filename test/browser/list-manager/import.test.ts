@@ -16,12 +16,21 @@ const REPORT_CSV = [
   'Ed,not a number,Manly',
 ].join('\n');
 
-async function withList() {
+/** REPORT_CSV with 40 more valid rows and 20 more bad ones: a preview and a problems table taller than the pane. */
+const LONG_CSV = [
+  REPORT_CSV,
+  ...Array.from({ length: 40 }, (_, index) => `P${index},0412 1${String(index).padStart(2, '0')} 000,Bondi`),
+  ...Array.from({ length: 20 }, (_, index) => `Q${index},99${index},Manly`),
+].join('\n');
+
+async function withList(width?: number) {
   const { backend, user } = await createEmptyBackend();
   const client = clientFor(backend, user);
   const list = await client.lists.create({ name: 'Patients' });
   await client.lists.addEntry(list.id, { e164: '+61412000002', fields: { name: 'Di (old)' } });
-  const el = await fixture<SmsListManager>(html`<sms-list-manager .client=${client} default-country="AU"></sms-list-manager>`);
+  const el = await fixture<SmsListManager>(
+    html`<sms-list-manager .client=${client} default-country="AU" list-id=${list.id} style=${width ? `width: ${width}px` : ''}></sms-list-manager>`,
+  );
   await find(el, 'tbody tr[data-row]');
   part<HTMLButtonElement>(el, 'import-open-button')!.click();
   await find(el, '[part~="drop-zone"]');
@@ -75,10 +84,15 @@ describe('<sms-list-manager>: import', () => {
     expect(event.detail.list?.entryCount).to.equal(2);
     await find(el, '[part~="import-finish"]', 'the saved report');
     expect($$(el, '[part~="import-report"] [part~="import-counts"] li').map(text)).to.deep.equal(['1 added', '1 updated', '2 invalid rows', '1 duplicate']);
+    // Every row the preview listed, the duplicate included.
     expect(tableRows(el, 'import-report')).to.deep.equal([
       ['3', '12', 'Too short for a phone number.'],
+      ['4', '+61412000001', 'Same number as line 2.'],
       ['7', 'not a number', 'Not a phone number.'],
     ]);
+    // One way back, at the end of the report.
+    expect($$(el, '[part~="import"] button').map(text).filter((label) => label === 'Back to the numbers')).to.have.length(1);
+    expect(part(el, 'import-close')).to.equal(null);
     await expect(el).to.be.accessible();
 
     const saved = await client.lists.get(list.id);
@@ -96,6 +110,31 @@ describe('<sms-list-manager>: import', () => {
     expect(tableRows(el, 'last-import').map((row) => row[0])).to.deep.equal(['3', '7']);
   });
 
+  for (const width of [1280, 360]) {
+    it(`keeps "Import N numbers" in view and numbers on one line, ${width} px wide`, async () => {
+      const { el } = await withList(width);
+      chooseFile(el, 'long.csv', LONG_CSV);
+      const button = await find<HTMLButtonElement>(el, '[part~="import-button"]', 'the report');
+      expect(text(button)).to.equal('Import 42 numbers');
+      // Not below the fold: inside the visible part of the pane that scrolls (the page, once the panes stack).
+      const detail = part(el, 'detail')!;
+      const scroller = getComputedStyle(detail).overflowY === 'auto' ? detail.getBoundingClientRect() : { top: 0, bottom: window.innerHeight };
+      const box = button.getBoundingClientRect();
+      expect(box.top).to.be.at.least(scroller.top);
+      expect(box.bottom).to.be.at.most(scroller.bottom);
+      // Numbers in the preview and the problems are never broken across lines.
+      const lines = (cell: Element) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+      };
+      const numbers = [...$$(el, '[part~="import-preview"] td.import-phone-column'), ...$$(el, '[part~="import-problems"] td.import-number')];
+      expect(numbers.length).to.be.greaterThan(10);
+      expect(numbers.filter((cell) => lines(cell) !== 1).map(text)).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+    });
+  }
+
   it('reads the file again when the phone column is changed', async () => {
     const { el } = await withList();
     chooseFile(el, 'two.csv', 'mobile,other\n0412 000 010,0412 000 020\n0412 000 011,0412 000 021\n');
@@ -105,7 +144,8 @@ describe('<sms-list-manager>: import', () => {
     select.value = 'other';
     select.dispatchEvent(new Event('change'));
     await until(() => tableRows(el, 'import-preview')[0]?.[1] === '+61412000020', 'the other column');
-    expect($$(el, '[part~="import-preview"] thead th').map(text)).to.deep.equal(['Line', 'other', 'mobile']);
+    expect($$(el, '[part~="import-preview"] thead th').map(text)).to.deep.equal(['Line', 'Other', 'Mobile']);
+    expect([...select.options].map((option) => [option.value, text(option)])).to.deep.equal([['mobile', 'Mobile'], ['other', 'Other']]);
   });
 
   it('shows a progress bar while a file is read, and can stop reading', async () => {

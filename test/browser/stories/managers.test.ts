@@ -1,7 +1,8 @@
 // Every story of the list and blocklist managers, rendered as Storybook would: each shows its state and passes axe.
+import { expect } from '@open-wc/testing';
 import * as blocklistStories from '../../../stories/blocklist-manager.stories.js';
 import * as listStories from '../../../stories/list-manager.stories.js';
-import { find } from '../manager-helpers.js';
+import { find, part } from '../manager-helpers.js';
 import { describeStories, inDark, inFrench, showsEmpty, showsError, showsLoading, searchPlaceholder, type StateCheck } from './story-states.js';
 
 const rows: StateCheck = async (el) => void (await find(el, 'tbody tr[data-row]', 'the rows', 15000));
@@ -28,4 +29,20 @@ describeStories(blocklistStories, 'sms-blocklist-manager', {
   },
 });
 
-describeStories(listStories, 'sms-list-manager', { ...shared, Empty: showsEmpty('No lists yet.'), Admin: rows });
+/** Narrow, the list manager shows its lists first, the open list hidden behind them. */
+const stackedLists: StateCheck = async (el) => {
+  await find(el, '[part~="list-item"]', 'the lists', 15000);
+  expect(getComputedStyle(part(el, 'detail')!).display).to.equal('none');
+};
+
+describeStories(listStories, 'sms-list-manager', {
+  ...shared,
+  Empty: showsEmpty('No lists yet.'),
+  Admin: rows,
+  Narrow: stackedLists,
+  SidePanelList: async (el, canvas) => {
+    await rows(el, canvas);
+    expect(getComputedStyle(part(el, 'lists')!).display).to.equal('none');
+    expect(getComputedStyle(part(el, 'back-button')!).display).not.to.equal('none');
+  },
+});

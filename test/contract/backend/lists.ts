@@ -65,6 +65,15 @@ export function listsContract(h: BackendHarness): void {
       assert.deepEqual((await w.alice.lists.entries(listId, { query: '412000001' })).items.map((entry) => entry.e164), [handset(1)]);
     }));
 
+    it('finds a number as it is typed, in any common form', withWorld(h, async (w) => {
+      const listId = await makeList(w.alice, [{ e164: handset(1), fields: { first_name: 'Ann' } }, { e164: '+61412999888', fields: { first_name: 'Ben' } }]);
+      for (const typed of ['+61 412 999 888', '0412 999 888', '999 888', '0061 412 999 888', '(04) 1299-9888']) {
+        const found = await w.alice.lists.entries(listId, { query: typed });
+        assert.deepEqual(found.items.map((entry) => entry.fields.first_name), ['Ben'], typed);
+      }
+      assert.deepEqual((await w.alice.lists.entries(listId, { query: 'ann' })).items.map((entry) => entry.e164), [handset(1)]);
+    }));
+
     it('exports as CSV that imports again, and offers a CSV template', withWorld(h, async (w) => {
       const listId = await makeList(w.alice, [{ e164: handset(1), fields: { first_name: 'Ann, Jr', town: '=Perth' } }, { e164: handset(2), fields: { first_name: 'Ben', town: 'Hobart' } }]);
       const entries = await all((cursor) => w.alice.lists.entries(listId, { cursor }));
