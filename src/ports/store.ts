@@ -177,7 +177,10 @@ export type Condition<V> =
   | { $overlaps: V extends readonly (infer E)[] ? readonly E[] : never }
   | { $exists: boolean };
 
-/** All conditions must hold. */
+/**
+ * All conditions must hold. A field given with the value `undefined` is refused with a `ValidationError` (field
+ * `where.<name>`), never read as "any value": leave the key out to leave the field unfiltered.
+ */
 export type Where<T> = { [K in keyof T & string]?: Condition<T[K]> };
 
 export interface Query<T> {
