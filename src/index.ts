@@ -86,6 +86,7 @@ export { createSmsClient } from './client.js';
 export type { SmsClient, SmsClientOptions, SmsEventHandler } from './client.js';
 export { createLocalBackend } from './engine/local-backend.js';
 export type { LocalBackend, LocalBackendOptions } from './engine/local-backend.js';
+export type { LocalBackendStats } from './engine/stats.js';
 export type { EmailToSmsResult, InboundEmail } from './engine/email.js';
 export { seedDemo } from './seed/seed-demo.js';
 export type { DemoWorld, DemoUserKey, SeedDemoOptions } from './seed/seed-demo.js';

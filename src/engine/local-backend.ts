@@ -12,6 +12,10 @@ import { createDirectoryApi } from './directory.js';
 import { CampaignRunner } from './dispatch.js';
 import { type EmailToSmsResult, type InboundEmail, emailToSms } from './email.js';
 import { receiveSms } from './inbound.js';
+import { createCarrierSink } from './carrier-sink.js';
+import { InboundSms as InboundSmsSchema } from '../model/carrier.js';
+import type { LocalBackendStats } from './stats.js';
+import { parseInput } from './validate.js';
 import { createKeywordsApi } from './keywords.js';
 import { createListsApi } from './lists.js';
 import { createMessagesApi, nextDueMessage, releaseDueMessages } from './messages.js';
@@ -43,13 +47,21 @@ export interface LocalBackendOptions {
 
 /** The engine as a backend, plus the entry points a server wires to the outside world. */
 export interface LocalBackend extends SmsBackend {
-  /** Inbound traffic: SMS from the carrier (also delivered through its sink) and e-mail to SMS. */
+  /**
+   * Inbound traffic: SMS from the carrier (also delivered through its sink) and e-mail to SMS. An SMS that does not fit
+   * `InboundSms` (no usable provider id, an empty or overlong address) is refused with a `ValidationError`.
+   */
   readonly inbound: {
     sms(message: InboundSms): Promise<void>;
     email(email: InboundEmail): Promise<EmailToSmsResult>;
   };
   /** Resolves once the engine has recovered what a previous engine left on the same store. */
   readonly ready: Promise<void>;
+  /**
+   * The engine's dealings with its carrier: inbound SMS and reports its sink dropped, reports held for messages not
+   * known yet, sends the carrier did not answer in time. Counted since the engine started; cheap to call.
+   */
+  stats(): LocalBackendStats;
   /** Resolves when sends, reports and events in flight have settled (tests, seeds, benchmarks). */
   idle(): Promise<void>;
 }
@@ -95,24 +107,16 @@ export function createLocalBackend(options: LocalBackendOptions): LocalBackend {
     await scheduler.tick();
   })();
 
-  const disconnect = options.carrier.connect({
-    inbound: async (message) => {
-      await ready;
-      await receiveSms(ctx, message);
-    },
-    status: async (report) => {
-      await ready;
-      await ctx.applyReport(report);
-    },
-  });
+  const disconnect = options.carrier.connect(createCarrierSink(ctx, ready));
 
   const backend: LocalBackend = {
     ...afterReady(apis, ready),
     subscribe: (principal, listener, subscribeOptions) => ctx.events.subscribe(principal, listener, subscribeOptions?.after),
     inbound: {
       sms: async (message) => {
+        const parsed = parseInput(InboundSmsSchema, message, 'message');
         await ready;
-        await receiveSms(ctx, message);
+        await receiveSms(ctx, parsed);
       },
       email: async (email) => {
         await ready;
@@ -120,6 +124,7 @@ export function createLocalBackend(options: LocalBackendOptions): LocalBackend {
       },
     },
     ready,
+    stats: () => ({ ...ctx.counters, reportsHeld: ctx.heldReports }),
     idle: async () => {
       await ready;
       await ctx.idle();
