@@ -10,7 +10,7 @@ import { Coalescer } from './coalescer.js';
 import { SendWindow } from './send-window.js';
 import { RateLimiter, type StopSignal } from './rate-limiter.js';
 import type { Settings } from '../model/index.js';
-import { priceFor, recordUsage } from './usage.js';
+import { type BillTo, billToOf, chargeFor, storeCharge } from './usage.js';
 
 /** Recipients read at a time. */
 const BATCH = 500;
@@ -300,12 +300,12 @@ export class CampaignRunner {
       new Set<string>((await db.blocklist.getMany(recipients.map((recipient) => recipient.e164))).map((entry) => entry.e164));
     let blocked = await readBlocked(batch);
     let blockedAt = this.ctx.clock.now();
-    const usage = { messages: 0, segments: 0, cost: 0 };
+    const billTo = await billToOf(this.ctx, campaign.ratingExtensionId);
     const template = compileTemplate(campaign.body);
     const numberId = campaign.sender?.type === 'number' ? campaign.sender.numberId : null;
     const window = new SendWindow(WINDOW);
     const sent: SentRecipients = { ids: [], campaignId: campaign.id, since: 0 };
-    const accepted = new Coalescer<Accepted>((items) => this.recordAccepted(items, sent));
+    const accepted = new Coalescer<Accepted>((items) => this.recordAccepted(items, sent, { billTo, settings }));
     let index = 0;
     while (index < batch.length && !run.stopRequested && !this.ctx.isClosed) {
       // Recipients claimed together, in one store call: at most the sends that may start now.
@@ -367,24 +367,25 @@ export class CampaignRunner {
         this.claimed.add(claim.recipient.id);
         this.moveNow(campaign.id, 'pending', 'sending');
         window.take();
-        void this.send(claim, { usage, accepted, settings }).finally(() => window.release());
+        void this.send(claim, accepted).finally(() => window.release());
       }
       if (sent.ids.length >= MARK_SENT_EVERY || (sent.ids.length > 0 && this.ctx.clock.now() - sent.since >= PROGRESS_EVERY_MS)) await this.markSent(sent);
     }
     await window.drained();
     await accepted.idle();
     await this.markSent(sent);
-    if (usage.messages > 0) await recordUsage(this.ctx, campaign.ratingExtensionId, this.ctx.nowIso(), usage);
   }
 
   /**
-   * Records the provider ids of messages the carrier accepted together (`sending` → `sent`, one store call), then
-   * applies the reports held for them. Until then a crash leaves a message `sending` without a provider id, which
-   * recovery holds as `unknown` (never sent again blindly); a report that comes first is held until its id is recorded.
+   * Charges the messages the carrier accepted together to the campaign's rating extension (one usage record, see
+   * `storeCharge`), records their provider ids (`sending` → `sent`, one store call), then applies the reports held for
+   * them. Until then a crash leaves a message `sending` without a provider id, which recovery holds as `unknown` (never
+   * sent again blindly); a report that comes first is held until its id is recorded.
    */
-  private async recordAccepted(items: Accepted[], sent: SentRecipients): Promise<void> {
+  private async recordAccepted(items: Accepted[], sent: SentRecipients, charge: { billTo: BillTo; settings: Settings }): Promise<void> {
     const { db } = this.ctx;
     const at = this.ctx.nowIso();
+    await storeCharge(this.ctx, items[0]!.claim.message.id, charge.billTo, at, chargeFor(charge.settings, items.map(({ claim }) => claim.message.segments)));
     const changes = items.map(({ claim, providerId }) => [claim.message.id, { status: 'sent', providerId, updatedAt: at }] as const);
     const recorded = new Set(await db.messages.updateEach(changes, { if: { status: 'sending' } }));
     for (const { claim, providerId } of items) {
@@ -422,19 +423,13 @@ export class CampaignRunner {
   }
 
   /** Hands a claimed message to the carrier: accepted, its provider id is recorded; refused, it fails with the reason. */
-  private async send(
-    claim: Claim,
-    { usage, accepted, settings }: { usage: { messages: number; segments: number; cost: number }; accepted: Coalescer<Accepted>; settings: Settings },
-  ): Promise<void> {
+  private async send(claim: Claim, accepted: Coalescer<Accepted>): Promise<void> {
     const { message, recipient } = claim;
     for (let attempt = 0; ; attempt++) {
       try {
         const { providerId } = await this.ctx.carrier.send({
           messageId: message.id, from: message.from, to: message.to, body: message.body, encoding: message.encoding, segments: message.segments,
         });
-        usage.messages += 1;
-        usage.segments += message.segments;
-        usage.cost += priceFor(settings, message.segments);
         accepted.add({ claim, providerId });
         return;
       } catch (error) {

@@ -4,7 +4,7 @@ import { canTransition } from '../model/index.js';
 import type { MessageRecord } from '../ports/store.js';
 import { canSee, loadActor } from './access.js';
 import type { EngineContext } from './context.js';
-import { chargeMessage } from './usage.js';
+import { billToOf, chargeFor, storeCharge } from './usage.js';
 
 export interface OutboundInit {
   /** A given id (campaign messages derive theirs from the recipient); a new one otherwise. */
@@ -98,26 +98,30 @@ export function emitMessageStatus(ctx: EngineContext, message: MessageRecord): v
 
 /**
  * Hands a queued message to the carrier: queued → sending (before the carrier is called, so that a crash leaves a
- * trace) → sent with the provider id, charged to `billTo`; or failed with the carrier's reason.
+ * trace) → charged to `billTo` and sent with the provider id; or failed with the carrier's reason.
  */
 export async function transmit(ctx: EngineContext, message: MessageRecord, billTo: string | null): Promise<MessageRecord> {
   const sending = await transition(ctx, message.id, 'sending');
   if (!sending) return (await ctx.db.messages.get(message.id)) ?? message;
   emitMessageStatus(ctx, sending);
-  let result: MessageRecord | null;
+  let providerId: string;
   try {
-    const { providerId } = await ctx.carrier.send({
+    ({ providerId } = await ctx.carrier.send({
       messageId: sending.id, from: sending.from, to: sending.to, body: sending.body, encoding: sending.encoding, segments: sending.segments,
-    });
-    result = await transition(ctx, sending.id, 'sent', { providerId });
-    // A report may have overtaken the answer to send(): keep the provider id all the same.
-    if (!result) result = await ctx.db.messages.update(sending.id, { providerId });
-    ctx.rememberProvider(providerId, { id: sending.id, status: result?.status ?? 'sent', campaignId: null });
-    await ctx.replayReports(providerId);
-    await chargeMessage(ctx, billTo, sending.createdAt, sending.segments);
+    }));
   } catch (error) {
-    result = await transition(ctx, sending.id, 'failed', { error: carrierFailure(error) });
+    const failed = await transition(ctx, sending.id, 'failed', { error: carrierFailure(error) });
+    const final = failed ?? (await ctx.db.messages.get(sending.id)) ?? sending;
+    emitMessageStatus(ctx, final);
+    return final;
   }
+  // Charged as the carrier accepted it, before it is marked sent: a crash in between leaves it charged.
+  await storeCharge(ctx, sending.id, await billToOf(ctx, billTo), sending.createdAt, chargeFor(await ctx.settings(), [sending.segments]));
+  let result = await transition(ctx, sending.id, 'sent', { providerId });
+  // A report may have overtaken the answer to send(): keep the provider id all the same.
+  if (!result) result = await ctx.db.messages.update(sending.id, { providerId });
+  ctx.rememberProvider(providerId, { id: sending.id, status: result?.status ?? 'sent', campaignId: null });
+  await ctx.replayReports(providerId);
   const final = result ?? (await ctx.db.messages.get(sending.id)) ?? sending;
   emitMessageStatus(ctx, final);
   return final;

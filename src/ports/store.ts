@@ -85,7 +85,11 @@ export interface CampaignRecipientRecord extends CampaignRecipient {
   id: string;
 }
 
-/** Usage counters of one extension in one month. Key: `<month>:<extensionId or ->`. */
+/**
+ * Usage of one extension in one month: its inbound counter (key `<month>:<extensionId or ->`), or the charge of
+ * outbound messages the carrier accepted together (key `charge:<id of the first of them>`, stored once). Usage adds
+ * up the records of a month, extension and department when it is read.
+ */
 export interface UsageRecord {
   id: string;
   month: string;
