@@ -48,6 +48,8 @@ export class EngineContext {
     readonly notifier: Notifier,
     readonly clock: Clock,
     private readonly initialSettings: Partial<Settings>,
+    /** How long a send may wait for the carrier's answer (ms of the clock) before its message is held `unknown`. */
+    readonly carrierTimeoutMs: number,
   ) {
     const cache: Record<string, unknown> = {};
     this.db = new Proxy(cache, {

@@ -5,12 +5,14 @@ import type { CampaignRecipientRecord, MessageRecord } from '../ports/store.js';
 import type { EngineContext } from './context.js';
 import { nextTask } from './clock.js';
 import { carrierFailure, newOutbound, transition, transitionFrom } from './outbound.js';
+import { sendWithin, timeoutError, whenLate } from './carrier-call.js';
+import { type BatchCharge, type Claim, acceptLate, refuseLate } from './campaign-late.js';
 import { campaignMessageId, campaignRecipientId } from './ids.js';
 import { Coalescer } from './coalescer.js';
 import { SendWindow } from './send-window.js';
 import { RateLimiter, type StopSignal } from './rate-limiter.js';
 import type { Settings } from '../model/index.js';
-import { type BillTo, billToOf, chargeFor, storeCharge } from './usage.js';
+import { billToOf, chargeFor, storeCharge } from './usage.js';
 
 /** Recipients read at a time. */
 const BATCH = 500;
@@ -28,12 +30,7 @@ const BLOCKLIST_FRESH_MS = 100;
 /** Retries of a send the carrier refused with a retryable error. */
 const RETRIES = 3;
 const BLOCKED = 'On the blocklist at the time of sending.';
-
-/** A claimed recipient and its message, stored `sending`. */
-interface Claim {
-  recipient: CampaignRecipientRecord;
-  message: MessageRecord;
-}
+const UNANSWERED = 'The carrier did not answer in time: check before sending again.';
 
 /** Recipients whose message the carrier accepted (its provider id recorded), waiting to be marked sent together. */
 interface SentRecipients {
@@ -51,10 +48,15 @@ interface Accepted {
 
 interface Run {
   stopRequested: boolean;
+  /** Resolves once the run claims no more recipients: at once when a stop is requested, whatever the carrier does. */
   done: Promise<void>;
-  /** Ends the run's waits (the rate limit) when a stop is requested. */
+  /** Resolves when a stop is requested: the run's waits (the window, the rate limit, the carrier) end with it. */
+  stopped: Promise<void>;
+  /** Ends the run's waits on the rate limit when a stop is requested. */
   signal: StopSignal;
   onStop: Set<() => void>;
+  /** The sends a stop left in flight, each settled within the carrier timeout. */
+  inFlight: Promise<void>[];
 }
 
 /**
@@ -69,6 +71,10 @@ interface Run {
  * recipients the carrier accepted are marked sent together. `recover()` on a new engine settles each claimed recipient
  * from its message: sent once it has a provider id, `unknown` (held for review, never re-sent blindly) when the engine
  * died before its provider id was recorded; a recipient without a message was never handed over and is sent on restart.
+ *
+ * A carrier that does not answer: each send waits at most the carrier timeout, then its recipient is held `unknown` the
+ * same way (a late answer still settles it). A stop does not wait for sends in flight: it returns once the run claims no
+ * more, the sends settle by themselves within the timeout, and the campaign's next run waits for them.
  */
 export class CampaignRunner {
   private readonly runs = new Map<string, Run>();
@@ -78,6 +84,8 @@ export class CampaignRunner {
   private readonly trailing = new Map<string, unknown>();
   /** Recipients claimed by a run here (their message is stored) and not yet marked: stored `pending`, counted `sending`. */
   private readonly claimed = new Set<string>();
+  /** The sends that stopped runs left in flight, by campaign: a new run of the campaign waits for them. */
+  private readonly settling = new Map<string, Promise<void>>();
   private readonly limiter: RateLimiter;
 
   constructor(private readonly ctx: EngineContext) {
@@ -96,6 +104,8 @@ export class CampaignRunner {
     const run: Run = {
       stopRequested: false,
       done: Promise.resolve(),
+      stopped: new Promise((resolve) => onStop.add(resolve)),
+      inFlight: [],
       onStop,
       signal: {
         get stopped() {
@@ -110,17 +120,38 @@ export class CampaignRunner {
     this.runs.set(campaignId, run);
     let finish!: () => void;
     run.done = new Promise((resolve) => (finish = resolve));
+    const previous = this.settling.get(campaignId);
     this.ctx.background(async () => {
       try {
+        // The sends a stopped run left in flight settle first, so that their recipients are not taken for abandoned.
+        if (previous) await Promise.race([previous.catch(() => undefined), run.stopped]);
         await this.loop(campaignId, run);
       } finally {
         this.runs.delete(campaignId);
+        if (run.inFlight.length > 0) this.keepSettling(campaignId, run.inFlight);
         finish();
       }
     }, (error) => this.fail(campaignId, error));
   }
 
-  /** Asks a run to stop after the sends in flight; resolves when it has. */
+  /**
+   * Tracks the sends a stopped run left in flight until they settle (within the carrier timeout), for `idle()`, `close()`
+   * and the campaign's next run; then stores the counts.
+   */
+  private keepSettling(campaignId: string, inFlight: Promise<void>[]): void {
+    const settled: Promise<void> = Promise.allSettled([this.settling.get(campaignId), ...inFlight]).then(async ([, ...results]) => {
+      if (this.settling.get(campaignId) === settled) this.settling.delete(campaignId);
+      await this.progress(campaignId);
+      for (const result of results) if (result.status === 'rejected') throw result.reason;
+    });
+    this.settling.set(campaignId, settled);
+    this.ctx.background(() => settled);
+  }
+
+  /**
+   * Asks a run to stop: it claims no more recipients, and resolves as soon as it has, whatever the carrier does. Sends
+   * in flight then settle by themselves (within the carrier timeout), and a restart waits for them.
+   */
   async stop(campaignId: string): Promise<void> {
     const run = this.runs.get(campaignId);
     if (!run) return;
@@ -135,6 +166,7 @@ export class CampaignRunner {
    */
   async close(): Promise<void> {
     await Promise.all([...this.runs.keys()].map((id) => this.stop(id)));
+    await Promise.allSettled([...this.settling.values()]);
     for (const timer of this.trailing.values()) this.ctx.clock.clearTimeout(timer);
     this.trailing.clear();
   }
@@ -300,16 +332,18 @@ export class CampaignRunner {
       new Set<string>((await db.blocklist.getMany(recipients.map((recipient) => recipient.e164))).map((entry) => entry.e164));
     let blocked = await readBlocked(batch);
     let blockedAt = this.ctx.clock.now();
-    const billTo = await billToOf(this.ctx, campaign.ratingExtensionId);
+    const charge: BatchCharge = { billTo: await billToOf(this.ctx, campaign.ratingExtensionId), settings };
     const template = compileTemplate(campaign.body);
     const numberId = campaign.sender?.type === 'number' ? campaign.sender.numberId : null;
     const window = new SendWindow(WINDOW);
     const sent: SentRecipients = { ids: [], campaignId: campaign.id, since: 0 };
-    const accepted = new Coalescer<Accepted>((items) => this.recordAccepted(items, sent, { billTo, settings }));
+    const accepted = new Coalescer<Accepted>((items) => this.recordAccepted(items, sent, charge));
+    const unsubscribe = run.signal.onStop(() => window.wake());
     let index = 0;
     while (index < batch.length && !run.stopRequested && !this.ctx.isClosed) {
       // Recipients claimed together, in one store call: at most the sends that may start now.
       const room = await window.room();
+      if (room === 0) continue;
       const claims: Claim[] = [];
       while (index < batch.length && claims.length < room) {
         const recipient = batch[index]!;
@@ -367,13 +401,20 @@ export class CampaignRunner {
         this.claimed.add(claim.recipient.id);
         this.moveNow(campaign.id, 'pending', 'sending');
         window.take();
-        void this.send(claim, accepted).finally(() => window.release());
+        void this.send(claim, accepted, charge).finally(() => window.release());
       }
       if (sent.ids.length >= MARK_SENT_EVERY || (sent.ids.length > 0 && this.ctx.clock.now() - sent.since >= PROGRESS_EVERY_MS)) await this.markSent(sent);
     }
-    await window.drained();
-    await accepted.idle();
-    await this.markSent(sent);
+    unsubscribe();
+    const settled = (async () => {
+      await window.drained();
+      await accepted.idle();
+      await this.markSent(sent);
+    })();
+    // A stop does not wait for the carrier: the sends in flight settle by themselves, within the carrier timeout.
+    await Promise.race([settled, run.stopped]);
+    if (run.stopRequested || this.ctx.isClosed) run.inFlight.push(settled);
+    else await settled;
   }
 
   /**
@@ -382,7 +423,7 @@ export class CampaignRunner {
    * them. Until then a crash leaves a message `sending` without a provider id, which recovery holds as `unknown` (never
    * sent again blindly); a report that comes first is held until its id is recorded.
    */
-  private async recordAccepted(items: Accepted[], sent: SentRecipients, charge: { billTo: BillTo; settings: Settings }): Promise<void> {
+  private async recordAccepted(items: Accepted[], sent: SentRecipients, charge: BatchCharge): Promise<void> {
     const { db } = this.ctx;
     const at = this.ctx.nowIso();
     await storeCharge(this.ctx, items[0]!.claim.message.id, charge.billTo, at, chargeFor(charge.settings, items.map(({ claim }) => claim.message.segments)));
@@ -422,16 +463,19 @@ export class CampaignRunner {
     await this.move(campaignId, counted, to);
   }
 
-  /** Hands a claimed message to the carrier: accepted, its provider id is recorded; refused, it fails with the reason. */
-  private async send(claim: Claim, accepted: Coalescer<Accepted>): Promise<void> {
+  /**
+   * Hands a claimed message to the carrier: accepted, its provider id is recorded; refused, it fails with the reason;
+   * unanswered within the carrier timeout, it is held as `unknown` (never sent again by itself) until the answer comes.
+   */
+  private async send(claim: Claim, accepted: Coalescer<Accepted>, charge: BatchCharge): Promise<void> {
     const { message, recipient } = claim;
+    let answer: Awaited<ReturnType<typeof sendWithin>>;
     for (let attempt = 0; ; attempt++) {
       try {
-        const { providerId } = await this.ctx.carrier.send({
+        answer = await sendWithin(this.ctx, {
           messageId: message.id, from: message.from, to: message.to, body: message.body, encoding: message.encoding, segments: message.segments,
         });
-        accepted.add({ claim, providerId });
-        return;
+        break;
       } catch (error) {
         if ((error as { retryable?: unknown })?.retryable === true && attempt < RETRIES) continue;
         const failure = carrierFailure(error);
@@ -441,6 +485,17 @@ export class CampaignRunner {
         return;
       }
     }
+    if (!('late' in answer)) {
+      accepted.add({ claim, providerId: answer.providerId });
+      return;
+    }
+    await transitionFrom(this.ctx, message, 'unknown', { error: timeoutError(this.ctx) });
+    this.claimed.delete(recipient.id);
+    await this.settle(recipient, 'sending', 'unknown', message.id, UNANSWERED);
+    whenLate(this.ctx, answer, {
+      accepted: (providerId) => acceptLate(this.ctx, this, claim, providerId, charge),
+      refused: (error) => refuseLate(this.ctx, this, claim, error),
+    });
   }
 
   /** Stores a recipient's final state for this run, and moves its count from the one the run counted it in. */

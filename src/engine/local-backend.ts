@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import type { Settings } from '../model/index.js';
 import type { SmsBackend } from '../ports/backend.js';
 import type { Carrier, Clock, InboundSms, Notifier } from '../ports/carrier.js';
@@ -13,6 +14,7 @@ import { CampaignRunner } from './dispatch.js';
 import { type EmailToSmsResult, type InboundEmail, emailToSms } from './email.js';
 import { receiveSms } from './inbound.js';
 import { createCarrierSink } from './carrier-sink.js';
+import { DEFAULT_CARRIER_TIMEOUT_MS } from './carrier-call.js';
 import { InboundSms as InboundSmsSchema } from '../model/carrier.js';
 import type { LocalBackendStats } from './stats.js';
 import { parseInput } from './validate.js';
@@ -43,6 +45,14 @@ export interface LocalBackendOptions {
   clock?: Clock;
   /** Initial settings, used until an administrator changes them. */
   settings?: Partial<Settings>;
+  /**
+   * How long the engine waits for the carrier to answer a send, in ms of `clock`. A send still unanswered then is held
+   * as `unknown` (it may have gone) and never sent again by itself; should the answer come later, it is taken (the
+   * message is charged and marked sent, or failed). Campaign stops return at once whatever the carrier does, and
+   * `close()` returns within this time.
+   * @default 30_000
+   */
+  carrierTimeoutMs?: number;
 }
 
 /** The engine as a backend, plus the entry points a server wires to the outside world. */
@@ -68,6 +78,9 @@ export interface LocalBackend extends SmsBackend {
 
 const DROP_EMAIL: Notifier = { sendEmail: async () => undefined };
 
+/** The `carrierTimeoutMs` option: a whole number of ms, up to a day. */
+const CarrierTimeoutMs = z.number().int().positive().max(86_400_000).default(DEFAULT_CARRIER_TIMEOUT_MS);
+
 /**
  * The business rules of SMS in a PBX, in-process: permissions, number assignment, blocklist at dispatch, opt-out
  * processing, keyword routing, campaign dispatch with rate limits, forward-only status. Give it a store and a
@@ -79,7 +92,8 @@ const DROP_EMAIL: Notifier = { sendEmail: async () => undefined };
  * await admin.numbers.create({ e164: '+61400123456', label: 'Reception' });
  */
 export function createLocalBackend(options: LocalBackendOptions): LocalBackend {
-  const ctx = new EngineContext(options.store, options.carrier, options.notifier ?? DROP_EMAIL, options.clock ?? systemClock, options.settings ?? {});
+  const carrierTimeoutMs = parseInput(CarrierTimeoutMs, options.carrierTimeoutMs, 'carrierTimeoutMs');
+  const ctx = new EngineContext(options.store, options.carrier, options.notifier ?? DROP_EMAIL, options.clock ?? systemClock, options.settings ?? {}, carrierTimeoutMs);
   const runner = new CampaignRunner(ctx);
   ctx.applyReport = (report) => applyStatusReport(ctx, runner, report);
   const scheduler = new Scheduler(ctx);
