@@ -25,8 +25,6 @@ const WINDOW = 64;
 const MARK_SENT_EVERY = 256;
 /** Progress events at most this often per campaign, in ms of the engine's clock. */
 const PROGRESS_EVERY_MS = 250;
-/** How old (ms of the engine's clock) the blocklist read for a batch may be when a recipient of it is sent to. */
-const BLOCKLIST_FRESH_MS = 100;
 /** Retries of a send the carrier refused with a retryable error. */
 const RETRIES = 3;
 const BLOCKED = 'On the blocklist at the time of sending.';
@@ -328,10 +326,6 @@ export class CampaignRunner {
     const { db } = this.ctx;
     const settings = await this.ctx.settings();
     const perSecond = effectiveRate(settings.segmentsPerSecond, this.ctx.carrier.capabilities.segmentsPerSecondPerSender);
-    const readBlocked = async (recipients: CampaignRecipientRecord[]) =>
-      new Set<string>((await db.blocklist.getMany(recipients.map((recipient) => recipient.e164))).map((entry) => entry.e164));
-    let blocked = await readBlocked(batch);
-    let blockedAt = this.ctx.clock.now();
     const charge: BatchCharge = { billTo: await billToOf(this.ctx, campaign.ratingExtensionId), settings };
     const template = compileTemplate(campaign.body);
     const numberId = campaign.sender?.type === 'number' ? campaign.sender.numberId : null;
@@ -347,11 +341,6 @@ export class CampaignRunner {
       const claims: Claim[] = [];
       while (index < batch.length && claims.length < room) {
         const recipient = batch[index]!;
-        if (blocked.has(recipient.e164)) {
-          index += 1;
-          await this.settle(recipient, 'pending', 'blocked', null, BLOCKED);
-          continue;
-        }
         const rendered = template.render(recipient.fields);
         if (!rendered.ok) {
           index += 1;
@@ -368,29 +357,18 @@ export class CampaignRunner {
           if (!(await this.limiter.take(sender, message.segments, perSecond, run.signal))) break;
         }
         index += 1;
-        // The blocklist at the moment of sending: read again for the rest of the batch once the last read is older than
-        // BLOCKLIST_FRESH_MS (a rate limit spreads a batch over minutes; a read per recipient would halve throughput).
-        if (this.ctx.clock.now() - blockedAt >= BLOCKLIST_FRESH_MS) {
-          blocked = await readBlocked(batch.slice(index - 1));
-          blockedAt = this.ctx.clock.now();
-        }
-        if (blocked.has(recipient.e164)) {
-          // Its turn goes to the next recipient.
-          this.limiter.giveBack(sender, message.segments, perSecond);
-          await this.settle(recipient, 'pending', 'blocked', null, BLOCKED);
-          continue;
-        }
         claims.push({ recipient, message });
       }
       if (run.stopRequested || this.ctx.isClosed) {
         for (const { message } of claims) this.limiter.giveBack(sender, message.segments, perSecond);
         continue;
       }
-      if (claims.length === 0) continue;
+      const sendable = await this.skipBlocked(claims, sender, perSecond);
+      if (sendable.length === 0) continue;
       // The claim, and the mark of each recipient being sent, before the carrier is called: its message, stored as
       // `sending` under an id derived from the recipient's. A message already there was claimed by an earlier run.
-      const won = new Set(await db.messages.insertManyIfAbsent(claims.map((claim) => claim.message)));
-      for (const claim of claims) {
+      const won = new Set(await db.messages.insertManyIfAbsent(sendable.map((claim) => claim.message)));
+      for (const claim of sendable) {
         if (!won.has(claim.message.id)) {
           this.limiter.giveBack(sender, claim.message.segments, perSecond);
           const existing = await db.messages.get(claim.message.id);
@@ -415,6 +393,29 @@ export class CampaignRunner {
     await Promise.race([settled, run.stopped]);
     if (run.stopRequested || this.ctx.isClosed) run.inFlight.push(settled);
     else await settled;
+  }
+
+  /**
+   * The blocklist at the moment of sending: read for a window's recipients once they have their turn (after any wait
+   * for the rate limit), just before they are claimed and handed to the carrier, one read per window. A number blocked
+   * before that read is never sent to; one blocked while its window is being claimed (one store call) still gets the
+   * message. A blocked recipient's turn goes to the next one. Returns the claims that may go.
+   */
+  private async skipBlocked(claims: Claim[], sender: string, perSecond: number): Promise<Claim[]> {
+    if (claims.length === 0) return claims;
+    const entries = await this.ctx.db.blocklist.getMany(claims.map(({ recipient }) => recipient.e164));
+    if (entries.length === 0) return claims;
+    const blocked = new Set<string>(entries.map((entry) => entry.e164));
+    const sendable: Claim[] = [];
+    for (const claim of claims) {
+      if (!blocked.has(claim.recipient.e164)) {
+        sendable.push(claim);
+        continue;
+      }
+      this.limiter.giveBack(sender, claim.message.segments, perSecond);
+      await this.settle(claim.recipient, 'pending', 'blocked', null, BLOCKED);
+    }
+    return sendable;
   }
 
   /**
