@@ -1,6 +1,8 @@
+import type * as z from 'zod';
 import { InboundSms, StatusReport } from '../model/carrier.js';
 import type { CarrierSink } from '../ports/carrier.js';
 import type { EngineContext } from './context.js';
+import type { EngineCounters } from './stats.js';
 import { receiveSms } from './inbound.js';
 
 /**
@@ -10,24 +12,18 @@ import { receiveSms } from './inbound.js';
  * (`ready`) and is handled as usual.
  */
 export function createCarrierSink(ctx: EngineContext, ready: Promise<void>): CarrierSink {
+  const parsed = <S extends z.ZodType>(schema: S, dropped: keyof EngineCounters, handle: (input: z.output<S>) => Promise<unknown>) =>
+    async (input: unknown): Promise<void> => {
+      const result = schema.safeParse(input);
+      if (!result.success) {
+        ctx.counters[dropped] += 1;
+        return;
+      }
+      await ready;
+      await handle(result.data);
+    };
   return {
-    async inbound(input) {
-      const parsed = InboundSms.safeParse(input);
-      if (!parsed.success) {
-        ctx.counters.inboundDropped += 1;
-        return;
-      }
-      await ready;
-      await receiveSms(ctx, parsed.data);
-    },
-    async status(input) {
-      const parsed = StatusReport.safeParse(input);
-      if (!parsed.success) {
-        ctx.counters.reportsDropped += 1;
-        return;
-      }
-      await ready;
-      await ctx.applyReport(parsed.data);
-    },
+    inbound: parsed(InboundSms, 'inboundDropped', (message) => receiveSms(ctx, message)),
+    status: parsed(StatusReport, 'reportsDropped', (report) => ctx.applyReport(report)),
   };
 }

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createMemoryStore } from '../../adapters/memory-store/index.js';
 import { createSimulatedCarrier } from '../../adapters/simulated-carrier/index.js';
-import { createSmsClient } from '../../src/client.js';
 import { createManualClock } from '../../src/engine/clock.js';
 import { HELD_REPORTS_MAX } from '../../src/engine/context.js';
 import { createLocalBackend } from '../../src/engine/local-backend.js';
 import type { Carrier, CarrierSink } from '../../src/ports/carrier.js';
+import { salesDesk } from '../fixtures/sales-desk.js';
 
 /**
  * An engine whose carrier sends as the simulated one does, but whose sink the test holds: it plays a hostile carrier
@@ -18,12 +18,7 @@ async function hostileCarrier(send?: Carrier['send']) {
   let sink: CarrierSink | null = null;
   const carrier: Carrier = { capabilities: simulated.capabilities, send: send ?? ((message) => simulated.send(message)), connect: (given) => ((sink = given), () => undefined) };
   const backend = createLocalBackend({ store: createMemoryStore(), carrier, clock });
-  const admin = createSmsClient({ backend, principal: { userId: 'admin', role: 'admin' } });
-  await admin.settings.update({ defaultCountry: 'AU' });
-  const departmentId = (await admin.directory.createDepartment({ name: 'Sales' })).id;
-  const extensionId = (await admin.directory.createExtension({ number: '201', name: 'Desk', departmentId })).id;
-  await admin.numbers.create({ e164: '+61480000001', extensionIds: [extensionId] });
-  const alice = createSmsClient({ backend, principal: { userId: 'alice', role: 'user', extensionId, departmentId } });
+  const { alice } = await salesDesk(backend);
   // The sink is typed for well-formed input; a hostile carrier sends anything.
   const report = (input: unknown) => sink!.status(input as never);
   const inbound = (input: unknown) => sink!.inbound(input as never);

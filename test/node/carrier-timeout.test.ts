@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createMemoryStore } from '../../adapters/memory-store/index.js';
-import { createSmsClient } from '../../src/client.js';
 import { createManualClock, nextTask } from '../../src/engine/clock.js';
 import { createLocalBackend } from '../../src/engine/local-backend.js';
 import { CarrierError } from '../../src/errors/carrier-error.js';
 import type { Carrier, CarrierSink, OutboundSms } from '../../src/ports/carrier.js';
+import { salesDesk } from '../fixtures/sales-desk.js';
 
 const TIMEOUT = 5000;
 
@@ -43,12 +43,8 @@ async function engine() {
   const clock = createManualClock();
   const silent = silentCarrier();
   const backend = createLocalBackend({ store: createMemoryStore(), carrier: silent.carrier, clock, carrierTimeoutMs: TIMEOUT, settings: { segmentsPerSecond: 0 } });
-  const admin = createSmsClient({ backend, principal: { userId: 'admin', role: 'admin' } });
-  await admin.settings.update({ defaultCountry: 'AU', rate: 5 });
-  const departmentId = (await admin.directory.createDepartment({ name: 'Sales' })).id;
-  const extensionId = (await admin.directory.createExtension({ number: '201', name: 'Desk', departmentId })).id;
-  const number = await admin.numbers.create({ e164: '+61480000001', extensionIds: [extensionId] });
-  const alice = createSmsClient({ backend, principal: { userId: 'alice', role: 'user', extensionId, departmentId } });
+  const { admin, alice, number } = await salesDesk(backend);
+  await admin.settings.update({ rate: 5 });
   return { clock, backend, admin, alice, number, ...silent };
 }
 
