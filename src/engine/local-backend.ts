@@ -1,10 +1,13 @@
 import * as z from 'zod';
+import { InboundSms as InboundSmsSchema } from '../model/carrier.js';
 import type { Settings } from '../model/index.js';
 import type { SmsBackend } from '../ports/backend.js';
 import type { Carrier, Clock, InboundSms, Notifier } from '../ports/carrier.js';
 import type { Store } from '../ports/store.js';
 import { createBlocklistApi } from './blocklist.js';
 import { createCampaignsApi } from './campaigns.js';
+import { DEFAULT_CARRIER_TIMEOUT_MS } from './carrier-call.js';
+import { createCarrierSink } from './carrier-sink.js';
 import { systemClock } from './clock.js';
 import { createContactsApi } from './contacts.js';
 import { EngineContext } from './context.js';
@@ -13,11 +16,6 @@ import { createDirectoryApi } from './directory.js';
 import { CampaignRunner } from './dispatch.js';
 import { type EmailToSmsResult, type InboundEmail, emailToSms } from './email.js';
 import { receiveSms } from './inbound.js';
-import { createCarrierSink } from './carrier-sink.js';
-import { DEFAULT_CARRIER_TIMEOUT_MS } from './carrier-call.js';
-import { InboundSms as InboundSmsSchema } from '../model/carrier.js';
-import type { LocalBackendStats } from './stats.js';
-import { parseInput } from './validate.js';
 import { createKeywordsApi } from './keywords.js';
 import { createListsApi } from './lists.js';
 import { createMessagesApi, nextDueMessage, releaseDueMessages } from './messages.js';
@@ -25,8 +23,10 @@ import { createNumbersApi } from './numbers.js';
 import { applyStatusReport } from './reports.js';
 import { Scheduler } from './scheduler.js';
 import { createSettingsApi } from './settings.js';
+import type { LocalBackendStats } from './stats.js';
 import { createTemplatesApi } from './templates.js';
 import { createUsageApi } from './usage.js';
+import { parseInput } from './validate.js';
 
 export interface LocalBackendOptions {
   /** Where data lives: `createMemoryStore()` or `createPostgresStore(...)`. */
