@@ -90,6 +90,7 @@ export type { SmsClient, SmsClientOptions, SmsEventHandler } from './client.js';
 export { createLocalBackend } from './engine/local-backend.js';
 export type { LocalBackend, LocalBackendOptions } from './engine/local-backend.js';
 export type { ProvisionUser } from './engine/principals.js';
+export type { LocalBackendStats } from './engine/stats.js';
 export type { EmailToSmsResult, InboundEmail } from './engine/email.js';
 export { seedDemo } from './seed/seed-demo.js';
 export type { DemoWorld, DemoUserKey, SeedDemoOptions } from './seed/seed-demo.js';

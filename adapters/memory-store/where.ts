@@ -19,8 +19,9 @@ export interface Bound {
 const RANGE_OPS = new Set(['$gt', '$gte', '$lt', '$lte']);
 
 /**
- * The conditions of a `where`, one per field. A field whose condition is `undefined` is left out, so that
- * `{ state: input.state }` means "any state" when no state is given. An unknown operator is a `ValidationError`.
+ * The conditions of a `where`, one per field. A field whose condition is `undefined` is a `ValidationError`, as is an
+ * unknown operator: a value missing by mistake (`{ providerId: report.providerId }`) must not match every record. To
+ * leave a field out, leave its key out (`...(input.state && { state: input.state })`).
  *
  * @example
  * parseWhere({ state: 'pending', index: { $gte: 10 } });
@@ -31,7 +32,10 @@ export function parseWhere(where: object | undefined): Test[] {
   const tests: Test[] = [];
   for (const field of Object.keys(where)) {
     const condition = (where as Record<string, unknown>)[field];
-    if (condition !== undefined) tests.push(parseCondition(field, condition));
+    if (condition === undefined) {
+      throw new ValidationError(`The condition on "${field}" is undefined: leave the field out to match any value.`, { field: `where.${field}` });
+    }
+    tests.push(parseCondition(field, condition));
   }
   return tests;
 }

@@ -1,9 +1,10 @@
 import type { MessageStatus, Settings } from '../model/index.js';
-import { Settings as SettingsSchema } from '../model/index.js';
+import { Settings as SettingsSchema, canTransition } from '../model/index.js';
 import type { Carrier, Clock, Notifier, StatusReport } from '../ports/carrier.js';
 import type { Collection, CollectionName, Store, StoreRecords } from '../ports/store.js';
 import { EventBus } from './event-bus.js';
 import { createIdGenerator } from './ids.js';
+import { type EngineCounters, emptyCounters } from './stats.js';
 
 /** What the engine remembers of a message it handed to the carrier. */
 export interface SentMessage {
@@ -16,6 +17,12 @@ export type Collections = { readonly [K in CollectionName]: Collection<StoreReco
 
 const SETTINGS_KEY = 'settings';
 
+/**
+ * Reports held at most for provider ids no message records yet, over all ids (one per id): past it, the oldest id's
+ * report is let go. A report is at most about 1 kB once parsed, so this bounds them to about 10 MB.
+ */
+export const HELD_REPORTS_MAX = 10_000;
+
 /** Everything the engine's modules share: ports, collections, ids, time, events and the settings cache. */
 export class EngineContext {
   readonly db: Collections;
@@ -25,8 +32,13 @@ export class EngineContext {
   /** Background work (dispatch, reports) in flight, so that `idle()` can wait for it. */
   private readonly inFlight = new Set<Promise<unknown>>();
   private closed = false;
-  /** Reports that arrived before the provider id they name was recorded, by provider id (bounded). */
-  private readonly earlyReports = new Map<string, StatusReport[]>();
+  /**
+   * Reports that arrived before the provider id they name was recorded: one per provider id, the furthest along (status
+   * only moves forward, so the others could not apply after it), HELD_REPORTS_MAX in all.
+   */
+  private readonly earlyReports = new Map<string, StatusReport>();
+  /** What `backend.stats()` counts. */
+  readonly counters: EngineCounters = emptyCounters();
   /** Applies a report; set by the backend. */
   applyReport: (report: StatusReport) => Promise<boolean> = async () => false;
 
@@ -36,6 +48,8 @@ export class EngineContext {
     readonly notifier: Notifier,
     readonly clock: Clock,
     private readonly initialSettings: Partial<Settings>,
+    /** How long a send may wait for the carrier's answer (ms of the clock) before its message is held `unknown`. */
+    readonly carrierTimeoutMs: number,
   ) {
     const cache: Record<string, unknown> = {};
     this.db = new Proxy(cache, {
@@ -99,12 +113,27 @@ export class EngineContext {
     return this.providers.get(providerId) ?? this.olderProviders.get(providerId);
   }
 
-  /** Keeps a report whose message is not known yet (a carrier may report before `send` returns). */
+  /**
+   * Keeps a report whose message is not known yet (a carrier may report before `send` returns). Per provider id only the
+   * report furthest along is kept: replayed in order, the others would be ignored after it anyway. Past HELD_REPORTS_MAX
+   * ids, the oldest id's report is let go (and counted).
+   */
   holdReport(report: StatusReport): void {
-    const held = this.earlyReports.get(report.providerId) ?? [];
-    held.push(report);
-    this.earlyReports.set(report.providerId, held);
-    if (this.earlyReports.size > 10_000) this.earlyReports.delete(this.earlyReports.keys().next().value!);
+    const held = this.earlyReports.get(report.providerId);
+    if (held) {
+      if (canTransition(held.status, report.status)) this.earlyReports.set(report.providerId, report);
+      return;
+    }
+    if (this.earlyReports.size >= HELD_REPORTS_MAX) {
+      this.earlyReports.delete(this.earlyReports.keys().next().value!);
+      this.counters.heldReportsDropped += 1;
+    }
+    this.earlyReports.set(report.providerId, report);
+  }
+
+  /** How many reports are held. */
+  get heldReports(): number {
+    return this.earlyReports.size;
   }
 
   /** Whether reports are held for a provider id (most sends have none: no call to `replayReports` needed). */
@@ -117,7 +146,7 @@ export class EngineContext {
     const held = this.earlyReports.get(providerId);
     if (!held) return;
     this.earlyReports.delete(providerId);
-    for (const report of held) await this.applyReport(report);
+    await this.applyReport(held);
   }
 
   /** Runs work in the background, tracked so that `idle()` waits for it; its failure is reported, not thrown. */

@@ -6,12 +6,14 @@ import { loadActor } from './access.js';
 import type { EngineContext } from './context.js';
 import { nextTask } from './clock.js';
 import { carrierFailure, newOutbound, transition, transitionFrom } from './outbound.js';
+import { sendWithin, timeoutError, whenLate } from './carrier-call.js';
+import { type BatchCharge, type Claim, acceptLate, refuseLate } from './campaign-late.js';
 import { campaignMessageId, campaignRecipientId } from './ids.js';
 import { Coalescer } from './coalescer.js';
 import { SendWindow } from './send-window.js';
 import { RateLimiter, type StopSignal } from './rate-limiter.js';
 import type { Settings } from '../model/index.js';
-import { priceFor, recordUsage } from './usage.js';
+import { billToOf, chargeFor, storeCharge } from './usage.js';
 
 /** Recipients read at a time. */
 const BATCH = 500;
@@ -24,17 +26,10 @@ const WINDOW = 64;
 const MARK_SENT_EVERY = 256;
 /** Progress events at most this often per campaign, in ms of the engine's clock. */
 const PROGRESS_EVERY_MS = 250;
-/** How old (ms of the engine's clock) the blocklist read for a batch may be when a recipient of it is sent to. */
-const BLOCKLIST_FRESH_MS = 100;
 /** Retries of a send the carrier refused with a retryable error. */
 const RETRIES = 3;
 const BLOCKED = 'On the blocklist at the time of sending.';
-
-/** A claimed recipient and its message, stored `sending`. */
-interface Claim {
-  recipient: CampaignRecipientRecord;
-  message: MessageRecord;
-}
+const UNANSWERED = 'The carrier did not answer in time: check before sending again.';
 
 /** Recipients whose message the carrier accepted (its provider id recorded), waiting to be marked sent together. */
 interface SentRecipients {
@@ -52,10 +47,15 @@ interface Accepted {
 
 interface Run {
   stopRequested: boolean;
+  /** Resolves once the run claims no more recipients: at once when a stop is requested, whatever the carrier does. */
   done: Promise<void>;
-  /** Ends the run's waits (the rate limit) when a stop is requested. */
+  /** Resolves when a stop is requested: the run's waits (the window, the rate limit, the carrier) end with it. */
+  stopped: Promise<void>;
+  /** Ends the run's waits on the rate limit when a stop is requested. */
   signal: StopSignal;
   onStop: Set<() => void>;
+  /** The sends a stop left in flight, each settled within the carrier timeout. */
+  inFlight: Promise<void>[];
 }
 
 /**
@@ -70,6 +70,10 @@ interface Run {
  * recipients the carrier accepted are marked sent together. `recover()` on a new engine settles each claimed recipient
  * from its message: sent once it has a provider id, `unknown` (held for review, never re-sent blindly) when the engine
  * died before its provider id was recorded; a recipient without a message was never handed over and is sent on restart.
+ *
+ * A carrier that does not answer: each send waits at most the carrier timeout, then its recipient is held `unknown` the
+ * same way (a late answer still settles it). A stop does not wait for sends in flight: it returns once the run claims no
+ * more, the sends settle by themselves within the timeout, and the campaign's next run waits for them.
  */
 export class CampaignRunner {
   private readonly runs = new Map<string, Run>();
@@ -79,6 +83,8 @@ export class CampaignRunner {
   private readonly trailing = new Map<string, unknown>();
   /** Recipients claimed by a run here (their message is stored) and not yet marked: stored `pending`, counted `sending`. */
   private readonly claimed = new Set<string>();
+  /** The sends that stopped runs left in flight, by campaign: a new run of the campaign waits for them. */
+  private readonly settling = new Map<string, Promise<void>>();
   private readonly limiter: RateLimiter;
 
   constructor(private readonly ctx: EngineContext) {
@@ -97,6 +103,8 @@ export class CampaignRunner {
     const run: Run = {
       stopRequested: false,
       done: Promise.resolve(),
+      stopped: new Promise((resolve) => onStop.add(resolve)),
+      inFlight: [],
       onStop,
       signal: {
         get stopped() {
@@ -111,17 +119,38 @@ export class CampaignRunner {
     this.runs.set(campaignId, run);
     let finish!: () => void;
     run.done = new Promise((resolve) => (finish = resolve));
+    const previous = this.settling.get(campaignId);
     this.ctx.background(async () => {
       try {
+        // The sends a stopped run left in flight settle first, so that their recipients are not taken for abandoned.
+        if (previous) await Promise.race([previous.catch(() => undefined), run.stopped]);
         await this.loop(campaignId, run);
       } finally {
         this.runs.delete(campaignId);
+        if (run.inFlight.length > 0) this.keepSettling(campaignId, run.inFlight);
         finish();
       }
     }, (error) => this.fail(campaignId, error));
   }
 
-  /** Asks a run to stop after the sends in flight; resolves when it has. */
+  /**
+   * Tracks the sends a stopped run left in flight until they settle (within the carrier timeout), for `idle()`, `close()`
+   * and the campaign's next run; then stores the counts.
+   */
+  private keepSettling(campaignId: string, inFlight: Promise<void>[]): void {
+    const settled: Promise<void> = Promise.allSettled([this.settling.get(campaignId), ...inFlight]).then(async ([, ...results]) => {
+      if (this.settling.get(campaignId) === settled) this.settling.delete(campaignId);
+      await this.progress(campaignId);
+      for (const result of results) if (result.status === 'rejected') throw result.reason;
+    });
+    this.settling.set(campaignId, settled);
+    this.ctx.background(() => settled);
+  }
+
+  /**
+   * Asks a run to stop: it claims no more recipients, and resolves as soon as it has, whatever the carrier does. Sends
+   * in flight then settle by themselves (within the carrier timeout), and a restart waits for them.
+   */
   async stop(campaignId: string): Promise<void> {
     const run = this.runs.get(campaignId);
     if (!run) return;
@@ -136,6 +165,7 @@ export class CampaignRunner {
    */
   async close(): Promise<void> {
     await Promise.all([...this.runs.keys()].map((id) => this.stop(id)));
+    await Promise.allSettled([...this.settling.values()]);
     for (const timer of this.trailing.values()) this.ctx.clock.clearTimeout(timer);
     this.trailing.clear();
   }
@@ -297,28 +327,21 @@ export class CampaignRunner {
     const { db } = this.ctx;
     const settings = await this.ctx.settings();
     const perSecond = effectiveRate(settings.segmentsPerSecond, this.ctx.carrier.capabilities.segmentsPerSecondPerSender);
-    const readBlocked = async (recipients: CampaignRecipientRecord[]) =>
-      new Set<string>((await db.blocklist.getMany(recipients.map((recipient) => recipient.e164))).map((entry) => entry.e164));
-    let blocked = await readBlocked(batch);
-    let blockedAt = this.ctx.clock.now();
-    const usage = { messages: 0, segments: 0, cost: 0 };
+    const charge: BatchCharge = { billTo: await billToOf(this.ctx, campaign.ratingExtensionId), settings };
     const template = compileTemplate(campaign.body);
     const numberId = campaign.sender?.type === 'number' ? campaign.sender.numberId : null;
     const window = new SendWindow(WINDOW);
     const sent: SentRecipients = { ids: [], campaignId: campaign.id, since: 0 };
-    const accepted = new Coalescer<Accepted>((items) => this.recordAccepted(items, sent));
+    const accepted = new Coalescer<Accepted>((items) => this.recordAccepted(items, sent, charge));
+    const unsubscribe = run.signal.onStop(() => window.wake());
     let index = 0;
     while (index < batch.length && !run.stopRequested && !this.ctx.isClosed) {
       // Recipients claimed together, in one store call: at most the sends that may start now.
       const room = await window.room();
+      if (room === 0) continue;
       const claims: Claim[] = [];
       while (index < batch.length && claims.length < room) {
         const recipient = batch[index]!;
-        if (blocked.has(recipient.e164)) {
-          index += 1;
-          await this.settle(recipient, 'pending', 'blocked', null, BLOCKED);
-          continue;
-        }
         const rendered = template.render(recipient.fields);
         if (!rendered.ok) {
           index += 1;
@@ -335,29 +358,18 @@ export class CampaignRunner {
           if (!(await this.limiter.take(sender, message.segments, perSecond, run.signal))) break;
         }
         index += 1;
-        // The blocklist at the moment of sending: read again for the rest of the batch once the last read is older than
-        // BLOCKLIST_FRESH_MS (a rate limit spreads a batch over minutes; a read per recipient would halve throughput).
-        if (this.ctx.clock.now() - blockedAt >= BLOCKLIST_FRESH_MS) {
-          blocked = await readBlocked(batch.slice(index - 1));
-          blockedAt = this.ctx.clock.now();
-        }
-        if (blocked.has(recipient.e164)) {
-          // Its turn goes to the next recipient.
-          this.limiter.giveBack(sender, message.segments, perSecond);
-          await this.settle(recipient, 'pending', 'blocked', null, BLOCKED);
-          continue;
-        }
         claims.push({ recipient, message });
       }
       if (run.stopRequested || this.ctx.isClosed) {
         for (const { message } of claims) this.limiter.giveBack(sender, message.segments, perSecond);
         continue;
       }
-      if (claims.length === 0) continue;
+      const sendable = await this.skipBlocked(claims, sender, perSecond);
+      if (sendable.length === 0) continue;
       // The claim, and the mark of each recipient being sent, before the carrier is called: its message, stored as
       // `sending` under an id derived from the recipient's. A message already there was claimed by an earlier run.
-      const won = new Set(await db.messages.insertManyIfAbsent(claims.map((claim) => claim.message)));
-      for (const claim of claims) {
+      const won = new Set(await db.messages.insertManyIfAbsent(sendable.map((claim) => claim.message)));
+      for (const claim of sendable) {
         if (!won.has(claim.message.id)) {
           this.limiter.giveBack(sender, claim.message.segments, perSecond);
           const existing = await db.messages.get(claim.message.id);
@@ -368,24 +380,55 @@ export class CampaignRunner {
         this.claimed.add(claim.recipient.id);
         this.moveNow(campaign.id, 'pending', 'sending');
         window.take();
-        void this.send(claim, { usage, accepted, settings }).finally(() => window.release());
+        void this.send(claim, accepted, charge).finally(() => window.release());
       }
       if (sent.ids.length >= MARK_SENT_EVERY || (sent.ids.length > 0 && this.ctx.clock.now() - sent.since >= PROGRESS_EVERY_MS)) await this.markSent(sent);
     }
-    await window.drained();
-    await accepted.idle();
-    await this.markSent(sent);
-    if (usage.messages > 0) await recordUsage(this.ctx, campaign.ratingExtensionId, this.ctx.nowIso(), usage);
+    unsubscribe();
+    const settled = (async () => {
+      await window.drained();
+      await accepted.idle();
+      await this.markSent(sent);
+    })();
+    // A stop does not wait for the carrier: the sends in flight settle by themselves, within the carrier timeout.
+    await Promise.race([settled, run.stopped]);
+    if (run.stopRequested || this.ctx.isClosed) run.inFlight.push(settled);
+    else await settled;
   }
 
   /**
-   * Records the provider ids of messages the carrier accepted together (`sending` → `sent`, one store call), then
-   * applies the reports held for them. Until then a crash leaves a message `sending` without a provider id, which
-   * recovery holds as `unknown` (never sent again blindly); a report that comes first is held until its id is recorded.
+   * The blocklist at the moment of sending: read for a window's recipients once they have their turn (after any wait
+   * for the rate limit), just before they are claimed and handed to the carrier, one read per window. A number blocked
+   * before that read is never sent to; one blocked while its window is being claimed (one store call) still gets the
+   * message. A blocked recipient's turn goes to the next one. Returns the claims that may go.
    */
-  private async recordAccepted(items: Accepted[], sent: SentRecipients): Promise<void> {
+  private async skipBlocked(claims: Claim[], sender: string, perSecond: number): Promise<Claim[]> {
+    if (claims.length === 0) return claims;
+    const entries = await this.ctx.db.blocklist.getMany(claims.map(({ recipient }) => recipient.e164));
+    if (entries.length === 0) return claims;
+    const blocked = new Set<string>(entries.map((entry) => entry.e164));
+    const sendable: Claim[] = [];
+    for (const claim of claims) {
+      if (!blocked.has(claim.recipient.e164)) {
+        sendable.push(claim);
+        continue;
+      }
+      this.limiter.giveBack(sender, claim.message.segments, perSecond);
+      await this.settle(claim.recipient, 'pending', 'blocked', null, BLOCKED);
+    }
+    return sendable;
+  }
+
+  /**
+   * Charges the messages the carrier accepted together to the campaign's rating extension (one usage record, see
+   * `storeCharge`), records their provider ids (`sending` → `sent`, one store call), then applies the reports held for
+   * them. Until then a crash leaves a message `sending` without a provider id, which recovery holds as `unknown` (never
+   * sent again blindly); a report that comes first is held until its id is recorded.
+   */
+  private async recordAccepted(items: Accepted[], sent: SentRecipients, charge: BatchCharge): Promise<void> {
     const { db } = this.ctx;
     const at = this.ctx.nowIso();
+    await storeCharge(this.ctx, items[0]!.claim.message.id, charge.billTo, at, chargeFor(charge.settings, items.map(({ claim }) => claim.message.segments)));
     const changes = items.map(({ claim, providerId }) => [claim.message.id, { status: 'sent', providerId, updatedAt: at }] as const);
     const recorded = new Set(await db.messages.updateEach(changes, { if: { status: 'sending' } }));
     for (const { claim, providerId } of items) {
@@ -422,22 +465,19 @@ export class CampaignRunner {
     await this.move(campaignId, counted, to);
   }
 
-  /** Hands a claimed message to the carrier: accepted, its provider id is recorded; refused, it fails with the reason. */
-  private async send(
-    claim: Claim,
-    { usage, accepted, settings }: { usage: { messages: number; segments: number; cost: number }; accepted: Coalescer<Accepted>; settings: Settings },
-  ): Promise<void> {
+  /**
+   * Hands a claimed message to the carrier: accepted, its provider id is recorded; refused, it fails with the reason;
+   * unanswered within the carrier timeout, it is held as `unknown` (never sent again by itself) until the answer comes.
+   */
+  private async send(claim: Claim, accepted: Coalescer<Accepted>, charge: BatchCharge): Promise<void> {
     const { message, recipient } = claim;
+    let answer: Awaited<ReturnType<typeof sendWithin>>;
     for (let attempt = 0; ; attempt++) {
       try {
-        const { providerId } = await this.ctx.carrier.send({
+        answer = await sendWithin(this.ctx, {
           messageId: message.id, from: message.from, to: message.to, body: message.body, encoding: message.encoding, segments: message.segments,
         });
-        usage.messages += 1;
-        usage.segments += message.segments;
-        usage.cost += priceFor(settings, message.segments);
-        accepted.add({ claim, providerId });
-        return;
+        break;
       } catch (error) {
         if ((error as { retryable?: unknown })?.retryable === true && attempt < RETRIES) continue;
         const failure = carrierFailure(error);
@@ -447,6 +487,17 @@ export class CampaignRunner {
         return;
       }
     }
+    if (!('late' in answer)) {
+      accepted.add({ claim, providerId: answer.providerId });
+      return;
+    }
+    await transitionFrom(this.ctx, message, 'unknown', { error: timeoutError(this.ctx) });
+    this.claimed.delete(recipient.id);
+    await this.settle(recipient, 'sending', 'unknown', message.id, UNANSWERED);
+    whenLate(this.ctx, answer, {
+      accepted: (providerId) => acceptLate(this.ctx, this, claim, providerId, charge),
+      refused: (error) => refuseLate(this.ctx, this, claim, error),
+    });
   }
 
   /** Stores a recipient's final state for this run, and moves its count from the one the run counted it in. */

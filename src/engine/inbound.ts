@@ -12,7 +12,7 @@ import { newOutbound, previewOf, transmit } from './outbound.js';
 import { tryPhone } from './phones.js';
 import type { E164 } from '../phone.js';
 import { classifierFor } from './settings.js';
-import { recordUsage } from './usage.js';
+import { countInbound } from './usage.js';
 
 /** An SMS the service sends by itself: an opt-out confirmation, a HELP answer, an auto-reply, a forward. */
 interface SystemSend {
@@ -146,7 +146,7 @@ async function routeKeyword(
   if (rule.autoReply && !(await ctx.db.blocklist.get(from))) {
     sendSystem(ctx, { conversation, from: shortCode, to: from, body: rule.autoReply, numberId: null, billTo: null });
   }
-  await recordUsage(ctx, null, message.createdAt, { inbound: 1 });
+  await countInbound(ctx, null, message.createdAt);
   return message;
 }
 
@@ -179,6 +179,6 @@ async function deliverToNumber(
   if (routing.autoReply && mayAutoReply && !(await ctx.db.blocklist.get(from))) {
     sendSystem(ctx, { conversation, from: number.e164, to: from, body: routing.autoReply, numberId: number.id, billTo });
   }
-  await recordUsage(ctx, billTo, message.createdAt, { inbound: 1 });
+  await countInbound(ctx, billTo, message.createdAt);
   return message;
 }

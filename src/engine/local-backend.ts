@@ -1,3 +1,5 @@
+import * as z from 'zod';
+import { InboundSms as InboundSmsSchema } from '../model/carrier.js';
 import type { Principal, Settings } from '../model/index.js';
 import { Principal as PrincipalSchema } from '../model/index.js';
 import type { SmsBackend } from '../ports/backend.js';
@@ -5,6 +7,8 @@ import type { Carrier, Clock, InboundSms, Notifier } from '../ports/carrier.js';
 import type { Store } from '../ports/store.js';
 import { createBlocklistApi } from './blocklist.js';
 import { createCampaignsApi } from './campaigns.js';
+import { DEFAULT_CARRIER_TIMEOUT_MS } from './carrier-call.js';
+import { createCarrierSink } from './carrier-sink.js';
 import { systemClock } from './clock.js';
 import { createContactsApi } from './contacts.js';
 import { EngineContext } from './context.js';
@@ -20,10 +24,11 @@ import { createNumbersApi } from './numbers.js';
 import { type ProvisionUser, verifyPrincipal } from './principals.js';
 import { applyStatusReport } from './reports.js';
 import { Scheduler } from './scheduler.js';
-import { parseInput } from './validate.js';
 import { createSettingsApi } from './settings.js';
+import type { LocalBackendStats } from './stats.js';
 import { createTemplatesApi } from './templates.js';
 import { createUsageApi } from './usage.js';
+import { parseInput } from './validate.js';
 
 export interface LocalBackendOptions {
   /** Where data lives: `createMemoryStore()` or `createPostgresStore(...)`. */
@@ -57,22 +62,41 @@ export interface LocalBackendOptions {
    * }
    */
   provisionUser?: ProvisionUser;
+  /**
+   * How long the engine waits for the carrier to answer a send, in ms of `clock`. A send still unanswered then is held
+   * as `unknown` (it may have gone) and never sent again by itself; should the answer come later, it is taken (the
+   * message is charged and marked sent, or failed). Campaign stops return at once whatever the carrier does, and
+   * `close()` returns within this time.
+   * @default 30_000
+   */
+  carrierTimeoutMs?: number;
 }
 
 /** The engine as a backend, plus the entry points a server wires to the outside world. */
 export interface LocalBackend extends SmsBackend {
-  /** Inbound traffic: SMS from the carrier (also delivered through its sink) and e-mail to SMS. */
+  /**
+   * Inbound traffic: SMS from the carrier (also delivered through its sink) and e-mail to SMS. An SMS that does not fit
+   * `InboundSms` (no usable provider id, an empty or overlong address) is refused with a `ValidationError`.
+   */
   readonly inbound: {
     sms(message: InboundSms): Promise<void>;
     email(email: InboundEmail): Promise<EmailToSmsResult>;
   };
   /** Resolves once the engine has recovered what a previous engine left on the same store. */
   readonly ready: Promise<void>;
+  /**
+   * The engine's dealings with its carrier: inbound SMS and reports its sink dropped, reports held for messages not
+   * known yet, sends the carrier did not answer in time. Counted since the engine started; cheap to call.
+   */
+  stats(): LocalBackendStats;
   /** Resolves when sends, reports and events in flight have settled (tests, seeds, benchmarks). */
   idle(): Promise<void>;
 }
 
 const DROP_EMAIL: Notifier = { sendEmail: async () => undefined };
+
+/** The `carrierTimeoutMs` option: a whole number of ms, up to a day. */
+const CarrierTimeoutMs = z.number().int().positive().max(86_400_000).default(DEFAULT_CARRIER_TIMEOUT_MS);
 
 /**
  * The business rules of SMS in a PBX, in-process: permissions, number assignment, blocklist at dispatch, opt-out
@@ -85,7 +109,8 @@ const DROP_EMAIL: Notifier = { sendEmail: async () => undefined };
  * await admin.numbers.create({ e164: '+61400123456', label: 'Reception' });
  */
 export function createLocalBackend(options: LocalBackendOptions): LocalBackend {
-  const ctx = new EngineContext(options.store, options.carrier, options.notifier ?? DROP_EMAIL, options.clock ?? systemClock, options.settings ?? {});
+  const carrierTimeoutMs = parseInput(CarrierTimeoutMs, options.carrierTimeoutMs, 'carrierTimeoutMs');
+  const ctx = new EngineContext(options.store, options.carrier, options.notifier ?? DROP_EMAIL, options.clock ?? systemClock, options.settings ?? {}, carrierTimeoutMs);
   const runner = new CampaignRunner(ctx);
   ctx.applyReport = (report) => applyStatusReport(ctx, runner, report);
   const scheduler = new Scheduler(ctx);
@@ -113,16 +138,7 @@ export function createLocalBackend(options: LocalBackendOptions): LocalBackend {
     await scheduler.tick();
   })();
 
-  const disconnect = options.carrier.connect({
-    inbound: async (message) => {
-      await ready;
-      await receiveSms(ctx, message);
-    },
-    status: async (report) => {
-      await ready;
-      await ctx.applyReport(report);
-    },
-  });
+  const disconnect = options.carrier.connect(createCarrierSink(ctx, ready));
 
   const verify = (principal: unknown) => verifyPrincipal(ctx, principal, { provisionUser: options.provisionUser, storeUser: (input) => storeUser(ctx, input) });
 
@@ -137,8 +153,9 @@ export function createLocalBackend(options: LocalBackendOptions): LocalBackend {
     },
     inbound: {
       sms: async (message) => {
+        const parsed = parseInput(InboundSmsSchema, message, 'message');
         await ready;
-        await receiveSms(ctx, message);
+        await receiveSms(ctx, parsed);
       },
       email: async (email) => {
         await ready;
@@ -146,6 +163,7 @@ export function createLocalBackend(options: LocalBackendOptions): LocalBackend {
       },
     },
     ready,
+    stats: () => ({ ...ctx.counters, reportsHeld: ctx.heldReports }),
     idle: async () => {
       await ready;
       await ctx.idle();

@@ -5,7 +5,8 @@ import type { MessageRecord } from '../ports/store.js';
 import { canSee, loadActor } from './access.js';
 import type { EngineContext } from './context.js';
 import { followLastMessage } from './conversations.js';
-import { chargeMessage } from './usage.js';
+import { billToOf, chargeFor, storeCharge } from './usage.js';
+import { sendWithin, timeoutError, whenLate } from './carrier-call.js';
 
 export interface OutboundInit {
   /** A given id (campaign messages derive theirs from the recipient); a new one otherwise. */
@@ -99,27 +100,49 @@ export function emitMessageStatus(ctx: EngineContext, message: MessageRecord): v
 
 /**
  * Hands a queued message to the carrier: queued → sending (before the carrier is called, so that a crash leaves a
- * trace) → sent with the provider id, charged to `billTo`; or failed with the carrier's reason.
+ * trace) → charged to `billTo` and sent with the provider id; or failed with the carrier's reason; or, when the carrier
+ * does not answer in time, `unknown` until its answer comes (if ever).
  */
 export async function transmit(ctx: EngineContext, message: MessageRecord, billTo: string | null): Promise<MessageRecord> {
   const sending = await transition(ctx, message.id, 'sending');
   if (!sending) return (await ctx.db.messages.get(message.id)) ?? message;
   emitMessageStatus(ctx, sending);
-  let result: MessageRecord | null;
+  let answer: Awaited<ReturnType<typeof sendWithin>>;
   try {
-    const { providerId } = await ctx.carrier.send({
+    answer = await sendWithin(ctx, {
       messageId: sending.id, from: sending.from, to: sending.to, body: sending.body, encoding: sending.encoding, segments: sending.segments,
     });
-    result = await transition(ctx, sending.id, 'sent', { providerId });
-    // A report may have overtaken the answer to send(): keep the provider id all the same.
-    if (!result) result = await ctx.db.messages.update(sending.id, { providerId });
-    ctx.rememberProvider(providerId, { id: sending.id, status: result?.status ?? 'sent', campaignId: null });
-    await ctx.replayReports(providerId);
-    await chargeMessage(ctx, billTo, sending.createdAt, sending.segments);
   } catch (error) {
-    result = await transition(ctx, sending.id, 'failed', { error: carrierFailure(error) });
+    return settle(ctx, sending, await transition(ctx, sending.id, 'failed', { error: carrierFailure(error) }));
   }
-  const final = result ?? (await ctx.db.messages.get(sending.id)) ?? sending;
+  if ('late' in answer) {
+    const unknown = settle(ctx, sending, await transition(ctx, sending.id, 'unknown', { error: timeoutError(ctx) }));
+    whenLate(ctx, answer, {
+      accepted: (providerId) => accept(ctx, sending, providerId, billTo),
+      refused: async (error) => settle(ctx, sending, await transition(ctx, sending.id, 'failed', { error: carrierFailure(error) })),
+    });
+    return unknown;
+  }
+  return accept(ctx, sending, answer.providerId, billTo);
+}
+
+/**
+ * A message the carrier accepted (at once, or late after it was held `unknown`): charged as the carrier accepted it,
+ * before it is marked sent, so that a crash in between leaves it charged; then sent with its provider id.
+ */
+async function accept(ctx: EngineContext, sending: MessageRecord, providerId: string, billTo: string | null): Promise<MessageRecord> {
+  await storeCharge(ctx, sending.id, await billToOf(ctx, billTo), sending.createdAt, chargeFor(await ctx.settings(), [sending.segments]));
+  let result = await transition(ctx, sending.id, 'sent', { providerId, error: null });
+  // A report may have overtaken the answer to send(): keep the provider id all the same.
+  if (!result) result = await ctx.db.messages.update(sending.id, { providerId });
+  ctx.rememberProvider(providerId, { id: sending.id, status: result?.status ?? 'sent', campaignId: null });
+  await ctx.replayReports(providerId);
+  return settle(ctx, sending, result);
+}
+
+/** Tells those who see it of the message's status now (as moved, or as stored when the move was not allowed). */
+async function settle(ctx: EngineContext, sending: MessageRecord, moved: MessageRecord | null): Promise<MessageRecord> {
+  const final = moved ?? (await ctx.db.messages.get(sending.id)) ?? sending;
   emitMessageStatus(ctx, final);
   await followLastMessage(ctx, final);
   return final;

@@ -65,6 +65,9 @@ async function moveStored(ctx: EngineContext, known: SentMessage | undefined, re
   return record && { id: record.id, campaignId: record.campaignId, previous: message.status, status: record.status, record };
 }
 
+/** The states a recipient waiting for its message's report goes through, in order. */
+const RECIPIENT_LIFECYCLE: readonly RecipientState[] = ['pending', 'unknown', 'sent'];
+
 /** A campaign recipient's state follows its message's. */
 async function moveRecipient(ctx: EngineContext, runner: CampaignRunner, message: Moved, campaignId: string, report: StatusReport): Promise<void> {
   const recipientId = recipientIdOfMessage(message.id) ?? (await ctx.db.campaignRecipients.find({ where: { campaignId, messageId: message.id }, limit: 1 })).items[0]?.id;
@@ -72,9 +75,11 @@ async function moveRecipient(ctx: EngineContext, runner: CampaignRunner, message
   const next = recipientStateOf(report.status, report.providerId);
   const error = report.status === 'delivered' ? null : report.error?.message ?? `The carrier reported ${report.status}.`;
   const change = { state: next, messageId: message.id, error, updatedAt: ctx.nowIso() };
-  // Try the likely state first (`pending`: claimed, not marked sent yet). `updateEach` gives back no copy of the record.
+  // Try the likely state first (`pending`: claimed, not marked sent yet), then each in the order a recipient goes
+  // through them, so that one moved on meanwhile (marked sent while this ran) is still found. `updateEach` gives back
+  // no copy of the record.
   const likely: RecipientState = message.previous === 'sending' ? 'pending' : message.previous === 'unknown' ? 'unknown' : 'sent';
-  for (const from of [likely, ...(['sent', 'pending', 'unknown'] as const).filter((state) => state !== likely)]) {
+  for (const from of [likely, ...RECIPIENT_LIFECYCLE.filter((state, index) => index > 0 || state !== likely)]) {
     const [moved] = await ctx.db.campaignRecipients.updateEach([[recipientId, change]], { if: { state: from } });
     if (moved) {
       await runner.moveReported(campaignId, recipientId, from, next);

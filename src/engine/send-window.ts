@@ -12,6 +12,11 @@ export class SendWindow {
     return new Promise<void>((resolve) => this.roomWaiters.push(resolve)).then(() => this.size - this.active);
   }
 
+  /** Ends the waits for room at once, each with the room there is (none, when the window is still full): a stop. */
+  wake(): void {
+    for (const resolve of this.roomWaiters.splice(0)) resolve();
+  }
+
   take(): void {
     this.active += 1;
   }

@@ -14,32 +14,58 @@ function usageKey(month: string, extensionId: string | null): string {
   return `${month}:${extensionId ?? '-'}`;
 }
 
-/** Charges (or counts) traffic to an extension and its department for the month of `at`. */
-export async function recordUsage(
-  ctx: EngineContext,
-  extensionId: string | null,
-  at: string,
-  deltas: { messages?: number; segments?: number; cost?: number; inbound?: number },
-): Promise<void> {
-  const month = monthOf(at);
+/** Who traffic is billed to: an extension (or none) and its department. */
+export interface BillTo {
+  extensionId: string | null;
+  departmentId: string | null;
+}
+
+/** The extension and its department, read once for the many charges of a campaign's batch. */
+export async function billToOf(ctx: EngineContext, extensionId: string | null): Promise<BillTo> {
   const extension = extensionId ? await ctx.db.extensions.get(extensionId) : null;
-  const init: UsageRecord = {
-    id: usageKey(month, extensionId), month, extensionId, departmentId: extension?.departmentId ?? null, messages: 0, segments: 0, cost: 0, inbound: 0,
-  };
-  await ctx.db.usage.increment(init.id, deltas, init);
+  return { extensionId, departmentId: extension?.departmentId ?? null };
+}
+
+/** Counts inbound traffic to an extension and its department for the month of `at`. */
+export async function countInbound(ctx: EngineContext, extensionId: string | null, at: string): Promise<void> {
+  const month = monthOf(at);
+  const { departmentId } = await billToOf(ctx, extensionId);
+  const init: UsageRecord = { id: usageKey(month, extensionId), month, extensionId, departmentId, messages: 0, segments: 0, cost: 0, inbound: 0 };
+  await ctx.db.usage.increment(init.id, { inbound: 1 }, init);
+}
+
+/** What outbound messages the carrier accepted cost: one per recipient, their segments, their price. */
+export interface Charge {
+  messages: number;
+  segments: number;
+  cost: number;
+}
+
+/** The charge of messages of these segments under the settings. */
+export function chargeFor(settings: Pick<Settings, 'rate' | 'chargePer'>, segments: readonly number[]): Charge {
+  const charge: Charge = { messages: 0, segments: 0, cost: 0 };
+  for (const count of segments) {
+    charge.messages += 1;
+    charge.segments += count;
+    charge.cost += priceFor(settings, count);
+  }
+  return charge;
+}
+
+/**
+ * Stores the charge of messages the carrier accepted, as a usage record of its own keyed by the id of the (first)
+ * message it charges, before they are marked sent: a crash after it leaves them charged (and `unknown` at worst, as
+ * the carrier's answer was not recorded), one before it leaves them `unknown` and uncharged, as nobody knows whether
+ * they went. Stored with `insertIfAbsent`, so that storing it again charges nothing more. Usage adds the records up
+ * when it is read.
+ */
+export async function storeCharge(ctx: EngineContext, messageId: string, billTo: BillTo, at: string, charge: Charge): Promise<void> {
+  await ctx.db.usage.insertIfAbsent({ id: `charge:${messageId}`, month: monthOf(at), ...billTo, ...charge, inbound: 0 });
 }
 
 /** What one outbound message to one recipient costs under the settings. */
 export function priceFor(settings: Pick<Settings, 'rate' | 'chargePer'>, segments: number): number {
   return settings.chargePer === 'message' ? settings.rate : settings.rate * segments;
-}
-
-export async function priceOf(ctx: EngineContext, segments: number): Promise<number> {
-  return priceFor(await ctx.settings(), segments);
-}
-
-export async function chargeMessage(ctx: EngineContext, extensionId: string | null, at: string, segments: number): Promise<void> {
-  await recordUsage(ctx, extensionId, at, { messages: 1, segments, cost: await priceOf(ctx, segments) });
 }
 
 function zero(): UsageTotals {
@@ -61,6 +87,18 @@ function groupBy<K>(rows: UsageRow[], key: (row: UsageRow) => K): Map<K, UsageTo
     groups.set(key(row), group);
   }
   return groups;
+}
+
+/** One row per month, extension and department: the inbound counters and the charges of each, added up. */
+function sumRows(records: readonly UsageRecord[]): UsageRow[] {
+  const rows = new Map<string, UsageRow>();
+  for (const { id: _id, ...record } of records) {
+    const key = `${record.month}|${record.extensionId ?? ''}|${record.departmentId ?? ''}`;
+    const row = rows.get(key);
+    if (row) add(row, record);
+    else rows.set(key, { ...record });
+  }
+  return [...rows.values()];
 }
 
 export function createUsageApi(ctx: EngineContext): UsageApi {
@@ -88,7 +126,7 @@ export function createUsageApi(ctx: EngineContext): UsageApi {
     } while (cursor);
     // Users see the usage of their own extensions only.
     const visible = actor.isAdmin ? records : records.filter((record) => record.extensionId !== null && actor.extensionIds.includes(record.extensionId));
-    return { rows: visible.map(({ id: _id, ...row }) => row), from, to };
+    return { rows: sumRows(visible), from, to };
   }
 
   return {

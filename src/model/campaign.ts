@@ -19,7 +19,8 @@ export type CampaignStatus = z.infer<typeof CampaignStatus>;
 /**
  * Per-recipient state. `sending`: a run has stored the recipient's message and handed it to the carrier (a count while
  * it is in flight: the recipient itself reads `pending` until it is marked `sent`, within a quarter of a second);
- * `unknown`: the engine stopped before the carrier answered, held for review and never sent blindly again.
+ * `unknown`: the engine stopped before the carrier answered, or the carrier did not answer within the carrier timeout;
+ * held for review and never sent blindly again.
  */
 export const RECIPIENT_STATES = [
   'pending', 'sending', 'sent', 'delivered', 'failed', 'blocked', 'invalid', 'duplicate', 'unknown',

@@ -13,3 +13,4 @@ export * from './usage.js';
 export * from './settings.js';
 export * from './events.js';
 export * from './e164.js';
+export * from './carrier.js';

@@ -13,7 +13,8 @@ export type Direction = z.infer<typeof Direction>;
 /**
  * Outbound: scheduled → queued → sending → sent → delivered | undelivered | failed, or canceled.
  * Inbound: received. `unknown`: the engine stopped between marking a message as sending and hearing back from the
- * carrier, so it may or may not have gone; it is held for review instead of being sent blindly again.
+ * carrier, or the carrier did not answer within the engine's carrier timeout, so it may or may not have gone; it is
+ * held for review instead of being sent blindly again (an answer that comes later still moves it on).
  */
 export const MESSAGE_STATUSES = [
   'scheduled', 'queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'canceled', 'received', 'unknown',

@@ -1,5 +1,14 @@
 import type { SmsEncoding } from '../segments.js';
 
+/**
+ * What a carrier delivers to its sink, as zod schemas in `src/model/carrier.ts`: `InboundSms`, a message a carrier
+ * received for one of our numbers (or the short code); `StatusReport`, a delivery report. Reports can arrive late,
+ * twice, or out of order: the engine only moves status forward. The engine parses both at the sink and drops (and
+ * counts) what does not fit, whatever a carrier sends.
+ */
+export type { InboundSms, StatusReport } from '../model/carrier.js';
+import type { InboundSms, StatusReport } from '../model/carrier.js';
+
 /** What the engine hands a carrier to send. `from` is E.164 or an alpha tag. */
 export interface OutboundSms {
   /** The engine's message id, for the carrier's correlation and idempotency. */
@@ -11,25 +20,8 @@ export interface OutboundSms {
   segments: number;
 }
 
-/** A message a carrier received for one of our numbers (or the short code). */
-export interface InboundSms {
-  providerId: string;
-  from: string;
-  to: string;
-  body: string;
-  receivedAt: string;
-}
-
 export const CARRIER_REPORT_STATUSES = ['sent', 'delivered', 'undelivered', 'failed'] as const;
 export type CarrierReportStatus = (typeof CARRIER_REPORT_STATUSES)[number];
-
-/** A delivery report. Reports can arrive late, twice, or out of order: the engine only moves status forward. */
-export interface StatusReport {
-  providerId: string;
-  status: CarrierReportStatus;
-  error?: { code: string; message: string };
-  at: string;
-}
 
 export interface CarrierCapabilities {
   /** Whether alphanumeric sender ids are supported. */

@@ -85,7 +85,11 @@ export interface CampaignRecipientRecord extends CampaignRecipient {
   id: string;
 }
 
-/** Usage counters of one extension in one month. Key: `<month>:<extensionId or ->`. */
+/**
+ * Usage of one extension in one month: its inbound counter (key `<month>:<extensionId or ->`), or the charge of
+ * outbound messages the carrier accepted together (key `charge:<id of the first of them>`, stored once). Usage adds
+ * up the records of a month, extension and department when it is read.
+ */
 export interface UsageRecord {
   id: string;
   month: string;
@@ -177,7 +181,10 @@ export type Condition<V> =
   | { $overlaps: V extends readonly (infer E)[] ? readonly E[] : never }
   | { $exists: boolean };
 
-/** All conditions must hold. */
+/**
+ * All conditions must hold. A field given with the value `undefined` is refused with a `ValidationError` (field
+ * `where.<name>`), never read as "any value": leave the key out to leave the field unfiltered.
+ */
 export type Where<T> = { [K in keyof T & string]?: Condition<T[K]> };
 
 export interface Query<T> {

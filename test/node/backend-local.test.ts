@@ -10,6 +10,7 @@ import type { SmsBackend } from '../../src/ports/backend.js';
 import type { Carrier, CarrierSink, Clock, StatusReport } from '../../src/ports/carrier.js';
 import type { Store } from '../../src/ports/store.js';
 import { type BackendFixture, type CarriedSms, type CarrierSetup, runBackendContract } from '../contract/backend.contract.js';
+import { salesDesk } from '../fixtures/sales-desk.js';
 
 /** Parts of an engine that a crash freezes: nothing it started completes, none of its timers fire. */
 interface Life {
@@ -17,18 +18,6 @@ interface Life {
 }
 
 const NEVER = (): Promise<never> => new Promise(() => undefined);
-
-/** An administrator sets up a department, an extension and its number; Alice sends from it. */
-async function salesDesk(backend: SmsBackend, settings: SettingsUpdate = {}) {
-  const admin = createSmsClient({ backend, principal: { userId: 'admin', role: 'admin' } });
-  await admin.settings.update({ defaultCountry: 'AU', ...settings });
-  const departmentId = (await admin.directory.createDepartment({ name: 'Sales' })).id;
-  const extensionId = (await admin.directory.createExtension({ number: '201', name: 'Desk', departmentId })).id;
-  const number = await admin.numbers.create({ e164: '+61480000001', extensionIds: [extensionId] });
-  await admin.directory.createUser({ id: 'alice', name: 'Alice', role: 'user', departmentId, extensionIds: [extensionId] });
-  const alice = createSmsClient({ backend, principal: { userId: 'alice', role: 'user', extensionId, departmentId } });
-  return { admin, alice, number, principal: alice.principal };
-}
 
 /**
  * A draft campaign (its list is never read) whose recipients the test writes into the store itself, as an older store

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { OutboundSms } from '../../../src/ports/carrier.js';
 import type { BackendHarness } from '../backend.contract.js';
 import { startCampaign, untilStatus } from './campaign-helpers.js';
-import { all, handset, needs, sendsPerRecipient, withWorld } from './world.js';
+import { RATE, all, handset, needs, sendsPerRecipient, withWorld } from './world.js';
 
 const RECIPIENTS = 1000;
 /** Recipients whose send the carrier takes and never answers: the engine dies waiting. */
@@ -47,6 +47,28 @@ export function crashContract(h: BackendHarness): void {
         assert.equal(done.counts.unknown, HUNG.size);
         assert.equal(done.counts.sent + done.counts.delivered, RECIPIENTS - HUNG.size);
         assert.equal(done.counts.pending + done.counts.sending, 0);
+      }));
+
+    it('charges every message the carrier accepted exactly once across a crash, and none it never answered',
+      { ...needs(h, 'crash'), ...needs(h, 'manualClock') },
+      withWorld(h, { carrier: { latencyMs: 200, hang: hangs } }, async (w) => {
+        const campaign = await startCampaign(w, RECIPIENTS, { perSecond: 100 });
+        const direct = await w.alice.messages.send({ channel: 'sms', to: handset(5000), body: 'Direct' });
+        await w.fx.advance(2500);
+        const { admin, alice } = w.clientsOn(await w.fx.crash!());
+        const accepted = async () => {
+          const counts = (await alice.campaigns.get(campaign.id)).counts;
+          return counts.sent + counts.delivered;
+        };
+        const interrupted = await accepted();
+        assert.ok(interrupted > 0 && interrupted < RECIPIENTS - HUNG.size, `${interrupted} accepted before the crash`);
+        assert.equal((await admin.usage.summary()).totals.messages, interrupted + 1, 'each message accepted before the crash is charged, the direct one too');
+        await alice.campaigns.restart(campaign.id);
+        await untilStatus(w.fx, alice, campaign.id, 'completed');
+        assert.equal(await accepted(), RECIPIENTS - HUNG.size);
+        assert.equal((await alice.messages.get(direct.id)).status, 'delivered');
+        const { totals } = await admin.usage.summary();
+        assert.deepEqual(totals, { messages: RECIPIENTS - HUNG.size + 1, segments: RECIPIENTS - HUNG.size + 1, cost: (RECIPIENTS - HUNG.size + 1) * RATE, inbound: 0 });
       }));
 
     it('holds a direct message caught mid-send by a crash as unknown, and sends nothing again',

@@ -69,6 +69,20 @@ export function dispatchContract(h: BackendHarness): void {
       assert.equal(blocked?.e164, handset(5));
     }));
 
+    it('re-checks the blocklist at the moment of sending however soon after the last send it changed', needs(h, 'manualClock'), withWorld(h, { carrier: { latencyMs: 50 } }, async (w) => {
+      const RECIPIENTS = 200;
+      const campaign = await startCampaign(w, RECIPIENTS);
+      await w.fx.advance(1);
+      // As many as may be in flight went at once; the others wait for the carrier's answers, a few ms away.
+      const waiting = rows(RECIPIENTS).map((row) => row.e164).filter((e164) => sentTo(w.fx, e164).length === 0);
+      assert.ok(waiting.length > 0 && waiting.length < RECIPIENTS, `${waiting.length} waiting`);
+      for (const e164 of waiting) await w.admin.blocklist.add({ e164, reason: 'Complained' });
+      const done = await untilStatus(w.fx, w.alice, campaign.id, 'completed');
+      assert.deepEqual(waiting.filter((e164) => sentTo(w.fx, e164).length > 0), [], 'nobody blocked before their turn got the message');
+      assert.equal(done.counts.blocked, waiting.length);
+      assert.equal(w.fx.sent().length, RECIPIENTS - waiting.length);
+    }));
+
     it('gives the turn of a recipient found blocked at the moment of sending to the next one', needs(h, 'manualClock'), withWorld(h, async (w) => {
       const start = w.fx.now();
       const campaign = await startCampaign(w, 5, { perSecond: 1 });

@@ -110,6 +110,25 @@ export function queryTests(withStore: WithStore): void {
         assert.deepEqual(await ids({ audience: { $overlaps: ['user:u2'] }, channel: 'chat', numberId: null }), ['c', 'd']);
         assert.equal(await conversations.count({ audience: { $contains: 'number:*' } }), 2);
       }));
+    it('refuses a condition that is undefined, in every call that takes one, instead of matching every record', () =>
+      withStore(async (store) => {
+        const records = await sample(store);
+        // A value missing by mistake, as in `{ messageId: report.messageId }` when the report has none.
+        const where = { messageId: undefined } as unknown as Where<CampaignRecipientRecord>;
+        const refused = async (call: () => Promise<unknown>, field = 'where.messageId') => {
+          await assert.rejects(call, (error: Error) => error.name === 'ValidationError' && (error as Error & { field?: string }).field === field);
+        };
+        await refused(() => records.find({ where }));
+        await refused(() => records.count(where));
+        await refused(() => records.countBy(where, 'state'));
+        await refused(() => records.deleteMany(where));
+        await refused(() => records.updateMany({ where, limit: 10 }, { state: 'failed' }));
+        await refused(() => records.update('c1:000000', { state: 'failed' }, { if: where }));
+        await refused(() => records.updateEach([['c1:000000', { state: 'failed' }]], { if: where }));
+        await refused(() => records.find({ where: { state: 'pending', index: { $gte: undefined } } as unknown as Where<CampaignRecipientRecord> }), 'where.index');
+        assert.deepEqual(await indexesWhere(records, { state: 'pending' }), [0, 5, 7], 'nothing changed');
+        assert.equal(await records.count(), 10);
+      }));
   });
 
   describe('search', () => {
