@@ -66,7 +66,7 @@ export {
   KeywordRuleUpdate, UsageTotals, UsageRow, UsageQuery, UsageSummary, Settings, SettingsUpdate, SMS_EVENT_TYPES,
 } from './model/index.js';
 export type {
-  Page, SmsEventMap, SmsEventType, SmsEvent,
+  Page, SmsEventMap, SmsEventType, SmsEvent, ContactNumberChange,
 } from './model/index.js';
 export type {
   SmsBackend, DirectoryApi, NumbersApi, ContactsApi, ConversationsApi, MessagesApi, CampaignsApi, ListsApi, BlocklistApi,
