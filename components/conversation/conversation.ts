@@ -12,6 +12,7 @@ import { AnchoredWindowController } from '../internal/anchored-window.js';
 import { Announcer } from '../internal/announcer.js';
 import { SmsClientElement } from '../internal/client-element.js';
 import { ConfirmController } from '../internal/confirm.js';
+import { withContactChange } from '../internal/contact-change.js';
 import { controlStyles } from '../internal/controls.styles.js';
 import { describeError } from '../internal/error-text.js';
 import { lazy, LoadOnConnectController } from '../internal/lazy.js';
@@ -26,9 +27,9 @@ import { sharedStyles } from '../internal/theme.js';
 import type { AddContactForm } from './add-contact.js';
 import styles from './conversation.styles.js';
 import { conversationTerms } from './conversation.terms.js';
-import { arrowDownIcon, moreIcon, phoneIcon } from './icons.js';
+import { arrowDownIcon, moreIcon, personAddIcon, phoneIcon } from './icons.js';
 import { renderMessage } from './message.js';
-import { localDay, threadRows, upsertMessage, type ThreadRow } from './rows.js';
+import { channelChanges, localDay, threadRows, upsertMessage, type ThreadRow } from './rows.js';
 
 type Head = { status: 'idle' | 'loading' | 'ready' | 'deleted' } | { status: 'error'; error: unknown };
 
@@ -40,8 +41,8 @@ const addContactModule = lazy(() => import('./add-contact.js'));
 /**
  * @tagname sms-conversation
  * @summary One conversation: who it is with (a contact's name or the number) with call, add-to-contacts and
- * settings (mute, delete), the messages grouped by day with their channel, time and status (failed ones with the
- * reason and a retry, scheduled ones with a cancel), and the composer. Older messages load as the reader scrolls up
+ * settings (mute, delete), the messages grouped by day with their time and status (failed ones with the reason and a
+ * retry, scheduled ones with a cancel; the channel only where it changes: the header says it), and the composer. Older messages load as the reader scrolls up
  * without the view moving; only the messages near the viewport are in the DOM, so a thread of 10,000 stays smooth.
  * A new message scrolls into view when the reader is at the bottom, otherwise a "new messages" button appears.
  * While the page is not looked at, an inbound message plays a tone, flashes the tab title, shows a browser
@@ -54,6 +55,11 @@ const addContactModule = lazy(() => import('./add-contact.js'));
  * @event {SmsConversationDeletedEvent} sms-conversation-deleted - The user deleted the conversation, after confirming.
  * @event {SmsSendEvent} sms-send - A message was sent from the composer (bubbles up from `<sms-composer>`).
  *
+ * Below 30rem of its own width (a side panel), "Add to contacts" shows as an icon, its text kept as its name.
+ *
+ * @slot header-start - Before the title in the header, and above the loading, error and other states: a back
+ * button, for instance (`<sms-inbox>` puts its own there when it stacks the conversation over its list).
+ *
  * @attribute {'light' | 'dark'} scheme - Forces a colour scheme; by default it follows `prefers-color-scheme`.
  * @attribute highlight - Set by the element for a few seconds after an inbound message arrived while the page was
  * not looked at; style it with `sms-conversation[highlight]`.
@@ -63,7 +69,7 @@ const addContactModule = lazy(() => import('./add-contact.js'));
  * @csspart title - The contact's name, or the number.
  * @csspart subtitle - The number (under a name), the channel and the number of ours the conversation is on.
  * @csspart call-button - Asks the host to call the peer.
- * @csspart add-contact-button - Opens the form that adds the unknown number to the user's contacts.
+ * @csspart add-contact-button - Opens the form that adds the unknown number to the user's contacts (an icon in a narrow element).
  * @csspart menu-button - Opens the settings menu.
  * @csspart menu - The settings menu.
  * @csspart menu-item - An item of the settings menu.
@@ -72,7 +78,7 @@ const addContactModule = lazy(() => import('./add-contact.js'));
  * @csspart day-separator - The date above the messages of one day.
  * @csspart bubble - A message. Also `bubble-inbound` or `bubble-outbound`.
  * @csspart body - The text of a message.
- * @csspart meta - The channel, time and status under a message.
+ * @csspart meta - The time and status under a message, and its channel where it changes.
  * @csspart delivery-status - The delivery status of an outbound message.
  * @csspart failure - Why a message failed.
  * @csspart retry-send-button - Sends a failed message again.
@@ -119,6 +125,12 @@ export class SmsConversation extends SmsClientElement {
   /** The conversation to show. */
   @property({ attribute: 'conversation-id' }) conversationId?: string;
 
+  /**
+   * The country whose numbers are shown in national form (ISO 3166-1 alpha-2, e.g. `AU`); others are international.
+   * Default: the backend's default country (`client.messages.capabilities()`).
+   */
+  @property({ attribute: 'default-country' }) defaultCountry?: string;
+
   /** Messages per page: the first page, and each older page loaded on scrolling up (at most 500). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 50;
 
@@ -163,6 +175,7 @@ export class SmsConversation extends SmsClientElement {
     highlight: !this.noHighlight,
   }));
   private addContact: AddContactForm | undefined;
+  private localCapabilities: { of: SendCapabilities; value: SendCapabilities } | undefined;
   private rows: ThreadRow[] = [];
   private rowsOf: Message[] | null = null;
   private rowsHadOlder = false;
@@ -188,6 +201,9 @@ export class SmsConversation extends SmsClientElement {
         }
         this.conversation = conversation;
         this.markReadIfAttended();
+      },
+      'contact.changed': (change) => {
+        if (this.conversation) this.conversation = withContactChange(this.conversation, change);
       },
     });
   }
@@ -311,7 +327,22 @@ export class SmsConversation extends SmsClientElement {
   }
 
   private phone(e164: string): string {
-    return this.phoneDisplay.display(e164, this.capabilities?.defaultCountry);
+    return this.phoneDisplay.display(e164, this.country);
+  }
+
+  private get country(): string | undefined {
+    return this.defaultCountry || this.capabilities?.defaultCountry;
+  }
+
+  /** What the composer is told the user may send, in the country this element shows numbers in (kept while unchanged). */
+  private composerCapabilities(): SendCapabilities | undefined {
+    const capabilities = this.capabilities ?? undefined;
+    const country = this.defaultCountry;
+    if (!capabilities || !country || country === capabilities.defaultCountry) return capabilities;
+    if (this.localCapabilities?.of !== capabilities || this.localCapabilities.value.defaultCountry !== country) {
+      this.localCapabilities = { of: capabilities, value: { ...capabilities, defaultCountry: country } };
+    }
+    return this.localCapabilities.value;
   }
 
   private onSend(event: SmsSendEvent): void {
@@ -481,7 +512,10 @@ export class SmsConversation extends SmsClientElement {
       content = renderLoading(localize.term('loading'));
     }
     else return this.renderConversation(this.conversation);
-    return html`<div part="base" class="base"><div class="status-block">${content}</div></div>`;
+    return html`<div part="base" class="base">
+      <div class="start-bar">${this.renderHeaderStart()}</div>
+      <div class="status-block">${content}</div>
+    </div>`;
   }
 
   private renderConversation(conversation: Conversation): TemplateResult {
@@ -504,7 +538,7 @@ export class SmsConversation extends SmsClientElement {
         .client=${this.smsClient}
         .conversationId=${conversation.id}
         .conversation=${conversation}
-        .capabilities=${this.capabilities ?? undefined}
+        .capabilities=${this.composerCapabilities()}
         @sms-send=${this.onSend}
       ></sms-composer>
       ${this.confirm.render()} ${this.addContact?.render()} ${this.announcer.render()}
@@ -521,6 +555,7 @@ export class SmsConversation extends SmsClientElement {
     if (sms && conversation.peerName) details.push(this.phone(conversation.peer));
     if (number) details.push(localize.term('viaNumber', number.label || this.phone(number.e164)));
     return html`<header part="header" class="header">
+      ${this.renderHeaderStart()}
       <div class="who">
         <h2 part="title" class="title">${name}</h2>
         <div part="subtitle" class="subtitle">
@@ -532,7 +567,9 @@ export class SmsConversation extends SmsClientElement {
       </div>
       <div class="actions">
         ${sms && conversation.contact === null && !conversation.readOnly
-          ? html`<button class="button" part="add-contact-button" aria-haspopup="dialog" @click=${this.openAddContact}>${localize.term('addContact')}</button>`
+          ? html`<button class="button add-contact" part="add-contact-button" aria-haspopup="dialog" title=${localize.term('addContact')} @click=${this.openAddContact}>
+              ${personAddIcon}<span class="add-contact-text">${localize.term('addContact')}</span>
+            </button>`
           : nothing}
         ${sms
           ? html`<button class="icon-button" part="call-button" aria-label=${callLabel} title=${callLabel} @click=${this.call}>${phoneIcon}</button>`
@@ -540,6 +577,11 @@ export class SmsConversation extends SmsClientElement {
         ${this.renderMenu(conversation)}
       </div>
     </header>`;
+  }
+
+  /** The `header-start` slot, in the header or above any other state: a host's back button stays reachable. */
+  private renderHeaderStart(): TemplateResult {
+    return html`<slot name="header-start"></slot>`;
   }
 
   private renderMenu(conversation: Conversation): TemplateResult {
@@ -597,12 +639,12 @@ export class SmsConversation extends SmsClientElement {
       ${ref(this.window.scroller)}
     >
       <div class="rows" ${ref(this.window.content)}>
-        ${repeat(this.rows.slice(start, end), (row) => row.key, (row) => this.renderRow(row))}
+        ${repeat(this.rows.slice(start, end), (row) => row.key, (row, index) => this.renderRow(row, start + index))}
       </div>
     </div>`;
   }
 
-  private renderRow(row: ThreadRow): TemplateResult {
+  private renderRow(row: ThreadRow, index: number): TemplateResult {
     const { localize } = this;
     switch (row.kind) {
       case 'start':
@@ -621,6 +663,7 @@ export class SmsConversation extends SmsClientElement {
           localize,
           peer: this.peerLabel(),
           me: this.smsClient?.principal.userId,
+          showChannel: channelChanges(this.rows, index, this.conversation?.channel),
           busy: this.busy.has(row.message.id),
           error: this.messageErrors.get(row.message.id),
           onRetry: (message) => this.retry(message),
