@@ -26,7 +26,7 @@ describeStories(inboxStories, 'sms-inbox', {
     await inboxRows(el, canvas);
     expect(part(el, 'new-button'), 'New conversation').to.exist;
     const tags = parts(el, 'item-tags').map(text).join(' ');
-    for (const tag of ['SMS', 'Chat', 'Keyword', 'Opted out']) expect(tags).to.contain(tag);
+    for (const tag of ['Chat', 'Keyword', 'Opted out']) expect(tags).to.contain(tag);
   },
   Loading: showsLoading,
   Empty: showsEmpty('No conversations yet.'),
