@@ -210,12 +210,16 @@ export class SmsInbox extends SmsClientElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.clock = setInterval(() => (this.minute += 1), MINUTE);
-    this.resizeObserver = new ResizeObserver(([entry]) => {
-      const narrow = (entry?.contentRect.width ?? 0) < this.splitMinWidth;
-      if (narrow !== this.narrow) this.narrow = narrow;
-    });
+    this.resizeObserver = new ResizeObserver(([entry]) => this.measure(entry?.contentRect.width));
     this.resizeObserver.observe(this);
   }
+
+  /** Narrow or not, by the inbox's own width (given by the ResizeObserver, else read now). */
+  private measure(width = this.getBoundingClientRect().width): void {
+    const narrow = width < this.splitMinWidth;
+    if (narrow !== this.narrow) this.narrow = narrow;
+  }
+
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -272,6 +276,8 @@ export class SmsInbox extends SmsClientElement {
       void this.reload();
     }
     if (keys.has('selectedId')) this.showing = this.selectedId ? 'conversation' : 'list';
+    // Measured at once too (the first time, and on a new breakpoint): no waiting for the ResizeObserver's report.
+    if (!this.hasUpdated || keys.has('splitMinWidth')) this.measure();
   }
 
   private async reload(): Promise<void> {

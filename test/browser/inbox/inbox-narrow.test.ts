@@ -231,7 +231,6 @@ describe('<sms-inbox> in a side panel (360 px) and wide (1280 px)', () => {
       const el = await inboxFor(world.user, { layout: 'split', width: 700 });
       await stacked(el, false);
       el.splitMinWidth = 800;
-      el.parentElement!.style.width = '701px';
       await stacked(el, true);
       mainOf(el, 0).click();
       await waitUntil(() => backButton(el) !== null, 'stacked with a back button');
