@@ -13,6 +13,7 @@ import { ConfirmController } from '../internal/confirm.js';
 import { withContactChange } from '../internal/contact-change.js';
 import { controlStyles } from '../internal/controls.styles.js';
 import { describeError } from '../internal/error-text.js';
+import { lazy } from '../internal/lazy.js';
 import { LiveEventsController } from '../internal/live-events.js';
 import { LocalizeController } from '../internal/localize.js';
 import { nestedTheme } from '../internal/nested-theme.js';
@@ -25,10 +26,16 @@ import { renderRow } from './conversation-row.js';
 import { backIcon, closeIcon, plusIcon } from './icons.js';
 import styles from './inbox.styles.js';
 import { inboxTerms } from './inbox.terms.js';
-import { NewConversationPane, preloadPicker } from './new-conversation-pane.js';
+import type { NewConversationPane } from './new-conversation-pane.js';
 import { RowFocusController } from './row-focus.js';
 
 const FILTER_TERMS = { all: 'filterAll', unread: 'filterUnread', sms: 'filterSms', chat: 'filterChat' } as const;
+/** "New conversation" (the picker, and the dialog or page around it), loaded as the user goes for it. */
+const loadPane = lazy(() => import('./new-conversation-pane.js'));
+
+/** Starts loading it as the pointer or the focus reaches the button, so that it opens at once. */
+const preloadPicker = (): void => void loadPane().then((pane) => pane.preloadPicker()).catch(() => undefined);
+
 const SEARCH_DELAY = 300;
 const MINUTE = 60_000;
 
@@ -174,15 +181,7 @@ export class SmsInbox extends SmsClientElement {
     onOpen: (conversation) => this.choose(conversation),
     onDelete: (conversation) => void this.askDelete(conversation),
   });
-  private readonly picker = new NewConversationPane(this, {
-    localize: this.localize,
-    client: () => this.smsClient,
-    country: () => this.homeCountry,
-    numberId: () => this.numberId || undefined,
-    onError: (error) => (this.actionError = describeError(error, this.localize.term('errorGeneric')).message),
-    onOpened: (conversation) => this.onOpened(conversation),
-    onClosed: () => void this.focusNewButton(),
-  });
+  private picker: NewConversationPane | undefined;
   private missedAnnounced = false;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private clock: ReturnType<typeof setInterval> | undefined;
@@ -238,7 +237,7 @@ export class SmsInbox extends SmsClientElement {
   /** What the inbox shows in place of its list when narrow: the picker, the selected conversation, or nothing. */
   private get stackedPage(): 'new' | 'conversation' | null {
     if (!this.narrow) return null;
-    if (this.picker.mode === 'page') return 'new';
+    if (this.picker?.mode === 'page') return 'new';
     return this.layout === 'split' && this.showing === 'conversation' && this.selectedId ? 'conversation' : null;
   }
 
@@ -407,9 +406,25 @@ export class SmsInbox extends SmsClientElement {
   }
 
   /** "New conversation": a dialog, or a page in place of the list when the inbox is narrow. */
-  private openNew(): void {
+  private async openNew(): Promise<void> {
     this.actionError = null;
-    void this.picker.open(this.narrow ? 'page' : 'dialog');
+    const onError = (error: unknown) => (this.actionError = describeError(error, this.localize.term('errorGeneric')).message);
+    try {
+      const { NewConversationPane } = await loadPane();
+      this.picker ??= new NewConversationPane(this, {
+        localize: this.localize,
+        client: () => this.smsClient,
+        country: () => this.homeCountry,
+        numberId: () => this.numberId || undefined,
+        onError,
+        onOpened: (conversation) => this.onOpened(conversation),
+        onClosed: () => void this.focusNewButton(),
+      });
+    } catch (error) {
+      onError(error);
+      return;
+    }
+    await this.picker.open(this.narrow ? 'page' : 'dialog');
   }
 
   private onOpened(conversation: Conversation): void {
@@ -506,7 +521,7 @@ export class SmsInbox extends SmsClientElement {
             : nothing}
           <div part="scroller" class="scroller">${this.renderBody()}</div>
         </div>
-        ${split || page === 'conversation' ? this.renderDetail(page === 'conversation') : nothing} ${this.picker.render()} ${this.confirm.render()}
+        ${split || page === 'conversation' ? this.renderDetail(page === 'conversation') : nothing} ${this.picker?.render()} ${this.confirm.render()}
         ${this.announcer.render()}
       </div>
     `;
@@ -529,7 +544,7 @@ export class SmsInbox extends SmsClientElement {
   }
 
   private renderNewButton(): TemplateResult {
-    return html`<button part="new-button" class="button primary new-button" @pointerenter=${preloadPicker} @focus=${preloadPicker} @click=${() => this.openNew()}>
+    return html`<button part="new-button" class="button primary new-button" @pointerenter=${preloadPicker} @focus=${preloadPicker} @click=${() => void this.openNew()}>
       ${plusIcon}<span>${this.localize.term('newConversation')}</span>
     </button>`;
   }

@@ -32,7 +32,8 @@ export interface NewConversationOptions {
 
 /**
  * The "New conversation" picker of `<sms-inbox>`: a modal dialog, or, when the inbox is narrow (a side panel), a
- * page of its own in place of the list, with a back button (Escape too).
+ * page of its own in place of the list, with a back button (Escape too). Loaded on demand, as the user first goes for
+ * it: render `render()` in the inbox's template.
  */
 export class NewConversationPane implements ReactiveController {
   /** How the picker shows, while it does. */
