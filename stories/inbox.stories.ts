@@ -138,13 +138,15 @@ export const BackendError: Story = {
   `,
 };
 
-/** Waits until the inbox in the canvas shows its rows (for stories that act on one). */
-async function inboxWithRows(canvasElement: HTMLElement): Promise<HTMLElement> {
-  const inbox = canvasElement.querySelector('sms-inbox')!;
-  for (let tries = 0; tries < 600 && !inbox.shadowRoot?.querySelector('[part~="item-main"]'); tries++) {
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  return inbox;
+/** A story's `play` that clicks `selector` in the inbox once it shows its rows. */
+function clickOnceLoaded(selector: string) {
+  return async ({ canvasElement }: { canvasElement: HTMLElement }): Promise<void> => {
+    const inbox = canvasElement.querySelector('sms-inbox')!;
+    for (let tries = 0; tries < 600 && !inbox.shadowRoot?.querySelector('[part~="item-main"]'); tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    inbox.shadowRoot!.querySelector<HTMLElement>(selector)?.click();
+  };
 }
 
 /**
@@ -160,27 +162,21 @@ export const Narrow: Story = {
 export const SidePanelConversation: Story = {
   name: 'Side panel (360 px): a conversation',
   args: { layout: 'split', width: '360px' },
-  play: async ({ canvasElement }) => {
-    const inbox = await inboxWithRows(canvasElement);
-    inbox.shadowRoot!.querySelector<HTMLElement>('[part~="item-main"]')!.click();
-  },
+  play: clickOnceLoaded('[part~="item-main"]'),
 };
 
 /** In the side panel, "New conversation" is a page in place of the list, with a back button, not a dialog. */
 export const SidePanelNewConversation: Story = {
   name: 'Side panel (360 px): New conversation',
   args: { layout: 'split', width: '360px' },
-  play: async ({ canvasElement }) => {
-    const inbox = await inboxWithRows(canvasElement);
-    inbox.shadowRoot!.querySelector<HTMLElement>('[part~="new-button"]')!.click();
-  },
+  play: clickOnceLoaded('[part~="new-button"]'),
 };
 
 /** Forced dark in a side panel on a light page: the conversation inside follows the inbox's scheme. */
 export const SidePanelDark: Story = {
   name: 'Side panel (360 px), dark on a light page',
   args: { layout: 'split', width: '360px', scheme: 'dark' },
-  play: SidePanelConversation.play,
+  play: clickOnceLoaded('[part~="item-main"]'),
 };
 
 export const Wide: Story = {

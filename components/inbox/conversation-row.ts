@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type SVGTemplateResult, type TemplateResult } from 'lit';
 import type { Conversation } from '../../src/model/conversation.js';
 import type { LocalizeController } from '../internal/localize.js';
 import { initials } from './conversation-list.js';
@@ -77,30 +77,25 @@ export function renderRow(conversation: Conversation, view: RowView): TemplateRe
       </span>
     </div>
     <div role="gridcell" part="item-actions" class="actions">
-      <button
-        part="mute-button"
-        class="icon-button mute"
-        tabindex=${tabIndex(1)}
-        data-column="1"
-        aria-label=${muteLabel}
-        title=${muteLabel}
-        @click=${() => view.onMute(conversation)}
-      >
-        ${conversation.muted ? bellOffIcon : bellIcon}
-      </button>
-      <button
-        part="delete-button"
-        class="icon-button delete"
-        tabindex=${tabIndex(2)}
-        data-column="2"
-        aria-label=${deleteLabel}
-        title=${deleteLabel}
-        @click=${() => view.onDelete(conversation)}
-      >
-        ${trashIcon}
-      </button>
+      ${actionButton('mute', 1, view, muteLabel, conversation.muted ? bellOffIcon : bellIcon, () => view.onMute(conversation))}
+      ${actionButton('delete', 2, view, deleteLabel, trashIcon, () => view.onDelete(conversation))}
     </div>
   </div>`;
+}
+
+/** A row's icon button (`mute-button`, `delete-button`): named by what it does, in its column of the grid's keyboard. */
+function actionButton(name: 'mute' | 'delete', column: 1 | 2, view: RowView, label: string, icon: SVGTemplateResult, run: () => void): TemplateResult {
+  return html`<button
+    part="${name}-button"
+    class="icon-button ${name}"
+    tabindex=${view.stopColumn === column ? 0 : -1}
+    data-column=${column}
+    aria-label=${label}
+    title=${label}
+    @click=${run}
+  >
+    ${icon}
+  </button>`;
 }
 
 /**

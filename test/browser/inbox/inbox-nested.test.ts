@@ -44,24 +44,17 @@ describe('<sms-inbox>: what it renders inside follows its scheme, language and d
     await emulateMedia({ colorScheme: 'light' });
   });
 
-  it('scheme="dark" on a light page: the conversation and its composer are dark too', async () => {
-    await emulateMedia({ colorScheme: 'light' });
-    const { el, conversation } = await openConversation(world, { scheme: 'dark' });
-    expect(background(part(el, 'base'))).to.equal(DARK_SURFACE);
-    expect(background(conversation.shadowRoot!.querySelector('.base'))).to.equal(DARK_SURFACE);
-    expect(background(composerTextarea(conversation))).to.equal(DARK_SURFACE);
-    expect(getComputedStyle(conversation).colorScheme).to.equal('dark');
-    await expect(el).to.be.accessible();
-  });
-
-  it('scheme="light" on a dark page: the conversation stays light', async () => {
-    await emulateMedia({ colorScheme: 'dark' });
-    const { el, conversation } = await openConversation(world, { scheme: 'light' });
-    expect(background(part(el, 'base'))).to.equal(LIGHT_SURFACE);
-    expect(background(conversation.shadowRoot!.querySelector('.base'))).to.equal(LIGHT_SURFACE);
-    expect(background(composerTextarea(conversation))).to.equal(LIGHT_SURFACE);
-    await expect(el).to.be.accessible();
-  });
+  for (const [scheme, page, surface] of [['dark', 'light', DARK_SURFACE], ['light', 'dark', LIGHT_SURFACE]] as const) {
+    it(`scheme="${scheme}" on a ${page} page: the conversation and its composer follow the inbox`, async () => {
+      await emulateMedia({ colorScheme: page });
+      const { el, conversation } = await openConversation(world, { scheme });
+      expect(background(part(el, 'base'))).to.equal(surface);
+      expect(background(conversation.shadowRoot!.querySelector('.base'))).to.equal(surface);
+      expect(background(composerTextarea(conversation))).to.equal(surface);
+      expect(getComputedStyle(conversation).colorScheme).to.equal(scheme);
+      await expect(el).to.be.accessible();
+    });
+  }
 
   it("the page's own colours reach the conversation through the inbox", async () => {
     const { el, conversation } = await openConversation(world, {});
