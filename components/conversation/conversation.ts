@@ -27,9 +27,10 @@ import { sharedStyles } from '../internal/theme.js';
 import type { AddContactForm } from './add-contact.js';
 import styles from './conversation.styles.js';
 import { conversationTerms } from './conversation.terms.js';
-import { arrowDownIcon, moreIcon, personAddIcon, phoneIcon } from './icons.js';
+import { arrowDownIcon, personAddIcon, phoneIcon } from './icons.js';
 import { renderMessage } from './message.js';
 import { channelChanges, localDay, threadRows, upsertMessage, type ThreadRow } from './rows.js';
+import { SettingsMenuController } from './settings-menu.js';
 
 type Head = { status: 'idle' | 'loading' | 'ready' | 'deleted' } | { status: 'error'; error: unknown };
 
@@ -149,7 +150,6 @@ export class SmsConversation extends SmsClientElement {
   @state() private conversation: Conversation | null = null;
   @state() private capabilities: SendCapabilities | null = null;
   @state() private head: Head = { status: 'idle' };
-  @state() private menuOpen = false;
   @state() private unseen = 0;
   @state() private olderFailed = false;
   @state() private actionError: string | null = null;
@@ -168,6 +168,7 @@ export class SmsConversation extends SmsClientElement {
       if (atBottom) this.unseen = 0;
     },
   });
+  private readonly menu = new SettingsMenuController(this);
   private readonly notifier = new NotifierController(this, () => ({
     sound: !this.noSound,
     titleFlash: !this.noTitleFlash,
@@ -212,14 +213,12 @@ export class SmsConversation extends SmsClientElement {
     super.connectedCallback();
     window.addEventListener('focus', this.onPageAttended);
     document.addEventListener('visibilitychange', this.onPageAttended);
-    document.addEventListener('pointerdown', this.onDocumentPointerdown);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('focus', this.onPageAttended);
     document.removeEventListener('visibilitychange', this.onPageAttended);
-    document.removeEventListener('pointerdown', this.onDocumentPointerdown);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -248,7 +247,7 @@ export class SmsConversation extends SmsClientElement {
     const client = this.smsClient;
     const id = this.conversationId;
     this.window.reset();
-    this.menuOpen = false;
+    this.menu.close(false);
     this.unseen = 0;
     this.olderFailed = false;
     this.actionError = null;
@@ -399,7 +398,7 @@ export class SmsConversation extends SmsClientElement {
   private toggleMuted(): void {
     const client = this.smsClient;
     const conversation = this.conversation;
-    this.closeMenu(true);
+    this.menu.close(true);
     if (!client || !conversation) return;
     void this.runAction(async () => {
       this.conversation = await client.conversations.setMuted(conversation.id, !conversation.muted);
@@ -407,14 +406,14 @@ export class SmsConversation extends SmsClientElement {
   }
 
   private enableNotifications(): void {
-    this.closeMenu(true);
+    this.menu.close(true);
     void this.notifier.requestPermission();
   }
 
   private async deleteConversation(): Promise<void> {
     const client = this.smsClient;
     const conversation = this.conversation;
-    this.closeMenu(false);
+    this.menu.close(false);
     if (!client || !conversation) return;
     const { localize } = this;
     const confirmed = await this.confirm.ask({
@@ -453,47 +452,6 @@ export class SmsConversation extends SmsClientElement {
       },
     });
   }
-
-  // --- the settings menu ---
-
-  private async openMenu(): Promise<void> {
-    this.menuOpen = true;
-    await this.updateComplete;
-    this.menuItems()[0]?.focus();
-  }
-
-  private closeMenu(focusButton: boolean): void {
-    if (!this.menuOpen) return;
-    this.menuOpen = false;
-    if (focusButton) this.renderRoot.querySelector<HTMLElement>('[part~="menu-button"]')?.focus();
-  }
-
-  private menuItems(): HTMLElement[] {
-    return [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitem"]')];
-  }
-
-  private onMenuKeydown(event: KeyboardEvent): void {
-    const items = this.menuItems();
-    const current = items.indexOf(this.renderRoot.querySelector<HTMLElement>('[role="menuitem"]:focus') ?? items[0]!);
-    const next = { ArrowDown: current + 1, ArrowUp: current - 1, Home: 0, End: items.length - 1 }[event.key];
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      this.closeMenu(true);
-    } else if (event.key === 'Tab') {
-      this.closeMenu(false);
-    } else if (next !== undefined) {
-      event.preventDefault();
-      items[(next + items.length) % items.length]?.focus();
-    }
-  }
-
-  private readonly onDocumentPointerdown = (event: PointerEvent): void => {
-    if (!this.menuOpen) return;
-    const path = event.composedPath();
-    const menu = this.renderRoot.querySelector('.menu-anchor');
-    if (menu && !path.includes(menu)) this.closeMenu(false);
-  };
 
   // --- rendering ---
 
@@ -587,35 +545,11 @@ export class SmsConversation extends SmsClientElement {
   private renderMenu(conversation: Conversation): TemplateResult {
     const { localize } = this;
     const askPermission = !this.noBrowserNotifications && this.notifier.permission === 'default';
-    const settings = localize.term('settings');
-    const item = (label: string, run: () => void, danger = false) =>
-      html`<button part="menu-item" role="menuitem" tabindex="-1" class=${danger ? 'danger' : nothing} @click=${run}>${label}</button>`;
-    return html`<div class="menu-anchor">
-      <button
-        class="icon-button"
-        part="menu-button"
-        aria-label=${settings}
-        title=${settings}
-        aria-haspopup="menu"
-        aria-expanded=${this.menuOpen ? 'true' : 'false'}
-        aria-controls="settings-menu"
-        @click=${() => (this.menuOpen ? this.closeMenu(false) : void this.openMenu())}
-        @keydown=${(event: KeyboardEvent) => {
-          if (event.key !== 'ArrowDown' || this.menuOpen) return;
-          event.preventDefault();
-          void this.openMenu();
-        }}
-      >
-        ${moreIcon}
-      </button>
-      ${this.menuOpen
-        ? html`<div id="settings-menu" part="menu" class="menu" role="menu" aria-label=${settings} @keydown=${this.onMenuKeydown}>
-            ${item(localize.term(conversation.muted ? 'unmuteNotifications' : 'muteNotifications'), this.toggleMuted)}
-            ${askPermission ? item(localize.term('enableNotifications'), this.enableNotifications) : nothing}
-            ${item(localize.term('deleteThread'), () => void this.deleteConversation(), true)}
-          </div>`
-        : nothing}
-    </div>`;
+    return this.menu.render(localize.term('settings'), [
+      { label: localize.term(conversation.muted ? 'unmuteNotifications' : 'muteNotifications'), run: () => this.toggleMuted() },
+      ...(askPermission ? [{ label: localize.term('enableNotifications'), run: () => this.enableNotifications() }] : []),
+      { label: localize.term('deleteThread'), run: () => void this.deleteConversation(), danger: true },
+    ]);
   }
 
   private renderNotices(conversation: Conversation): TemplateResult | typeof nothing {
