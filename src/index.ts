@@ -69,7 +69,7 @@ export {
   SearchQuery, ExtensionQuery, MAX_PAGE_SIZE, MAX_CURSOR_LENGTH, NumberQuery, ContactQuery, TemplateQuery, BlocklistHistoryQuery,
 } from './model/index.js';
 export type {
-  Page, SmsEventMap, SmsEventType, SmsEvent,
+  Page, SmsEventMap, SmsEventType, SmsEvent, ContactNumberChange,
 } from './model/index.js';
 export type {
   SmsBackend, DirectoryApi, NumbersApi, ContactsApi, ConversationsApi, MessagesApi, CampaignsApi, ListsApi, BlocklistApi,

@@ -131,6 +131,27 @@ export const BackendError: Story = {
 
 export const Narrow: Story = { args: { width: '20rem' } };
 
+/**
+ * A 360 px side panel, with a host's back button in the `header-start` slot (as `<sms-inbox>` puts its own): an
+ * unknown number, so "Add to contacts" shows as an icon to keep the header on one line.
+ */
+export const SidePanel: Story = {
+  name: 'Side panel (360 px) with a back button',
+  args: { width: '360px' },
+  loaders: [async () => salesThread('alice', UNKNOWN)],
+  render: (args, { loaded }) => html`
+    <sms-conversation
+      .client=${(loaded as Loaded).client}
+      conversation-id=${ifDefined((loaded as Loaded).conversationId)}
+      ?no-sound=${args.noSound}
+      scheme=${ifDefined(args.scheme)}
+      style="width: ${args.width}; max-width: 100%; height: ${args.height}"
+    >
+      <button slot="header-start" type="button" aria-label="Back to conversations" style="min-width: 2rem; min-height: 2rem">←</button>
+    </sms-conversation>
+  `,
+};
+
 export const Wide: Story = { args: { width: '64rem' } };
 
 export const Dark: Story = {

@@ -138,9 +138,45 @@ export const BackendError: Story = {
   `,
 };
 
+/** A story's `play` that clicks `selector` in the inbox once it shows its rows. */
+function clickOnceLoaded(selector: string) {
+  return async ({ canvasElement }: { canvasElement: HTMLElement }): Promise<void> => {
+    const inbox = canvasElement.querySelector('sms-inbox')!;
+    for (let tries = 0; tries < 600 && !inbox.shadowRoot?.querySelector('[part~="item-main"]'); tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    inbox.shadowRoot!.querySelector<HTMLElement>(selector)?.click();
+  };
+}
+
+/**
+ * A 360 px side panel beside a softphone, the most common embedding: the split layout stacks its views (its
+ * breakpoint, `split-min-width`, follows the inbox's own width). The list first.
+ */
 export const Narrow: Story = {
-  name: 'Narrow (split falls back to the list)',
-  args: { layout: 'split', width: '20rem' },
+  name: 'Side panel (360 px): the list',
+  args: { layout: 'split', width: '360px' },
+};
+
+/** In the side panel, a conversation chosen stands in place of the list, with a back button in its header. */
+export const SidePanelConversation: Story = {
+  name: 'Side panel (360 px): a conversation',
+  args: { layout: 'split', width: '360px' },
+  play: clickOnceLoaded('[part~="item-main"]'),
+};
+
+/** In the side panel, "New conversation" is a page in place of the list, with a back button, not a dialog. */
+export const SidePanelNewConversation: Story = {
+  name: 'Side panel (360 px): New conversation',
+  args: { layout: 'split', width: '360px' },
+  play: clickOnceLoaded('[part~="new-button"]'),
+};
+
+/** Forced dark in a side panel on a light page: the conversation inside follows the inbox's scheme. */
+export const SidePanelDark: Story = {
+  name: 'Side panel (360 px), dark on a light page',
+  args: { layout: 'split', width: '360px', scheme: 'dark' },
+  play: clickOnceLoaded('[part~="item-main"]'),
 };
 
 export const Wide: Story = {

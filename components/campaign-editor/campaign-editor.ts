@@ -17,6 +17,7 @@ import { describeError } from '../internal/error-text.js';
 import { importReportStyles } from '../internal/import-report.js';
 import { LocalizeController } from '../internal/localize.js';
 import { formatMinorUnits } from '../internal/money.js';
+import { nestedTheme } from '../internal/nested-theme.js';
 import { renderError, renderLoading } from '../internal/states.js';
 import { sharedStyles } from '../internal/theme.js';
 import styles from './campaign-editor.styles.js';
@@ -112,7 +113,7 @@ const REFERENCE_LIMIT = 500;
  * ```
  */
 export class SmsCampaignEditor extends SmsClientElement {
-  static override styles = [sharedStyles, controlStyles, importReportStyles, styles];
+  static override styles = [sharedStyles, controlStyles, importReportStyles, nestedTheme('.base', 'sms-segment-counter'), styles];
 
   /**
    * The campaign to edit: a draft (or a scheduled campaign, which goes back to draft when saved). Without it the

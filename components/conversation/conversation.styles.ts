@@ -31,6 +31,19 @@ export default css`
     }
   }
 
+  /* A host's back button (the header-start slot) above the loading, error and other states; no room taken without one. */
+  .start-bar {
+    display: flex;
+  }
+
+  .start-bar ::slotted(*) {
+    margin: var(--_spacing) calc(var(--_spacing) * 1.5) 0;
+  }
+
+  .header ::slotted(*) {
+    flex: none;
+  }
+
   .status-block {
     display: grid;
     flex: 1;
@@ -75,6 +88,13 @@ export default css`
     display: flex;
     align-items: center;
     gap: calc(var(--_spacing) / 2);
+  }
+
+  .add-contact svg {
+    display: none;
+    width: 1.1rem;
+    height: 1.1rem;
+    fill: currentColor;
   }
 
   .menu-anchor {
@@ -286,6 +306,33 @@ export default css`
   @container (min-width: 48rem) {
     .bubble {
       max-width: min(65%, 40rem);
+    }
+  }
+
+  /* A side panel: "Add to contacts" becomes an icon (its text still names it), so the header stays on one line. */
+  @container (max-width: 30rem) {
+    .header {
+      padding-inline: var(--_spacing);
+    }
+    .who {
+      min-width: 8rem;
+    }
+    .add-contact {
+      min-width: 2rem;
+      padding: 0;
+      border-color: transparent;
+      background: transparent;
+    }
+    .add-contact svg {
+      display: block;
+    }
+    .add-contact-text {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
     }
   }
 

@@ -12,6 +12,7 @@ import { AnchoredWindowController } from '../internal/anchored-window.js';
 import { Announcer } from '../internal/announcer.js';
 import { SmsClientElement } from '../internal/client-element.js';
 import { ConfirmController } from '../internal/confirm.js';
+import { withContactChange } from '../internal/contact-change.js';
 import { controlStyles } from '../internal/controls.styles.js';
 import { describeError } from '../internal/error-text.js';
 import { lazy, LoadOnConnectController } from '../internal/lazy.js';
@@ -26,9 +27,10 @@ import { sharedStyles } from '../internal/theme.js';
 import type { AddContactForm } from './add-contact.js';
 import styles from './conversation.styles.js';
 import { conversationTerms } from './conversation.terms.js';
-import { arrowDownIcon, moreIcon, phoneIcon } from './icons.js';
+import { arrowDownIcon, personAddIcon, phoneIcon } from './icons.js';
 import { renderMessage } from './message.js';
-import { localDay, threadRows, upsertMessage, type ThreadRow } from './rows.js';
+import { channelChanges, localDay, threadRows, upsertMessage, type ThreadRow } from './rows.js';
+import { SettingsMenuController } from './settings-menu.js';
 
 type Head = { status: 'idle' | 'loading' | 'ready' | 'deleted' } | { status: 'error'; error: unknown };
 
@@ -40,8 +42,8 @@ const addContactModule = lazy(() => import('./add-contact.js'));
 /**
  * @tagname sms-conversation
  * @summary One conversation: who it is with (a contact's name or the number) with call, add-to-contacts and
- * settings (mute, delete), the messages grouped by day with their channel, time and status (failed ones with the
- * reason and a retry, scheduled ones with a cancel), and the composer. Older messages load as the reader scrolls up
+ * settings (mute, delete), the messages grouped by day with their time and status (failed ones with the reason and a
+ * retry, scheduled ones with a cancel; the channel only where it changes: the header says it), and the composer. Older messages load as the reader scrolls up
  * without the view moving; only the messages near the viewport are in the DOM, so a thread of 10,000 stays smooth.
  * A new message scrolls into view when the reader is at the bottom, otherwise a "new messages" button appears.
  * While the page is not looked at, an inbound message plays a tone, flashes the tab title, shows a browser
@@ -54,6 +56,11 @@ const addContactModule = lazy(() => import('./add-contact.js'));
  * @event {SmsConversationDeletedEvent} sms-conversation-deleted - The user deleted the conversation, after confirming.
  * @event {SmsSendEvent} sms-send - A message was sent from the composer (bubbles up from `<sms-composer>`).
  *
+ * Below 30rem of its own width (a side panel), "Add to contacts" shows as an icon, its text kept as its name.
+ *
+ * @slot header-start - Before the title in the header, and above the loading, error and other states: a back
+ * button, for instance (`<sms-inbox>` puts its own there when it stacks the conversation over its list).
+ *
  * @attribute {'light' | 'dark'} scheme - Forces a colour scheme; by default it follows `prefers-color-scheme`.
  * @attribute highlight - Set by the element for a few seconds after an inbound message arrived while the page was
  * not looked at; style it with `sms-conversation[highlight]`.
@@ -63,7 +70,7 @@ const addContactModule = lazy(() => import('./add-contact.js'));
  * @csspart title - The contact's name, or the number.
  * @csspart subtitle - The number (under a name), the channel and the number of ours the conversation is on.
  * @csspart call-button - Asks the host to call the peer.
- * @csspart add-contact-button - Opens the form that adds the unknown number to the user's contacts.
+ * @csspart add-contact-button - Opens the form that adds the unknown number to the user's contacts (an icon in a narrow element).
  * @csspart menu-button - Opens the settings menu.
  * @csspart menu - The settings menu.
  * @csspart menu-item - An item of the settings menu.
@@ -72,7 +79,7 @@ const addContactModule = lazy(() => import('./add-contact.js'));
  * @csspart day-separator - The date above the messages of one day.
  * @csspart bubble - A message. Also `bubble-inbound` or `bubble-outbound`.
  * @csspart body - The text of a message.
- * @csspart meta - The channel, time and status under a message.
+ * @csspart meta - The time and status under a message, and its channel where it changes.
  * @csspart delivery-status - The delivery status of an outbound message.
  * @csspart failure - Why a message failed.
  * @csspart retry-send-button - Sends a failed message again.
@@ -119,6 +126,12 @@ export class SmsConversation extends SmsClientElement {
   /** The conversation to show. */
   @property({ attribute: 'conversation-id' }) conversationId?: string;
 
+  /**
+   * The country whose numbers are shown in national form (ISO 3166-1 alpha-2, e.g. `AU`); others are international.
+   * Default: the backend's default country (`client.messages.capabilities()`).
+   */
+  @property({ attribute: 'default-country' }) defaultCountry?: string;
+
   /** Messages per page: the first page, and each older page loaded on scrolling up (at most 500). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 50;
 
@@ -137,7 +150,6 @@ export class SmsConversation extends SmsClientElement {
   @state() private conversation: Conversation | null = null;
   @state() private capabilities: SendCapabilities | null = null;
   @state() private head: Head = { status: 'idle' };
-  @state() private menuOpen = false;
   @state() private unseen = 0;
   @state() private olderFailed = false;
   @state() private actionError: string | null = null;
@@ -156,6 +168,7 @@ export class SmsConversation extends SmsClientElement {
       if (atBottom) this.unseen = 0;
     },
   });
+  private readonly menu = new SettingsMenuController(this);
   private readonly notifier = new NotifierController(this, () => ({
     sound: !this.noSound,
     titleFlash: !this.noTitleFlash,
@@ -163,6 +176,7 @@ export class SmsConversation extends SmsClientElement {
     highlight: !this.noHighlight,
   }));
   private addContact: AddContactForm | undefined;
+  private localCapabilities: { of: SendCapabilities; value: SendCapabilities } | undefined;
   private rows: ThreadRow[] = [];
   private rowsOf: Message[] | null = null;
   private rowsHadOlder = false;
@@ -189,6 +203,9 @@ export class SmsConversation extends SmsClientElement {
         this.conversation = conversation;
         this.markReadIfAttended();
       },
+      'contact.changed': (change) => {
+        if (this.conversation) this.conversation = withContactChange(this.conversation, change);
+      },
     });
   }
 
@@ -196,14 +213,12 @@ export class SmsConversation extends SmsClientElement {
     super.connectedCallback();
     window.addEventListener('focus', this.onPageAttended);
     document.addEventListener('visibilitychange', this.onPageAttended);
-    document.addEventListener('pointerdown', this.onDocumentPointerdown);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('focus', this.onPageAttended);
     document.removeEventListener('visibilitychange', this.onPageAttended);
-    document.removeEventListener('pointerdown', this.onDocumentPointerdown);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -232,7 +247,7 @@ export class SmsConversation extends SmsClientElement {
     const client = this.smsClient;
     const id = this.conversationId;
     this.window.reset();
-    this.menuOpen = false;
+    this.menu.close(false);
     this.unseen = 0;
     this.olderFailed = false;
     this.actionError = null;
@@ -311,7 +326,22 @@ export class SmsConversation extends SmsClientElement {
   }
 
   private phone(e164: string): string {
-    return this.phoneDisplay.display(e164, this.capabilities?.defaultCountry);
+    return this.phoneDisplay.display(e164, this.country);
+  }
+
+  private get country(): string | undefined {
+    return this.defaultCountry || this.capabilities?.defaultCountry;
+  }
+
+  /** What the composer is told the user may send, in the country this element shows numbers in (kept while unchanged). */
+  private composerCapabilities(): SendCapabilities | undefined {
+    const capabilities = this.capabilities ?? undefined;
+    const country = this.defaultCountry;
+    if (!capabilities || !country || country === capabilities.defaultCountry) return capabilities;
+    if (this.localCapabilities?.of !== capabilities || this.localCapabilities.value.defaultCountry !== country) {
+      this.localCapabilities = { of: capabilities, value: { ...capabilities, defaultCountry: country } };
+    }
+    return this.localCapabilities.value;
   }
 
   private onSend(event: SmsSendEvent): void {
@@ -368,7 +398,7 @@ export class SmsConversation extends SmsClientElement {
   private toggleMuted(): void {
     const client = this.smsClient;
     const conversation = this.conversation;
-    this.closeMenu(true);
+    this.menu.close(true);
     if (!client || !conversation) return;
     void this.runAction(async () => {
       this.conversation = await client.conversations.setMuted(conversation.id, !conversation.muted);
@@ -376,14 +406,14 @@ export class SmsConversation extends SmsClientElement {
   }
 
   private enableNotifications(): void {
-    this.closeMenu(true);
+    this.menu.close(true);
     void this.notifier.requestPermission();
   }
 
   private async deleteConversation(): Promise<void> {
     const client = this.smsClient;
     const conversation = this.conversation;
-    this.closeMenu(false);
+    this.menu.close(false);
     if (!client || !conversation) return;
     const { localize } = this;
     const confirmed = await this.confirm.ask({
@@ -423,47 +453,6 @@ export class SmsConversation extends SmsClientElement {
     });
   }
 
-  // --- the settings menu ---
-
-  private async openMenu(): Promise<void> {
-    this.menuOpen = true;
-    await this.updateComplete;
-    this.menuItems()[0]?.focus();
-  }
-
-  private closeMenu(focusButton: boolean): void {
-    if (!this.menuOpen) return;
-    this.menuOpen = false;
-    if (focusButton) this.renderRoot.querySelector<HTMLElement>('[part~="menu-button"]')?.focus();
-  }
-
-  private menuItems(): HTMLElement[] {
-    return [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitem"]')];
-  }
-
-  private onMenuKeydown(event: KeyboardEvent): void {
-    const items = this.menuItems();
-    const current = items.indexOf(this.renderRoot.querySelector<HTMLElement>('[role="menuitem"]:focus') ?? items[0]!);
-    const next = { ArrowDown: current + 1, ArrowUp: current - 1, Home: 0, End: items.length - 1 }[event.key];
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      this.closeMenu(true);
-    } else if (event.key === 'Tab') {
-      this.closeMenu(false);
-    } else if (next !== undefined) {
-      event.preventDefault();
-      items[(next + items.length) % items.length]?.focus();
-    }
-  }
-
-  private readonly onDocumentPointerdown = (event: PointerEvent): void => {
-    if (!this.menuOpen) return;
-    const path = event.composedPath();
-    const menu = this.renderRoot.querySelector('.menu-anchor');
-    if (menu && !path.includes(menu)) this.closeMenu(false);
-  };
-
   // --- rendering ---
 
   override render(): TemplateResult {
@@ -481,7 +470,10 @@ export class SmsConversation extends SmsClientElement {
       content = renderLoading(localize.term('loading'));
     }
     else return this.renderConversation(this.conversation);
-    return html`<div part="base" class="base"><div class="status-block">${content}</div></div>`;
+    return html`<div part="base" class="base">
+      <div class="start-bar">${this.renderHeaderStart()}</div>
+      <div class="status-block">${content}</div>
+    </div>`;
   }
 
   private renderConversation(conversation: Conversation): TemplateResult {
@@ -504,7 +496,7 @@ export class SmsConversation extends SmsClientElement {
         .client=${this.smsClient}
         .conversationId=${conversation.id}
         .conversation=${conversation}
-        .capabilities=${this.capabilities ?? undefined}
+        .capabilities=${this.composerCapabilities()}
         @sms-send=${this.onSend}
       ></sms-composer>
       ${this.confirm.render()} ${this.addContact?.render()} ${this.announcer.render()}
@@ -521,6 +513,7 @@ export class SmsConversation extends SmsClientElement {
     if (sms && conversation.peerName) details.push(this.phone(conversation.peer));
     if (number) details.push(localize.term('viaNumber', number.label || this.phone(number.e164)));
     return html`<header part="header" class="header">
+      ${this.renderHeaderStart()}
       <div class="who">
         <h2 part="title" class="title">${name}</h2>
         <div part="subtitle" class="subtitle">
@@ -532,7 +525,9 @@ export class SmsConversation extends SmsClientElement {
       </div>
       <div class="actions">
         ${sms && conversation.contact === null && !conversation.readOnly
-          ? html`<button class="button" part="add-contact-button" aria-haspopup="dialog" @click=${this.openAddContact}>${localize.term('addContact')}</button>`
+          ? html`<button class="button add-contact" part="add-contact-button" aria-haspopup="dialog" title=${localize.term('addContact')} @click=${this.openAddContact}>
+              ${personAddIcon}<span class="add-contact-text">${localize.term('addContact')}</span>
+            </button>`
           : nothing}
         ${sms
           ? html`<button class="icon-button" part="call-button" aria-label=${callLabel} title=${callLabel} @click=${this.call}>${phoneIcon}</button>`
@@ -542,38 +537,19 @@ export class SmsConversation extends SmsClientElement {
     </header>`;
   }
 
+  /** The `header-start` slot, in the header or above any other state: a host's back button stays reachable. */
+  private renderHeaderStart(): TemplateResult {
+    return html`<slot name="header-start"></slot>`;
+  }
+
   private renderMenu(conversation: Conversation): TemplateResult {
     const { localize } = this;
     const askPermission = !this.noBrowserNotifications && this.notifier.permission === 'default';
-    const settings = localize.term('settings');
-    const item = (label: string, run: () => void, danger = false) =>
-      html`<button part="menu-item" role="menuitem" tabindex="-1" class=${danger ? 'danger' : nothing} @click=${run}>${label}</button>`;
-    return html`<div class="menu-anchor">
-      <button
-        class="icon-button"
-        part="menu-button"
-        aria-label=${settings}
-        title=${settings}
-        aria-haspopup="menu"
-        aria-expanded=${this.menuOpen ? 'true' : 'false'}
-        aria-controls="settings-menu"
-        @click=${() => (this.menuOpen ? this.closeMenu(false) : void this.openMenu())}
-        @keydown=${(event: KeyboardEvent) => {
-          if (event.key !== 'ArrowDown' || this.menuOpen) return;
-          event.preventDefault();
-          void this.openMenu();
-        }}
-      >
-        ${moreIcon}
-      </button>
-      ${this.menuOpen
-        ? html`<div id="settings-menu" part="menu" class="menu" role="menu" aria-label=${settings} @keydown=${this.onMenuKeydown}>
-            ${item(localize.term(conversation.muted ? 'unmuteNotifications' : 'muteNotifications'), this.toggleMuted)}
-            ${askPermission ? item(localize.term('enableNotifications'), this.enableNotifications) : nothing}
-            ${item(localize.term('deleteThread'), () => void this.deleteConversation(), true)}
-          </div>`
-        : nothing}
-    </div>`;
+    return this.menu.render(localize.term('settings'), [
+      { label: localize.term(conversation.muted ? 'unmuteNotifications' : 'muteNotifications'), run: () => this.toggleMuted() },
+      ...(askPermission ? [{ label: localize.term('enableNotifications'), run: () => this.enableNotifications() }] : []),
+      { label: localize.term('deleteThread'), run: () => void this.deleteConversation(), danger: true },
+    ]);
   }
 
   private renderNotices(conversation: Conversation): TemplateResult | typeof nothing {
@@ -597,12 +573,12 @@ export class SmsConversation extends SmsClientElement {
       ${ref(this.window.scroller)}
     >
       <div class="rows" ${ref(this.window.content)}>
-        ${repeat(this.rows.slice(start, end), (row) => row.key, (row) => this.renderRow(row))}
+        ${repeat(this.rows.slice(start, end), (row) => row.key, (row, index) => this.renderRow(row, start + index))}
       </div>
     </div>`;
   }
 
-  private renderRow(row: ThreadRow): TemplateResult {
+  private renderRow(row: ThreadRow, index: number): TemplateResult {
     const { localize } = this;
     switch (row.kind) {
       case 'start':
@@ -621,6 +597,7 @@ export class SmsConversation extends SmsClientElement {
           localize,
           peer: this.peerLabel(),
           me: this.smsClient?.principal.userId,
+          showChannel: channelChanges(this.rows, index, this.conversation?.channel),
           busy: this.busy.has(row.message.id),
           error: this.messageErrors.get(row.message.id),
           onRetry: (message) => this.retry(message),

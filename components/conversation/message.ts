@@ -9,6 +9,8 @@ export interface MessageView {
   peer: string;
   /** The reader's user id: in a chat, their own messages are the ones they sent. */
   me: string | undefined;
+  /** The message is on another channel than the one before it (or than the conversation): it says which. */
+  showChannel: boolean;
   /** A retry or cancel is running. */
   busy: boolean;
   /** Why the last retry or cancel failed. */
@@ -37,8 +39,8 @@ function statusText(message: Message, localize: MessageView['localize']): string
 }
 
 /**
- * One message of a thread as a list item: its text (always as text), channel, time and, for outbound messages,
- * the status; a failed one with its reason and a retry, a scheduled one with a cancel.
+ * One message of a thread as a list item: its text (always as text), time, its channel where it changes and, for
+ * outbound messages, the status; a failed one with its reason and a retry, a scheduled one with a cancel.
  */
 export function renderMessage(message: Message, view: MessageView): TemplateResult {
   const { localize } = view;
@@ -59,7 +61,7 @@ export function renderMessage(message: Message, view: MessageView): TemplateResu
       <span class="sms-visually-hidden">${localize.term('saidBy', inbound ? view.peer : localize.term('you'))}</span>
       <p part="body" class="body">${message.body}</p>
       <div part="meta" class="meta">
-        <span class="channel">${localize.term(message.channel === 'chat' ? 'channelChat' : 'channelSms')}</span>
+        ${view.showChannel ? html`<span class="channel">${localize.term(message.channel === 'chat' ? 'channelChat' : 'channelSms')}</span>` : nothing}
         <time datetime=${message.createdAt}>${localize.date(message.createdAt, { hour: 'numeric', minute: '2-digit' })}</time>
         ${inbound ? nothing : html`<span part="delivery-status" class="delivery">${statusText(message, localize)}</span>`}
       </div>

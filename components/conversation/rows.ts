@@ -31,6 +31,20 @@ export function threadRows(newestFirst: readonly Message[], hasOlder: boolean): 
   return rows;
 }
 
+/**
+ * Whether the message of row `index` is on another channel than the message before it (than the conversation's own
+ * channel, shown in the header, for the first one): only there does a bubble name its channel.
+ */
+export function channelChanges(rows: readonly ThreadRow[], index: number, channel: Message['channel'] | undefined): boolean {
+  const row = rows[index];
+  if (row?.kind !== 'message') return false;
+  for (let before = index - 1; before >= 0; before--) {
+    const previous = rows[before]!;
+    if (previous.kind === 'message') return previous.message.channel !== row.message.channel;
+  }
+  return row.message.channel !== channel;
+}
+
 /** Compares two messages by thread order: newer first (creation time, then id). */
 function newer(a: Message, b: Message): boolean {
   return a.createdAt > b.createdAt || (a.createdAt === b.createdAt && a.id > b.id);

@@ -10,3 +10,4 @@ export const bellOffIcon = icon(
   svg`<path d="M18 16V11a6 6 0 0 0-5-5.9V4a1 1 0 0 0-2 0v1.1a6 6 0 0 0-2.2.9L18 15.2zM3.3 2.3 2 3.6 6.3 8A6 6 0 0 0 6 11v5l-2 2v1h13.4l3 3 1.3-1.3zM12 22a2 2 0 0 0 2-2h-4a2 2 0 0 0 2 2"/>`,
 );
 export const trashIcon = icon(svg`<path d="M9 3h6l1 1h4v2H4V4h4zM6 7h12l-1 14H7zm3 2v10h2V9zm4 0v10h2V9z"/>`);
+export const backIcon = icon(svg`<path d="M20 11H7.8l5.6-5.6L12 4l-8 8 8 8 1.4-1.4L7.8 13H20z"/>`);

@@ -35,6 +35,35 @@ export default css`
     border-inline-end: 1px solid var(--_border);
   }
 
+  /* Narrow: the conversation or "New conversation" stands in place of the list, which keeps its scroll and focus. */
+  .list-pane[hidden] {
+    display: none;
+  }
+
+  .back svg {
+    width: 1.25rem;
+    height: 1.25rem;
+  }
+
+  :host(:dir(rtl)) .back svg {
+    transform: scaleX(-1);
+  }
+
+  .new-page {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_spacing);
+    min-height: 0;
+    padding: var(--_spacing);
+    overflow-y: auto;
+  }
+
+  .page-header {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_spacing) / 2);
+  }
+
   .toolbar {
     flex-wrap: nowrap;
     padding: var(--_spacing);

@@ -50,6 +50,8 @@ export const inboxTerms = {
   emptySearch: 'No conversations match “{0}”.',
   loadMoreFailed: 'Could not load more conversations.',
   chooseConversation: 'Choose a conversation to read it here.',
+  /** The back button of a conversation or of "New conversation" shown in place of the list (a narrow inbox). */
+  backToList: 'Back to conversations',
 } satisfies Terms;
 
 export type InboxTerms = typeof inboxTerms;

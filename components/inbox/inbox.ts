@@ -1,48 +1,56 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { createRef, ref } from 'lit/directives/ref.js';
+import { ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { SmsClient } from '../../src/client.js';
 import type { Conversation, ConversationFilter } from '../../src/model/conversation.js';
 import type { SmsNumber } from '../../src/model/number.js';
 import type { SendCapabilities } from '../../src/ports/backend.js';
-import type { SmsConversationOpenEvent } from '../events/sms-conversation-open-event.js';
 import { SmsConversationSelectEvent } from '../events/sms-conversation-select-event.js';
 import { Announcer } from '../internal/announcer.js';
 import { SmsClientElement } from '../internal/client-element.js';
 import { ConfirmController } from '../internal/confirm.js';
+import { withContactChange } from '../internal/contact-change.js';
 import { controlStyles } from '../internal/controls.styles.js';
 import { describeError } from '../internal/error-text.js';
 import { lazy } from '../internal/lazy.js';
 import { LiveEventsController } from '../internal/live-events.js';
 import { LocalizeController } from '../internal/localize.js';
+import { nestedTheme } from '../internal/nested-theme.js';
 import { PagedListController } from '../internal/paged-list.js';
 import { PhoneDisplayController } from '../internal/phone-display.js';
 import { renderEmpty, renderError, renderLoading } from '../internal/states.js';
 import { sharedStyles } from '../internal/theme.js';
-import { FILTERS, initials, upsert, type ListQuery } from './conversation-list.js';
-import { bellIcon, bellOffIcon, closeIcon, plusIcon, trashIcon } from './icons.js';
+import { FILTERS, upsert, type ListQuery } from './conversation-list.js';
+import { renderRow } from './conversation-row.js';
+import { backIcon, closeIcon, plusIcon } from './icons.js';
 import styles from './inbox.styles.js';
 import { inboxTerms } from './inbox.terms.js';
-
-/** `<sms-new-conversation>`, loaded and registered as the user goes for "New conversation". */
-const loadPicker = lazy(() => import('../new-conversation/sms-new-conversation.js'));
-
-/** Starts loading the picker as the pointer or the focus reaches the button, so that it opens at once. */
-const preloadPicker = (): void => void loadPicker().catch(() => undefined);
+import type { NewConversationPane } from './new-conversation-pane.js';
+import { RowFocusController } from './row-focus.js';
 
 const FILTER_TERMS = { all: 'filterAll', unread: 'filterUnread', sms: 'filterSms', chat: 'filterChat' } as const;
+/** "New conversation" (the picker, and the dialog or page around it), loaded as the user goes for it. */
+const loadPane = lazy(() => import('./new-conversation-pane.js'));
+
+/** Starts loading it as the pointer or the focus reaches the button, so that it opens at once. */
+const preloadPicker = (): void => void loadPane().then((pane) => pane.preloadPicker()).catch(() => undefined);
+
 const SEARCH_DELAY = 300;
 const MINUTE = 60_000;
-/** Focus stops in a row: the conversation itself, then its mute and delete buttons. */
-const COLUMNS = 3;
 
 /**
  * @tagname sms-inbox
  * @summary The conversation history of the signed-in user, SMS and chat together: search, filters, paging as the
- * list scrolls, live updates, mute and delete, a "New conversation" picker, and (in the split layout) the chosen
- * conversation beside the list.
+ * list scrolls, live updates (new messages, and contacts created, renamed or deleted anywhere), mute and delete, a
+ * "New conversation" picker, and (in the split layout) the chosen conversation beside the list.
+ *
+ * The inbox lays itself out by its own width, not the viewport's: a 360 px side panel on a wide screen is narrow.
+ * Below `split-min-width` (640 px by default) its views stack: in the split layout, choosing a conversation shows it
+ * in place of the list, with a back button at the start of its header (Escape too) that returns to the list, the
+ * focus on the conversation's row; in either layout "New conversation" opens as a page in place of the list, with
+ * its own back button, instead of a dialog. The conversation and the picker it shows follow its `scheme`, `lang` and
+ * `default-country`.
  *
  * @event {SmsConversationSelectEvent} sms-conversation-select - The user chose a conversation (click, or Enter on
  * its row): `detail.conversation`. The inbox marks it read; in the split layout it also opens it beside the list.
@@ -71,18 +79,20 @@ const COLUMNS = 3;
  * @csspart item-title - The contact, colleague or number.
  * @csspart item-preview - The last message, on one line.
  * @csspart item-time - When the last message came, relative ("5 minutes ago").
- * @csspart item-tags - Markers: channel, number, muted, opted out, read only.
+ * @csspart item-tags - Markers, when a row has any: chat, the number, opted out, read only, muted.
  * @csspart unread-badge - The count of unread messages.
  * @csspart item-actions - The mute and delete buttons of a row.
- * @csspart mute-button - A row's mute / unmute button.
+ * @csspart mute-button - A row's mute / unmute button: a bell while the conversation rings, struck once muted.
  * @csspart delete-button - A row's delete button.
  * @csspart status - The loading, empty and error blocks.
  * @csspart retry-button - "Try again" in the error block.
  * @csspart empty - The empty block.
- * @csspart detail - The pane beside the list in the split layout.
+ * @csspart detail - The pane beside the list in the split layout (in its place when narrow).
  * @csspart conversation - The `<sms-conversation>` in the detail pane.
  * @csspart detail-empty - What the detail pane shows before a conversation is chosen.
+ * @csspart back-button - Back to the list, from a conversation or "New conversation" in its place (narrow inbox).
  * @csspart new-dialog - The "New conversation" dialog.
+ * @csspart new-page - "New conversation" in place of the list (narrow inbox).
  * @csspart new-conversation - The `<sms-new-conversation>` picker in it.
  * @csspart dialog - The delete confirmation; with `dialog-confirm` and `dialog-cancel` on its buttons.
  *
@@ -116,7 +126,7 @@ const COLUMNS = 3;
  * ```
  */
 export class SmsInbox extends SmsClientElement {
-  static override styles = [sharedStyles, controlStyles, styles];
+  static override styles = [sharedStyles, controlStyles, nestedTheme('.base', 'sms-conversation, sms-new-conversation'), styles];
 
   /**
    * The country numbers typed without a country code are read in (ISO 3166-1 alpha-2, e.g. `AU`), and whose numbers
@@ -126,7 +136,7 @@ export class SmsInbox extends SmsClientElement {
 
   /**
    * `list`: the list alone (the host shows the chosen conversation). `split`: the chosen conversation opens beside
-   * the list, unless the inbox is narrower than `split-min-width`, where it shows the list alone.
+   * the list, or in its place, with a back button, when the inbox is narrower than `split-min-width`.
    */
   @property() layout: 'list' | 'split' = 'list';
 
@@ -142,7 +152,10 @@ export class SmsInbox extends SmsClientElement {
   /** How many conversations to load at a time. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 30;
 
-  /** Below this width, in pixels, the split layout shows the list alone. */
+  /**
+   * The breakpoint, in pixels of the inbox's own width (a ResizeObserver's, whatever the viewport): below it, the
+   * views stack (the conversation and "New conversation" in place of the list, with a back button).
+   */
   @property({ type: Number, attribute: 'split-min-width' }) splitMinWidth = 640;
 
   @state() private query = '';
@@ -152,19 +165,23 @@ export class SmsInbox extends SmsClientElement {
   /** Re-renders the relative times once a minute. */
   @state() private minute = 0;
   @state() private actionError: string | null = null;
-  @state() private composing = false;
   @state() private moreFailed = false;
+  /** What the narrow split layout shows: the list, or the selected conversation in its place. */
+  @state() private showing: 'list' | 'conversation' = 'list';
 
   private readonly localize = new LocalizeController(this, inboxTerms);
   private readonly announcer = new Announcer(this);
   private readonly phone = new PhoneDisplayController(this);
   private readonly confirm = new ConfirmController(this);
   private readonly list = new PagedListController<Conversation>(this, (cursor) => this.fetchPage(cursor));
-  private readonly grid = createRef<HTMLElement>();
-  private readonly newDialog = createRef<HTMLDialogElement>();
-  private activeId: string | undefined;
-  private activeColumn = 0;
-  private focusWasInList = false;
+  private readonly rows = new RowFocusController(this, {
+    items: () => this.list.items,
+    selectedId: () => this.selectedId,
+    visible: () => this.stackedPage === null,
+    onOpen: (conversation) => this.choose(conversation),
+    onDelete: (conversation) => void this.askDelete(conversation),
+  });
+  private picker: NewConversationPane | undefined;
   private missedAnnounced = false;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private clock: ReturnType<typeof setInterval> | undefined;
@@ -181,18 +198,27 @@ export class SmsInbox extends SmsClientElement {
         this.applyUpdate(conversation);
         if (!conversation.muted) this.announcer.announce(this.localize.term('newMessageFrom', this.peerLabel(conversation)));
       },
+      'contact.changed': (change) => {
+        const items = this.list.items;
+        const renamed = items.map((item) => withContactChange(item, change));
+        if (renamed.some((item, index) => item !== items[index])) this.list.update(() => renamed);
+      },
     });
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.clock = setInterval(() => (this.minute += 1), MINUTE);
-    this.resizeObserver = new ResizeObserver(([entry]) => {
-      const narrow = (entry?.contentRect.width ?? 0) < this.splitMinWidth;
-      if (narrow !== this.narrow) this.narrow = narrow;
-    });
+    this.resizeObserver = new ResizeObserver(([entry]) => this.measure(entry?.contentRect.width));
     this.resizeObserver.observe(this);
   }
+
+  /** Narrow or not, by the inbox's own width (given by the ResizeObserver, else read now). */
+  private measure(width = this.getBoundingClientRect().width): void {
+    const narrow = width < this.splitMinWidth;
+    if (narrow !== this.narrow) this.narrow = narrow;
+  }
+
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -203,8 +229,16 @@ export class SmsInbox extends SmsClientElement {
     this.intersection = this.sentinel = undefined;
   }
 
+  /** The split layout, wide enough: the list and the conversation side by side. */
   private get showsDetail(): boolean {
     return this.layout === 'split' && !this.narrow;
+  }
+
+  /** What the inbox shows in place of its list when narrow: the picker, the selected conversation, or nothing. */
+  private get stackedPage(): 'new' | 'conversation' | null {
+    if (!this.narrow) return null;
+    if (this.picker?.mode === 'page') return 'new';
+    return this.layout === 'split' && this.showing === 'conversation' && this.selectedId ? 'conversation' : null;
   }
 
   private get isAdmin(): boolean {
@@ -240,11 +274,9 @@ export class SmsInbox extends SmsClientElement {
       this.moreFailed = false;
       void this.reload();
     }
-    this.focusWasInList = this.listHasFocus();
-  }
-
-  protected override updated(): void {
-    if (this.focusWasInList && !this.listHasFocus()) this.focusActive();
+    if (keys.has('selectedId')) this.showing = this.selectedId ? 'conversation' : 'list';
+    // Measured at once too (the first time, and on a new breakpoint): no waiting for the ResizeObserver's report.
+    if (!this.hasUpdated || keys.has('splitMinWidth')) this.measure();
   }
 
   private async reload(): Promise<void> {
@@ -293,22 +325,32 @@ export class SmsInbox extends SmsClientElement {
   }
 
   private removeLocal(id: string): void {
-    const items = this.list.items;
-    const index = items.findIndex((item) => item.id === id);
-    if (index < 0) return;
-    if (this.activeId === id) this.activeId = (items[index + 1] ?? items[index - 1])?.id;
+    if (!this.list.items.some((item) => item.id === id)) return;
+    this.rows.forget(id);
+    const wasShown = this.stackedPage === 'conversation' && this.selectedId === id;
     if (this.selectedId === id) this.selectedId = undefined;
     this.list.update((current) => current.filter((item) => item.id !== id));
+    // The conversation that stood in place of the list is gone: the list comes back, the focus onto it.
+    if (wasShown && this.rows.activeId) void this.rows.focusRow(this.rows.activeId, 0);
   }
 
   // --- actions ---
 
   private choose(conversation: Conversation): void {
-    this.activeId = conversation.id;
-    this.activeColumn = 0;
+    this.rows.activeId = conversation.id;
+    this.rows.activeColumn = 0;
     this.selectedId = conversation.id;
+    this.showing = 'conversation';
     this.dispatchEvent(new SmsConversationSelectEvent({ conversation }));
     if (conversation.unreadCount > 0) void this.markRead(conversation);
+    if (this.stackedPage === 'conversation') void this.focusBack();
+  }
+
+  /** From the conversation shown in place of the list (narrow split layout) back to the list, onto its row. */
+  private back(): void {
+    this.showing = 'list';
+    const id = this.selectedId ?? this.rows.activeId;
+    if (id) void this.rows.focusRow(id, 0);
   }
 
   private async markRead(conversation: Conversation): Promise<void> {
@@ -339,7 +381,7 @@ export class SmsInbox extends SmsClientElement {
 
   private async askDelete(conversation: Conversation): Promise<void> {
     const name = this.peerLabel(conversation);
-    const column = this.activeColumn;
+    const column = this.rows.activeColumn;
     const confirmed = await this.confirm.ask({
       title: this.localize.term('deleteTitle'),
       message: this.localize.term('deleteMessage', name),
@@ -349,7 +391,7 @@ export class SmsInbox extends SmsClientElement {
     });
     const client = this.smsClient;
     if (!confirmed || !client) {
-      void this.focusRow(conversation.id, column);
+      void this.rows.focusRow(conversation.id, column);
       return;
     }
     this.actionError = null;
@@ -357,40 +399,38 @@ export class SmsInbox extends SmsClientElement {
       await client.conversations.remove(conversation.id);
       this.removeLocal(conversation.id);
       this.announcer.announce(this.localize.term('deleted', name));
-      if (this.activeId) void this.focusRow(this.activeId, 0);
+      if (this.rows.activeId) void this.rows.focusRow(this.rows.activeId, 0);
     } catch (error) {
       this.actionError = describeError(error, this.localize.term('errorGeneric')).message;
     }
   }
 
+  /** "New conversation": a dialog, or a page in place of the list when the inbox is narrow. */
   private async openNew(): Promise<void> {
+    this.actionError = null;
+    const onError = (error: unknown) => (this.actionError = describeError(error, this.localize.term('errorGeneric')).message);
     try {
-      await loadPicker();
+      const { NewConversationPane } = await loadPane();
+      this.picker ??= new NewConversationPane(this, {
+        localize: this.localize,
+        client: () => this.smsClient,
+        country: () => this.homeCountry,
+        numberId: () => this.numberId || undefined,
+        onError,
+        onOpened: (conversation) => this.onOpened(conversation),
+        onClosed: () => void this.focusNewButton(),
+      });
     } catch (error) {
-      this.actionError = describeError(error, this.localize.term('errorGeneric')).message;
+      onError(error);
       return;
     }
-    this.composing = true;
-    await this.updateComplete;
-    const dialog = this.newDialog.value;
-    if (dialog && !dialog.open) dialog.showModal();
-    dialog?.querySelector<HTMLElement>('sms-new-conversation')?.focus();
+    await this.picker.open(this.narrow ? 'page' : 'dialog');
   }
 
-  /** The user closed the dialog (Escape, the close button): the focus goes back to the button that opened it. */
-  private onNewClosed(): void {
-    if (!this.composing) return;
-    this.composing = false;
-    this.shadowRoot?.querySelector<HTMLElement>('.new-button')?.focus();
-  }
-
-  private onOpened(event: SmsConversationOpenEvent): void {
-    const { conversation } = event.detail;
-    this.composing = false;
-    this.newDialog.value?.close();
+  private onOpened(conversation: Conversation): void {
     if (this.list.status === 'ready') this.list.update((items) => [conversation, ...items.filter((item) => item.id !== conversation.id)]);
     this.choose(conversation);
-    void this.focusRow(conversation.id, 0);
+    if (this.stackedPage !== 'conversation') void this.rows.focusRow(conversation.id, 0);
   }
 
   // --- input ---
@@ -407,78 +447,32 @@ export class SmsInbox extends SmsClientElement {
     this.query = (event.target as HTMLInputElement).value.trim();
   }
 
-  private onListKeydown(event: KeyboardEvent): void {
-    const items = this.list.items;
-    const target = event.target as HTMLElement;
-    const index = items.findIndex((item) => item.id === target.closest<HTMLElement>('[role="row"]')?.dataset.id);
-    const conversation = items[index];
-    if (!conversation) return;
-    const column = Number(target.dataset.column ?? 0);
-    const moves: Record<string, [row: number, column: number]> = {
-      ArrowDown: [Math.min(index + 1, items.length - 1), column],
-      ArrowUp: [Math.max(index - 1, 0), column],
-      Home: [0, column],
-      End: [items.length - 1, column],
-      ArrowRight: [index, Math.min(column + 1, COLUMNS - 1)],
-      ArrowLeft: [index, Math.max(column - 1, 0)],
-    };
-    const move = moves[event.key];
-    if (move) {
-      event.preventDefault();
-      void this.focusRow(items[move[0]]!.id, move[1]);
-    } else if (event.key === 'Delete') {
-      event.preventDefault();
-      void this.askDelete(conversation);
-    } else if ((event.key === 'Enter' || event.key === ' ') && column === 0) {
-      event.preventDefault();
-      this.choose(conversation);
-    }
-  }
-
-  private onListFocusin(event: FocusEvent): void {
-    const target = event.target as HTMLElement;
-    const id = target.closest<HTMLElement>('[role="row"]')?.dataset.id;
-    const column = Number(target.dataset.column ?? 0);
-    if (!id || (id === this.activeId && column === this.activeColumn)) return;
-    this.activeId = id;
-    this.activeColumn = column;
-    this.requestUpdate();
-  }
-
+  /** Escape in the conversation: back to the list (its row) when it stands in place of the list; else onto its row. */
   private onDetailKeydown(event: KeyboardEvent): void {
     if (event.key !== 'Escape' || event.defaultPrevented) return;
     event.preventDefault();
-    const id = this.selectedId ?? this.activeId;
-    if (id) void this.focusRow(id, 0);
+    if (this.stackedPage === 'conversation') {
+      this.back();
+      return;
+    }
+    const id = this.selectedId ?? this.rows.activeId;
+    if (id) void this.rows.focusRow(id, 0);
   }
 
   // --- focus ---
 
-  private listHasFocus(): boolean {
-    const active = this.shadowRoot?.activeElement;
-    return !!active && !!this.grid.value?.contains(active);
-  }
-
-  /** The row and column that hold the list's one tab stop. */
-  private tabStop(): { id: string | undefined; column: number } {
-    const items = this.list.items;
-    if (items.some((item) => item.id === this.activeId)) return { id: this.activeId, column: this.activeColumn };
-    return { id: (items.find((item) => item.id === this.selectedId) ?? items[0])?.id, column: 0 };
-  }
-
-  private async focusRow(id: string, column: number): Promise<void> {
-    this.activeId = id;
-    this.activeColumn = column;
-    this.requestUpdate();
+  /** Onto the back button of the conversation shown in place of the list, once that conversation has rendered. */
+  private async focusBack(): Promise<void> {
     await this.updateComplete;
-    this.focusActive();
+    const conversation = this.renderRoot.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>('sms-conversation');
+    await conversation?.updateComplete;
+    conversation?.querySelector<HTMLElement>('[part~="back-button"]')?.focus();
   }
 
-  private focusActive(): void {
-    const { id, column } = this.tabStop();
-    if (!id) return;
-    const row = [...(this.grid.value?.children ?? [])].find((element) => (element as HTMLElement).dataset.id === id);
-    row?.querySelector<HTMLElement>(`[data-column="${column}"]`)?.focus();
+  /** Back onto "New conversation" once its picker is closed. */
+  private async focusNewButton(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.new-button')?.focus();
   }
 
   private observeSentinel = (element: Element | undefined): void => {
@@ -503,14 +497,6 @@ export class SmsInbox extends SmsClientElement {
     return number.label ? this.localize.term('numberOption', number.label, formatted) : formatted;
   }
 
-  private previewText(conversation: Conversation): string {
-    const last = conversation.lastMessage;
-    if (!last) return this.localize.term('previewNone');
-    const body = last.body.replace(/\s+/g, ' ').trim();
-    // A chat preview does not say who wrote it (every chat message is outbound from its sender): no "You:" there.
-    return last.direction === 'outbound' && conversation.channel === 'sms' ? this.localize.term('previewYou', body) : body;
-  }
-
   private emptyText(): string {
     if (this.query) return this.localize.term('emptySearch', this.query);
     const filter = this.currentFilter;
@@ -521,9 +507,10 @@ export class SmsInbox extends SmsClientElement {
   override render(): TemplateResult {
     if (!this.smsClient) return this.renderMissingClient(this.localize.term('noClient'));
     const split = this.showsDetail;
+    const page = this.stackedPage;
     return html`
       <div part="base" class="base ${split ? 'split' : 'list'}">
-        <div part="list-pane" class="list-pane">
+        <div part="list-pane" class="list-pane" ?hidden=${page !== null}>
           ${this.renderToolbar()} ${this.renderFilters()}
           ${this.isAdmin ? html`<p part="read-only-note" class="note">${this.localize.term('adminReadOnly')}</p>` : nothing}
           ${this.actionError
@@ -534,7 +521,8 @@ export class SmsInbox extends SmsClientElement {
             : nothing}
           <div part="scroller" class="scroller">${this.renderBody()}</div>
         </div>
-        ${split ? this.renderDetail() : nothing} ${this.renderNewDialog()} ${this.confirm.render()} ${this.announcer.render()}
+        ${split || page === 'conversation' ? this.renderDetail(page === 'conversation') : nothing} ${this.picker?.render()} ${this.confirm.render()}
+        ${this.announcer.render()}
       </div>
     `;
   }
@@ -556,7 +544,7 @@ export class SmsInbox extends SmsClientElement {
   }
 
   private renderNewButton(): TemplateResult {
-    return html`<button part="new-button" class="button primary new-button" @pointerenter=${preloadPicker} @focus=${preloadPicker} @click=${this.openNew}>
+    return html`<button part="new-button" class="button primary new-button" @pointerenter=${preloadPicker} @focus=${preloadPicker} @click=${() => void this.openNew()}>
       ${plusIcon}<span>${this.localize.term('newConversation')}</span>
     </button>`;
   }
@@ -609,15 +597,15 @@ export class SmsInbox extends SmsClientElement {
     if (list.items.length === 0) {
       return html`<div part="empty">${renderEmpty(this.emptyText(), this.isAdmin || this.query ? undefined : this.renderNewButton())}</div>`;
     }
-    const stop = this.tabStop();
+    const stop = this.rows.tabStop();
     return html`<div
-        ${ref(this.grid)}
+        ${ref(this.rows.grid)}
         part="list"
         role="grid"
         aria-label=${this.localize.term('inboxLabel')}
         aria-busy=${list.loadingMore ? 'true' : 'false'}
-        @keydown=${this.onListKeydown}
-        @focusin=${this.onListFocusin}
+        @keydown=${this.rows.onKeydown}
+        @focusin=${this.rows.onFocusin}
       >
         ${repeat(list.items, (item) => item.id, (item) => this.renderItem(item, stop))}
       </div>
@@ -636,120 +624,40 @@ export class SmsInbox extends SmsClientElement {
   }
 
   private renderItem(conversation: Conversation, stop: { id: string | undefined; column: number }): TemplateResult {
-    const { localize } = this;
-    const name = this.peerLabel(conversation);
-    const selected = conversation.id === this.selectedId;
-    const unread = conversation.unreadCount > 0;
-    const last = conversation.lastMessage;
-    const when = last?.createdAt ?? conversation.updatedAt;
-    const failed = last?.direction === 'outbound' && (last.status === 'failed' || last.status === 'undelivered');
-    // A time ahead of this clock (the backend's clock runs a little ahead) reads as "now", not "in 5 seconds".
-    const now = Date.now();
-    const tabIndex = (column: number) => (stop.id === conversation.id && stop.column === column ? 0 : -1);
-    const muteLabel = localize.term(conversation.muted ? 'unmute' : 'mute', name);
-    const deleteLabel = localize.term('deleteConversation', name);
-    const parts = `item${selected ? ' item-selected' : ''}${unread ? ' item-unread' : ''}`;
-    return html`<div
-      role="row"
-      part=${parts}
-      class="item${unread ? ' unread' : ''}${conversation.muted ? ' muted' : ''}"
-      aria-selected=${selected ? 'true' : 'false'}
-      data-id=${conversation.id}
-    >
-      <div role="gridcell" part="item-main" class="main" tabindex=${tabIndex(0)} data-column="0" @click=${() => this.choose(conversation)}>
-        <span class="avatar" aria-hidden="true">${initials(conversation.peerName ?? '') || '#'}</span>
-        <span class="lines">
-          <span class="line">
-            <bdi part="item-title" class="title">${name}</bdi>
-            <time part="item-time" class="time" datetime=${when} title=${localize.date(when, { dateStyle: 'medium', timeStyle: 'short' })}
-              >${localize.relativeTime(Math.min(Date.parse(when), now), { now })}</time
-            >
-          </span>
-          <span class="line">
-            <span part="item-preview" class="preview">${this.previewText(conversation)}</span>
-            ${failed ? html`<span class="failed">${localize.term('previewFailed')}</span>` : nothing}
-            ${unread
-              ? html`<span part="unread-badge" class="unread-badge"
-                  ><span aria-hidden="true">${localize.number(conversation.unreadCount)}</span
-                  ><span class="sms-visually-hidden">${localize.term('unreadMessages', conversation.unreadCount)}</span></span
-                >`
-              : nothing}
-          </span>
-          ${this.renderTags(conversation)}
-        </span>
-      </div>
-      <div role="gridcell" part="item-actions" class="actions">
-        <button
-          part="mute-button"
-          class="icon-button mute"
-          tabindex=${tabIndex(1)}
-          data-column="1"
-          aria-label=${muteLabel}
-          title=${muteLabel}
-          @click=${() => this.toggleMute(conversation)}
-        >
-          ${conversation.muted ? bellIcon : bellOffIcon}
-        </button>
-        <button
-          part="delete-button"
-          class="icon-button delete"
-          tabindex=${tabIndex(2)}
-          data-column="2"
-          aria-label=${deleteLabel}
-          title=${deleteLabel}
-          @click=${() => this.askDelete(conversation)}
-        >
-          ${trashIcon}
-        </button>
-      </div>
-    </div>`;
-  }
-
-  /** The third line: the channel, the number (for a user with several), muted, opted out, read only. */
-  private renderTags(conversation: Conversation): TemplateResult {
-    const { localize } = this;
     const number = this.numbers.length > 1 ? this.numbers.find((candidate) => candidate.id === conversation.numberId) : undefined;
-    const readOnly = conversation.alphaTag
-      ? localize.term('sentAs', conversation.alphaTag)
-      : conversation.keyword
-        ? localize.term('viaKeyword', conversation.keyword)
-        : conversation.readOnly && !this.isAdmin
-          ? localize.term('readOnly')
-          : '';
-    return html`<span part="item-tags" class="tags">
-      <span class="badge">${localize.term(conversation.channel === 'sms' ? 'channelSms' : 'channelChat')}</span>
-      ${number ? html`<span class="number">${number.label || this.phone.display(number.e164, this.homeCountry)}</span>` : nothing}
-      ${conversation.blocked ? html`<span class="badge blocked">${localize.term('optedOut')}</span>` : nothing}
-      ${readOnly ? html`<span class="badge read-only">${readOnly}</span>` : nothing}
-      ${conversation.muted
-        ? html`<span class="muted-icon" title=${localize.term('muted')}>${bellOffIcon}<span class="sms-visually-hidden">${localize.term('muted')}</span></span>`
-        : nothing}
-    </span>`;
+    return renderRow(conversation, {
+      localize: this.localize,
+      name: this.peerLabel(conversation),
+      number: number && (number.label || this.phone.display(number.e164, this.homeCountry)),
+      selected: conversation.id === this.selectedId,
+      stopColumn: stop.id === conversation.id ? stop.column : -1,
+      isAdmin: this.isAdmin,
+      onChoose: (chosen) => this.choose(chosen),
+      onMute: (chosen) => void this.toggleMute(chosen),
+      onDelete: (chosen) => void this.askDelete(chosen),
+    });
   }
 
-  private renderDetail(): TemplateResult {
+  /** The selected conversation: beside the list, or in its place (`stacked`) with a back button in its header. */
+  private renderDetail(stacked: boolean): TemplateResult {
     const id = this.selectedId;
+    const back = this.localize.term('backToList');
     return html`<div part="detail" class="detail" @keydown=${this.onDetailKeydown}>
       ${id
-        ? html`<sms-conversation part="conversation" conversation-id=${id} .conversationId=${id} .client=${this.smsClient}></sms-conversation>`
+        ? html`<sms-conversation
+            part="conversation"
+            conversation-id=${id}
+            .conversationId=${id}
+            .client=${this.smsClient}
+            .defaultCountry=${this.homeCountry}
+          >
+            ${stacked
+              ? html`<button slot="header-start" part="back-button" class="icon-button back" aria-label=${back} title=${back} @click=${() => this.back()}>
+                  ${backIcon}
+                </button>`
+              : nothing}
+          </sms-conversation>`
         : html`<div part="detail-empty" class="status">${this.localize.term('chooseConversation')}</div>`}
     </div>`;
-  }
-
-  private renderNewDialog(): TemplateResult | typeof nothing {
-    if (!this.composing) return nothing;
-    return html`<dialog ${ref(this.newDialog)} part="new-dialog" class="new-dialog" aria-labelledby="new-title" @close=${this.onNewClosed}>
-      <div class="dialog-header">
-        <h2 id="new-title" class="dialog-title">${this.localize.term('newConversation')}</h2>
-        <button class="icon-button" aria-label=${this.localize.term('close')} @click=${() => this.newDialog.value?.close()}>${closeIcon}</button>
-      </div>
-      <sms-new-conversation
-        part="new-conversation"
-        .client=${this.smsClient}
-        default-country=${ifDefined(this.homeCountry)}
-        number-id=${ifDefined(this.numberId || undefined)}
-        @sms-conversation-open=${this.onOpened}
-      ></sms-new-conversation>
-    </dialog>`;
   }
 }

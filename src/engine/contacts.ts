@@ -37,6 +37,22 @@ export async function matchContacts(ctx: EngineContext, viewerId: string | null,
   return matches;
 }
 
+/**
+ * Tells those who see a contact (everyone for a global one, its owner for a personal one) that it changed, with how
+ * each of them now recognises every number it had before or has after the change.
+ */
+function emitChanged(ctx: EngineContext, action: 'created' | 'updated' | 'removed', before: ContactRecord | null, after: ContactRecord | null): void {
+  const contact = after ?? before;
+  if (!contact || !ctx.events.hasSubscribers) return;
+  const e164s = [...new Set([...(before?.e164s ?? []), ...(after?.e164s ?? [])])];
+  ctx.events.emit('contact.changed', async (principal) => {
+    const actor = await loadActor(ctx, principal);
+    if (!canRead(actor, contact)) return null;
+    const matches = await matchContacts(ctx, actor.user.id, e164s);
+    return { contactId: contact.id, action, numbers: e164s.map((e164) => ({ e164, contact: matches.get(e164) ?? null })) };
+  });
+}
+
 function canRead(actor: Actor, contact: ContactRecord): boolean {
   return contact.scope === 'global' || contact.ownerId === actor.user.id;
 }
@@ -101,6 +117,7 @@ export function createContactsApi(ctx: EngineContext): ContactsApi {
         email: parsed.email ?? null, numbers, e164s: numbers.map((number) => number.e164), createdAt: now, updatedAt: now,
       };
       await ctx.db.contacts.insert(record);
+      emitChanged(ctx, 'created', null, record);
       return toContact(record);
     },
 
@@ -118,6 +135,7 @@ export function createContactsApi(ctx: EngineContext): ContactsApi {
         updatedAt: ctx.nowIso(),
       });
       if (!updated) throw new NotFoundError('contact', id);
+      emitChanged(ctx, 'updated', existing, updated);
       return toContact(updated);
     },
 
@@ -125,6 +143,7 @@ export function createContactsApi(ctx: EngineContext): ContactsApi {
       const existing = await readable(principal, id);
       assertCanWrite(principal, existing, 'contacts.remove');
       await ctx.db.contacts.delete(id);
+      emitChanged(ctx, 'removed', existing, null);
     },
 
     async resolve(principal, e164) {

@@ -1,5 +1,6 @@
 import type { BlocklistEntry } from './blocklist.js';
 import type { Campaign, CampaignCounts } from './campaign.js';
+import type { ContactMatch } from './contact.js';
 import type { Conversation } from './conversation.js';
 import type { Message } from './message.js';
 
@@ -11,12 +12,25 @@ export interface SmsEventMap {
   'campaign.progress': { campaignId: string; counts: CampaignCounts };
   'campaign.status': { campaign: Campaign };
   'blocklist.changed': { e164: string; action: 'added' | 'removed'; entry: BlocklistEntry };
+  /**
+   * A contact was created, changed or removed: sent to those who see it (a global contact to everyone, a personal
+   * one to its owner). `numbers` holds every number the change touched (before and after it), each with how the
+   * receiving user now recognises it (their personal contacts first, then global ones; null for an unknown number).
+   */
+  'contact.changed': { contactId: string; action: 'created' | 'updated' | 'removed'; numbers: ContactNumberChange[] };
+}
+
+/** A number a contact change touched, and how the receiving user recognises it now. */
+export interface ContactNumberChange {
+  e164: string;
+  contact: ContactMatch | null;
 }
 
 export type SmsEventType = keyof SmsEventMap;
 
 export const SMS_EVENT_TYPES = [
   'message.received', 'message.status', 'conversation.updated', 'campaign.progress', 'campaign.status', 'blocklist.changed',
+  'contact.changed',
 ] as const satisfies readonly SmsEventType[];
 
 export type SmsEvent<T extends SmsEventType = SmsEventType> = {

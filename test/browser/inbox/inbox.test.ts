@@ -1,5 +1,7 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { render } from 'lit';
 import { registerTranslation, SmsInbox } from '../../../components/index.js';
+import { bellIcon, bellOffIcon } from '../../../components/inbox/icons.js';
 import { defineElement } from '../../../components/internal/define-element.js';
 import type { DemoBackend } from '../../../adapters/demo/index.js';
 import type { SmsClient } from '../../../src/index.js';
@@ -69,12 +71,12 @@ describe('<sms-inbox>: states and display', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows contacts by recognition, unknown numbers formatted, chats by name, each tagged', async () => {
+  it('shows contacts by recognition, unknown numbers formatted, chats by name and marked as chats', async () => {
     const el = await inboxFor(alice, { defaultCountry: 'AU' });
     const list = rows(el);
     const bob = list.find((row) => row.title === 'Bob Smith – Mobile')!;
     expect(bob.preview).to.equal('Perfect 👍');
-    expect(text(bob.row.querySelector('[part~="item-tags"]'))).to.contain('SMS');
+    expect(bob.row.querySelector('[part~="item-tags"]') !== null, 'SMS, the inbox\'s own channel, goes without a marker').to.equal(false);
     expect(list.some((row) => row.title === 'Karen Adams – Home')).to.equal(true);
     expect(list.some((row) => row.title === '0456 789 012'), 'an unknown AU number in national form').to.equal(true);
     const ben = list.find((row) => row.title === 'Ben Carter')!;
@@ -138,6 +140,27 @@ describe('<sms-inbox>: states and display', () => {
     expect(text(row.querySelector('.muted-icon'))).to.equal('Muted');
     expect(row.querySelector('[part~="mute-button"]')!.getAttribute('aria-label')).to.equal('Unmute 0412 000 222');
     await expect(el).to.be.accessible();
+  });
+
+  it('shows the mute state on the mute button, not the action: a bell while a conversation rings, struck once muted', async () => {
+    const world = await smallWorld();
+    await world.inject('+61412000222', 'Hello');
+    await world.inject('+61412000333', 'Hi');
+    const { items } = await world.user.conversations.list();
+    await world.user.conversations.setMuted(items.find((item) => item.peer === '+61412000222')!.id, true);
+    const el = await inboxFor(world.user);
+    const icon = (title: string) => {
+      const row = rows(el).find((candidate) => candidate.title === title)!.row;
+      return row.querySelector('[part~="mute-button"] svg')!.outerHTML;
+    };
+    const drawn = (template: unknown) => {
+      const box = document.createElement('div');
+      render(template, box);
+      return box.querySelector('svg')!.outerHTML;
+    };
+    expect(icon('0412 000 333')).to.equal(drawn(bellIcon), 'rings: a plain bell');
+    expect(icon('0412 000 222')).to.equal(drawn(bellOffIcon), 'muted: a struck bell');
+    expect(rows(el).find((row) => row.title === '0412 000 333')!.row.querySelector('[part~="item-tags"]') !== null, 'no marker on a plain SMS row').to.equal(false);
   });
 
   it('shows the time of the last message, relative and localised, with the full date on hover', async () => {

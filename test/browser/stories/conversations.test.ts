@@ -21,12 +21,19 @@ function inboxLayout(split: boolean): StateCheck {
   };
 }
 
+/** The side panel with a conversation in place of the list, and the way back in its header. */
+const sidePanelConversation: StateCheck = async (el, canvas) => {
+  await inboxRows(el, canvas);
+  await until(() => part(el, 'conversation') !== null && getComputedStyle(part(el, 'list-pane')!).display === 'none', 'the conversation in place of the list');
+  expect(part(el, 'back-button')!.assignedSlot?.name).to.equal('header-start');
+};
+
 describeStories(inboxStories, 'sms-inbox', {
   Populated: async (el, canvas) => {
     await inboxRows(el, canvas);
     expect(part(el, 'new-button'), 'New conversation').to.exist;
     const tags = parts(el, 'item-tags').map(text).join(' ');
-    for (const tag of ['SMS', 'Chat', 'Keyword', 'Opted out']) expect(tags).to.contain(tag);
+    for (const tag of ['Chat', 'Keyword', 'Opted out']) expect(tags).to.contain(tag);
   },
   Loading: showsLoading,
   Empty: showsEmpty('No conversations yet.'),
@@ -51,6 +58,19 @@ describeStories(inboxStories, 'sms-inbox', {
   },
   BackendError: recovers(inboxRows),
   Narrow: inboxLayout(false),
+  SidePanelConversation: sidePanelConversation,
+  SidePanelNewConversation: async (el, canvas) => {
+    await inboxRows(el, canvas);
+    await find(el, '[part~="new-page"] [part~="new-conversation"]', '"New conversation" in place of the list');
+    expect(part(el, 'new-dialog') === null, 'no dialog').to.equal(true);
+    expect(part(el, 'back-button') !== null, 'a way back').to.equal(true);
+  },
+  SidePanelDark: inDark(async (el, canvas) => {
+    await sidePanelConversation(el, canvas);
+    const conversation = part(el, 'conversation')!;
+    await until(() => conversation.shadowRoot?.querySelector('.base') != null, 'the conversation');
+    expect(getComputedStyle(conversation).colorScheme, 'the conversation follows the inbox').to.equal('dark');
+  }),
   Wide: inboxLayout(true),
   Dark: inDark(inboxLayout(true)),
   French: inFrench(inboxRows, searchPlaceholder, 'Rechercher'),
@@ -126,6 +146,12 @@ describeStories(conversationStories, 'sms-conversation', {
   BlockedDirectSends: cannotSend(withNotice(thread, 'messages to it are not sent'), 'direct messages to blocked numbers are not allowed'),
   BackendError: recovers(thread),
   Narrow: thread,
+  SidePanel: async (el, canvas) => {
+    await thread(el, canvas);
+    const add = await find(el, '[part~="add-contact-button"]', 'Add to contacts');
+    expect(add.getBoundingClientRect().width, 'an icon in a side panel').to.be.lessThan(48);
+    expect(canvas.querySelector('button[slot="header-start"]')!.assignedSlot?.name).to.equal('header-start');
+  },
   Wide: thread,
   Dark: inDark(thread),
   French: inFrench(thread, (el) => part(el, 'menu-button')?.getAttribute('aria-label'), 'Réglages de la conversation'),

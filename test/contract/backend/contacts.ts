@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { BackendHarness } from '../backend.contract.js';
-import { NUMBERS, handset, rejects, withWorld } from './world.js';
+import { NUMBERS, handset, record, rejects, withWorld } from './world.js';
 
 export function contactsContract(h: BackendHarness): void {
   describe('contacts', () => {
@@ -52,6 +52,31 @@ export function contactsContract(h: BackendHarness): void {
       assert.equal(byPeer.get(handset(1))?.peerName, 'Bob Smith – Mobile');
       assert.equal(byPeer.get(handset(2))?.peerName, null);
       assert.equal(byPeer.get(handset(2))?.contact, null);
+    }));
+
+    it('tells those who see a contact that it changed, with how each of them now recognises its numbers', withWorld(h, async (w) => {
+      const [alice, bob, admin] = [record(w.alice, 'contact.changed'), record(w.bob, 'contact.changed'), record(w.admin, 'contact.changed')];
+      const seen = (events: typeof alice.events) => events.map(({ action, numbers }) => [action, numbers.map(({ e164, contact }) => [e164, contact?.display ?? null])]);
+
+      const mum = await w.alice.contacts.create({ scope: 'personal', name: 'Mum', numbers: [{ e164: handset(1), label: 'Home' }] });
+      const shop = await w.admin.contacts.create({ scope: 'global', name: 'Shop', numbers: [{ e164: handset(1), label: 'Work' }, { e164: handset(2), label: 'Work' }] });
+      await w.admin.contacts.update(shop.id, { name: 'The Shop', numbers: [{ e164: handset(3), label: 'Work' }] });
+      await w.alice.contacts.remove(mum.id);
+      await w.fx.settle();
+
+      assert.deepEqual(alice.events.map((event) => event.contactId), [mum.id, shop.id, shop.id, mum.id]);
+      assert.deepEqual(seen(alice.events), [
+        ['created', [[handset(1), 'Mum – Home']]],
+        ['created', [[handset(1), 'Mum – Home'], [handset(2), 'Shop – Work']]],
+        ['updated', [[handset(1), 'Mum – Home'], [handset(2), null], [handset(3), 'The Shop – Work']]],
+        ['removed', [[handset(1), null]]],
+      ], 'her personal contact first; then the number is unknown again');
+      assert.deepEqual(seen(bob.events), [
+        ['created', [[handset(1), 'Shop – Work'], [handset(2), 'Shop – Work']]],
+        ['updated', [[handset(1), null], [handset(2), null], [handset(3), 'The Shop – Work']]],
+      ], 'global contacts to everyone, nobody else\'s personal ones');
+      assert.deepEqual(seen(admin.events), seen(bob.events));
+      for (const recorded of [alice, bob, admin]) recorded.stop();
     }));
 
     it('finds users in the chat directory by name', withWorld(h, async (w) => {
