@@ -94,4 +94,4 @@ export type { LocalBackendStats } from './engine/stats.js';
 export type { EmailToSmsResult, InboundEmail } from './engine/email.js';
 export { seedDemo } from './seed/seed-demo.js';
 export type { DemoWorld, DemoUserKey, SeedDemoOptions } from './seed/seed-demo.js';
-export { demoMobile } from './seed/demo-data.js';
+export { DEMO_ADMIN, demoMobile } from './seed/demo-data.js';

@@ -1,4 +1,4 @@
-import { createLocalBackend, createSmsClient, seedDemo, type DemoWorld, type LocalBackend, type Settings } from '../../src/index.js';
+import { DEMO_ADMIN, createLocalBackend, createSmsClient, seedDemo, type DemoWorld, type LocalBackend, type Settings } from '../../src/index.js';
 import { createManualClock } from '../../src/engine/clock.js';
 import { createMemoryStore } from '../memory-store/index.js';
 import { createSimulatedCarrier, createSimulatedNotifier, type SimulatedCarrier } from '../simulated-carrier/index.js';
@@ -57,8 +57,10 @@ export async function createDemoBackend(options: DemoBackendOptions = {}): Promi
   const clock = createManualClock({ start: Date.now() - WEEK });
   const seedCarrier = createSimulatedCarrier({ seed: options.seed ?? 1, latencyMs: 0, deliveryRate: 0.96, clock });
   const seeding = createLocalBackend({ store, carrier: seedCarrier, notifier, clock });
+  // The organisation's first administrator is stored from its principal (the directory has no name for it yet).
   const admin = createSmsClient({ backend: seeding, principal: { userId: 'demo-admin', role: 'admin' } });
   await admin.directory.me();
+  await admin.directory.updateUser('demo-admin', { name: DEMO_ADMIN.name, email: DEMO_ADMIN.email });
   const world = await seedDemo(admin, {
     inject: (sms) => seeding.inbound.sms(sms),
     advance: async (ms) => {

@@ -1,55 +1,62 @@
-import { html, render } from 'lit';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { SmsSendEvent } from '../../components/index.js';
 import '../../components/composer/sms-composer.js';
-import { demoClient } from '../backend.js';
+import type { DemoTerm } from '../terms.js';
 import type { DemoSection } from './section.js';
 
-const SAMPLES: ReadonlyArray<[label: string, text: string]> = [
-  ['Short', 'Your code is 4321.'],
-  ['Curly quotes', '“Your order’s on its way” – track it here… thanks!'],
-  ['Cyrillic + emoji', 'Привет! Ваш заказ готов 🎉'],
-  ['Three parts', 'Your technician will arrive between 8 and 10 am tomorrow. '.repeat(7).trim()],
+const SAMPLES: ReadonlyArray<[label: DemoTerm, text: string]> = [
+  ['sampleShort', 'Your code is 4321.'],
+  ['sampleQuotes', '“Your order’s on its way” – track it here… thanks!'],
+  ['sampleUnicode', 'Привет! Ваш заказ готов 🎉'],
+  ['sampleLong', 'Your technician will arrive between 8 and 10 am tomorrow. '.repeat(7).trim()],
 ];
 
-/** The composer on its own: Chloe, who has two numbers, writes to any number (picker, counter, templates, schedule). */
+let to = '0400 111 222';
+let value = '';
+const sent: { id: string; line: string }[] = [];
+
+/** The composer on its own, as a portal embeds it beside its own fields: number picker, counter, templates, schedule. */
 export const composerSection: DemoSection = {
   id: 'composer',
-  title: 'Composer',
-  async mount(panel) {
-    const client = await demoClient('chloe');
-    let to = '0400 111 222';
-    let value = '';
-    const sent: string[] = [];
-
-    const draw = () =>
-      render(
-        html`
-          <p>Chloe Martin has two numbers (Support and After hours): she picks the one to send from.</p>
-          <div class="card composer">
-            <label for="composer-to">To</label>
-            <input id="composer-to" .value=${to} @input=${(event: Event) => ((to = (event.target as HTMLInputElement).value), draw())} />
-            <sms-composer
-              .client=${client}
-              .to=${to}
-              .value=${value}
-              max-segments="3"
-              @input=${(event: Event) => (value = (event.composedPath()[0] as HTMLTextAreaElement).value ?? value)}
-              @sms-send=${(event: SmsSendEvent) => {
-                const { message } = event.detail;
-                sent.unshift(`${message.status}: ${message.from} → ${message.to} “${message.body}”`);
-                value = '';
-                draw();
-              }}
-            ></sms-composer>
-            <div class="samples" role="group" aria-label="Sample messages">
-              ${SAMPLES.map(([label, sample]) => html`<button type="button" @click=${() => ((value = sample), draw())}>${label}</button>`)}
-            </div>
-          </div>
-          <h2>Sent</h2>
-          <ul aria-live="polite">${sent.map((line) => html`<li>${line}</li>`)}</ul>
-        `,
-        panel,
-      );
-    draw();
-  },
+  title: 'composer',
+  render: (context) => html`
+    <p class="hint">${context.t('composerHint')}</p>
+    <div class="card composer">
+      <label class="field">
+        <span>${context.t('to')}</span>
+        <input
+          class="input"
+          .value=${to}
+          @input=${(event: Event) => {
+            to = (event.target as HTMLInputElement).value;
+            context.redraw();
+          }}
+        />
+      </label>
+      <sms-composer
+        .client=${context.client}
+        .to=${to}
+        .value=${value}
+        max-segments="3"
+        default-country="AU"
+        scheme=${ifDefined(context.scheme)}
+        @input=${(event: Event) => (value = (event.composedPath()[0] as HTMLTextAreaElement).value ?? value)}
+        @sms-send=${(event: SmsSendEvent) => {
+          const { message } = event.detail;
+          sent.unshift({ id: message.id, line: `${message.from} → ${message.to}: “${message.body}”` });
+          sent.length = Math.min(sent.length, 20);
+          value = '';
+          context.redraw();
+        }}
+      ></sms-composer>
+      <div class="actions" role="group" aria-label=${context.t('samples')}>
+        ${SAMPLES.map(([label, sample]) => html`<button type="button" class="button chip" @click=${() => ((value = sample), context.redraw())}>${context.t(label)}</button>`)}
+      </div>
+    </div>
+    <h2>${context.t('sent')}</h2>
+    ${sent.length === 0
+      ? html`<p class="hint">${context.t('nothingSent')}</p>`
+      : html`<ul class="sent" aria-live="polite">${sent.map((entry) => html`<li>${entry.line}</li>`)}</ul>`}
+  `,
 };

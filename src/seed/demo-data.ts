@@ -24,6 +24,9 @@ export const DEMO_EXTENSIONS = [
   { key: 'x205', number: '205', name: 'Dev Patel', department: 'support' },
 ] as const;
 
+/** The demo organisation's administrator (IT), who manages numbers, lists and the blocklist and never sends. */
+export const DEMO_ADMIN = { name: 'Morgan Lee', email: 'morgan@acme.example' } as const;
+
 export const DEMO_USERS = [
   { key: 'alice', name: 'Alice Nguyen', email: 'alice@acme.example', role: 'user', department: 'sales', extensions: ['x201'] },
   { key: 'ben', name: 'Ben Carter', email: 'ben@acme.example', role: 'user', department: 'sales', extensions: ['x202'] },

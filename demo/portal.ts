@@ -1,0 +1,137 @@
+// <demo-portal>: the page `npm start` serves. A PBX portal's messaging area as a vendor would ship it: a header with
+// the signed-in person, navigation that fits any width, the pbx-sms elements given their room, in English or French,
+// light or dark, on the whole page or in a side panel beside the portal's own page.
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import '../components/inbox/sms-inbox.js';
+import { createSmsClient, type SmsClient } from '../src/index.js';
+import { demoBackend } from './backend.js';
+import { PEOPLE, type Who } from './people.js';
+import { portalStyles } from './portal.styles.js';
+import { campaignsSection } from './sections/campaigns.js';
+import { composerSection } from './sections/composer.js';
+import { inboundButtons, inboxSection } from './sections/inbox.js';
+import { blocklistSection, listsSection } from './sections/lists.js';
+import type { DemoSection, SectionContext } from './sections/section.js';
+import { type DemoTerm, LANGUAGES, demoTerm } from './terms.js';
+
+const SECTIONS: readonly DemoSection[] = [inboxSection, campaignsSection, listsSection, blocklistSection, composerSection];
+
+type Scheme = 'auto' | 'light' | 'dark';
+type Layout = 'page' | 'panel';
+
+export class DemoPortal extends LitElement {
+  static override styles = portalStyles;
+
+  @state() private section = sectionFromHash();
+  @state() private who: Who = 'alice';
+  @state() private language = document.documentElement.lang || 'en';
+  @state() private scheme: Scheme = 'auto';
+  @state() private layout: Layout = 'page';
+  /** Bumped by a section whose own state changed, to render again. */
+  @state() private generation = 0;
+  @state() private clients: Partial<Record<Who, SmsClient>> = {};
+
+  private readonly onHashChange = () => {
+    this.section = sectionFromHash();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.onHashChange);
+    void this.signIn(this.who);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHashChange);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('language')) document.documentElement.lang = this.language;
+    if (changed.has('scheme')) {
+      document.documentElement.dataset.scheme = this.scheme;
+      document.documentElement.style.colorScheme = this.scheme === 'auto' ? 'light dark' : this.scheme;
+    }
+  }
+
+  private async signIn(who: Who): Promise<void> {
+    this.who = who;
+    if (this.clients[who]) return;
+    const { backend, world } = await demoBackend();
+    this.clients = { ...this.clients, [who]: createSmsClient({ backend, principal: world.principals[who] }) };
+  }
+
+  private t = (key: DemoTerm): string => demoTerm(this.language, key);
+
+  private get visibleSections(): readonly DemoSection[] {
+    // In the side panel layout the inbox is in the panel, not a page of its own.
+    return this.layout === 'panel' ? SECTIONS.filter((section) => section !== inboxSection) : SECTIONS;
+  }
+
+  override render() {
+    const client = this.clients[this.who];
+    const sections = this.visibleSections;
+    const current = sections.find((section) => section.id === this.section) ?? sections[0]!;
+    const context: SectionContext | null = client
+      ? { client, who: this.who, t: this.t, scheme: this.scheme === 'auto' ? undefined : this.scheme, redraw: () => (this.generation += 1) }
+      : null;
+    return html`
+      <header class="appbar">
+        <div class="brand">
+          <svg class="logo" viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z" /></svg>
+          <span class="product">${this.t('portalName')}</span>
+          <span class="area">${this.t('portalSection')}</span>
+        </div>
+        <label class="field account">
+          <span>${this.t('signedInAs')}</span>
+          <select class="select" @change=${(event: Event) => void this.signIn((event.target as HTMLSelectElement).value as Who)}>
+            ${PEOPLE.map((who) => html`<option value=${who} ?selected=${who === this.who}>${this.t(who)}</option>`)}
+          </select>
+        </label>
+        <div class="settings" role="group" aria-label=${this.t('settings')}>
+          ${this.choice('language', this.language, LANGUAGES, (value) => (this.language = value))}
+          ${this.choice('scheme', this.scheme, [['auto', this.t('schemeAuto')], ['light', this.t('schemeLight')], ['dark', this.t('schemeDark')]], (value) => (this.scheme = value as Scheme))}
+          ${this.choice('layout', this.layout, [['page', this.t('layoutPage')], ['panel', this.t('layoutPanel')]], (value) => (this.layout = value as Layout))}
+        </div>
+      </header>
+      <nav class="tabs" aria-label=${this.t('sections')}>
+        ${sections.map(
+          (section) => html`<a href="#${section.id}" aria-current=${ifDefined(section === current ? 'page' : undefined)}>${this.t(section.title)}</a>`,
+        )}
+      </nav>
+      <div class="body ${this.layout}">
+        <main id="page" aria-label=${this.t(current.title)}>
+          ${this.layout === 'panel' ? html`<p class="hint">${this.t('panelHint')}</p>` : nothing}
+          ${context ? current.render(context) : nothing}
+        </main>
+        ${this.layout === 'panel' && context
+          ? html`<aside class="panel" aria-label=${this.t('sidePanel')}>
+              ${inboundButtons(context)}
+              <sms-inbox .client=${context.client} layout="split" default-country="AU" scheme=${ifDefined(context.scheme)}></sms-inbox>
+            </aside>`
+          : nothing}
+      </div>
+    `;
+  }
+
+  private choice(label: DemoTerm, value: string, options: ReadonlyArray<readonly [string, string]>, set: (value: string) => void) {
+    return html`<label class="field">
+      <span>${this.t(label)}</span>
+      <select class="select" @change=${(event: Event) => set((event.target as HTMLSelectElement).value)}>
+        ${options.map(([key, name]) => html`<option value=${key} ?selected=${key === value}>${name}</option>`)}
+      </select>
+    </label>`;
+  }
+}
+
+function sectionFromHash(): string {
+  return location.hash.slice(1) || SECTIONS[0]!.id;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'demo-portal': DemoPortal;
+  }
+}
