@@ -1,6 +1,6 @@
 import type {
   BlocklistAdd, BlocklistAudit, BlocklistEntry, BlocklistImportResult, BlocklistQuery, Campaign, CampaignDraft,
-  CampaignEstimate, CampaignQuery, CampaignRecipient, CampaignUpdate, CampaignValidation, Contact, ContactCreate,
+  CampaignDraftEstimate, CampaignEstimate, CampaignQuery, CampaignRecipient, CampaignUpdate, CampaignValidation, Contact, ContactCreate,
   ContactMatch, ContactUpdate, Conversation, ConversationOpen, ConversationQuery, Department, DirectoryUser, Extension,
   KeywordRule, KeywordRuleCreate, KeywordRuleUpdate, ListEntry, ListEntryInput, ListEntryQuery, ListImportReport,
   Message, MessageSend, NumberCreate, NumberRouting, NumberRoutingUpdate, NumberUpdate, Page, PageRequest,
@@ -146,6 +146,12 @@ export interface CampaignsApi {
   duplicate(p: P, id: string): Promise<Campaign>;
   validate(p: P, id: string): Promise<CampaignValidation>;
   estimate(p: P, id: string): Promise<CampaignEstimate>;
+  /**
+   * Checks and estimates a draft without storing anything (an editor's "Check and estimate" before a save): the
+   * problems that would keep it from starting, a missing name among them, and its estimate as it stands. The same
+   * rules and permissions as `create` followed by `validate` and `estimate`.
+   */
+  estimateDraft(p: P, draft: CampaignUpdate): Promise<CampaignDraftEstimate>;
   schedule(p: P, id: string, at: string): Promise<Campaign>;
   start(p: P, id: string): Promise<Campaign>;
   stop(p: P, id: string): Promise<Campaign>;
