@@ -115,7 +115,7 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
   }
 
   function issuesError(issues: readonly CampaignIssue[]): ValidationError {
-    return new ValidationError(issues[0]!.message, { field: issues[0]!.field, issues: issues.map((issue) => ({ path: [issue.field], message: issue.message })) });
+    return new ValidationError(issues[0]!.message, { field: issues[0]!.field, issues: issues.map((issue) => ({ path: [issue.field], message: issue.message, code: issue.code })) });
   }
 
   /**
