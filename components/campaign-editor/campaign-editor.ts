@@ -275,7 +275,7 @@ export class SmsCampaignEditor extends SmsClientElement {
   }
 
   private showError(error: unknown): void {
-    const described = describeError(error, this.localize.term('errorGeneric'));
+    const described = describeError(error, this.localize);
     const field = fieldOfError(described.field);
     if (field) {
       this.formError = null;
@@ -408,7 +408,7 @@ export class SmsCampaignEditor extends SmsClientElement {
     let content: TemplateResult;
     if (this.isAdmin) content = html`<p part="notice" class="notice" role="note">${localize.term('adminCannotCreate')}</p>`;
     else if (this.loadStatus === 'error') {
-      content = renderError(describeError(this.loadError, localize.term('errorGeneric')).message, { label: localize.term('retry'), onRetry: () => this.retry() });
+      content = renderError(describeError(this.loadError, localize).message, { label: localize.term('retry'), onRetry: () => this.retry() });
     } else if (this.loadStatus !== 'ready' || !this.data) content = renderLoading(localize.term('loading'));
     else if (this.done) content = this.renderDone(this.done);
     else content = this.renderForm(this.data);

@@ -244,7 +244,7 @@ export class SmsCampaignList extends SmsClientElement {
           break;
       }
     } catch (error) {
-      this.setActionError(campaign.id, describeError(error, this.localize.term('errorGeneric')).message);
+      this.setActionError(campaign.id, describeError(error, this.localize).message);
     } finally {
       this.setBusy(campaign.id, false);
     }
@@ -426,7 +426,7 @@ export class SmsCampaignList extends SmsClientElement {
     const { localize, campaigns } = this;
     if (campaigns.status === 'loading' || campaigns.status === 'idle') return renderLoading(localize.term('loading'));
     if (campaigns.status === 'error') {
-      const { message } = describeError(campaigns.error, localize.term('errorGeneric'));
+      const { message } = describeError(campaigns.error, localize);
       return renderError(message, { label: localize.term('retry'), onRetry: () => void campaigns.reload() });
     }
     if (campaigns.items.length === 0) {

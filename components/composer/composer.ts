@@ -250,7 +250,7 @@ export class SmsComposer extends SmsClientElement {
       );
       this.dispatchEvent(new SmsSendEvent({ message }));
     } catch (error) {
-      this.sendError = describeError(error, this.localize.term('sendFailed')).message;
+      this.sendError = describeError(error, this.localize, this.localize.term('sendFailed')).message;
     } finally {
       this.sending = false;
     }
@@ -272,7 +272,7 @@ export class SmsComposer extends SmsClientElement {
         insert: (text, placeholder) => void this.insertAtCaret(text, placeholder),
       });
     } catch (error) {
-      this.sendError = describeError(error, this.localize.term('errorGeneric')).message;
+      this.sendError = describeError(error, this.localize).message;
       return;
     }
     await this.templatePicker.open();
@@ -298,7 +298,7 @@ export class SmsComposer extends SmsClientElement {
     if (!client) return this.renderMissingClient(localize.term('noClient'));
     const capabilities = this.effectiveCapabilities;
     if (this.load.status === 'error') {
-      return renderError(describeError(this.load.error, localize.term('errorGeneric')).message, {
+      return renderError(describeError(this.load.error, localize).message, {
         label: localize.term('retry'),
         onRetry: () => void this.fetchMissing(),
       });

@@ -333,7 +333,7 @@ export class SmsInbox extends SmsClientElement {
       const key = updated.muted ? 'mutedAnnouncement' : 'unmutedAnnouncement';
       this.announcer.announce(this.localize.term(key, this.peerLabel(updated)));
     } catch (error) {
-      this.actionError = describeError(error, this.localize.term('errorGeneric')).message;
+      this.actionError = describeError(error, this.localize).message;
     }
   }
 
@@ -359,7 +359,7 @@ export class SmsInbox extends SmsClientElement {
       this.announcer.announce(this.localize.term('deleted', name));
       if (this.activeId) void this.focusRow(this.activeId, 0);
     } catch (error) {
-      this.actionError = describeError(error, this.localize.term('errorGeneric')).message;
+      this.actionError = describeError(error, this.localize).message;
     }
   }
 
@@ -367,7 +367,7 @@ export class SmsInbox extends SmsClientElement {
     try {
       await loadPicker();
     } catch (error) {
-      this.actionError = describeError(error, this.localize.term('errorGeneric')).message;
+      this.actionError = describeError(error, this.localize).message;
       return;
     }
     this.composing = true;
@@ -599,7 +599,7 @@ export class SmsInbox extends SmsClientElement {
   private renderBody(): TemplateResult {
     const list = this.list;
     if (list.status === 'error') {
-      return renderError(describeError(list.error, this.localize.term('errorGeneric')).message, {
+      return renderError(describeError(list.error, this.localize).message, {
         label: this.localize.term('retry'),
         onRetry: () => this.refresh(),
       });

@@ -1,12 +1,11 @@
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
-import { describeError } from './error-text.js';
+import { describeError, type ErrorKey } from './error-text.js';
 import { checkPhone, renderPhoneField, type PhoneCheck } from './phone-input.js';
-import type { PhoneProblemTerms } from './phone-terms.js';
 
 /** What the phone field needs of an element's LocalizeController. */
 export interface PhoneFieldLocalize {
   readonly lang: string;
-  term(key: 'phoneNumber' | 'phoneWillBe' | 'phoneCountryHint' | 'errorGeneric' | keyof PhoneProblemTerms, ...args: Array<string | number>): string;
+  term(key: 'phoneNumber' | 'phoneWillBe' | 'phoneCountryHint' | ErrorKey, ...args: Array<string | number>): string;
 }
 
 export interface PhoneFieldOptions {
@@ -63,7 +62,7 @@ export class PhoneFieldController {
    * an error about anything else is thrown again, for the dialog to show.
    */
   refused(error: unknown): false {
-    const described = describeError(error, this.options.localize.term('errorGeneric'));
+    const described = describeError(error, this.options.localize);
     if (described.field !== 'e164') throw error;
     this.refusal = described.message;
     this.host.requestUpdate();
