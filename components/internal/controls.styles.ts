@@ -91,6 +91,10 @@ export const controlStyles = css`
     color: var(--_danger);
     font-size: 0.9em;
   }
+  .field-warning {
+    color: var(--_warning);
+    font-size: 0.9em;
+  }
   .badge {
     display: inline-block;
     padding: 0 0.45em;

@@ -12,11 +12,18 @@ export interface PhoneFieldOptions {
   localize: PhoneFieldLocalize;
   /** The country national numbers are read in (ISO 3166-1 alpha-2); none: numbers need their country code. */
   country: () => string | undefined;
+  /**
+   * The number is one SMS is sent to (a list entry): a valid number that is not a mobile is accepted with a warning
+   * that it may not receive SMS.
+   * @default false
+   */
+  recipient?: boolean;
 }
 
 /**
  * The phone number of a form dialog (add a number, block a number): what is typed, checked as it is typed in the
- * element's country, with its hint (the country, or the number as it will be saved) and its error (the problem
+ * element's country, with its hint (the country, or the number as it will be saved), for a recipient a warning when
+ * it is not a mobile, and its error (the problem
  * with what is typed; "enter a number" once the form was submitted empty; the backend's refusal of the number until
  * it is changed). The element renders `phone.render(id)` in the dialog's body.
  *
@@ -81,6 +88,7 @@ export class PhoneFieldController {
       value: this.value,
       hint: check.status === 'valid' ? localize.term('phoneWillBe', check.display) : this.countryHint(),
       error,
+      warning: check.status === 'valid' && !check.textable && this.options.recipient ? localize.term('phoneNotMobile', check.display) : null,
       onInput: (value) => {
         this.value = value;
         this.refusal = null;

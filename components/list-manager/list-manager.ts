@@ -127,7 +127,7 @@ export class SmsListManager extends SmsClientElement {
   private readonly confirm = new ConfirmController(this);
   private readonly form = new FormDialogController(this, (error) => this.describe(error));
   private readonly defaults = new DefaultCountryController(this, { client: () => this.smsClient, attribute: () => this.defaultCountry });
-  private readonly phone = new PhoneFieldController(this, { localize: this.localize, country: () => this.defaults.country });
+  private readonly phone = new PhoneFieldController(this, { localize: this.localize, country: () => this.defaults.country, recipient: true });
   private readonly exporter = new CsvExportController(this);
   private readonly listSearch = new SearchFieldController(this, {
     delay: SEARCH_DELAY,
