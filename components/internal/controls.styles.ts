@@ -72,6 +72,11 @@ export const controlStyles = css`
     padding: var(--_spacing);
     resize: vertical;
   }
+  /* Grows with its text between its min and max height (fitTextarea where field-sizing is not supported). */
+  textarea.grow {
+    field-sizing: content;
+    overflow-y: auto;
+  }
   .input[aria-invalid='true'] {
     border-color: var(--_danger);
   }

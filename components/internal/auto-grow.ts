@@ -1,0 +1,15 @@
+/** True where CSS sizes a text box to its text (`field-sizing: content`, the `grow` class of controlStyles). */
+const NATIVE = typeof CSS !== 'undefined' && typeof CSS.supports === 'function' && CSS.supports('field-sizing', 'content');
+
+/**
+ * Sizes a `textarea.grow` to its text where CSS cannot (browsers without `field-sizing`), within its min and max
+ * height. Call it after each render that may have changed the text.
+ *
+ * @example
+ * protected override updated(): void { fitTextarea(this.textarea.value); }
+ */
+export function fitTextarea(textarea: HTMLTextAreaElement | undefined): void {
+  if (NATIVE || !textarea) return;
+  textarea.style.height = 'auto';
+  textarea.style.height = `${textarea.scrollHeight + textarea.offsetHeight - textarea.clientHeight}px`;
+}
