@@ -30,15 +30,18 @@ export const errorTerms = {
   errorBlocked: 'This number has opted out or is blocked, and direct messages to blocked numbers are not allowed.',
   errorReadOnly: 'This conversation cannot be answered here.',
   errorChanged: 'This can no longer be done: it changed in the meantime. Reload to see it as it is now.',
+  /** {0}: the campaign's status, in lower case ("completed"). */
+  errorCampaignState: 'This campaign is {0} now, so this can no longer be done.',
   errorConflict: 'This clashes with something that already exists.',
   errorListDuplicate: 'This number is already in the list.',
   /** {0}: the campaign's name. */
   errorListInUse: 'The campaign "{0}" is using this list.',
   errorCarrierRejected: 'The carrier refused the message. Sending it again as it is will fail again.',
   errorCarrierUnavailable: 'The carrier cannot take the message now. Try again later.',
-  errorFileUnreadable: 'The file could not be read.',
-  errorFileFormat: 'This is not a CSV or Excel file the recipients can be read from.',
-  errorFileColumn: 'The file has no such column.',
+  /** Why a file could not be read (after "The file could not be read:"). */
+  errorFileUnreadable: 'It may be damaged, or open in another program.',
+  errorFileFormat: 'It is not a CSV or Excel file.',
+  errorFileColumn: 'It has no such column.',
 } satisfies Terms;
 
 export type ErrorTerms = typeof errorTerms;

@@ -99,7 +99,12 @@ function invalidText(localize: ErrorLocalize, error: SmsError & { value?: unknow
  */
 export function describeError(error: unknown, localize: ErrorLocalize, fallback = localize.term('errorGeneric')): DescribedError {
   if (!isSmsError(error)) return { code: 'unknown', message: fallback, field: undefined, problem: undefined };
-  const details = error as SmsError & { field?: unknown; issues?: readonly Issue[]; details?: Record<string, unknown> };
+  const details = error as SmsError & { field?: unknown; issues?: readonly Issue[]; details?: Record<string, unknown>; resource?: unknown; state?: unknown };
+  /** A term of the element's own, or one registered for a code; undefined when there is none. */
+  const termOf = (key: string): string | undefined => {
+    const found = (localize.term as (key: string) => string)(key);
+    return found === key ? undefined : found;
+  };
   const field = typeof details.field === 'string' ? details.field : undefined;
   const issue = details.issues?.[0];
   const described = { code: error.code, field, problem: issue?.code };
@@ -107,11 +112,16 @@ export function describeError(error: unknown, localize: ErrorLocalize, fallback 
   if (error.code === 'list.in_use' && typeof details.details?.campaignName === 'string') {
     return { ...described, message: localize.term('errorListInUse', details.details.campaignName) };
   }
+  if (error.name === 'StateError' && details.resource === 'campaign' && typeof details.state === 'string') {
+    // "This campaign is completed now": the status in the element's words, where it has them (statusCompleted...).
+    const status = termOf(`status${details.state.charAt(0).toUpperCase()}${details.state.slice(1)}`);
+    if (status) return { ...described, message: localize.term('errorCampaignState', status.toLocaleLowerCase()) };
+  }
   const phone = phoneProblemKey(error.code);
   const key = phone ?? BY_CODE[error.code];
   if (key) return { ...described, message: localize.term(key) };
-  const own = (localize.term as (key: string) => string)(error.code);
-  if (own !== error.code) return { ...described, message: own };
+  const own = termOf(error.code);
+  if (own) return { ...described, message: own };
   const byName = BY_NAME[error.name];
   return { ...described, message: byName ? localize.term(byName) : fallback };
 }
