@@ -26,7 +26,8 @@ export const campaignListTerms = {
   stateTotal: 'Total',
   statePending: 'Pending',
   stateSending: 'Sending',
-  stateSent: 'Sent',
+  /** Sent, and no delivery report yet: beside "Delivered", never counting the same recipients. */
+  stateSent: 'Sent, unconfirmed',
   stateDelivered: 'Delivered',
   stateFailed: 'Failed',
   stateBlocked: 'Blocked',
