@@ -181,7 +181,7 @@ export class RecipientSourceController implements ReactiveController {
 
   render(issue: { id: string; message: string } | null): TemplateResult {
     const { localize } = this.options;
-    return html`<fieldset class="fieldset" part="recipients" aria-describedby=${issue ? issue.id : nothing}>
+    return html`<fieldset class="section" part="recipients" aria-describedby=${issue ? issue.id : nothing}>
       <legend>${localize.term('recipients')}</legend>
       <div class="choices">
         ${(['list', 'file'] as const).map(
@@ -276,7 +276,7 @@ export class RecipientSourceController implements ReactiveController {
         ? html`<p class="field-error" role="alert">${localize.term('blocklistCheckFailed', describeError(blocklist.error, localize).message)}</p>`
         : nothing}
       ${parsed.columns.length > 1
-        ? html`<div class="field inline">
+        ? html`<div class="field">
             <label for="phone-column">${localize.term('phoneColumn')}</label>
             <select
               id="phone-column"
