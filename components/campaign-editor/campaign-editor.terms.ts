@@ -1,4 +1,5 @@
 import { commonTerms } from '../internal/common.terms.js';
+import { campaignErrorTerms } from '../internal/error-terms.js';
 import { importReportTerms } from '../internal/import-report.js';
 import type { Terms } from '../internal/localize.js';
 
@@ -8,6 +9,7 @@ import type { Terms } from '../internal/localize.js';
  */
 export const campaignEditorTerms = {
   ...commonTerms,
+  ...campaignErrorTerms,
   ...importReportTerms,
   newCampaignTitle: 'New campaign',
   editCampaignTitle: 'Edit campaign',

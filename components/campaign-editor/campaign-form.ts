@@ -74,7 +74,7 @@ export const ISSUE_TERMS: Readonly<Record<string, keyof CampaignEditorTerms>> = 
   'body.unknown_field': 'issueUnknownField',
   'rating.required': 'issueRatingRequired',
   'rating.unknown': 'issueRatingUnknown',
-  'rating.not_allowed': 'errorRatingExtension',
+  'rating.not_allowed': 'permission.rating_extension',
   'recipients.required': 'issueRecipientsRequired',
   'recipients.missing': 'issueRecipientsMissing',
   'recipients.none_deliverable': 'issueNoneDeliverable',

@@ -1,11 +1,12 @@
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import { describeError, type ErrorKey } from './error-text.js';
 import { checkPhone, renderPhoneField, type PhoneCheck } from './phone-input.js';
+import type { PhoneProblemTerms } from './phone-terms.js';
 
 /** What the phone field needs of an element's LocalizeController. */
 export interface PhoneFieldLocalize {
   readonly lang: string;
-  term(key: 'phoneNumber' | 'phoneWillBe' | 'phoneCountryHint' | ErrorKey, ...args: Array<string | number>): string;
+  term(key: 'phoneNumber' | 'phoneWillBe' | 'phoneCountryHint' | keyof PhoneProblemTerms | ErrorKey, ...args: Array<string | number>): string;
 }
 
 export interface PhoneFieldOptions {

@@ -2,6 +2,7 @@ import { expect, fixture, html as fixtureHtml } from '@open-wc/testing';
 import { html, LitElement } from 'lit';
 import { registerTranslation } from '../../../components/index.js';
 import { commonTerms } from '../../../components/internal/common.terms.js';
+import { conversationCommonTerms } from '../../../components/internal/conversation.terms.js';
 import { describeError } from '../../../components/internal/error-text.js';
 import { LocalizeController } from '../../../components/internal/localize.js';
 import { createSmsClient, SmsError, type SmsClient } from '../../../src/index.js';
@@ -9,7 +10,7 @@ import { createThreadWorld, type ThreadWorld } from '../../fixtures/conversation
 import { translationFr } from '../../fixtures/translation-fr.js';
 
 class ErrorHost extends LitElement {
-  readonly localize = new LocalizeController(this, commonTerms);
+  readonly localize = new LocalizeController(this, { ...commonTerms, ...conversationCommonTerms });
   override render() {
     return html``;
   }
