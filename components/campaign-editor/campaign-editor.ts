@@ -9,7 +9,7 @@ import { SmsCampaignSavedEvent } from '../events/sms-campaign-saved-event.js';
 import { SmsCampaignScheduledEvent } from '../events/sms-campaign-scheduled-event.js';
 import { SmsCampaignStartedEvent } from '../events/sms-campaign-started-event.js';
 import { Announcer } from '../internal/announcer.js';
-import { fitTextarea } from '../internal/auto-grow.js';
+import { fitTextarea, replaceAsTyped } from '../internal/text-box.js';
 import { SmsClientElement } from '../internal/client-element.js';
 import { ConfirmController } from '../internal/confirm.js';
 import { controlStyles } from '../internal/controls.styles.js';
@@ -267,8 +267,7 @@ export class SmsCampaignEditor extends SmsClientElement {
       this.set('body', text);
       return;
     }
-    textarea.value = text;
-    textarea.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertReplacementText' }));
+    replaceAsTyped(textarea, text);
   }
 
   // --- saving and starting ----------------------------------------------------------------------------------------

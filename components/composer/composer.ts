@@ -8,7 +8,7 @@ import { countSegments } from '../../src/segments.js';
 import { SmsSendEvent } from '../events/sms-send-event.js';
 import type { SmsGsmReplaceEvent } from '../events/sms-gsm-replace-event.js';
 import { Announcer } from '../internal/announcer.js';
-import { fitTextarea } from '../internal/auto-grow.js';
+import { fitTextarea, replaceAsTyped } from '../internal/text-box.js';
 import { SmsClientElement } from '../internal/client-element.js';
 import { controlStyles } from '../internal/controls.styles.js';
 import { describeError, MESSAGE_MAX_LENGTH } from '../internal/error-text.js';
@@ -248,8 +248,7 @@ export class SmsComposer extends SmsClientElement {
       this.value = text;
       return;
     }
-    textarea.value = text;
-    textarea.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType }));
+    replaceAsTyped(textarea, text, inputType);
   }
 
   private sendInput(body: string, sendAt: string | undefined): MessageSend | null {
