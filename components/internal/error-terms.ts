@@ -22,7 +22,7 @@ export const errorTerms = {
 /** Errors of sending: the message, the number (with `phoneProblemTerms`), the sender (`conversationCommonTerms`). */
 export const messageErrorTerms = {
   'permission.admin_cannot_send': 'Administrators cannot send messages.',
-  'permission.no_number': 'No SMS number is assigned to your extension, or it is out of service.',
+  'permission.no_number': 'This number is not assigned to your extension, or it is out of service.',
   'permission.alpha_tag': 'Your department may not send as this alpha tag.',
   'blocklist.blocked': 'This number has opted out or is blocked, and direct messages to blocked numbers are not allowed.',
   'conversation.read_only': 'This conversation cannot be answered here.',
