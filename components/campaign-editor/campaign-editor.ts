@@ -83,7 +83,7 @@ const REFERENCE_LIMIT = 500;
  * @csspart rating - The "Billed to extension" box, with its select.
  * @csspart schedule - The "When" group; `scheduled-at` and `time-zone` are in it.
  * @csspart summary - The summary of the estimate before starting.
- * @csspart form-error - Why the last save or start failed.
+ * @csspart form-error - Why the last save or start failed, or how many problems keep the campaign from starting.
  * @csspart actions - The row of buttons: `save-button`, `estimate-button`, `start-button`.
  * @csspart done - What happened after a start or a schedule, with `new-button`.
  * @csspart status - The loading and error blocks; `retry-button` after an error.

@@ -70,7 +70,8 @@ export type CampaignStatusFilter = CampaignStatus | 'all';
  * @csspart campaign-name - A campaign's name: the button that opens its recipients.
  * @csspart status-badge - A campaign's status.
  * @csspart progress - A campaign's progress bar.
- * @csspart counts - A campaign's counts.
+ * @csspart counts - A campaign's counts: the total, then the parts that add up to it (delivered, sent and unconfirmed,
+ * failed, held back; sending, pending and unknown when any).
  * @csspart actions - A campaign's action buttons.
  * @csspart action-error - Why the last action on a campaign failed.
  * @csspart more-button - "Show more" at the end of a page (campaigns or recipients).
