@@ -59,7 +59,7 @@ export {
   canTransition, MessageError, Message, MessageSend, MessagePreview, Conversation, CONVERSATION_FILTERS,
   ConversationFilter, ConversationQuery, ConversationOpen, UnreadSummary, CampaignSender, CampaignRecipients,
   CAMPAIGN_STATUSES, CampaignStatus, RECIPIENT_STATES, RecipientState, CampaignCounts, emptyCounts, CampaignEstimate,
-  Campaign, CampaignDraft, CampaignUpdate, CampaignQuery, CampaignIssue, CampaignValidation, CampaignRecipient,
+  Campaign, CampaignDraft, CampaignUpdate, CampaignQuery, CampaignIssue, CampaignValidation, CampaignDraftEstimate, CampaignRecipient,
   RecipientQuery, UploadCreate, Upload, MergeFields, ListImportReport, PredefinedList, ListEntry, ListEntryInput,
   ListEntryQuery, ListImportInput, BLOCKLIST_SOURCES, BlocklistSource, BlocklistEntry, BlocklistAdd, BlocklistQuery,
   BlocklistAudit, BlocklistImport, BlocklistImportResult, Template, TemplateCreate, TemplateUpdate, KeywordRoutes, KeywordRule, KeywordRuleCreate,

@@ -141,6 +141,16 @@ export const EstimateSummary: Story = {
   },
 };
 
+/** "Start now…" on an empty form: every problem at once, each next to its field, and nothing saved. */
+export const EveryProblem: Story = {
+  name: 'Every problem at once',
+  play: async ({ canvasElement }) => {
+    const root = await editorIn(canvasElement);
+    await click(root, '[part~="start-button"]');
+    await until(() => root.querySelector('[part="form-error"]'));
+  },
+};
+
 /** Saving fails (the service is unreachable): the error shows and everything typed stays. */
 export const FailedSaveKeepsInput: Story = {
   name: 'Failed save keeps the input',
@@ -205,4 +215,12 @@ export const French: Story = {
 export const Narrow: Story = {
   args: { width: '22rem' },
   loaders: EditingDraft.loaders,
+};
+
+/** In a portal's side panel, 360 px wide: the sections keep one layout, the buttons stack. */
+export const SidePanel: Story = {
+  name: 'Side panel (360 px)',
+  args: { width: '360px' },
+  loaders: EditingDraft.loaders,
+  play: EstimateSummary.play,
 };

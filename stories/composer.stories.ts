@@ -112,6 +112,12 @@ export const BackendError: Story = {
   `,
 };
 
+/** Over `max-segments`: the text cannot be sent, Send is disabled and the composer says why. */
+export const TooLong: Story = {
+  name: 'Too long to send (over max-segments)',
+  args: { maxSegments: 1, value: 'Your order is ready to collect from the front desk. We are open until 6 pm today and from 9 am tomorrow. Bring your receipt. Ask at reception if you need a hand carrying it to your car.' },
+};
+
 export const Narrow: Story = { args: { width: '18rem', value: 'A narrow composer wraps its actions.' } };
 
 export const Wide: Story = { args: { width: '60rem' } };

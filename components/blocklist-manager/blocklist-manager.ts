@@ -247,7 +247,7 @@ export class SmsBlocklistManager extends SmsClientElement {
   }
 
   private describe(error: unknown): string {
-    return describeError(error, this.localize.term('errorGeneric')).message;
+    return describeError(error, this.localize).message;
   }
 
   // --- live changes ---

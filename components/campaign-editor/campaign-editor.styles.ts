@@ -14,6 +14,7 @@ export default css`
   }
 
   .form {
+    --_section-inset: calc(var(--_spacing) * 1.5);
     display: grid;
     gap: calc(var(--_spacing) * 2);
   }
@@ -23,36 +24,39 @@ export default css`
     font-size: 1.3em;
   }
 
-  .fieldset {
+  /* Every part of the form is a section: the same box, inset and title, labels above their fields. */
+  .section {
     display: grid;
     gap: var(--_spacing);
     min-width: 0;
     margin: 0;
-    padding: calc(var(--_spacing) * 1.5);
+    padding: var(--_section-inset);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
   }
 
-  legend {
-    padding: 0 calc(var(--_spacing) / 2);
-    font-weight: 600;
+  /* A floated legend is laid out as the fieldset's first row, inside the box like a section's label. */
+  .section > legend {
+    float: left;
+    width: 100%;
+    padding: 0;
   }
 
-  .field.inline {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_spacing);
+  .section > legend,
+  .section-title {
+    margin: 0;
+    font-size: 1.05em;
+    font-weight: 600;
   }
 
   .field .input {
     width: 100%;
   }
 
-  .field.inline .input {
-    width: auto;
-    max-width: 100%;
+  .body {
+    min-height: calc(4lh + 2 * var(--_spacing) + 2px);
+    max-height: calc(16lh + 2 * var(--_spacing) + 2px);
   }
 
   .choices {
@@ -85,11 +89,6 @@ export default css`
   .field-error:empty,
   .field-warning:empty {
     display: none;
-  }
-
-  .field-warning {
-    color: var(--_warning);
-    font-size: 0.9em;
   }
 
   .field-ok {
@@ -173,18 +172,11 @@ export default css`
   }
 
   .summary {
-    padding: calc(var(--_spacing) * 1.5);
-    border: 1px solid var(--_accent);
-    border-radius: var(--_radius);
+    border-color: var(--_accent);
   }
 
   .summary.stale {
     border-color: var(--_warning);
-  }
-
-  .summary-title {
-    margin: 0 0 var(--_spacing);
-    font-size: 1.05em;
   }
 
   .summary dl {
@@ -241,8 +233,8 @@ export default css`
   }
 
   @container (max-width: 30rem) {
-    .fieldset {
-      padding: var(--_spacing);
+    .form {
+      --_section-inset: var(--_spacing);
     }
     .actions > .button {
       flex: 1 1 100%;

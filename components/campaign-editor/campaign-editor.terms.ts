@@ -1,4 +1,5 @@
 import { commonTerms } from '../internal/common.terms.js';
+import { campaignErrorTerms } from '../internal/error-terms.js';
 import { importReportTerms } from '../internal/import-report.js';
 import type { Terms } from '../internal/localize.js';
 
@@ -8,6 +9,7 @@ import type { Terms } from '../internal/localize.js';
  */
 export const campaignEditorTerms = {
   ...commonTerms,
+  ...campaignErrorTerms,
   ...importReportTerms,
   newCampaignTitle: 'New campaign',
   editCampaignTitle: 'Edit campaign',
@@ -40,6 +42,7 @@ export const campaignEditorTerms = {
   alphaTagNoLetter: 'An alpha tag needs at least one letter.',
   // Message
   message: 'Message',
+  messageText: 'Message text',
   useTemplate: 'Use a template',
   chooseTemplate: 'Choose a template…',
   replaceWithTemplateTitle: 'Use the template “{0}”?',
@@ -100,6 +103,7 @@ export const campaignEditorTerms = {
   saving: 'Saving…',
   checkAndEstimate: 'Check and estimate',
   checking: 'Checking…',
+  checked: 'Checked: nothing keeps the campaign from starting. Its summary is below.',
   startNow: 'Start now…',
   schedule: 'Schedule…',
   starting: 'Starting…',
@@ -121,13 +125,20 @@ export const campaignEditorTerms = {
   started: '“{0}” is running: its messages are being sent.',
   scheduled: '“{0}” is scheduled for {1}.',
   createAnother: 'Create another campaign',
-  // Issues the backend reports, by code (its own sentence is shown for others).
+  // Issues the backend reports, by code (ISSUE_TERMS).
   issueSenderRequired: 'Choose a number or an alpha tag to send from.',
   issueSenderNumber: 'This number is not assigned to your extension or is out of service.',
   issueBodyRequired: 'Write the message.',
   issueRatingRequired: 'Choose the extension the campaign is billed to.',
   issueRecipientsRequired: 'Choose a predefined list or upload a file.',
   issueNoneDeliverable: 'No recipient can be sent to.',
+  issueAlphaUnsupported: 'The carrier does not support alpha tags: send from a number.',
+  issueAlphaNotAllowed: 'Your department may not send as this alpha tag.',
+  issueAlphaTagInvalid: 'This is not a valid alpha tag.',
+  issueUnknownField: 'The message has merge fields the recipients have no column for.',
+  issueRatingUnknown: 'This extension no longer exists: choose another.',
+  issueRecipientsMissing: 'The list or file no longer exists: choose another.',
+  issueOther: 'Check this: it keeps the campaign from starting.',
 } satisfies Terms;
 
 export type CampaignEditorTerms = typeof campaignEditorTerms;

@@ -4,12 +4,12 @@ import { createRef, ref } from 'lit/directives/ref.js';
 import type { SmsClient } from '../../src/client.js';
 import type { Campaign, CampaignDraft, CampaignEstimate, CampaignIssue, Extension, Settings, Template } from '../../src/model/index.js';
 import type { SendCapabilities } from '../../src/ports/backend.js';
-import { renderTemplate, templateFields } from '../../src/template.js';
-import type { SmsGsmReplaceEvent } from '../events/sms-gsm-replace-event.js';
+import { templateFields } from '../../src/template.js';
 import { SmsCampaignSavedEvent } from '../events/sms-campaign-saved-event.js';
 import { SmsCampaignScheduledEvent } from '../events/sms-campaign-scheduled-event.js';
 import { SmsCampaignStartedEvent } from '../events/sms-campaign-started-event.js';
 import { Announcer } from '../internal/announcer.js';
+import { fitTextarea, replaceAsTyped } from '../internal/text-box.js';
 import { SmsClientElement } from '../internal/client-element.js';
 import { ConfirmController } from '../internal/confirm.js';
 import { controlStyles } from '../internal/controls.styles.js';
@@ -22,10 +22,13 @@ import { renderError, renderLoading } from '../internal/states.js';
 import { sharedStyles } from '../internal/theme.js';
 import styles from './campaign-editor.styles.js';
 import { campaignEditorTerms } from './campaign-editor.terms.js';
-import { fieldOfError, fieldOfFormKey, formOf, ISSUE_TERMS, type CampaignForm, type FieldKey } from './campaign-form.js';
+import { fieldOfError, fieldOfFormKey, FIELD_KEYS, formOf, ISSUE_TERMS, type CampaignForm, type FieldKey } from './campaign-form.js';
+import { renderMessageField } from './message-field.js';
 import { RecipientSourceController } from './recipient-source.js';
-import { describeTimeZone, fromLocalInput, toLocalInput } from './schedule.js';
+import { fromLocalInput } from './schedule.js';
+import { renderScheduleField } from './schedule-field.js';
 import { renderSenderField } from './sender-field.js';
+import { renderSummary } from './summary.js';
 
 interface EditorData {
   capabilities: SendCapabilities;
@@ -56,11 +59,14 @@ const REFERENCE_LIMIT = 500;
  * @summary Creates or edits a bulk campaign: its name, sender (an SMS number or an alpha tag checked as it is typed),
  * message (segment counter, merge fields inserted at the caret, templates), the extension it is billed to, its
  * recipients (a predefined list, or a CSV/XLSX file read in the page with a report of invalid rows, duplicates and
- * blocked numbers before anything is saved) and when it is sent. Saves a draft at any point; before starting, shows
- * a summary (recipients, parts, cost) and asks for confirmation. Problems show next to their field, and nothing
- * typed is lost when a save fails. Administrators cannot create or start campaigns: the editor says so.
+ * blocked numbers before anything is saved) and when it is sent. "Save draft" saves it at any point; "Check and
+ * estimate" saves nothing: it shows every problem that keeps the campaign from starting at once, each next to its
+ * field, or a summary (recipients, parts, cost). Starting checks the same way, asks for confirmation, then saves and
+ * starts. Nothing typed is lost when a save fails. Administrators cannot create or start campaigns: the editor says so.
+ * Its sections share one layout: a titled box each, labels above their fields, at any width.
  *
- * @event {SmsCampaignSavedEvent} sms-campaign-saved - The campaign was saved as a draft (`detail.campaign`).
+ * @event {SmsCampaignSavedEvent} sms-campaign-saved - The campaign was saved as a draft (`detail.campaign`): by "Save
+ * draft", or just before it starts.
  * @event {SmsCampaignStartedEvent} sms-campaign-started - The campaign was started (`detail.campaign`, running).
  * @event {SmsCampaignScheduledEvent} sms-campaign-scheduled - The campaign was scheduled (`detail.campaign.scheduledAt`).
  *
@@ -69,15 +75,16 @@ const REFERENCE_LIMIT = 500;
  * @csspart base - The wrapper of everything.
  * @csspart form - The form.
  * @csspart notice - A notice instead of the form (administrator, a campaign that can no longer be edited), or above it.
+ * @csspart name-section - The box of the name; `name` is its field.
  * @csspart name - The name field.
  * @csspart sender - The "Send from" group; `number-select` and `alpha-tag` are its controls.
  * @csspart recipients - The recipients group; `list-select`, `drop-zone`, `file-button`, `uploaded-file`, `phone-column`,
  * `file-report`, `import-progress`, `blocklist-progress`, `import-counts`, `import-preview`, `import-problems` are in it.
  * @csspart message - The message group; `body`, `template-select`, `merge-fields`, `segment-counter`, `preview` are in it.
- * @csspart rating - The "Billed to extension" field.
+ * @csspart rating - The "Billed to extension" box, with its select.
  * @csspart schedule - The "When" group; `scheduled-at` and `time-zone` are in it.
  * @csspart summary - The summary of the estimate before starting.
- * @csspart form-error - Why the last save or start failed.
+ * @csspart form-error - Why the last save or start failed, or how many problems keep the campaign from starting.
  * @csspart actions - The row of buttons: `save-button`, `estimate-button`, `start-button`.
  * @csspart done - What happened after a start or a schedule, with `new-button`.
  * @csspart status - The loading and error blocks; `retry-button` after an error.
@@ -146,6 +153,10 @@ export class SmsCampaignEditor extends SmsClientElement {
   private loadedKey: [SmsClient | undefined, string | undefined] | null = null;
   /** The id of the campaign as saved: the edited one, or the one the first save created. */
   private savedId: string | null = null;
+
+  protected override updated(): void {
+    fitTextarea(this.body.value);
+  }
 
   private get isAdmin(): boolean {
     return this.smsClient?.principal.role === 'admin';
@@ -223,7 +234,7 @@ export class SmsCampaignEditor extends SmsClientElement {
     const start = textarea?.selectionStart ?? body.length;
     const end = textarea?.selectionEnd ?? start;
     const token = `{{${field}}}`;
-    this.set('body', body.slice(0, start) + token + body.slice(end));
+    this.replaceBody(body.slice(0, start) + token + body.slice(end));
     void this.updateComplete.then(() => {
       const caret = start + token.length;
       textarea?.focus();
@@ -246,20 +257,30 @@ export class SmsCampaignEditor extends SmsClientElement {
       });
       if (!replace) return;
     }
-    this.set('body', template.body);
+    this.replaceBody(template.body);
     void this.updateComplete.then(() => this.body.value?.focus());
+  }
+
+  /** Changes the message for the user (a template, a merge field, the GSM-safe text) as typing does: with `input`. */
+  private replaceBody(text: string): void {
+    const textarea = this.body.value;
+    if (!textarea) {
+      this.set('body', text);
+      return;
+    }
+    replaceAsTyped(textarea, text);
   }
 
   // --- saving and starting ----------------------------------------------------------------------------------------
 
   private setIssues(issues: Iterable<[FieldKey, string]>): void {
     this.issues = new Map(issues);
-    const first = [...this.issues.keys()][0];
+    const first = FIELD_KEYS.find((field) => this.issues.has(field));
     if (first) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(FIELD_TARGETS[first])?.focus());
   }
 
-  /** Checks what the backend cannot be asked without: a name, and for a later send a time in the future. */
-  private checkLocally(forStart: boolean): boolean {
+  /** What the form says without the backend: a name is needed to save, and a later send needs a time to come. */
+  private localIssues(forStart: boolean): [FieldKey, string][] {
     const { localize, form } = this;
     const issues: [FieldKey, string][] = [];
     if (form.name.trim() === '') issues.push(['name', localize.term('nameRequired')]);
@@ -268,19 +289,22 @@ export class SmsCampaignEditor extends SmsClientElement {
       if (!at) issues.push(['scheduledAt', localize.term('scheduleRequired')]);
       else if (Date.parse(at) <= Date.now()) issues.push(['scheduledAt', localize.term('schedulePast')]);
     }
-    if (issues.length > 0) {
-      this.formError = null;
-      this.setIssues(issues);
-    }
-    return issues.length === 0;
+    return issues;
+  }
+
+  /** Shows problems next to their fields, and how many there are above the buttons when there are several. */
+  private showIssues(issues: Map<FieldKey, string>, count: boolean): void {
+    this.setIssues(issues);
+    this.formError = count ? this.localize.term('fixIssues', issues.size) : null;
   }
 
   private showError(error: unknown): void {
-    const described = describeError(error, this.localize.term('errorGeneric'));
+    const described = describeError(error, this.localize);
     const field = fieldOfError(described.field);
     if (field) {
+      const code = described.problem && ISSUE_TERMS[described.problem] ? described.problem : null;
       this.formError = null;
-      this.setIssues([[field, described.message]]);
+      this.setIssues([[field, code ? this.issueText({ field, code, message: described.message }) : described.message]]);
     } else {
       this.formError = this.localize.term('saveFailed', described.message);
     }
@@ -290,16 +314,21 @@ export class SmsCampaignEditor extends SmsClientElement {
     if (issue.code === 'sender.alpha_not_allowed' && this.form.senderType === 'alpha') {
       return this.localize.term('alphaTagNotAllowed', this.form.alphaTag.trim());
     }
+    if (issue.code === 'body.unknown_field') {
+      const columns = new Set(this.source.columns.map((column) => column.toLowerCase()));
+      const missing = templateFields(this.form.body).filter((field) => !columns.has(field.toLowerCase()));
+      if (missing.length > 0) return this.localize.term('unknownFields', missing.join(', '));
+    }
     const key = ISSUE_TERMS[issue.code];
-    return key ? this.localize.term(key as 'issueBodyRequired') : issue.message;
+    return this.localize.term(key ?? 'issueOther');
   }
 
-  /** Creates or updates the campaign from the form (uploading a new file first). The form is never reset. */
-  private async persist(client: SmsClient): Promise<Campaign> {
+  /** The campaign as the form has it (uploading a new file first): a draft to save or to check. */
+  private async draftOf(client: SmsClient): Promise<CampaignDraft> {
     const { form } = this;
     const recipients = await this.source.prepare(client);
     const tag = form.alphaTag.trim();
-    const draft: CampaignDraft = {
+    return {
       name: form.name.trim(),
       sender: form.senderType === 'number' ? (form.numberId ? { type: 'number', numberId: form.numberId } : null) : tag ? { type: 'alpha', tag } : null,
       body: form.body,
@@ -307,6 +336,11 @@ export class SmsCampaignEditor extends SmsClientElement {
       recipients,
       scheduledAt: form.when === 'later' ? fromLocalInput(form.scheduledAt) : null,
     };
+  }
+
+  /** Creates or updates the campaign from the form. The form is never reset. */
+  private async persist(client: SmsClient): Promise<Campaign> {
+    const draft = await this.draftOf(client);
     const campaign = this.savedId ? await client.campaigns.update(this.savedId, draft) : await client.campaigns.create(draft);
     this.savedId = campaign.id;
     if (this.campaignId !== campaign.id) {
@@ -334,35 +368,42 @@ export class SmsCampaignEditor extends SmsClientElement {
   }
 
   private async saveDraft(): Promise<void> {
-    if (!this.checkLocally(false)) return;
+    const issues = this.localIssues(false);
+    if (issues.length > 0) {
+      this.showIssues(new Map(issues), false);
+      return;
+    }
     const campaign = await this.run('saving', (client) => this.persist(client));
     if (campaign) this.announcer.announce(this.localize.term('saved'));
   }
 
-  /** Saves, asks the backend what keeps the campaign from starting, and estimates it: the summary. */
-  private async review(): Promise<{ campaign: Campaign; estimate: CampaignEstimate } | null> {
-    if (!this.checkLocally(true)) return null;
+  /**
+   * Asks the backend what keeps the campaign as typed from starting, and what it would cost: every problem at once,
+   * next to its field, or the summary. Saves nothing.
+   */
+  private async review(): Promise<CampaignEstimate | null> {
     return this.run('checking', async (client) => {
-      const campaign = await this.persist(client);
-      const validation = await client.campaigns.validate(campaign.id);
-      if (!validation.ok) {
-        const issues = new Map<FieldKey, string>();
-        for (const issue of validation.issues) if (!issues.has(issue.field)) issues.set(issue.field, this.issueText(issue));
-        this.setIssues(issues);
-        this.formError = this.localize.term('fixIssues', issues.size);
+      const draft = await this.draftOf(client);
+      const checked = await client.campaigns.estimateDraft({ ...draft, name: draft.name || undefined });
+      const issues = new Map(this.localIssues(true));
+      for (const issue of checked.issues) if (!issues.has(issue.field)) issues.set(issue.field, this.issueText(issue));
+      if (issues.size > 0) {
+        this.estimate = null;
+        this.showIssues(issues, true);
         return null;
       }
-      const estimate = await client.campaigns.estimate(campaign.id);
-      this.estimate = estimate;
+      this.issues = new Map();
+      this.estimate = checked.estimate;
       this.summaryStale = false;
-      return { campaign, estimate };
+      this.announcer.announce(this.localize.term('checked'));
+      return checked.estimate;
     });
   }
 
   private async start(): Promise<void> {
-    const reviewed = await this.review();
-    if (!reviewed) return;
-    const { campaign, estimate } = reviewed;
+    const estimate = await this.review();
+    if (!estimate) return;
+    const name = this.form.name.trim();
     const { localize } = this;
     const later = this.form.when === 'later';
     const at = later ? fromLocalInput(this.form.scheduledAt) : null;
@@ -371,20 +412,23 @@ export class SmsCampaignEditor extends SmsClientElement {
     const confirmed = await this.confirm.ask(
       later
         ? {
-            title: localize.term('confirmScheduleTitle', campaign.name),
+            title: localize.term('confirmScheduleTitle', name),
             message: localize.term('confirmScheduleMessage', estimate.deliverable, parts, cost, localize.date(at!, DATE_TIME)),
             confirmLabel: localize.term('scheduleConfirm'),
             cancelLabel: localize.term('cancel'),
           }
         : {
-            title: localize.term('confirmStartTitle', campaign.name),
+            title: localize.term('confirmStartTitle', name),
             message: localize.term('confirmStartMessage', estimate.deliverable, parts, cost),
             confirmLabel: localize.term('start'),
             cancelLabel: localize.term('cancel'),
           },
     );
     if (!confirmed) return;
-    const result = await this.run('starting', (client) => (at ? client.campaigns.schedule(campaign.id, at) : client.campaigns.start(campaign.id)));
+    const result = await this.run('starting', async (client) => {
+      const campaign = await this.persist(client);
+      return at ? client.campaigns.schedule(campaign.id, at) : client.campaigns.start(campaign.id);
+    });
     if (!result) return;
     this.done = result;
     this.dispatchEvent(at ? new SmsCampaignScheduledEvent({ campaign: result }) : new SmsCampaignStartedEvent({ campaign: result }));
@@ -409,7 +453,7 @@ export class SmsCampaignEditor extends SmsClientElement {
     let content: TemplateResult;
     if (this.isAdmin) content = html`<p part="notice" class="notice" role="note">${localize.term('adminCannotCreate')}</p>`;
     else if (this.loadStatus === 'error') {
-      content = renderError(describeError(this.loadError, localize.term('errorGeneric')).message, { label: localize.term('retry'), onRetry: () => this.retry() });
+      content = renderError(describeError(this.loadError, localize).message, { label: localize.term('retry'), onRetry: () => this.retry() });
     } else if (this.loadStatus !== 'ready' || !this.data) content = renderLoading(localize.term('loading'));
     else if (this.done) content = this.renderDone(this.done);
     else content = this.renderForm(this.data);
@@ -442,7 +486,22 @@ export class SmsCampaignEditor extends SmsClientElement {
       ${this.renderName()}
       ${renderSenderField({ localize, form, capabilities: data.capabilities, issue: this.issues.get('sender'), set: (key, value) => this.set(key, value) })}
       ${this.source.render(this.issueFor('recipients'))}
-      ${this.renderMessage(data)} ${this.renderRating(data)} ${this.renderSchedule()} ${this.renderSummary()}
+      ${renderMessageField({
+        localize,
+        body: form.body,
+        textarea: this.body,
+        templates: data.templates,
+        columns: this.source.columns,
+        sample: this.source.sample,
+        issue: this.issueFor('body'),
+        onInput: (text) => this.set('body', text),
+        replace: (text) => this.replaceBody(text),
+        applyTemplate: (select) => void this.applyTemplate(select),
+        insertField: (field) => this.insertField(field),
+      })}
+      ${this.renderRating(data)}
+      ${renderScheduleField({ localize, form, issue: this.issueFor('scheduledAt'), set: (key, value) => this.set(key, value) })}
+      ${this.estimate ? renderSummary({ localize, estimate: this.estimate, stale: this.summaryStale, money: (minor, currency) => this.money(minor, currency) }) : nothing}
       ${this.formError ? html`<p part="form-error" class="form-error" role="alert">${this.formError}</p>` : nothing}
       <div part="actions" class="actions">
         <button type="button" class="button" part="save-button" ?disabled=${busy} @click=${() => void this.saveDraft()}>
@@ -470,8 +529,8 @@ export class SmsCampaignEditor extends SmsClientElement {
 
   private renderName(): TemplateResult {
     const issue = this.issueFor('name');
-    return html`<div class="field">
-      <label for="name">${this.localize.term('campaignName')}</label>
+    return html`<div class="section field" part="name-section">
+      <label for="name" class="section-title">${this.localize.term('campaignName')}</label>
       <input
         id="name"
         class="input"
@@ -487,75 +546,11 @@ export class SmsCampaignEditor extends SmsClientElement {
     </div>`;
   }
 
-  private renderMessage(data: EditorData): TemplateResult {
-    const { localize, form } = this;
-    const issue = this.issueFor('body');
-    const columns = this.source.columns;
-    const fields = templateFields(form.body);
-    const known = new Set(columns.map((column) => column.toLowerCase()));
-    const unknown = columns.length > 0 ? fields.filter((field) => !known.has(field.toLowerCase())) : [];
-    const sample = this.source.sample;
-    const preview = fields.length > 0 && sample ? renderTemplate(form.body, sample, { fallback: (name) => `[${name}]` }) : null;
-    const describedBy = [issue?.id, unknown.length > 0 ? 'unknown-fields' : ''].filter(Boolean).join(' ');
-    return html`<fieldset class="fieldset" part="message">
-      <legend>${localize.term('message')}</legend>
-      ${data.templates.length > 0
-        ? html`<div class="field inline">
-            <label for="template">${localize.term('useTemplate')}</label>
-            <select id="template" class="input" part="template-select" @change=${(event: Event) => void this.applyTemplate(event.target as HTMLSelectElement)}>
-              <option value="">${localize.term('chooseTemplate')}</option>
-              ${data.templates.map((template) => html`<option value=${template.id}>${template.name}</option>`)}
-            </select>
-          </div>`
-        : nothing}
-      <div class="field">
-        <label for="body">${localize.term('message')}</label>
-        <textarea
-          ${ref(this.body)}
-          id="body"
-          class="input"
-          part="body"
-          rows="6"
-          maxlength="1600"
-          .value=${form.body}
-          aria-invalid=${issue ? 'true' : 'false'}
-          aria-describedby=${describedBy || nothing}
-          @input=${(event: Event) => this.set('body', (event.target as HTMLTextAreaElement).value)}
-        ></textarea>
-        ${this.renderIssue('body')}
-        ${unknown.length > 0 ? html`<p class="field-warning" id="unknown-fields">${localize.term('unknownFields', unknown.join(', '))}</p>` : nothing}
-      </div>
-      <sms-segment-counter
-        part="segment-counter"
-        compact
-        max-segments="10"
-        .text=${form.body}
-        @sms-gsm-replace=${(event: SmsGsmReplaceEvent) => this.set('body', event.detail.text)}
-      ></sms-segment-counter>
-      ${columns.length > 0
-        ? html`<div class="merge-fields" part="merge-fields" role="group" aria-label=${localize.term('insertField')}>
-            <span class="hint" aria-hidden="true">${localize.term('insertField')}</span>
-            ${columns.map(
-              (column) => html`<button type="button" class="button chip" title=${localize.term('insertFieldButton', column)} @click=${() => this.insertField(column)}>
-                {{${column}}}
-              </button>`,
-            )}
-          </div>`
-        : html`<p class="hint">${localize.term('mergeFieldsAfterRecipients')}</p>`}
-      ${preview?.ok
-        ? html`<div class="preview" part="preview">
-            <span class="hint">${localize.term('previewFor')}</span>
-            <p class="preview-text">${preview.text}</p>
-          </div>`
-        : nothing}
-    </fieldset>`;
-  }
-
   private renderRating(data: EditorData): TemplateResult {
     const { localize, form } = this;
     const issue = this.issueFor('ratingExtensionId');
-    return html`<div class="field" part="rating">
-      <label for="rating">${localize.term('ratingExtension')}</label>
+    return html`<div class="section field" part="rating">
+      <label for="rating" class="section-title">${localize.term('ratingExtension')}</label>
       <select
         id="rating"
         class="input"
@@ -573,70 +568,5 @@ export class SmsCampaignEditor extends SmsClientElement {
       <p class="hint" id="rating-hint">${localize.term('ratingHint')}</p>
       ${this.renderIssue('ratingExtensionId')}
     </div>`;
-  }
-
-  private renderSchedule(): TemplateResult {
-    const { localize, form } = this;
-    const issue = this.issueFor('scheduledAt');
-    const at = form.when === 'later' ? fromLocalInput(form.scheduledAt) : null;
-    const zone = form.when === 'later' ? describeTimeZone(localize.lang, at ? new Date(at) : new Date()) : null;
-    return html`<fieldset class="fieldset" part="schedule">
-      <legend>${localize.term('when')}</legend>
-      <div class="choices">
-        ${(['now', 'later'] as const).map(
-          (when) => html`<label class="choice">
-            <input type="radio" name="when" value=${when} .checked=${form.when === when} @change=${() => this.set('when', when)} />
-            ${localize.term(when === 'now' ? 'sendNow' : 'sendLater')}
-          </label>`,
-        )}
-      </div>
-      ${form.when === 'later'
-        ? html`<div class="field">
-            <label for="scheduled-at">${localize.term('scheduleAt')}</label>
-            <input
-              id="scheduled-at"
-              class="input"
-              part="scheduled-at"
-              type="datetime-local"
-              min=${toLocalInput(Date.now())}
-              .value=${form.scheduledAt}
-              aria-invalid=${issue ? 'true' : 'false'}
-              aria-describedby=${issue ? `time-zone ${issue.id}` : 'time-zone'}
-              @input=${this.onScheduleInput}
-              @change=${this.onScheduleInput}
-            />
-            <p class="hint" id="time-zone" part="time-zone">${localize.term('timeZone', zone!.name, zone!.offset)}</p>
-            ${at ? html`<p class="hint">${localize.term('sendsOn', localize.date(at, DATE_TIME))}</p>` : nothing}
-          </div>`
-        : nothing}
-      ${this.renderIssue('scheduledAt')}
-    </fieldset>`;
-  }
-
-  private onScheduleInput(event: Event): void {
-    const value = (event.target as HTMLInputElement).value;
-    if (value !== this.form.scheduledAt) this.set('scheduledAt', value);
-  }
-
-  private renderSummary(): TemplateResult | typeof nothing {
-    const { estimate, localize } = this;
-    if (!estimate) return nothing;
-    const row = (label: string, value: string, className = '') => html`<div class=${`summary-row ${className}`}><dt>${label}</dt><dd>${value}</dd></div>`;
-    return html`<section part="summary" class="summary ${this.summaryStale ? 'stale' : ''}" aria-labelledby="summary-title">
-      <h3 id="summary-title" class="summary-title">${localize.term('summary')}</h3>
-      ${this.summaryStale ? html`<p class="field-warning">${localize.term('summaryStale')}</p>` : nothing}
-      <dl>
-        ${row(localize.term('deliverable'), localize.number(estimate.deliverable), 'deliverable')}
-        ${row(
-          localize.term('excluded'),
-          localize.term('excludedCounts', localize.number(estimate.invalid), localize.number(estimate.duplicate), localize.number(estimate.blocked)),
-          'excluded',
-        )}
-        ${row(localize.term('encoding'), localize.term(estimate.encoding === 'GSM-7' ? 'encodingGsm' : 'encodingUcs2'), 'encoding')}
-        ${row(localize.term('segmentsPerMessage'), localize.number(estimate.segmentsPerMessage), 'segments-per-message')}
-        ${row(localize.term('totalSegments'), localize.number(estimate.totalSegments), 'total-segments')}
-        ${row(localize.term('estimatedCost'), this.money(estimate.cost, estimate.currency), 'cost')}
-      </dl>
-    </section>`;
   }
 }

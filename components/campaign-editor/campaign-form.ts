@@ -58,13 +58,25 @@ export function fieldOfError(field: string | undefined): FieldKey | undefined {
   return FIELD_KEYS.find((key) => key === head);
 }
 
-/** Terms for the backend's issue codes; other codes show the backend's own sentence. */
+/** Terms for the backend's issue codes; a code without one says to check the field (`issueOther`). */
 export const ISSUE_TERMS: Readonly<Record<string, keyof CampaignEditorTerms>> = {
+  'name.required': 'nameRequired',
   'sender.required': 'issueSenderRequired',
   'sender.number': 'issueSenderNumber',
+  'sender.alpha_unsupported': 'issueAlphaUnsupported',
+  'sender.alpha_not_allowed': 'issueAlphaNotAllowed',
+  'alpha_tag.empty': 'alphaTagEmpty',
+  'alpha_tag.leading_digit': 'alphaTagLeadingDigit',
+  'alpha_tag.no_letter': 'alphaTagNoLetter',
+  'alpha_tag.invalid_character': 'issueAlphaTagInvalid',
+  'alpha_tag.too_long': 'issueAlphaTagInvalid',
   'body.required': 'issueBodyRequired',
+  'body.unknown_field': 'issueUnknownField',
   'rating.required': 'issueRatingRequired',
+  'rating.unknown': 'issueRatingUnknown',
+  'rating.not_allowed': 'permission.rating_extension',
   'recipients.required': 'issueRecipientsRequired',
+  'recipients.missing': 'issueRecipientsMissing',
   'recipients.none_deliverable': 'issueNoneDeliverable',
   'schedule.past': 'schedulePast',
 };

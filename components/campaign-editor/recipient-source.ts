@@ -181,7 +181,7 @@ export class RecipientSourceController implements ReactiveController {
 
   render(issue: { id: string; message: string } | null): TemplateResult {
     const { localize } = this.options;
-    return html`<fieldset class="fieldset" part="recipients" aria-describedby=${issue ? issue.id : nothing}>
+    return html`<fieldset class="section" part="recipients" aria-describedby=${issue ? issue.id : nothing}>
       <legend>${localize.term('recipients')}</legend>
       <div class="choices">
         ${(['list', 'file'] as const).map(
@@ -241,7 +241,7 @@ export class RecipientSourceController implements ReactiveController {
         ? renderImportProgress(localize, { fileName: file.file?.name ?? '', progress: file.progress, onCancel: () => file.reset() })
         : nothing}
       ${file.status === 'error'
-        ? html`<p class="field-error" role="alert">${localize.term('fileUnreadable', describeError(file.error, localize.term('errorGeneric')).message)}</p>`
+        ? html`<p class="field-error" role="alert">${localize.term('fileUnreadable', describeError(file.error, localize).message)}</p>`
         : nothing}
       ${file.status === 'ready' ? this.renderReport() : nothing}
     `;
@@ -273,10 +273,10 @@ export class RecipientSourceController implements ReactiveController {
       <h3 id="report-title" class="report-title"><bdi>${fileName}</bdi></h3>
       ${renderImportCounts(localize.term('importSummary'), counts)}
       ${blocklist.error
-        ? html`<p class="field-error" role="alert">${localize.term('blocklistCheckFailed', describeError(blocklist.error, localize.term('errorGeneric')).message)}</p>`
+        ? html`<p class="field-error" role="alert">${localize.term('blocklistCheckFailed', describeError(blocklist.error, localize).message)}</p>`
         : nothing}
       ${parsed.columns.length > 1
-        ? html`<div class="field inline">
+        ? html`<div class="field">
             <label for="phone-column">${localize.term('phoneColumn')}</label>
             <select
               id="phone-column"

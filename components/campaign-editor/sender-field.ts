@@ -53,7 +53,7 @@ export function renderSenderField({ localize, form, capabilities, issue, set }: 
   const status = form.senderType === 'alpha' ? alphaTagStatus(localize, form.alphaTag, capabilities.alphaTags) : null;
   const invalid = status?.kind === 'invalid';
   const describedBy = ['sender-note', issue ? 'sender-issue' : ''].filter(Boolean).join(' ');
-  return html`<fieldset class="fieldset" part="sender">
+  return html`<fieldset class="section" part="sender">
     <legend>${localize.term('sendFrom')}</legend>
     <div class="choices">
       ${(['number', 'alpha'] as const).map(

@@ -199,6 +199,12 @@ export default css`
     flex-direction: column;
   }
 
+  /* The total, set apart from the parts that add up to it. */
+  .count.total {
+    padding-inline-end: calc(var(--_spacing) * 2);
+    border-inline-end: 1px solid var(--_border);
+  }
+
   .count dt {
     color: var(--_text-muted);
     font-size: 0.85em;

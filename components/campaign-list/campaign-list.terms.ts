@@ -1,4 +1,5 @@
 import { commonTerms } from '../internal/common.terms.js';
+import { campaignErrorTerms } from '../internal/error-terms.js';
 import type { Terms } from '../internal/localize.js';
 
 /**
@@ -7,6 +8,7 @@ import type { Terms } from '../internal/localize.js';
  */
 export const campaignListTerms = {
   ...commonTerms,
+  ...campaignErrorTerms,
   campaigns: 'Campaigns',
   newCampaign: 'New campaign',
   searchCampaigns: 'Search campaigns',
@@ -26,7 +28,8 @@ export const campaignListTerms = {
   stateTotal: 'Total',
   statePending: 'Pending',
   stateSending: 'Sending',
-  stateSent: 'Sent',
+  /** Sent, and no delivery report yet: beside "Delivered", never counting the same recipients. */
+  stateSent: 'Sent, unconfirmed',
   stateDelivered: 'Delivered',
   stateFailed: 'Failed',
   stateBlocked: 'Blocked',

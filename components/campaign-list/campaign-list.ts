@@ -70,7 +70,8 @@ export type CampaignStatusFilter = CampaignStatus | 'all';
  * @csspart campaign-name - A campaign's name: the button that opens its recipients.
  * @csspart status-badge - A campaign's status.
  * @csspart progress - A campaign's progress bar.
- * @csspart counts - A campaign's counts.
+ * @csspart counts - A campaign's counts: the total, then the parts that add up to it (delivered, sent and unconfirmed,
+ * failed, held back; sending, pending and unknown when any).
  * @csspart actions - A campaign's action buttons.
  * @csspart action-error - Why the last action on a campaign failed.
  * @csspart more-button - "Show more" at the end of a page (campaigns or recipients).
@@ -244,7 +245,7 @@ export class SmsCampaignList extends SmsClientElement {
           break;
       }
     } catch (error) {
-      this.setActionError(campaign.id, describeError(error, this.localize.term('errorGeneric')).message);
+      this.setActionError(campaign.id, describeError(error, this.localize).message);
     } finally {
       this.setBusy(campaign.id, false);
     }
@@ -426,7 +427,7 @@ export class SmsCampaignList extends SmsClientElement {
     const { localize, campaigns } = this;
     if (campaigns.status === 'loading' || campaigns.status === 'idle') return renderLoading(localize.term('loading'));
     if (campaigns.status === 'error') {
-      const { message } = describeError(campaigns.error, localize.term('errorGeneric'));
+      const { message } = describeError(campaigns.error, localize);
       return renderError(message, { label: localize.term('retry'), onRetry: () => void campaigns.reload() });
     }
     if (campaigns.items.length === 0) {

@@ -6,11 +6,13 @@ import { processedCount } from './campaign-actions.js';
 import type { CampaignListTerms } from './campaign-list.terms.js';
 
 type Localize = LocalizeController<CampaignListTerms>;
-type CountKey = Exclude<keyof CampaignCounts, 'sending'>;
 
-/** The counts every campaign shows, in order; `pending` and `unknown` only when there are some. */
-const ALWAYS: readonly CountKey[] = ['total', 'sent', 'delivered', 'failed', 'blocked', 'invalid', 'duplicate'];
-const WHEN_ANY: readonly CountKey[] = ['pending', 'unknown'];
+/**
+ * The parts the total splits into, in order; each recipient is in exactly one, so that they add up to the total.
+ * Those in `WHEN_ANY` show only when there are some.
+ */
+const PARTS: readonly (keyof CampaignCounts)[] = ['delivered', 'sent', 'failed', 'unknown', 'sending', 'pending', 'blocked', 'invalid', 'duplicate'];
+const WHEN_ANY: ReadonlySet<keyof CampaignCounts> = new Set(['unknown', 'sending', 'pending']);
 
 /** Terms of the recipient states, in the order the filter lists them (kept here: the model's list brings zod in); also the names of the counts. */
 export const STATE_TERM = {
@@ -25,7 +27,7 @@ export const STATE_TERM = {
   unknown: 'stateUnknown',
 } as const satisfies Record<RecipientState, keyof CampaignListTerms>;
 
-const COUNT_TERM = { total: 'stateTotal', ...STATE_TERM } as const satisfies Record<CountKey, keyof CampaignListTerms>;
+const COUNT_TERM = { total: 'stateTotal', ...STATE_TERM } as const satisfies Record<keyof CampaignCounts, keyof CampaignListTerms>;
 
 /** The bar's stacked parts: delivered, sent (awaiting a report), failed or unknown, and held back. */
 const BAR_PARTS: ReadonlyArray<[className: string, of: (counts: CampaignCounts) => number]> = [
@@ -72,10 +74,13 @@ export function renderProgress(campaign: Campaign, localize: Localize): Template
   </div>`;
 }
 
-/** The counts as a description list: total, sent, delivered, failed, blocked, invalid, duplicate (and the rest). */
+/**
+ * The counts as a description list: the total, then the parts it splits into, which add up to it (delivered, sent
+ * and not confirmed yet, failed, blocked, invalid, duplicate; unknown, sending and pending when there are some).
+ */
 export function renderCounts(campaign: Campaign, localize: Localize): TemplateResult {
   const { counts } = campaign;
-  const shown = [...ALWAYS, ...WHEN_ANY.filter((key) => counts[key] > 0)];
+  const shown = ['total' as const, ...PARTS.filter((key) => !WHEN_ANY.has(key) || counts[key] > 0)];
   return html`<dl part="counts" class="counts" aria-label=${localize.term('countsLabel', campaign.name)}>
     ${shown.map(
       (key) => html`<div class="count ${key} ${counts[key] > 0 ? 'some' : ''}">

@@ -123,7 +123,7 @@ export class CampaignRecipientsController implements ReactiveController {
       downloadText(`${fileSlug(campaign.name)}-recipients${this.state ? `-${this.state}` : ''}.csv`, toCsv(records, columns));
       this.options.announce(localize.term('exported', rows.length));
     } catch (error) {
-      if (generation === this.exportGeneration) this.exportError = describeError(error, localize.term('errorGeneric')).message;
+      if (generation === this.exportGeneration) this.exportError = describeError(error, localize).message;
     } finally {
       if (generation === this.exportGeneration) {
         this.exporting = null;
@@ -170,7 +170,7 @@ export class CampaignRecipientsController implements ReactiveController {
     const { page } = this;
     if (page.status === 'loading' || page.status === 'idle') return renderLoading(localize.term('loading'));
     if (page.status === 'error') {
-      const { message } = describeError(page.error, localize.term('errorGeneric'));
+      const { message } = describeError(page.error, localize);
       return renderError(message, { label: localize.term('retry'), onRetry: () => void page.reload() });
     }
     if (page.items.length === 0) return renderEmpty(localize.term('noRecipients'));

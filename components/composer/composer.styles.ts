@@ -22,9 +22,13 @@ export default css`
 
   .textarea {
     width: 100%;
-    min-height: 3.2em;
-    max-height: 12em;
+    min-height: calc(2lh + 2 * var(--_spacing) + 2px);
+    max-height: calc(8lh + 2 * var(--_spacing) + 2px);
     line-height: 1.4;
+  }
+
+  .limit {
+    margin: 0;
   }
 
   sms-segment-counter {

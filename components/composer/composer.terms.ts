@@ -38,6 +38,9 @@ export const composerTerms = {
   sent: 'Message sent.',
   messageScheduled: 'Message scheduled for {0}.',
   sendFailed: 'The message could not be sent.',
+  /** A text over `max-segments` parts: it cannot be sent. */
+  tooManyParts: { one: 'Too long to send: a message here has at most # part. Shorten it.', other: 'Too long to send: a message here has at most # parts. Shorten it.' },
+  tooManyCharacters: 'Too long to send: a message has at most {0} characters. Shorten it.',
   noRecipient: 'Choose who to write to.',
   cannotSendAdmin: 'Administrators cannot send messages. Sign in as a user with an SMS number to reply.',
   cannotSendNoNumber: 'No SMS number is assigned to your extension, so you cannot send messages. Ask your administrator.',

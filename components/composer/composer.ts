@@ -4,12 +4,14 @@ import { createRef, ref } from 'lit/directives/ref.js';
 import type { Conversation } from '../../src/model/conversation.js';
 import type { MessageSend } from '../../src/model/message.js';
 import type { SendCapabilities } from '../../src/ports/backend.js';
+import { countSegments } from '../../src/segments.js';
 import { SmsSendEvent } from '../events/sms-send-event.js';
 import type { SmsGsmReplaceEvent } from '../events/sms-gsm-replace-event.js';
 import { Announcer } from '../internal/announcer.js';
+import { fitTextarea, replaceAsTyped } from '../internal/text-box.js';
 import { SmsClientElement } from '../internal/client-element.js';
 import { controlStyles } from '../internal/controls.styles.js';
-import { describeError } from '../internal/error-text.js';
+import { describeError, MESSAGE_MAX_LENGTH } from '../internal/error-text.js';
 import { lazy } from '../internal/lazy.js';
 import { LocalizeController } from '../internal/localize.js';
 import { nestedTheme } from '../internal/nested-theme.js';
@@ -41,6 +43,16 @@ export function cannotSendReason(capabilities: SendCapabilities, conversation: C
   return null;
 }
 
+/**
+ * Why a text is too long to send, or null: over `maxSegments` parts (when set), or over the most characters a message
+ * may have.
+ */
+export function overLimit(text: string, maxSegments: number | undefined): { key: 'tooManyParts' | 'tooManyCharacters'; limit: number } | null {
+  if (text.length > MESSAGE_MAX_LENGTH) return { key: 'tooManyCharacters', limit: MESSAGE_MAX_LENGTH };
+  if (maxSegments !== undefined && maxSegments > 0 && countSegments(text).segments > maxSegments) return { key: 'tooManyParts', limit: maxSegments };
+  return null;
+}
+
 /** A `datetime-local` value ("2026-11-23T09:30") for an instant, in the browser's time zone. */
 function localInputValue(time: number): string {
   const date = new Date(time - new Date(time).getTimezoneOffset() * 60_000);
@@ -53,10 +65,14 @@ function localInputValue(time: number): string {
  * the user's numbers when they have several). Shows the segment counter live and applies its GSM-safe replacement,
  * inserts templates with a preview of their merge fields, schedules for later, and says why the user cannot send
  * (administrator, no number, one-way thread, blocked number) instead of failing on send. Enter sends, Shift+Enter
- * starts a new line (not while an input method is composing).
+ * starts a new line (not while an input method is composing). The text box grows with the text, up to about eight
+ * lines, then scrolls. A text over `max-segments` parts, or over 1,600 characters, cannot be sent: Send is disabled
+ * and the composer says why.
  *
  * @event {SmsSendEvent} sms-send - The backend accepted a message (`detail.message`: queued, scheduled, or a chat).
  * On failure the error is shown in the composer, the text is kept, and nothing is fired.
+ * @event {InputEvent} input - The text changed (read `value`): typed, replaced by its GSM-safe version, a template
+ * inserted, or cleared after a send. Bubbles and is composed, as the text box's own.
  *
  * @attribute {'light' | 'dark'} scheme - Forces a colour scheme; by default it follows `prefers-color-scheme`.
  *
@@ -65,6 +81,7 @@ function localInputValue(time: number): string {
  * @csspart channel - The channel badge, "SMS" or "Chat".
  * @csspart textarea - The message text.
  * @csspart counter - The `<sms-segment-counter>` (SMS only).
+ * @csspart limit - Why a text over `max-segments` parts or 1,600 characters cannot be sent.
  * @csspart templates-button - Opens the templates.
  * @csspart schedule-button - Shows or hides the send-later time.
  * @csspart schedule - The send-later time and its time zone.
@@ -119,7 +136,10 @@ export class SmsComposer extends SmsClientElement {
   /** What the user may send, when the host already knows it (`client.messages.capabilities()`); fetched otherwise. */
   @property({ attribute: false }) capabilities?: SendCapabilities;
 
-  /** The most parts a message should have; the counter warns above it. */
+  /**
+   * The most parts a message may have: above it, Send is disabled and the composer says the text is too long. No limit
+   * but the 1,600 characters of any message when unset.
+   */
   @property({ type: Number, attribute: 'max-segments' }) maxSegments?: number;
 
   /** The text being written. Setting it replaces the draft. */
@@ -168,6 +188,10 @@ export class SmsComposer extends SmsClientElement {
     if (relevant.some((key) => changed.has(key as keyof SmsComposer))) this.fetchMissing();
   }
 
+  protected override updated(): void {
+    fitTextarea(this.textarea.value);
+  }
+
   /** Loads what the host did not give: the capabilities, and the conversation when only its id is known. */
   private async fetchMissing(): Promise<void> {
     const client = this.smsClient;
@@ -198,6 +222,11 @@ export class SmsComposer extends SmsClientElement {
     this.sendError = null;
   }
 
+  /** The composer's `input` events are the text's: those of its other fields (the time, a template) stay inside. */
+  private keepInputToText(event: Event): void {
+    if (event.target !== this.textarea.value) event.stopPropagation();
+  }
+
   private onKeydown(event: KeyboardEvent): void {
     // keyCode 229: a key pressed while an input method (Japanese, Chinese...) is composing.
     if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) return;
@@ -206,7 +235,20 @@ export class SmsComposer extends SmsClientElement {
   }
 
   private onGsmReplace(event: SmsGsmReplaceEvent): void {
-    this.value = event.detail.text;
+    this.replaceText(event.detail.text, 'insertReplacementText');
+  }
+
+  /**
+   * Changes the text as the user asked (a GSM-safe replacement, a template) the way typing does: in the text box, with
+   * an `input` event, so that a host that follows the text through `input` has the new one.
+   */
+  private replaceText(text: string, inputType: string): void {
+    const textarea = this.textarea.value;
+    if (!textarea) {
+      this.value = text;
+      return;
+    }
+    replaceAsTyped(textarea, text, inputType);
   }
 
   private sendInput(body: string, sendAt: string | undefined): MessageSend | null {
@@ -224,7 +266,7 @@ export class SmsComposer extends SmsClientElement {
     const client = this.smsClient;
     const capabilities = this.effectiveCapabilities;
     const body = this.value;
-    if (!client || !capabilities || this.sending || body.trim() === '') return;
+    if (!client || !capabilities || this.sending || body.trim() === '' || overLimit(body, this.maxSegments)) return;
     if (cannotSendReason(capabilities, this.effectiveConversation) !== null) return;
     let sendAt: string | undefined;
     if (this.scheduling && this.channel === 'sms') {
@@ -242,7 +284,7 @@ export class SmsComposer extends SmsClientElement {
     this.sendError = null;
     try {
       const message = await client.messages.send(input);
-      this.value = '';
+      this.replaceText('', 'deleteContent');
       this.scheduling = false;
       this.sendAt = '';
       this.announcer.announce(
@@ -250,7 +292,7 @@ export class SmsComposer extends SmsClientElement {
       );
       this.dispatchEvent(new SmsSendEvent({ message }));
     } catch (error) {
-      this.sendError = describeError(error, this.localize.term('sendFailed')).message;
+      this.sendError = describeError(error, this.localize, this.localize.term('sendFailed')).message;
     } finally {
       this.sending = false;
     }
@@ -272,7 +314,7 @@ export class SmsComposer extends SmsClientElement {
         insert: (text, placeholder) => void this.insertAtCaret(text, placeholder),
       });
     } catch (error) {
-      this.sendError = describeError(error, this.localize.term('errorGeneric')).message;
+      this.sendError = describeError(error, this.localize).message;
       return;
     }
     await this.templatePicker.open();
@@ -283,7 +325,7 @@ export class SmsComposer extends SmsClientElement {
     const textarea = this.textarea.value;
     const start = textarea?.selectionStart ?? this.value.length;
     const end = textarea?.selectionEnd ?? this.value.length;
-    this.value = this.value.slice(0, start) + text + this.value.slice(end);
+    this.replaceText(this.value.slice(0, start) + text + this.value.slice(end), 'insertText');
     await this.updateComplete;
     if (!textarea) return;
     textarea.focus();
@@ -298,7 +340,7 @@ export class SmsComposer extends SmsClientElement {
     if (!client) return this.renderMissingClient(localize.term('noClient'));
     const capabilities = this.effectiveCapabilities;
     if (this.load.status === 'error') {
-      return renderError(describeError(this.load.error, localize.term('errorGeneric')).message, {
+      return renderError(describeError(this.load.error, localize).message, {
         label: localize.term('retry'),
         onRetry: () => void this.fetchMissing(),
       });
@@ -319,19 +361,21 @@ export class SmsComposer extends SmsClientElement {
     const { localize } = this;
     const sms = this.channel === 'sms';
     const empty = this.value.trim() === '';
+    const over = overLimit(this.value, this.maxSegments);
     return html`
-      <form part="base" class="base" novalidate aria-label=${localize.term('composerLabel')} @submit=${(event: Event) => {
+      <form part="base" class="base" novalidate aria-label=${localize.term('composerLabel')} @input=${this.keepInputToText} @submit=${(event: Event) => {
         event.preventDefault();
         void this.send();
       }}>
         <textarea
           ${ref(this.textarea)}
           part="textarea"
-          class="input textarea"
+          class="input textarea grow"
           rows="2"
-          maxlength="1600"
+          maxlength=${MESSAGE_MAX_LENGTH}
           aria-label=${localize.term('messageLabel')}
-          aria-describedby="keyboard-hint"
+          aria-describedby=${over ? 'keyboard-hint limit' : 'keyboard-hint'}
+          aria-invalid=${over ? 'true' : 'false'}
           placeholder=${localize.term('messagePlaceholder')}
           .value=${this.value}
           @input=${this.onInput}
@@ -339,8 +383,9 @@ export class SmsComposer extends SmsClientElement {
         ></textarea>
         <span id="keyboard-hint" class="sms-visually-hidden">${localize.term('keyboardHint')}</span>
         ${sms
-          ? html`<sms-segment-counter part="counter" compact .text=${this.value} max-segments=${this.maxSegments ?? nothing} @sms-gsm-replace=${this.onGsmReplace}></sms-segment-counter>`
+          ? html`<sms-segment-counter part="counter" compact .text=${this.value} @sms-gsm-replace=${this.onGsmReplace}></sms-segment-counter>`
           : nothing}
+        ${over ? html`<p id="limit" part="limit" class="field-error limit">${localize.term(over.key, over.limit)}</p>` : nothing}
         ${this.scheduling && sms ? this.renderSchedule() : nothing}
         ${this.sendError ? html`<div part="error" class="field-error" role="alert">${this.sendError}</div>` : nothing}
         <div class="actions">
@@ -356,7 +401,7 @@ export class SmsComposer extends SmsClientElement {
                 ${localize.term('scheduleToggle')}
               </button>`
             : nothing}
-          <button type="submit" class="button primary send" part="send-button" ?disabled=${empty || this.sending} aria-busy=${this.sending ? 'true' : 'false'}>
+          <button type="submit" class="button primary send" part="send-button" ?disabled=${empty || this.sending || over !== null} aria-busy=${this.sending ? 'true' : 'false'}>
             ${localize.term(this.sending ? 'sending' : this.scheduling && sms ? 'scheduleSend' : 'send')}
           </button>
         </div>

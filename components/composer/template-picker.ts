@@ -92,7 +92,7 @@ export class TemplatePicker {
     const preview = chosen ? this.preview(chosen) : null;
     let list: TemplateResult;
     if (this.error) {
-      list = renderError(describeError(this.error, localize.term('errorGeneric')).message, { label: localize.term('retry'), onRetry: () => void this.load() });
+      list = renderError(describeError(this.error, localize).message, { label: localize.term('retry'), onRetry: () => void this.load() });
     } else if (this.templates === null) {
       list = renderLoading(localize.term('loading'));
     } else if (this.templates.length === 0) {

@@ -362,7 +362,7 @@ export class SmsConversation extends SmsClientElement {
       if (result) this.messages.update(() => result.items);
       if (toBottom) this.window.scrollToBottom();
     } catch (error) {
-      this.messageErrors = new Map(this.messageErrors).set(message.id, describeError(error, this.localize.term('actionFailed')).message);
+      this.messageErrors = new Map(this.messageErrors).set(message.id, describeError(error, this.localize, this.localize.term('actionFailed')).message);
     } finally {
       const busy = new Set(this.busy);
       busy.delete(message.id);
@@ -391,7 +391,7 @@ export class SmsConversation extends SmsClientElement {
     try {
       await action();
     } catch (error) {
-      this.actionError = describeError(error, this.localize.term('actionFailed')).message;
+      this.actionError = describeError(error, this.localize, this.localize.term('actionFailed')).message;
     }
   }
 
@@ -437,9 +437,9 @@ export class SmsConversation extends SmsClientElement {
     if (!client || !conversation) return;
     try {
       const { AddContactForm } = await addContactModule();
-      this.addContact ??= new AddContactForm(this, this.localize, (error) => describeError(error, this.localize.term('errorGeneric')).message);
+      this.addContact ??= new AddContactForm(this, this.localize, (error) => describeError(error, this.localize).message);
     } catch (error) {
-      this.actionError = describeError(error, this.localize.term('actionFailed')).message;
+      this.actionError = describeError(error, this.localize, this.localize.term('actionFailed')).message;
       return;
     }
     this.addContact.open({
@@ -464,7 +464,7 @@ export class SmsConversation extends SmsClientElement {
     else if (head.status === 'deleted') content = renderEmpty(localize.term('threadDeleted'));
     else if (head.status === 'error' || this.messages.status === 'error') {
       const error = head.status === 'error' ? head.error : this.messages.error;
-      content = renderError(describeError(error, localize.term('errorGeneric')).message, { label: localize.term('retry'), onRetry: () => void this.load() });
+      content = renderError(describeError(error, localize).message, { label: localize.term('retry'), onRetry: () => void this.load() });
     } else if (head.status === 'loading' || !this.conversation || !this.phoneDisplay.ready || !this.composer.ready) {
       // The phone module and the composer load alongside the thread: it shows complete, numbers in their final form.
       content = renderLoading(localize.term('loading'));

@@ -375,7 +375,7 @@ export class SmsInbox extends SmsClientElement {
       const key = updated.muted ? 'mutedAnnouncement' : 'unmutedAnnouncement';
       this.announcer.announce(this.localize.term(key, this.peerLabel(updated)));
     } catch (error) {
-      this.actionError = describeError(error, this.localize.term('errorGeneric')).message;
+      this.actionError = describeError(error, this.localize).message;
     }
   }
 
@@ -401,14 +401,14 @@ export class SmsInbox extends SmsClientElement {
       this.announcer.announce(this.localize.term('deleted', name));
       if (this.rows.activeId) void this.rows.focusRow(this.rows.activeId, 0);
     } catch (error) {
-      this.actionError = describeError(error, this.localize.term('errorGeneric')).message;
+      this.actionError = describeError(error, this.localize).message;
     }
   }
 
   /** "New conversation": a dialog, or a page in place of the list when the inbox is narrow. */
   private async openNew(): Promise<void> {
     this.actionError = null;
-    const onError = (error: unknown) => (this.actionError = describeError(error, this.localize.term('errorGeneric')).message);
+    const onError = (error: unknown) => (this.actionError = describeError(error, this.localize).message);
     try {
       const { NewConversationPane } = await loadPane();
       this.picker ??= new NewConversationPane(this, {
@@ -587,7 +587,7 @@ export class SmsInbox extends SmsClientElement {
   private renderBody(): TemplateResult {
     const list = this.list;
     if (list.status === 'error') {
-      return renderError(describeError(list.error, this.localize.term('errorGeneric')).message, {
+      return renderError(describeError(list.error, this.localize).message, {
         label: this.localize.term('retry'),
         onRetry: () => this.refresh(),
       });

@@ -1,10 +1,12 @@
+import { errorTerms } from './error-terms.js';
 import type { Terms } from './localize.js';
 
 /**
- * Texts every element shares: states, common actions and the configuration message. Elements spread these into
+ * Texts every element shares: states, common actions, the configuration message and the errors (`errorTerms`). Elements spread these into
  * their own terms (`{ ...commonTerms, ...ownTerms }`) so that one translation covers them all.
  */
 export const commonTerms = {
+  ...errorTerms,
   loading: 'Loading…',
   loadingMore: 'Loading more…',
   retry: 'Try again',

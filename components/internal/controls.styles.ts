@@ -72,6 +72,11 @@ export const controlStyles = css`
     padding: var(--_spacing);
     resize: vertical;
   }
+  /* Grows with its text between its min and max height (fitTextarea where field-sizing is not supported). */
+  textarea.grow {
+    field-sizing: content;
+    overflow-y: auto;
+  }
   .input[aria-invalid='true'] {
     border-color: var(--_danger);
   }
@@ -89,6 +94,10 @@ export const controlStyles = css`
   }
   .field-error {
     color: var(--_danger);
+    font-size: 0.9em;
+  }
+  .field-warning {
+    color: var(--_warning);
     font-size: 0.9em;
   }
   .badge {

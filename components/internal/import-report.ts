@@ -3,15 +3,18 @@ import { toCsv } from '../../src/csv.js';
 import { looksLikePhone } from '../../src/phone/search.js';
 import type { ParsedRecipients, RecipientsProgress } from '../../src/csv.js';
 import { downloadText } from './download.js';
+import { listErrorTerms } from './error-terms.js';
 import type { Terms } from './localize.js';
 import { phoneProblemKey, phoneProblemTerms } from './phone-terms.js';
 
 /**
- * The texts of the import report, the progress bar and the file preview. Elements that import recipient files
- * spread them into their terms: `{ ...commonTerms, ...importReportTerms, ...own }`.
+ * The texts of the import report, the progress bar and the file preview, and the errors of lists and files
+ * (`listErrorTerms`). Elements that import recipient files spread them into their terms:
+ * `{ ...commonTerms, ...importReportTerms, ...own }`.
  */
 export const importReportTerms = {
   ...phoneProblemTerms,
+  ...listErrorTerms,
   importReading: 'Reading {0}…',
   importLinesRead: { one: '# line read', other: '# lines read' },
   importCancel: 'Stop reading',

@@ -10,7 +10,7 @@ export interface Notice {
 export interface NoticeOptions {
   /** Speaks confirmations politely (an error is an alert of its own). */
   announcer: Announcer;
-  /** The text of an error, e.g. `describeError(error, fallback).message`. */
+  /** The text of an error, e.g. `describeError(error, this.localize).message`. */
   describe: (error: unknown) => string;
 }
 

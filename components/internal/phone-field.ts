@@ -1,23 +1,30 @@
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
-import { describeError } from './error-text.js';
+import { describeError, type ErrorKey } from './error-text.js';
 import { checkPhone, renderPhoneField, type PhoneCheck } from './phone-input.js';
 import type { PhoneProblemTerms } from './phone-terms.js';
 
 /** What the phone field needs of an element's LocalizeController. */
 export interface PhoneFieldLocalize {
   readonly lang: string;
-  term(key: 'phoneNumber' | 'phoneWillBe' | 'phoneCountryHint' | 'errorGeneric' | keyof PhoneProblemTerms, ...args: Array<string | number>): string;
+  term(key: 'phoneNumber' | 'phoneWillBe' | 'phoneCountryHint' | keyof PhoneProblemTerms | ErrorKey, ...args: Array<string | number>): string;
 }
 
 export interface PhoneFieldOptions {
   localize: PhoneFieldLocalize;
   /** The country national numbers are read in (ISO 3166-1 alpha-2); none: numbers need their country code. */
   country: () => string | undefined;
+  /**
+   * The number is one SMS is sent to (a list entry): a valid number that is not a mobile is accepted with a warning
+   * that it may not receive SMS.
+   * @default false
+   */
+  recipient?: boolean;
 }
 
 /**
  * The phone number of a form dialog (add a number, block a number): what is typed, checked as it is typed in the
- * element's country, with its hint (the country, or the number as it will be saved) and its error (the problem
+ * element's country, with its hint (the country, or the number as it will be saved), for a recipient a warning when
+ * it is not a mobile, and its error (the problem
  * with what is typed; "enter a number" once the form was submitted empty; the backend's refusal of the number until
  * it is changed). The element renders `phone.render(id)` in the dialog's body.
  *
@@ -63,7 +70,7 @@ export class PhoneFieldController {
    * an error about anything else is thrown again, for the dialog to show.
    */
   refused(error: unknown): false {
-    const described = describeError(error, this.options.localize.term('errorGeneric'));
+    const described = describeError(error, this.options.localize);
     if (described.field !== 'e164') throw error;
     this.refusal = described.message;
     this.host.requestUpdate();
@@ -82,6 +89,7 @@ export class PhoneFieldController {
       value: this.value,
       hint: check.status === 'valid' ? localize.term('phoneWillBe', check.display) : this.countryHint(),
       error,
+      warning: check.status === 'valid' && !check.textable && this.options.recipient ? localize.term('phoneNotMobile', check.display) : null,
       onInput: (value) => {
         this.value = value;
         this.refusal = null;

@@ -3,10 +3,13 @@ import { phoneSearch } from '../../src/phone/search.js';
 import { formatPhone, parsePhone } from './phone.js';
 import { phoneProblemKey, type PhoneProblemTerms } from './phone-terms.js';
 
-/** A typed phone number read with the element's default country. */
+/** Line types SMS reaches: mobiles, and numbers a plan does not tell from them. */
+const TEXTABLE: ReadonlySet<string> = new Set(['mobile', 'fixed-line-or-mobile']);
+
+/** A typed phone number read with the element's default country; `textable`: a mobile, which SMS reaches. */
 export type PhoneCheck =
   | { status: 'empty' }
-  | { status: 'valid'; e164: string; display: string }
+  | { status: 'valid'; e164: string; display: string; textable: boolean }
   | { status: 'invalid'; problem: keyof PhoneProblemTerms | undefined; message: string };
 
 /**
@@ -18,7 +21,7 @@ export type PhoneCheck =
 export function checkPhone(value: string, defaultCountry: string | undefined): PhoneCheck {
   if (value.trim() === '') return { status: 'empty' };
   const result = parsePhone(value, { defaultCountry });
-  if (result.ok) return { status: 'valid', e164: result.e164, display: formatPhone(result.e164) };
+  if (result.ok) return { status: 'valid', e164: result.e164, display: formatPhone(result.e164), textable: TEXTABLE.has(result.type) };
   return { status: 'invalid', problem: phoneProblemKey(result.error.code), message: result.error.message };
 }
 
@@ -50,15 +53,18 @@ export interface PhoneFieldOptions {
   hint: string;
   /** The problem to show (as typed, or from the server); nothing when empty. */
   error: string | null;
+  /** Something to know about a number that is accepted all the same (a landline), shown instead of the hint. */
+  warning?: string | null;
   onInput: (value: string) => void;
 }
 
 /**
- * A phone number field: a `tel` input with its label, a hint (how the number will be saved) and an inline error
- * next to it, both read with the field (`aria-describedby`) and spoken politely when they change.
+ * A phone number field: a `tel` input with its label, a hint (how the number will be saved), a warning or an inline
+ * error next to it, read with the field (`aria-describedby`) and spoken politely when they change.
  */
 export function renderPhoneField(options: PhoneFieldOptions): TemplateResult {
   const { id, error } = options;
+  const warning = error ? null : options.warning;
   return html`<div class="field">
     <label for=${id}>${options.label}</label>
     <input
@@ -74,6 +80,6 @@ export function renderPhoneField(options: PhoneFieldOptions): TemplateResult {
       aria-describedby="${id}-message"
       @input=${(event: Event) => options.onInput((event.target as HTMLInputElement).value)}
     />
-    <span id="${id}-message" class=${error ? 'field-error' : 'hint'} aria-live="polite">${error ?? options.hint}</span>
+    <span id="${id}-message" class=${error ? 'field-error' : warning ? 'field-warning' : 'hint'} aria-live="polite">${error ?? warning ?? options.hint}</span>
   </div>`;
 }

@@ -13,6 +13,8 @@ export const phoneProblemTerms = {
   phoneInvalid: 'Not a valid phone number.',
   phoneNotANumber: 'Not a phone number.',
   csvUnclosedQuote: 'A quote is opened and never closed.',
+  /** Not a problem: a valid number SMS may not reach, accepted with this warning. {0}: the number. */
+  phoneNotMobile: '{0}: a landline or service number, it may not receive SMS.',
 } satisfies Terms;
 
 export type PhoneProblemTerms = typeof phoneProblemTerms;

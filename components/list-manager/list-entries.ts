@@ -72,7 +72,7 @@ export class ListEntriesController implements ReactiveController {
       return client.lists.entries(list.id, { query: searchQuery(this.search.query, options.country()), cursor, limit: ENTRY_PAGE });
     });
     this.rows = new RowWindowController(host, { onNearEnd: () => void this.entries.loadMore() });
-    this.phone = new PhoneFieldController(host, { localize: options.localize, country: options.country });
+    this.phone = new PhoneFieldController(host, { localize: options.localize, country: options.country, recipient: true });
     this.exporter = new CsvExportController(host);
   }
 

@@ -182,7 +182,7 @@ export class SmsListManager extends SmsClientElement {
   }
 
   private describe(error: unknown): string {
-    return describeError(error, this.localize.term('errorGeneric')).message;
+    return describeError(error, this.localize).message;
   }
 
   private changed(action: SmsListChangeAction, listId: string, list: PredefinedList | null): void {

@@ -210,7 +210,7 @@ export class SmsNewConversation extends SmsClientElement {
       void this.search(client, '');
       this.dispatchEvent(new SmsConversationOpenEvent({ conversation }));
     } catch (error) {
-      this.error = describeError(error, this.localize.term('errorGeneric')).message;
+      this.error = describeError(error, this.localize).message;
     } finally {
       this.busy = false;
     }

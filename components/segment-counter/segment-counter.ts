@@ -27,7 +27,7 @@ const SHOWN_CHARACTERS = { full: 12, compact: 5 } as const;
  * @csspart base - The wrapper of everything.
  * @csspart encoding - The encoding badge, "GSM-7" or "Unicode".
  * @csspart remaining - The characters left in the current part.
- * @csspart segments - The number of parts and the capacity of each.
+ * @csspart segments - The number of parts and the capacity of each (not shown while there is no text).
  * @csspart non-gsm - The characters that force Unicode, with the replace button.
  * @csspart replace-button - The "Replace with GSM-safe characters" button.
  * @csspart warning - The message shown when the parts exceed `max-segments`.
@@ -61,7 +61,10 @@ export class SmsSegmentCounter extends LitElement {
   /** The message text to measure. */
   @property() text = '';
 
-  /** The most parts a message may have; above it the counter shows a warning. No limit when unset. */
+  /**
+   * The most parts a message should have; above it the counter shows a warning (it only warns: the element that owns
+   * the text decides whether it may be sent, as `<sms-composer max-segments>` does). No limit when unset.
+   */
   @property({ type: Number, attribute: 'max-segments' }) maxSegments?: number;
 
   /** A one-line layout for composers: the capacity per part and the code points of visible characters are hidden. */
@@ -95,6 +98,7 @@ export class SmsSegmentCounter extends LitElement {
 
   /** What is spoken when it changes: the parts, the encoding and any warning; never the characters left. */
   private summary(): string {
+    if (this.count.segments === 0) return '';
     const spoken = this.localize.term('segmentAnnouncement', this.segmentsText(), this.encodingText());
     if (!this.exceeded) return spoken;
     return this.localize.term('announcementWithWarning', spoken, this.localize.term('overMaximum', this.maxSegments!));
@@ -123,9 +127,11 @@ export class SmsSegmentCounter extends LitElement {
             ><span class="sms-visually-hidden">${localize.term('encodingLabel')} </span>${this.encodingText()}</span
           >
           <span part="remaining" class="remaining">${localize.term('charactersLeft', count.remaining)}</span>
-          <span part="segments" class="segments"
-            >${this.segmentsText()}<span class="per-segment"> · ${localize.term('perSegment', count.perSegment)}</span></span
-          >
+          ${count.segments > 0
+            ? html`<span part="segments" class="segments"
+                >${this.segmentsText()}<span class="per-segment"> · ${localize.term('perSegment', count.perSegment)}</span></span
+              >`
+            : nothing}
         </div>
         ${count.nonGsm.length > 0 ? this.renderNonGsm(count.nonGsm) : nothing}
         ${this.exceeded

@@ -115,7 +115,7 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
   }
 
   function issuesError(issues: readonly CampaignIssue[]): ValidationError {
-    return new ValidationError(issues[0]!.message, { field: issues[0]!.field, issues: issues.map((issue) => ({ path: [issue.field], message: issue.message })) });
+    return new ValidationError(issues[0]!.message, { field: issues[0]!.field, issues: issues.map((issue) => ({ path: [issue.field], message: issue.message, code: issue.code })) });
   }
 
   /**
@@ -174,6 +174,16 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
     }
   }
 
+  /** A new draft of `actor` from what they gave (stored by `create`, only checked by `estimateDraft`). */
+  function draftCampaign(actor: Actor, id: string, draft: CampaignUpdate & { name: string }): Campaign {
+    const now = ctx.nowIso();
+    return {
+      id, name: draft.name, ownerId: actor.user.id, departmentId: actor.user.departmentId, sender: draft.sender ?? null, body: draft.body ?? '',
+      ratingExtensionId: draft.ratingExtensionId ?? actor.extensionIds[0] ?? null, recipients: draft.recipients ?? null, scheduledAt: draft.scheduledAt ?? null,
+      status: 'draft', counts: emptyCounts(), estimate: null, createdAt: now, updatedAt: now, startedAt: null, completedAt: null, error: null,
+    };
+  }
+
   const api: CampaignsApi = {
     async list(principal, query = {}) {
       const input = parseInput(CampaignQuery, query, 'query');
@@ -195,12 +205,7 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
       const draft = parseInput(CampaignDraft, input, 'campaign');
       const actor = await loadActor(ctx, principal);
       await checkDraft(actor, draft);
-      const now = ctx.nowIso();
-      const campaign: Campaign = {
-        id: ctx.id('cmp'), name: draft.name, ownerId: actor.user.id, departmentId: actor.user.departmentId, sender: draft.sender ?? null, body: draft.body ?? '',
-        ratingExtensionId: draft.ratingExtensionId ?? actor.extensionIds[0] ?? null, recipients: draft.recipients ?? null, scheduledAt: draft.scheduledAt ?? null,
-        status: 'draft', counts: emptyCounts(), estimate: null, createdAt: now, updatedAt: now, startedAt: null, completedAt: null, error: null,
-      };
+      const campaign = draftCampaign(actor, ctx.id('cmp'), { ...draft, name: draft.name });
       await ctx.db.campaigns.insert(campaign);
       return campaign;
     },
@@ -235,6 +240,18 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
 
     async estimate(principal, id) {
       return estimateCampaign(ctx, await visible(principal, id));
+    },
+
+    async estimateDraft(principal, input) {
+      requireSender(principal, 'campaigns.estimateDraft');
+      const draft = parseInput(CampaignUpdate, input, 'campaign');
+      const actor = await loadActor(ctx, principal);
+      await checkDraft(actor, draft);
+      const campaign = draftCampaign(actor, '', { ...draft, name: draft.name ?? '' });
+      const estimate = await estimateCampaign(ctx, campaign);
+      const issues = await issuesOf(actor, campaign, estimate);
+      if (!campaign.name) issues.unshift({ field: 'name', code: 'name.required', message: 'Give the campaign a name.' });
+      return { ok: issues.length === 0, issues, estimate };
     },
 
     async schedule(principal, id, at) {

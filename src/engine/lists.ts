@@ -89,7 +89,7 @@ export function createListsApi(ctx: EngineContext): ListsApi {
       await editable(principal, id, 'lists.remove');
       const inUse = await ctx.db.campaigns.find({ where: { status: { $in: ['scheduled', 'running'] } }, limit: 1000 });
       const user = inUse.items.find((campaign) => campaign.recipients && 'listId' in campaign.recipients && campaign.recipients.listId === id);
-      if (user) throw new ConflictError(`The campaign "${user.name}" is using this list.`, { code: 'list.in_use', details: { campaignId: user.id } });
+      if (user) throw new ConflictError(`The campaign "${user.name}" is using this list.`, { code: 'list.in_use', details: { campaignId: user.id, campaignName: user.name } });
       await ctx.db.listEntries.deleteMany({ listId: id });
       await ctx.db.lists.delete(id);
     },

@@ -14,7 +14,7 @@ export function normalisePhone(input: string, defaultCountry: string, field: str
     throw new ValidationError(`Invalid ${field}: ${reason}`, {
       field,
       value: input,
-      issues: [{ path: [field], message: reason }],
+      issues: [{ path: [field], message: reason, code: isSmsError(error) ? error.code : 'phone.not_a_number' }],
       cause: error,
     });
   }

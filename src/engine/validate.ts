@@ -13,6 +13,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what:
   const issues = explainUnions(schema, input, result.error.issues).map((issue) => ({
     path: issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)),
     message: issue.message,
+    code: issue.code,
   }));
   const first = issues[0];
   const field = first && first.path.length > 0 ? first.path.join('.') : what;

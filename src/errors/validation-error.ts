@@ -6,6 +6,11 @@ export interface ValidationIssue {
   path: ReadonlyArray<string | number>;
   /** A human sentence saying what is wrong. */
   message: string;
+  /**
+   * What kind of problem, when known: zod's issue code (`too_big`, `too_small`, `invalid_format`...) or a precise
+   * code such as `phone.invalid`. Elements choose the sentence they show by it, in the user's language.
+   */
+  code?: string;
 }
 
 export interface ValidationErrorOptions {

@@ -113,6 +113,10 @@ export type CampaignIssue = z.infer<typeof CampaignIssue>;
 export const CampaignValidation = z.object({ ok: z.boolean(), issues: z.array(CampaignIssue) });
 export type CampaignValidation = z.infer<typeof CampaignValidation>;
 
+/** An unsaved draft checked and estimated (`campaigns.estimateDraft`): what keeps it from starting, and its figures. */
+export const CampaignDraftEstimate = CampaignValidation.extend({ estimate: CampaignEstimate });
+export type CampaignDraftEstimate = z.infer<typeof CampaignDraftEstimate>;
+
 export const CampaignRecipient = z.object({
   campaignId: Id,
   /** Position in the recipient source, from 0. */

@@ -1,6 +1,6 @@
 import type {
   BlocklistAdd, BlocklistAudit, BlocklistEntry, BlocklistHistoryQuery, BlocklistImport, BlocklistImportResult, BlocklistQuery, Campaign,
-  CampaignDraft, CampaignEstimate, CampaignQuery, CampaignRecipient, CampaignUpdate, CampaignValidation, Contact,
+  CampaignDraft, CampaignDraftEstimate, CampaignEstimate, CampaignQuery, CampaignRecipient, CampaignUpdate, CampaignValidation, Contact,
   ContactCreate, ContactMatch, ContactQuery, ContactUpdate, Conversation, ConversationOpen, ConversationQuery,
   Department, DirectoryUser, Extension, ExtensionQuery, KeywordRule, KeywordRuleCreate, KeywordRuleUpdate, ListEntry, ListEntryInput,
   ListEntryQuery, ListImportInput, ListImportReport, Message, MessageSend, NumberCreate, NumberQuery, NumberRouting, NumberRoutingUpdate,
@@ -150,6 +150,12 @@ export interface CampaignsApi {
   duplicate(p: P, id: string): Promise<Campaign>;
   validate(p: P, id: string): Promise<CampaignValidation>;
   estimate(p: P, id: string): Promise<CampaignEstimate>;
+  /**
+   * Checks and estimates a draft without storing anything (an editor's "Check and estimate" before a save): the
+   * problems that would keep it from starting, a missing name among them, and its estimate as it stands. The same
+   * rules and permissions as `create` followed by `validate` and `estimate`.
+   */
+  estimateDraft(p: P, draft: CampaignUpdate): Promise<CampaignDraftEstimate>;
   schedule(p: P, id: string, at: string): Promise<Campaign>;
   start(p: P, id: string): Promise<Campaign>;
   stop(p: P, id: string): Promise<Campaign>;

@@ -43,14 +43,17 @@ describe('<sms-segment-counter>', () => {
     expect(document.createElement('sms-segment-counter')).to.be.instanceOf(SmsSegmentCounter);
   });
 
-  it('shows an empty message as GSM-7, 160 left, 0 parts', async () => {
+  it('shows an empty message as GSM-7 with 160 left, and no count of parts ("0 parts") until there is text', async () => {
     const el = await counter('');
     expect(partText(el, 'encoding')).to.equal('Encoding: GSM-7');
     expect(partText(el, 'remaining')).to.equal('160 characters left');
-    expect(partText(el, 'segments')).to.equal('0 parts · 160 characters per part');
+    expect(partText(el, 'base')).to.equal('Encoding: GSM-7 160 characters left', 'no "0 parts"');
     expect(part(el, 'non-gsm')).to.equal(null);
     expect(part(el, 'warning')).to.equal(null);
     await expect(el).to.be.accessible();
+    el.text = 'a';
+    await el.updateComplete;
+    expect(partText(el, 'segments')).to.equal('1 part · 160 characters per part');
   });
 
   it('reads the text attribute', async () => {

@@ -258,7 +258,10 @@ describe('<sms-campaign-editor>', () => {
     await fill(el, '#body', `Hi {{first_name}}, ${'our big sale is on now in every store. '.repeat(5)}`);
     click(el, 'estimate-button');
     await waitUntil(() => $(el, '[part="summary"]'), 'the summary', { timeout: 8000 });
-    const estimate = await client.campaigns.estimate(el.campaignId!);
+    const { estimate } = await client.campaigns.estimateDraft({
+      name: 'Long one', sender: { type: 'number', numberId: demo2.world.numbers.sales }, recipients: { listId: demo2.world.lists.customers },
+      body: `Hi {{first_name}}, ${'our big sale is on now in every store. '.repeat(5)}`,
+    });
     expect(estimate.segmentsPerMessage).to.equal(2);
     const value = (name: string) => text($(el, `.summary-row.${name} dd`));
     expect(value('deliverable')).to.equal(String(estimate.deliverable));
@@ -283,12 +286,15 @@ describe('<sms-campaign-editor>', () => {
     await fill(el, '#body', 'Hi {{first_name}}, see you soon.');
     click(el, 'start-button');
     const open = await answer(el, false);
-    const estimate = await client.campaigns.estimate(el.campaignId!);
+    const { estimate } = await client.campaigns.estimateDraft({
+      name: 'Go now', sender: { type: 'number', numberId: demo2.world.numbers.sales }, recipients: { listId: demo2.world.lists.customers }, body: 'Hi {{first_name}}, see you soon.',
+    });
     expect(text(open.querySelector('#confirm-title'))).to.equal('Start “Go now”?');
     expect(text(open.querySelector('#confirm-message'))).to.equal(
       `It sends ${estimate.deliverable} messages now (${estimate.totalSegments} parts), for about A$${(estimate.cost / 100).toFixed(2)}.`,
     );
-    expect((await client.campaigns.get(el.campaignId!)).status).to.equal('draft', 'cancel starts nothing');
+    expect(el.campaignId).to.equal(undefined, 'cancel starts nothing, and saves nothing');
+    expect((await client.campaigns.list({ query: 'Go now' })).items).to.deep.equal([]);
     expect($(el, '[part="summary"]'), 'the summary stays').to.exist;
     const started = oneEvent(el, SmsCampaignStartedEvent.eventName);
     click(el, 'start-button');
@@ -313,7 +319,7 @@ describe('<sms-campaign-editor>', () => {
     await check(el, 'input[name="when"][value="later"]');
     await fill(el, '#scheduled-at', '2020-01-01T09:00');
     click(el, 'start-button');
-    await el.updateComplete;
+    await waitUntil(() => issue(el, 'scheduledAt'), 'the problem with the time');
     expect(issue(el, 'scheduledAt')).to.equal('Choose a time in the future.');
     await fill(el, '#scheduled-at', '2031-03-04T09:30');
     const scheduled = oneEvent(el, SmsCampaignScheduledEvent.eventName);

@@ -70,9 +70,17 @@ export async function ready(el: SmsCampaignEditor): Promise<void> {
   await el.updateComplete;
 }
 
-export async function editor(client: SmsClient | undefined, options: { campaignId?: string; scheme?: 'light' | 'dark' } = {}): Promise<SmsCampaignEditor> {
+export async function editor(
+  client: SmsClient | undefined,
+  options: { campaignId?: string; scheme?: 'light' | 'dark'; width?: string } = {},
+): Promise<SmsCampaignEditor> {
   const el = await fixture<SmsCampaignEditor>(
-    html`<sms-campaign-editor .client=${client} campaign-id=${ifDefined(options.campaignId)} scheme=${ifDefined(options.scheme)}></sms-campaign-editor>`,
+    html`<sms-campaign-editor
+      style=${ifDefined(options.width && `width: ${options.width}`)}
+      .client=${client}
+      campaign-id=${ifDefined(options.campaignId)}
+      scheme=${ifDefined(options.scheme)}
+    ></sms-campaign-editor>`,
   );
   if (client) await ready(el);
   return el;

@@ -112,7 +112,7 @@ describe('<sms-campaign-list> actions', () => {
     await waitUntil(() => item(el, 'Flash sale today').querySelector('[part="action-error"]'), 'the error inline');
     const shown = item(el, 'Flash sale today').querySelector('[part="action-error"]')!;
     expect(shown.getAttribute('role')).to.equal('alert');
-    expect(text(shown)).to.equal('The campaign is completed.');
+    expect(text(shown)).to.equal('This campaign is completed now, so this can no longer be done.');
     await expect(el).to.be.accessible();
   });
 

@@ -84,6 +84,12 @@ describeStories(editorStories, 'sms-campaign-editor', {
     expect(Number(text(summary.querySelector('.deliverable dd')))).to.be.greaterThan(0);
     expect(text(summary.querySelector('.cost dd'))).to.match(/\d/);
   },
+  EveryProblem: async (el, canvas) => {
+    await showsText('[part~="form-error"]', 'Fix 3 problems')(el, canvas);
+    expect(text($(el, '#name-issue'))).to.equal('Give the campaign a name.');
+    expect(text($(el, '#body-issue'))).to.equal('Write the message.');
+    expect(text($(el, '#recipients-issue'))).to.equal('Choose a predefined list or upload a file.');
+  },
   FailedSaveKeepsInput: async (el, canvas) => {
     await showsText('[part~="form-error"]', 'cannot be reached')(el, canvas);
     expect(fieldValue(el, '#name')).to.equal('Do not lose me');
@@ -95,4 +101,8 @@ describeStories(editorStories, 'sms-campaign-editor', {
   Dark: inDark(draft),
   French: inFrench(draft, (el) => text($(el, 'label[for="name"]')), 'Nom de la campagne'),
   Narrow: draft,
+  SidePanel: async (el, canvas) => {
+    await find(el, '[part~="summary"]', 'the estimate', 15000);
+    expect(el.getBoundingClientRect().width).to.be.at.most(360);
+  },
 });

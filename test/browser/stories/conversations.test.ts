@@ -188,6 +188,10 @@ describeStories(composerStories, 'sms-composer', {
   NoNumber: showsText('.cannot-send', 'No SMS number is assigned'),
   BlockedDirectSends: showsText('.cannot-send', 'direct messages to blocked numbers are not allowed'),
   BackendError: recovers(form),
+  TooLong: async (el, canvas) => {
+    await showsText('[part~="limit"]', 'Too long to send')(el, canvas);
+    expect(part<HTMLButtonElement>(el, 'send-button')!.disabled, 'Send is disabled').to.equal(true);
+  },
   Narrow: form,
   Wide: form,
   Dark: inDark(form),
@@ -207,9 +211,10 @@ function counts(encoding: string, segments: string, ...selectors: string[]): Sta
 }
 
 describeStories(counterStories, 'sms-segment-counter', {
-  Empty: async (el, canvas) => {
-    await counts('GSM-7', '')(el, canvas);
+  Empty: async (el) => {
+    await until(() => part(el, 'remaining') !== null, 'the counter');
     expect(text(part(el, 'remaining'))).to.contain('160 characters left');
+    expect(part(el, 'segments'), 'no "0 parts"').to.be.null;
   },
   GsmShort: counts('GSM-7', '1 part'),
   Exactly160: async (el, canvas) => {

@@ -61,6 +61,39 @@ export function campaignsContract(h: BackendHarness): void {
       assert.equal((await w.alice.campaigns.estimate(campaign.id)).cost, 3 * RATE);
     }));
 
+    it('checks and estimates an unsaved draft with every problem at once, storing nothing', withWorld(h, async (w) => {
+      const before = (await w.alice.campaigns.list()).items.length;
+      const empty = await w.alice.campaigns.estimateDraft({});
+      assert.equal(empty.ok, false);
+      assert.deepEqual(empty.issues.map((issue) => issue.field), ['name', 'sender', 'body', 'recipients'], 'a missing name first, then each field at fault');
+      assert.equal(empty.issues[0]!.code, 'name.required');
+      assert.equal(empty.estimate.total, 0);
+      await w.admin.blocklist.add({ e164: handset(4), reason: 'Asked us to stop' });
+      const uploadId = await makeUpload(w.alice, ['name,mobile', 'Ann,0412 000 001', `${LONG_NAME},0412 000 003`, 'Ann again,0412 000 001', 'Blocked,0412 000 004'].join('\n'));
+      const draft = { name: 'Not saved', sender: { type: 'number' as const, numberId: w.num.alice.id }, body: `Hi {{name}}, ${'x'.repeat(140)}`, recipients: { uploadId } };
+      const checked = await w.alice.campaigns.estimateDraft(draft);
+      assert.deepEqual({ ok: checked.ok, issues: checked.issues }, { ok: true, issues: [] });
+      assert.deepEqual(
+        [checked.estimate.total, checked.estimate.deliverable, checked.estimate.duplicate, checked.estimate.blocked, checked.estimate.totalSegments],
+        [4, 2, 1, 1, 1 + 2],
+      );
+      assert.equal((await w.alice.campaigns.list()).items.length, before, 'no campaign was stored');
+      const stored = await w.alice.campaigns.create(draft);
+      assert.deepEqual(await w.alice.campaigns.estimate(stored.id), checked.estimate, 'the same estimate as once it is stored');
+      const unknownField = await w.alice.campaigns.estimateDraft({ ...draft, body: 'Hi {{nickname}}' });
+      assert.deepEqual(unknownField.issues.map((issue) => [issue.field, issue.code]), [['body', 'body.unknown_field']]);
+    }));
+
+    it('checks a draft with the permissions of a save', withWorld(h, async (w) => {
+      const uploadId = await makeUpload(w.alice, ['mobile', '0412 000 001'].join('\n'));
+      await rejects(w.admin.campaigns.estimateDraft({ name: 'Admin blast' }), 'PermissionError');
+      await rejects(w.bob.campaigns.estimateDraft({ name: 'Theirs', recipients: { uploadId } }), 'NotFoundError');
+      await rejects(w.alice.campaigns.estimateDraft({ name: 'Billed elsewhere', ratingExtensionId: w.ext.carol }), 'PermissionError', { code: 'permission.rating_extension' });
+      await rejects(w.alice.campaigns.estimateDraft({ name: 'x', body: 'y'.repeat(1601) }), 'ValidationError', { field: 'body' });
+      const sender = await w.alice.campaigns.estimateDraft({ name: 'Not hers', sender: { type: 'number', numberId: w.num.group.id }, recipients: { uploadId }, body: 'Hi' });
+      assert.deepEqual(sender.issues.map((issue) => issue.code), ['sender.number']);
+    }));
+
     it('starts a campaign that sends once to every recipient and completes, with per-recipient states', withWorld(h, async (w) => {
       const uploadId = await makeUpload(w.alice, ['name,mobile', 'Ann,0412 000 001', 'Ben,0412 000 002', 'Ann again,0412 000 001', 'Bad,12'].join('\n'));
       const campaign = await w.alice.campaigns.create({ name: 'Go', sender: { type: 'number', numberId: w.num.alice.id }, body: 'Hi {{name}}', recipients: { uploadId } });

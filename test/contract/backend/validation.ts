@@ -103,5 +103,13 @@ export function validationContract(h: BackendHarness): void {
         assert.deepEqual(await snapshot(w), before);
       }));
     }
+
+    it('says what kind of problem each is, for elements to put in words', withWorld(h, async (w) => {
+      const codeOf = async (call: Promise<unknown>) => (await rejects<{ issues: { code?: string }[] }>(call, 'ValidationError')).issues[0]?.code;
+      assert.equal(await codeOf(w.alice.messages.send({ channel: 'sms', to: handset(1), body: '' })), 'too_small');
+      assert.equal(await codeOf(w.alice.messages.send({ channel: 'sms', to: handset(1), body: 'x'.repeat(1601) })), 'too_big');
+      assert.equal(await codeOf(w.alice.messages.send({ channel: 'sms', to: 'hello', body: 'Hi' })), 'phone.not_a_number');
+      assert.equal(await codeOf(w.alice.lists.addEntry((await w.alice.lists.create({ name: 'L' })).id, { e164: '0412' })), 'phone.too_short');
+    }));
   });
 }

@@ -1,48 +1,12 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { SmsComposer, SmsSendEvent } from '../../components/index.js';
-import '../../components/composer/sms-composer.js';
-import { createSmsClient, type Conversation, type SendCapabilities, type SmsClient } from '../../src/index.js';
-import { failingBackend, stalledBackend } from '../../stories/decorators/backends.js';
-import { createThreadWorld, type ThreadWorld } from '../fixtures/conversation-worlds.js';
-
-interface ComposerOptions {
-  conversationId?: string;
-  conversation?: Conversation;
-  capabilities?: SendCapabilities;
-  to?: string;
-}
-
-async function composer(client: SmsClient | undefined, options: ComposerOptions = {}, wait = true): Promise<SmsComposer> {
-  const el = await fixture<SmsComposer>(html`<sms-composer
-    style="width: 560px"
-    .client=${client}
-    conversation-id=${ifDefined(options.conversationId)}
-    .conversation=${options.conversation}
-    .capabilities=${options.capabilities}
-    to=${ifDefined(options.to)}
-  ></sms-composer>`);
-  if (wait && client) await waitUntil(() => el.shadowRoot!.querySelector('textarea, [part~="cannot-send"], .status.error'), 'the composer did not load', { timeout: 8000 });
-  return el;
-}
-
-function part<T extends HTMLElement = HTMLElement>(el: Element, name: string): T | null {
-  return el.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
-}
-
-function text(node: Element | null | undefined): string {
-  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
-function textarea(el: SmsComposer): HTMLTextAreaElement {
-  return part<HTMLTextAreaElement>(el, 'textarea')!;
-}
-
-async function type(el: SmsComposer, value: string): Promise<void> {
-  textarea(el).focus();
-  await sendKeys({ type: value });
-}
+import { SmsComposer, SmsSendEvent } from '../../../components/index.js';
+import '../../../components/composer/sms-composer.js';
+import { createSmsClient, type Conversation, type SendCapabilities, type SmsClient } from '../../../src/index.js';
+import { failingBackend, stalledBackend } from '../../../stories/decorators/backends.js';
+import { createThreadWorld, type ThreadWorld } from '../../fixtures/conversation-worlds.js';
+import { composer, part, text, textarea, type } from './helpers.js';
 
 describe('<sms-composer>', function () {
   this.timeout(30000);
