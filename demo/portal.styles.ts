@@ -71,7 +71,11 @@ export const portalStyles = css`
   }
 
   .account {
-    flex: 0 1 18rem;
+    flex: 0 1 21rem;
+  }
+
+  .account .select {
+    width: 100%;
   }
 
   .select,
@@ -148,7 +152,7 @@ export const portalStyles = css`
     padding: clamp(0.75rem, 3vw, 1.5rem);
   }
 
-  .body.panel {
+  .body.with-panel {
     grid-template-columns: minmax(0, 1fr) 22.5rem;
   }
 
@@ -159,7 +163,7 @@ export const portalStyles = css`
     min-width: 0;
   }
 
-  .panel {
+  .side-panel {
     display: flex;
     flex-direction: column;
     gap: 0.5rem;
@@ -170,7 +174,7 @@ export const portalStyles = css`
     min-height: 28rem;
   }
 
-  .panel sms-inbox {
+  .side-panel sms-inbox {
     flex: 1;
     min-height: 0;
     border: 1px solid var(--line);
@@ -178,21 +182,25 @@ export const portalStyles = css`
     overflow: hidden;
   }
 
-  .panel .actions .button {
+  .side-panel .actions .button {
     flex: 1 1 auto;
   }
 
   /* A phone, or a window too narrow for a page and a panel: the panel is the page. */
   @media (max-width: 50rem) {
-    .body.panel {
+    .body.with-panel {
       grid-template-columns: minmax(0, 1fr);
     }
 
-    .body.panel main {
+    .body.with-panel main {
       order: 2;
     }
 
-    .panel {
+    .body.with-panel main > .hint {
+      display: none;
+    }
+
+    .side-panel {
       position: static;
       height: 36rem;
     }

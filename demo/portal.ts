@@ -101,13 +101,13 @@ export class DemoPortal extends LitElement {
           (section) => html`<a href="#${section.id}" aria-current=${ifDefined(section === current ? 'page' : undefined)}>${this.t(section.title)}</a>`,
         )}
       </nav>
-      <div class="body ${this.layout}">
+      <div class="body ${this.layout === 'panel' ? 'with-panel' : ''}">
         <main id="page" aria-label=${this.t(current.title)}>
           ${this.layout === 'panel' ? html`<p class="hint">${this.t('panelHint')}</p>` : nothing}
           ${context ? current.render(context) : nothing}
         </main>
         ${this.layout === 'panel' && context
-          ? html`<aside class="panel" aria-label=${this.t('sidePanel')}>
+          ? html`<aside class="side-panel" aria-label=${this.t('sidePanel')}>
               ${inboundButtons(context)}
               <sms-inbox .client=${context.client} layout="split" default-country="AU" scheme=${ifDefined(context.scheme)}></sms-inbox>
             </aside>`

@@ -93,20 +93,27 @@ describe('<sms-blocklist-manager>: states and permissions', () => {
   });
 
   it('never shows an id under "Added by": "You", or "An administrator" for one the directory has no name for', async () => {
-    // The demo's administrator is the first one, stored with its id as its name until someone names them.
-    const addedBy = (el: Element, number: string) => {
-      const index = rowNumbers(el).indexOf(number);
-      return rowCells(el, index)[3];
-    };
-    const own = await loadedManager(admin);
-    expect([addedBy(own, MANUAL), addedBy(own, IMPORTED), addedBy(own, OPTED_OUT)]).to.deep.equal(['You', 'You', 'Automatic']);
+    // An organisation's first administrator is stored from its principal, with its id as its name until someone names them.
+    const empty = await createEmptyBackend();
+    const nameless = clientFor(empty.backend, empty.admin);
+    expect((await nameless.directory.me()).name).to.equal(empty.admin.userId);
+    await nameless.blocklist.add({ e164: '+61410000003', reason: 'Asked by phone' });
+    await nameless.blocklist.import({ entries: [{ e164: '+61410000007', line: 2 }] });
+    const addedBy = (el: Element, number: string) => rowCells(el, rowNumbers(el).indexOf(number))[3];
+    const own = await loadedManager(nameless);
+    expect([addedBy(own, MANUAL), addedBy(own, IMPORTED)]).to.deep.equal(['You', 'You']);
     await expect(own).to.be.accessible();
-    const user = await loadedManager(alice);
+    const user = await loadedManager(clientFor(empty.backend, empty.user));
     expect([addedBy(user, MANUAL), addedBy(user, IMPORTED)]).to.deep.equal(['An administrator', 'An administrator']);
     $<HTMLButtonElement>(user, `tbody .link-button[aria-label="Details of ${MANUAL}"]`)!.click();
     const details = await find(user, '[part~="details"]');
-    expect(text(details)).to.contain('An administrator').and.not.to.contain('demo-admin');
+    expect(text(details)).to.contain('An administrator').and.not.to.contain(empty.admin.userId);
     await expect(user).to.be.accessible();
+  });
+
+  it('names the demo\'s administrator under "Added by"', async () => {
+    const el = await loadedManager(alice);
+    expect(rowCells(el, rowNumbers(el).indexOf(MANUAL))[3]).to.equal('Morgan Lee');
   });
 
   it('shows a user the same blocklist read-only: search and export, no add, remove, import or history', async () => {
