@@ -79,7 +79,8 @@ export const portalStyles = css`
   }
 
   .select,
-  .input {
+  .input,
+  .button {
     box-sizing: border-box;
     max-width: 100%;
     min-height: 2.25rem;
@@ -93,14 +94,7 @@ export const portalStyles = css`
   }
 
   .button {
-    min-height: 2.25rem;
-    padding: 0.35rem 0.9rem;
-    font: inherit;
-    font-size: 0.9rem;
-    color: var(--page-fg);
-    background: var(--card-bg);
-    border: 1px solid var(--line);
-    border-radius: 6px;
+    padding-inline: 0.9rem;
     cursor: pointer;
   }
 
