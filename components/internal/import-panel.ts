@@ -97,7 +97,7 @@ export function renderFileReport(localize: ImportPanelLocalize, parsed: ParsedRe
   if (stats.blanks > 0) counts.push({ text: localize.term('importBlanks', stats.blanks) });
   return html`
     ${renderImportCounts(localize.term('importSummary'), counts)}
-    ${renderRecipientPreview(localize, parsed, { label: columnLabel })}
+    ${renderRecipientPreview(localize, parsed)}
     ${renderImportProblems(localize, problemsOfParsed(parsed), { caption: localize.term('importProblemsCaption'), fileName })}
   `;
 }

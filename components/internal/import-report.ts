@@ -2,6 +2,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { toCsv } from '../../src/csv.js';
 import { looksLikePhone } from '../../src/phone/search.js';
 import type { ParsedRecipients, RecipientsProgress } from '../../src/csv.js';
+import { columnLabel } from './column-label.js';
 import { downloadText } from './download.js';
 import { listErrorTerms } from './error-terms.js';
 import type { Terms } from './localize.js';
@@ -171,14 +172,14 @@ export function renderImportProblems(
 
 /**
  * The first rows of a parsed file: the phone column (as read into E.164, on one line) and the other columns,
- * headed by their names as `options.label` shows them (as written in the file by default).
+ * headed by their names as `options.label` shows them (by default `columnLabel`: keys humanised, other names as written).
  */
 export function renderRecipientPreview(
   localize: ImportReportLocalize,
   parsed: Pick<ParsedRecipients, 'recipients' | 'columns' | 'phoneColumn'>,
   options: { rows?: number; label?: (column: string) => string } = {},
 ): TemplateResult | typeof nothing {
-  const label = options.label ?? ((column: string) => column);
+  const label = options.label ?? columnLabel;
   const recipients = parsed.recipients.slice(0, options.rows ?? 5);
   if (recipients.length === 0) return nothing;
   const others = parsed.columns.filter((column) => column !== parsed.phoneColumn);

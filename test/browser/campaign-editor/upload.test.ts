@@ -64,7 +64,7 @@ describe('<sms-campaign-editor> recipient files', () => {
     expect(byLine.get(21)).to.deep.equal({ value: BLOCKED[2], problem: 'On the blocklist: it will not be sent.' });
     const preview = $$(el, '[part="import-preview"] tbody tr').map((row) => [...row.querySelectorAll('td')].map((cell) => text(cell)));
     expect(preview[0]).to.deep.equal(['2', '+61412000001', 'Jack', 'Parramatta']);
-    expect(headers(el)).to.deep.equal(['Line', 'mobile', 'first_name', 'suburb']);
+    expect(headers(el), 'columns headed as people read them').to.deep.equal(['Line', 'Mobile', 'First name', 'Suburb']);
     expect(($(el, '#phone-column') as HTMLSelectElement).value).to.equal('mobile');
     const { items } = await alice().campaigns.list();
     expect(items.map((campaign) => campaign.name)).not.to.include('spring', 'nothing saved yet');
@@ -98,7 +98,7 @@ describe('<sms-campaign-editor> recipient files', () => {
     await choose(el, '#phone-column', 'backup');
     await waitUntil(() => counts(el).join() === '3 valid numbers', 'read again');
     expect(($(el, '#phone-column') as HTMLSelectElement).value).to.equal('backup');
-    expect(headers(el)).to.deep.equal(['Line', 'backup', 'name', 'mobile']);
+    expect(headers(el)).to.deep.equal(['Line', 'Backup', 'Name', 'Mobile']);
     expect($$(el, '[part="merge-fields"] button').map((button) => text(button))).to.deep.equal(['{{name}}', '{{mobile}}']);
   });
 
