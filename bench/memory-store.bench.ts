@@ -45,7 +45,7 @@ const us = (ms: number, count: number) => `${((ms * 1000) / count).toFixed(2)} Â
 
 async function campaign(): Promise<Record<string, string | number>[]> {
   const store = createMemoryStore();
-  const records = store.collection('campaignRecipients');
+  const records = store.scope('acme').collection('campaignRecipients');
   const batch = Array.from({ length: RECIPIENTS }, (_, index) => recipient('c1', index));
   // A second, smaller campaign shares the `pending` bucket, as it would in a real store.
   const other = Array.from({ length: 10_000 }, (_, index) => recipient('c2', index));
@@ -97,7 +97,7 @@ async function dispatchCalls(): Promise<{ rows: Record<string, string | number>[
   // As dispatch goes: a window of 64 claimed, then its provider ids recorded, so that few messages are `sending` at once.
   let claimOne = 0;
   let recordOne = 0;
-  const single = createMemoryStore().collection('messages');
+  const single = createMemoryStore().scope('acme').collection('messages');
   for (const chunk of chunks(ids, 64)) {
     claimOne += await time(async () => {
       for (const index of chunk) await single.insertIfAbsent(toClaim[index]!);
@@ -109,7 +109,7 @@ async function dispatchCalls(): Promise<{ rows: Record<string, string | number>[
   let claimMany = 0;
   let recordMany = 0;
   const batched = createMemoryStore();
-  const messages = batched.collection('messages');
+  const messages = batched.scope('acme').collection('messages');
   for (const chunk of chunks(ids, 64)) {
     claimMany += await time(async () => {
       await messages.insertManyIfAbsent(chunk.map((index) => toClaim[index]!));
@@ -118,7 +118,7 @@ async function dispatchCalls(): Promise<{ rows: Record<string, string | number>[
       await messages.updateEach(chunk.map((index) => [`cm_c1:${index}`, sent(index)] as const), { if: { status: 'sending' } });
     });
   }
-  const recipients = batched.collection('campaignRecipients');
+  const recipients = batched.scope('acme').collection('campaignRecipients');
   await recipients.insertMany(ids.map((index) => recipient('c1', index)));
   const mark = { state: 'sent' as const, updatedAt: new Date(T0 + 2000).toISOString() };
   const markMany = await time(async () => {
@@ -150,7 +150,7 @@ function naiveClaimMs(): number {
 
 async function blocklistPaging(): Promise<Record<string, string | number>[]> {
   const store = createMemoryStore();
-  const entries = store.collection('blocklist');
+  const entries = store.scope('acme').collection('blocklist');
   await entries.insertMany(Array.from({ length: RECIPIENTS }, (_, index) => blocked(index)));
   const rows: Record<string, string | number>[] = [];
   const newest = { orderBy: [['addedAt', 'desc']] as const };

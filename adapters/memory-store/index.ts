@@ -4,4 +4,4 @@
  * @packageDocumentation
  */
 export { createMemoryStore } from './store.js';
-export type { MemoryStore, MemoryStoreOptions, MemoryStoreSnapshot } from './store.js';
+export type { MemoryScopeSnapshot, MemoryStore, MemoryStoreOptions, MemoryStoreSnapshot } from './store.js';

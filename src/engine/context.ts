@@ -1,5 +1,5 @@
 import type { MessageStatus, Settings } from '../model/index.js';
-import { Settings as SettingsSchema, canTransition } from '../model/index.js';
+import { DEFAULT_ORGANISATION_ID, Settings as SettingsSchema, canTransition } from '../model/index.js';
 import type { Carrier, Clock, Notifier, StatusReport } from '../ports/carrier.js';
 import type { Collection, CollectionName, Store, StoreRecords } from '../ports/store.js';
 import { EventBus } from './event-bus.js';
@@ -51,9 +51,10 @@ export class EngineContext {
     /** How long a send may wait for the carrier's answer (ms of the clock) before its message is held `unknown`. */
     readonly carrierTimeoutMs: number,
   ) {
+    const scope = store.scope(DEFAULT_ORGANISATION_ID);
     const cache: Record<string, unknown> = {};
     this.db = new Proxy(cache, {
-      get: (target, name: string) => (target[name] ??= store.collection(name as CollectionName)),
+      get: (target, name: string) => (target[name] ??= scope.collection(name as CollectionName)),
     }) as unknown as Collections;
     this.events = new EventBus(() => this.nowIso());
     this.id = createIdGenerator(() => clock.now());

@@ -7,10 +7,20 @@ export const ROLES = ['admin', 'user'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
-/** Who is calling. The host portal knows the logged-in user; the backend enforces what they may do. */
+export const PRINCIPAL_ROLES = ['operator', ...ROLES] as const;
+/** Who may call: an organisation's administrators and users, and the hosting vendor's operators. */
+export const PrincipalRole = z.enum(PRINCIPAL_ROLES);
+export type PrincipalRole = z.infer<typeof PrincipalRole>;
+
+/**
+ * Who is calling. The host portal knows the logged-in user; the backend enforces what they may do. A principal
+ * without `organisationId` belongs to the default organisation (`DEFAULT_ORGANISATION_ID`); an operator's names the
+ * organisation it acts into for support, or none to manage organisations.
+ */
 export const Principal = z.object({
+  organisationId: Id.optional(),
   userId: Id,
-  role: Role,
+  role: PrincipalRole,
   extensionId: Id.optional(),
   departmentId: Id.optional(),
 });

@@ -11,6 +11,7 @@ export * from './template.js';
 export * from './keyword.js';
 export * from './usage.js';
 export * from './settings.js';
+export * from './organisation.js';
 export * from './events.js';
 export * from './e164.js';
 export * from './carrier.js';

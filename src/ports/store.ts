@@ -1,6 +1,6 @@
 import type {
   BlocklistAudit, BlocklistEntry, Campaign, CampaignRecipient, Contact, Department, Extension, KeywordRule, ListEntry,
-  Message, MessagePreview, Page, PredefinedList, Settings, SmsNumber, Template, Upload, User,
+  Message, MessagePreview, Operator, Organisation, Page, PredefinedList, Settings, SmsNumber, Template, Upload, User,
 } from '../model/index.js';
 
 /**
@@ -15,8 +15,45 @@ import type {
  * Both pass test/contract/store.contract.ts.
  */
 export interface Store {
-  collection<K extends CollectionName>(name: K): Collection<StoreRecords[K]>;
+  /**
+   * The collections of one organisation. What a scope reads and writes is that organisation's alone: keys are unique
+   * within an organisation (two organisations may both hold a user "alice"), and no query of one scope sees a record of
+   * another. The engine's own records (the organisations, which organisation holds a number, operators) live in the
+   * scope `SYSTEM_SCOPE`.
+   */
+  scope(organisationId: string): StoreScope;
+  /**
+   * Reads across every organisation, for the engine's own background work that starts from outside any one of them:
+   * a delivery report's provider id, the schedules falling due, the campaigns a restart must resume.
+   */
+  across<K extends CollectionName>(name: K): CrossCollection<StoreRecords[K]>;
   close(): Promise<void>;
+}
+
+/** The scope of the engine's own records: `organisations`, `addresses`, `operators`. */
+export const SYSTEM_SCOPE = '_system';
+
+/** One organisation's collections (see `Store.scope`). */
+export interface StoreScope {
+  readonly organisationId: string;
+  collection<K extends CollectionName>(name: K): Collection<StoreRecords[K]>;
+  /** Deletes every record of the organisation, in every collection; returns how many. */
+  clear(): Promise<number>;
+}
+
+/** A record found across organisations, with the organisation that holds it. */
+export interface Located<T> {
+  organisationId: string;
+  record: T;
+}
+
+/** A query across organisations: no cursor, at most `limit` records (default 50, at most `MAX_QUERY_LIMIT`). */
+export type CrossQuery<T> = Pick<Query<T>, 'where' | 'orderBy' | 'limit'>;
+
+/** Reads one collection across every organisation (see `Store.across`). */
+export interface CrossCollection<T> {
+  /** Records matching the query in any organisation, in its order (then organisation and key), at most `limit`. */
+  find(query?: CrossQuery<T>): Promise<Located<T>[]>;
 }
 
 /** A contact with its numbers flattened for lookup. */
@@ -105,6 +142,14 @@ export interface SettingsRecord extends Settings {
   id: string;
 }
 
+/** An address inbound traffic arrives at (an SMS number, a short code), and the organisation that holds it. Key: the address. */
+export interface AddressRecord {
+  address: string;
+  organisationId: string;
+  /** The number's id in its organisation; null for a short code. */
+  numberId: string | null;
+}
+
 /** A message with the index fields the engine queries. */
 export interface MessageRecord extends Message {}
 
@@ -129,6 +174,9 @@ export interface StoreRecords {
   keywords: KeywordRule;
   usage: UsageRecord;
   settings: SettingsRecord;
+  organisations: Organisation;
+  addresses: AddressRecord;
+  operators: Operator;
 }
 
 export type CollectionName = keyof StoreRecords;
@@ -160,6 +208,9 @@ export const COLLECTIONS = {
   keywords: { key: 'id', indexes: ['keyword'] },
   usage: { key: 'id', indexes: ['month'] },
   settings: { key: 'id', indexes: [] },
+  organisations: { key: 'id', indexes: ['status'] },
+  addresses: { key: 'address', indexes: ['organisationId'] },
+  operators: { key: 'id', indexes: [] },
 } as const satisfies {
   [K in CollectionName]: {
     key: keyof StoreRecords[K] & string;

@@ -5,12 +5,14 @@ import { type StoreContractOptions, storeRunner } from './store/harness.js';
 import { pagingTests } from './store/paging.js';
 import { propertyTests } from './store/properties.js';
 import { queryTests } from './store/queries.js';
+import { scopeTests } from './store/scopes.js';
 import { writeTests } from './store/writes.js';
 
 export type { StoreContractOptions } from './store/harness.js';
 
 /**
- * What any `Store` must do, whichever database is under it: reads and writes by key, the atomic operations dispatch
+ * What any `Store` must do, whichever database is under it: each organisation's records apart (scopes), reads across
+ * them, reads and writes by key, the atomic operations dispatch
  * relies on (conditional update, the batch claim `insertManyIfAbsent`, `updateEach`, `updateMany`, `increment`), every
  * query operator, search, order and keyset pagination, copies in and out, every collection of `COLLECTIONS`, and
  * `find` against a model.
@@ -31,5 +33,6 @@ export function runStoreContract(options: StoreContractOptions): void {
     pagingTests(withStore);
     copyTests(withStore);
     propertyTests(withStore);
+    scopeTests(withStore);
   });
 }

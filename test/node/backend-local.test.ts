@@ -5,7 +5,7 @@ import { createSimulatedCarrier, createSimulatedNotifier } from '../../adapters/
 import { type SmsClient, createSmsClient } from '../../src/client.js';
 import { createManualClock, nextTask } from '../../src/engine/clock.js';
 import { type LocalBackend, createLocalBackend } from '../../src/engine/local-backend.js';
-import type { Campaign, Principal, SettingsUpdate, SmsNumber } from '../../src/model/index.js';
+import { type Campaign, DEFAULT_ORGANISATION_ID, type Principal, type SettingsUpdate, type SmsNumber } from '../../src/model/index.js';
 import type { SmsBackend } from '../../src/ports/backend.js';
 import type { Carrier, CarrierSink, Clock, StatusReport } from '../../src/ports/carrier.js';
 import type { Store } from '../../src/ports/store.js';
@@ -84,18 +84,25 @@ async function uploadedCampaign(alice: SmsClient, number: SmsNumber, count: numb
 }
 
 /** A store whose collections' calls go through `around(collection, method, call)`, which makes each one (or not). */
-function storeAround(store: Store, around: (collection: string, method: string, call: () => unknown) => unknown, close = () => store.close()): Store {
+function storeAround(store: Store, around: (collection: string, method: string, call: () => unknown, args: unknown[]) => unknown, close = () => store.close()): Store {
   return {
-    collection(name) {
-      const inner = store.collection(name) as unknown as Record<string, unknown>;
-      return new Proxy(inner, {
-        get(target, key) {
-          const value = target[key as string];
-          if (typeof value !== 'function') return value;
-          return (...args: unknown[]) => around(name, String(key), () => (value as (...a: unknown[]) => unknown).apply(target, args));
+    scope(organisationId) {
+      const scope = store.scope(organisationId);
+      return {
+        ...scope,
+        collection(name) {
+          const inner = scope.collection(name) as unknown as Record<string, unknown>;
+          return new Proxy(inner, {
+            get(target, key) {
+              const value = target[key as string];
+              if (typeof value !== 'function') return value;
+              return (...args: unknown[]) => around(name, String(key), () => (value as (...a: unknown[]) => unknown).apply(target, args), args);
+            },
+          }) as never;
         },
-      }) as never;
+      };
     },
+    across: (name) => store.across(name),
     close,
   };
 }
@@ -269,28 +276,19 @@ describe('local engine: regressions', () => {
     const store = createMemoryStore();
     // Another request changes the campaign between the copy and the switch to running: that switch finds no draft.
     let interfere = true;
-    const racing: Store = {
-      collection(name) {
-        const inner = store.collection(name);
-        if (name !== 'campaigns') return inner;
-        return new Proxy(inner, {
-          get(target, key) {
-            const value = Reflect.get(target, key) as unknown;
-            if (key !== 'update' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
-            return (id: string, patch: { status?: string }, options: unknown) =>
-              interfere && patch.status === 'running' ? Promise.resolve(null) : value.call(target, id, patch, options);
-          },
-        }) as never;
-      },
-      close: async () => undefined,
-    };
+    const racing = storeAround(
+      store,
+      (collection, method, call, args) =>
+        interfere && collection === 'campaigns' && method === 'update' && (args[1] as { status?: string }).status === 'running' ? Promise.resolve(null) : call(),
+      async () => undefined,
+    );
     const backend = createLocalBackend({ store: racing, carrier: createSimulatedCarrier({ clock }), clock });
     const { alice, number } = await salesDesk(backend);
     const list = await alice.lists.create({ name: 'Two' });
     for (const e164 of ['+61412000001', '+61412000002']) await alice.lists.addEntry(list.id, { e164 });
     const campaign = await alice.campaigns.create({ name: 'Raced', sender: { type: 'number', numberId: number.id }, body: 'Hi', recipients: { listId: list.id } });
     await assert.rejects(alice.campaigns.start(campaign.id), (error: Error) => error.name === 'StateError');
-    assert.equal(await store.collection('campaignRecipients').count({ campaignId: campaign.id }), 0);
+    assert.equal(await store.scope(DEFAULT_ORGANISATION_ID).collection('campaignRecipients').count({ campaignId: campaign.id }), 0);
     // The list changes; the next start sends to what it holds then.
     await alice.lists.addEntry(list.id, { e164: '+61412000003' });
     interfere = false;
@@ -320,7 +318,7 @@ describe('local engine: regressions', () => {
     await backend.idle();
 
     const broken = await alice.campaigns.createUpload({ name: 'broken.csv', columns: ['phone', 'n'], phoneColumn: 'phone', recipients: recipients.slice(0, 3), errors: [], duplicates: [] });
-    await store.collection('uploadRecipients').delete(`${broken.id}:1`);
+    await store.scope(DEFAULT_ORGANISATION_ID).collection('uploadRecipients').delete(`${broken.id}:1`);
     const refused = await alice.campaigns.estimate((await draft(broken.id)).id).catch((error: unknown) => error);
     assert.equal((refused as Error).name, 'StateError');
     assert.match((refused as Error).message, /upload it again/);
@@ -330,7 +328,7 @@ describe('local engine: regressions', () => {
   it('claims by position, and still sends to a recipient whose id does not name its position', async () => {
     const { store, carrier, backend, alice, campaign, recipient } = await handWrittenCampaign('Mixed ids');
     // Recipients already copied (as an older store may hold them): one by position, one not.
-    await store.collection('campaignRecipients').insertMany([recipient(`${campaign.id}:0`, 0, '+61412000001'), recipient('older-id', 1, '+61412000002')]);
+    await store.scope(DEFAULT_ORGANISATION_ID).collection('campaignRecipients').insertMany([recipient(`${campaign.id}:0`, 0, '+61412000001'), recipient('older-id', 1, '+61412000002')]);
     const done = await runThrough({ alice, backend, carrier }, campaign.id);
     assert.equal(done.status, 'completed');
     assert.deepEqual(carrier.sent.map((send) => send.message.to).sort(), ['+61412000001', '+61412000002']);
@@ -341,12 +339,12 @@ describe('local engine: regressions', () => {
     const { store, carrier, backend, alice, number, campaign, recipient } = await handWrittenCampaign('Left over');
     const now = new Date().toISOString();
     // A run that failed midway left two claimed recipients pending: one the carrier took, one it never answered.
-    await store.collection('campaignRecipients').insertMany([0, 1, 2].map((index) => recipient(`${campaign.id}:${index}`, index, `+6141200000${index}`)));
+    await store.scope(DEFAULT_ORGANISATION_ID).collection('campaignRecipients').insertMany([0, 1, 2].map((index) => recipient(`${campaign.id}:${index}`, index, `+6141200000${index}`)));
     const message = (index: number, status: 'sent' | 'sending', providerId: string | null) => ({
       id: `cm_${campaign.id}:${index}`, conversationId: null, direction: 'outbound' as const, channel: 'sms' as const, from: number.e164, to: `+6141200000${index}`, body: 'Hi',
       encoding: 'GSM-7' as const, segments: 1, status, error: null, createdAt: now, updatedAt: now, sendAt: null, campaignId: campaign.id, senderId: 'alice', numberId: number.id, providerId,
     });
-    await store.collection('messages').insertMany([message(0, 'sent', 'SM-earlier'), message(1, 'sending', null)]);
+    await store.scope(DEFAULT_ORGANISATION_ID).collection('messages').insertMany([message(0, 'sent', 'SM-earlier'), message(1, 'sending', null)]);
     const done = await runThrough({ alice, backend, carrier }, campaign.id);
     assert.equal(done.status, 'completed');
     assert.deepEqual(carrier.sent.map((send) => send.message.to), ['+61412000002']);
@@ -410,7 +408,7 @@ describe('local engine: regressions', () => {
     assert.equal(done.status, 'completed');
     assert.equal(done.counts.sent, RECIPIENTS);
     assert.equal(instant.sends(), RECIPIENTS);
-    const stored = await store.collection('messages').find({ where: { campaignId: campaign.id }, limit: RECIPIENTS });
+    const stored = await store.scope(DEFAULT_ORGANISATION_ID).collection('messages').find({ where: { campaignId: campaign.id }, limit: RECIPIENTS });
     assert.equal(stored.items.filter((message) => message.status === 'sent' && message.providerId?.startsWith('SM-')).length, RECIPIENTS);
     // 1000 recipients in windows of 64: 16 claims and 16 records, not one of each per recipient.
     const windows = Math.ceil(RECIPIENTS / 64);
@@ -441,7 +439,7 @@ describe('local engine: regressions', () => {
   it('gives the host turns while a restart walks past recipients already sent', async () => {
     const { store, backend, alice, campaign, recipient } = await handWrittenCampaign('Mostly sent');
     // 3,000 recipients copied by an earlier run, all but the last sent: six batches of positions to walk, five skipped.
-    await store.collection('campaignRecipients').insertMany(Array.from({ length: 3000 }, (_, index) => ({
+    await store.scope(DEFAULT_ORGANISATION_ID).collection('campaignRecipients').insertMany(Array.from({ length: 3000 }, (_, index) => ({
       ...recipient(`${campaign.id}:${index}`, index, `+614120${String(index).padStart(5, '0')}`), state: index < 2999 ? ('sent' as const) : ('pending' as const),
     })));
     const turns = countHostTurns();

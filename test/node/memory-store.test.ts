@@ -52,7 +52,7 @@ describe('memory store', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(ops, { minLength: 10, maxLength: 60, size: 'max' }), async (sequence) => {
         const store = createMemoryStore();
-        const records = store.collection('campaignRecipients');
+        const records = store.scope('acme').collection('campaignRecipients');
         const model = new Map<string, CampaignRecipientRecord>();
         const seed = Array.from({ length: MANY }, (_, position) =>
           recipient(position % 30, { id: keyOf(position), campaignId: position % 3 === 0 ? 'c2' : 'c1', updatedAt: at(position % 5) }),
@@ -122,7 +122,7 @@ describe('memory store', () => {
 
   it('claims a large campaign batch after batch in order, however the buckets compare in size', async () => {
     const store = createMemoryStore();
-    const records = store.collection('campaignRecipients');
+    const records = store.scope('acme').collection('campaignRecipients');
     await records.insertMany([...recipients(2000, { campaignId: 'big' }), ...recipients(500, { campaignId: 'small' })]);
     const claimed: number[] = [];
     for (;;) {
@@ -138,26 +138,29 @@ describe('memory store', () => {
 
   it('starts from a snapshot and exports one, as plain data', async () => {
     const store = createMemoryStore();
-    await store.collection('campaignRecipients').insertMany(recipients(3));
-    await store.collection('usage').increment('2025-03:x1', { messages: 2 }, { id: '2025-03:x1', month: '2025-03', extensionId: 'x1', departmentId: null, messages: 0, segments: 0, cost: 0, inbound: 0 });
+    await store.scope('acme').collection('campaignRecipients').insertMany(recipients(3));
+    await store.scope('acme').collection('usage').increment('2025-03:x1', { messages: 2 }, { id: '2025-03:x1', month: '2025-03', extensionId: 'x1', departmentId: null, messages: 0, segments: 0, cost: 0, inbound: 0 });
+    await store.scope('globex').collection('campaignRecipients').insertMany(recipients(1));
     const snapshot = store.exportSnapshot();
-    assert.deepEqual(Object.keys(snapshot).sort(), ['campaignRecipients', 'usage']);
+    assert.deepEqual(Object.keys(snapshot).sort(), ['acme', 'globex']);
+    assert.deepEqual(Object.keys(snapshot.acme!).sort(), ['campaignRecipients', 'usage']);
     assert.deepEqual(JSON.parse(JSON.stringify(snapshot)), snapshot);
     const copy = createMemoryStore({ snapshot });
-    assert.deepEqual(await copy.collection('campaignRecipients').get('c1:000002'), recipient(2));
-    assert.equal((await copy.collection('usage').get('2025-03:x1'))?.messages, 2);
-    assert.equal(await copy.collection('campaignRecipients').count({ state: 'pending' }), 3);
+    assert.deepEqual(await copy.scope('acme').collection('campaignRecipients').get('c1:000002'), recipient(2));
+    assert.equal((await copy.scope('acme').collection('usage').get('2025-03:x1'))?.messages, 2);
+    assert.equal(await copy.scope('acme').collection('campaignRecipients').count({ state: 'pending' }), 3);
+    assert.equal(await copy.scope('globex').collection('campaignRecipients').count(), 1);
   });
 
   it('keeps its records after close, so that a new engine can open the same store', async () => {
     const store = createMemoryStore();
-    await store.collection('campaignRecipients').insert(recipient(1));
+    await store.scope('acme').collection('campaignRecipients').insert(recipient(1));
     await store.close();
-    assert.deepEqual(await store.collection('campaignRecipients').get('c1:000001'), recipient(1));
+    assert.deepEqual(await store.scope('acme').collection('campaignRecipients').get('c1:000001'), recipient(1));
   });
 
   it('refuses what it cannot answer with a ValidationError: unknown operators, foreign cursors, bad limits, keyless records', async () => {
-    const records = createMemoryStore().collection('campaignRecipients');
+    const records = createMemoryStore().scope('acme').collection('campaignRecipients');
     await records.insertMany(recipients(5));
     const invalid = (field: string) => (error: unknown) => isValidationError(error) && error.field === field;
     await assert.rejects(records.find({ where: { index: { $regex: 'x' } as never } }), invalid('where.index'));
@@ -178,7 +181,7 @@ describe('memory store', () => {
   });
 
   it('caps the limit at MAX_QUERY_LIMIT', async () => {
-    const records = createMemoryStore().collection('campaignRecipients');
+    const records = createMemoryStore().scope('acme').collection('campaignRecipients');
     await records.insertMany(recipients(MAX_QUERY_LIMIT + 5));
     const page = await records.find({ limit: MAX_QUERY_LIMIT * 2 });
     assert.equal(page.items.length, MAX_QUERY_LIMIT);
@@ -186,7 +189,7 @@ describe('memory store', () => {
   });
 
   it('writes cursors as base64url of JSON, whatever text the order values hold', async () => {
-    const contacts = createMemoryStore().collection('contacts');
+    const contacts = createMemoryStore().scope('acme').collection('contacts');
     const names = ['Zoë', '李雷', '😀 Smile', 'Ann'];
     await contacts.insertMany(names.map((name, index) => ({
       id: `k${index}`, scope: 'global', ownerId: null, name, company: '', email: null, numbers: [], e164s: [], createdAt: at(0), updatedAt: at(0),
@@ -203,7 +206,7 @@ describe('memory store', () => {
   });
 
   it('stores the JSON form of values: dates as ISO strings, undefined fields left out', async () => {
-    const records = createMemoryStore().collection('campaignRecipients');
+    const records = createMemoryStore().scope('acme').collection('campaignRecipients');
     await records.insert({ ...recipient(1), updatedAt: new Date(0) as never, error: undefined as never });
     const stored = (await records.get('c1:000001'))!;
     assert.equal(stored.updatedAt, '1970-01-01T00:00:00.000Z');

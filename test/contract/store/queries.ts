@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { BlocklistEntry } from '../../../src/model/blocklist.js';
 import type {
-  CampaignRecipientRecord, Collection, ContactRecord, ConversationRecord, Query, Store, Where,
+  CampaignRecipientRecord, Collection, ContactRecord, ConversationRecord, Query, StoreScope, Where,
 } from '../../../src/ports/store.js';
 import { at, blocked, contact, conversation, keys, recipient } from './fixtures.js';
 import type { WithStore } from './harness.js';
 
 /** Ten recipients with varied states, indexes, messages and errors (some null). */
-async function sample(store: Store): Promise<Collection<CampaignRecipientRecord>> {
+async function sample(store: StoreScope): Promise<Collection<CampaignRecipientRecord>> {
   const records = store.collection('campaignRecipients');
   await records.insertMany([
     recipient(0, { state: 'pending' }),

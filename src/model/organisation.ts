@@ -1,0 +1,50 @@
+import * as z from 'zod';
+import { Id, Name, Timestamp } from './common.js';
+import { Settings } from './settings.js';
+
+/**
+ * The organisation every record of a deployment with one organisation belongs to, and that principals naming none
+ * belong to. `createLocalBackend` creates it when the store holds no organisation.
+ */
+export const DEFAULT_ORGANISATION_ID = 'default';
+
+export const ORGANISATION_STATUSES = ['active', 'suspended'] as const;
+/** A suspended organisation sends nothing and accepts no request to; its inbound traffic is kept, flagged. */
+export const OrganisationStatus = z.enum(ORGANISATION_STATUSES);
+export type OrganisationStatus = z.infer<typeof OrganisationStatus>;
+
+/**
+ * A customer of the hosting vendor: its users, numbers, lists, blocklist and every other record are its own, sealed
+ * from every other organisation's. Its settings are the ones its administrators change (default country, prices,
+ * opt-out answers, campaign rate...).
+ */
+export const Organisation = z.object({
+  id: Id,
+  name: Name,
+  status: OrganisationStatus,
+  settings: Settings,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  suspendedAt: Timestamp.nullable(),
+});
+export type Organisation = z.infer<typeof Organisation>;
+
+/** A new organisation: its name, an id of the host's own (else one is made), settings over the defaults. */
+export const OrganisationCreate = z.object({
+  id: Id.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'An organisation id is letters, digits, dots, dashes and underscores').optional(),
+  name: Name,
+  settings: Settings.partial().optional(),
+});
+export type OrganisationCreate = z.input<typeof OrganisationCreate>;
+
+export const OrganisationUpdate = z.object({ name: Name.optional() });
+export type OrganisationUpdate = z.input<typeof OrganisationUpdate>;
+
+/** The hosting vendor's staff: they manage organisations and read their usage, not their messages. */
+export const Operator = z.object({
+  id: Id,
+  name: Name,
+  email: z.email().nullable().default(null),
+  createdAt: Timestamp,
+});
+export type Operator = z.infer<typeof Operator>;
