@@ -12,7 +12,7 @@ type ApiName = Exclude<keyof SmsBackend, 'subscribe' | 'close'>;
 
 const API_NAMES = [
   'directory', 'numbers', 'contacts', 'conversations', 'messages', 'campaigns', 'lists', 'blocklist', 'templates',
-  'keywords', 'usage', 'settings',
+  'keywords', 'usage', 'settings', 'organisations',
 ] as const satisfies readonly ApiName[];
 
 /** A live event handler: receives the event's data and the whole event (id, type, time). */

@@ -15,7 +15,8 @@ export type EmailToSmsResult =
   | { ok: true; message: Message }
   | { ok: false; code: string; reason: string };
 
-function address(value: string): string {
+/** The bare address of an e-mail header value (`Alice <alice@acme.example>` → `alice@acme.example`), lowercase. */
+export function emailAddress(value: string): string {
   const angle = /<([^>]+)>/.exec(value);
   return (angle?.[1] ?? value).trim().toLowerCase();
 }
@@ -26,12 +27,12 @@ function address(value: string): string {
  */
 export async function emailToSms(ctx: EngineContext, messages: MessagesApi, email: InboundEmail): Promise<EmailToSmsResult> {
   const refuse = (code: string, reason: string): EmailToSmsResult => ({ ok: false, code, reason });
-  const from = address(email.from);
+  const from = emailAddress(email.from);
   const users = await ctx.db.users.find({ where: { email: from }, limit: 2 });
   const user = users.items[0];
   if (!user) return refuse('email.unknown_sender', `${from} is not the address of a user of the service.`);
   if (user.role !== 'user') return refuse('email.not_a_sender', 'Administrators cannot send messages.');
-  const local = address(email.to).split('@')[0] ?? '';
+  const local = emailAddress(email.to).split('@')[0] ?? '';
   const { defaultCountry } = await ctx.settings();
   const to = tryPhone(local, defaultCountry) ?? tryPhone(`+${local}`, defaultCountry);
   if (!to) return refuse('email.invalid_recipient', `"${local}" in the To address is not a phone number.`);

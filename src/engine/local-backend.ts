@@ -1,33 +1,19 @@
 import * as z from 'zod';
 import { InboundSms as InboundSmsSchema } from '../model/carrier.js';
-import type { Principal, Settings } from '../model/index.js';
-import { Principal as PrincipalSchema } from '../model/index.js';
-import type { SmsBackend } from '../ports/backend.js';
+import type { Settings } from '../model/index.js';
+import { DEFAULT_ORGANISATION_ID, Principal as PrincipalSchema } from '../model/index.js';
+import type { OrganisationsApi, SmsBackend } from '../ports/backend.js';
 import type { Carrier, Clock, InboundSms, Notifier } from '../ports/carrier.js';
 import type { Store } from '../ports/store.js';
-import { createBlocklistApi } from './blocklist.js';
-import { createCampaignsApi } from './campaigns.js';
 import { DEFAULT_CARRIER_TIMEOUT_MS } from './carrier-call.js';
 import { createCarrierSink } from './carrier-sink.js';
 import { systemClock } from './clock.js';
-import { createContactsApi } from './contacts.js';
-import { EngineContext } from './context.js';
-import { createConversationsApi } from './conversations.js';
-import { createDirectoryApi, storeUser } from './directory.js';
-import { CampaignRunner } from './dispatch.js';
-import { type EmailToSmsResult, type InboundEmail, emailToSms } from './email.js';
-import { receiveSms } from './inbound.js';
-import { createKeywordsApi } from './keywords.js';
-import { createListsApi } from './lists.js';
-import { createMessagesApi, nextDueMessage, releaseDueMessages } from './messages.js';
-import { createNumbersApi } from './numbers.js';
-import { type ProvisionUser, verifyPrincipal } from './principals.js';
-import { applyStatusReport } from './reports.js';
-import { Scheduler } from './scheduler.js';
-import { createSettingsApi } from './settings.js';
+import { Deployment } from './deployment.js';
+import type { EmailToSmsResult, InboundEmail } from './email.js';
+import type { OrganisationApis, OrganisationEngine } from './organisation-engine.js';
+import { createOrganisationsApi } from './organisations-api.js';
+import type { ProvisionUser } from './principals.js';
 import type { LocalBackendStats } from './stats.js';
-import { createTemplatesApi } from './templates.js';
-import { createUsageApi } from './usage.js';
 import { parseInput } from './validate.js';
 
 export interface LocalBackendOptions {
@@ -70,6 +56,13 @@ export interface LocalBackendOptions {
    * @default 30_000
    */
   carrierTimeoutMs?: number;
+  /**
+   * The hosting vendor's operators, by user id: principals `{ userId, role: 'operator' }` with these ids manage
+   * organisations (`client.organisations`). When none is named, the first operator principal seen while there is no
+   * operator is stored as the operator, as an organisation's first administrator is, and no other is let in.
+   * @default [] (the first operator bootstraps)
+   */
+  operators?: readonly string[];
 }
 
 /** The engine as a backend, plus the entry points a server wires to the outside world. */
@@ -101,7 +94,8 @@ const CarrierTimeoutMs = z.number().int().positive().max(86_400_000).default(DEF
 /**
  * The business rules of SMS in a PBX, in-process: permissions, number assignment, blocklist at dispatch, opt-out
  * processing, keyword routing, campaign dispatch with rate limits, forward-only status. Give it a store and a
- * carrier; give the result to `createSmsClient`.
+ * carrier; give the result to `createSmsClient`. Every organisation of the store is served, each sealed from the
+ * others; a store with none gets the default organisation, which principals naming none belong to.
  *
  * @example
  * const backend = createLocalBackend({ store: createMemoryStore(), carrier: createSimulatedCarrier({ seed: 7 }) });
@@ -110,96 +104,99 @@ const CarrierTimeoutMs = z.number().int().positive().max(86_400_000).default(DEF
  */
 export function createLocalBackend(options: LocalBackendOptions): LocalBackend {
   const carrierTimeoutMs = parseInput(CarrierTimeoutMs, options.carrierTimeoutMs, 'carrierTimeoutMs');
-  const ctx = new EngineContext(options.store, options.carrier, options.notifier ?? DROP_EMAIL, options.clock ?? systemClock, options.settings ?? {}, carrierTimeoutMs);
-  const runner = new CampaignRunner(ctx);
-  ctx.applyReport = (report) => applyStatusReport(ctx, runner, report);
-  const scheduler = new Scheduler(ctx);
-  scheduler.add({ release: () => releaseDueMessages(ctx), next: () => nextDueMessage(ctx) });
+  const deployment = new Deployment(
+    { store: options.store, carrier: options.carrier, notifier: options.notifier ?? DROP_EMAIL, clock: options.clock ?? systemClock, carrierTimeoutMs },
+    { settings: options.settings ?? {}, provisionUser: options.provisionUser, operators: options.operators },
+  );
+  const { core, ready } = deployment;
+  const disconnect = options.carrier.connect(createCarrierSink(deployment));
 
-  const messages = createMessagesApi(ctx, scheduler);
-  const apis = {
-    directory: createDirectoryApi(ctx),
-    numbers: createNumbersApi(ctx),
-    contacts: createContactsApi(ctx),
-    conversations: createConversationsApi(ctx),
-    messages,
-    campaigns: createCampaignsApi(ctx, runner, scheduler),
-    lists: createListsApi(ctx),
-    blocklist: createBlocklistApi(ctx),
-    templates: createTemplatesApi(ctx),
-    keywords: createKeywordsApi(ctx),
-    usage: createUsageApi(ctx),
-    settings: createSettingsApi(ctx),
-  };
-
-  const ready = (async () => {
-    await ctx.settings();
-    await runner.recover();
-    await scheduler.tick();
-  })();
-
-  const disconnect = options.carrier.connect(createCarrierSink(ctx, ready));
-
-  const verify = (principal: unknown) => verifyPrincipal(ctx, principal, { provisionUser: options.provisionUser, storeUser: (input) => storeUser(ctx, input) });
-
+  const organisations = createOrganisationsApi(deployment);
   const backend: LocalBackend = {
-    ...verified(apis, ready, verify),
+    ...routed(deployment),
+    organisations: forOperators(deployment, organisations),
     subscribe: (principal, listener, subscribeOptions) => {
-      checkPrincipal(principal);
+      const claimed = parseInput(PrincipalSchema, principal, 'principal');
+      const organisationId = claimed.organisationId ?? DEFAULT_ORGANISATION_ID;
       // Events wait until the directory has verified the principal; a principal it refuses receives none. A copy of the
       // verified principal, so that each event reads the user as stored then (an extension taken away stops its events).
-      const checked = ready.then(() => verify(principal)).then((known) => ({ ...known }));
-      return ctx.events.subscribe(checked, listener, subscribeOptions?.after);
+      const subscribe = (engine: OrganisationEngine) =>
+        engine.ctx.events.subscribe(ready.then(() => deployment.enter(claimed)).then(({ principal: known }) => ({ ...known })), listener, subscribeOptions?.after);
+      const loaded = deployment.loaded(organisationId);
+      if (loaded) return subscribe(loaded);
+      // Before recovery, the organisation's engine may not be made yet (nor the organisation exist).
+      let unsubscribe: (() => void) | null = null;
+      let cancelled = false;
+      void ready.then(() => {
+        const engine = deployment.loaded(organisationId);
+        if (engine && !cancelled) unsubscribe = subscribe(engine);
+      }, () => undefined);
+      return () => {
+        cancelled = true;
+        unsubscribe?.();
+      };
     },
     inbound: {
       sms: async (message) => {
         const parsed = parseInput(InboundSmsSchema, message, 'message');
         await ready;
-        await receiveSms(ctx, parsed);
+        await deployment.receive(parsed);
       },
       email: async (email) => {
         await ready;
-        return emailToSms(ctx, messages, email);
+        return deployment.email(email);
       },
     },
     ready,
-    stats: () => ({ ...ctx.counters, reportsHeld: ctx.heldReports }),
+    stats: () => ({ ...core.counters, reportsHeld: core.heldReports }),
     idle: async () => {
       await ready;
-      await ctx.idle();
+      await core.idle();
     },
     close: async () => {
       await ready.catch(() => undefined);
       disconnect();
-      scheduler.stop();
-      await runner.close();
-      ctx.close();
-      await ctx.idle();
+      await deployment.close();
+      await core.idle();
     },
   };
   return backend;
 }
 
+const GROUPS = [
+  'directory', 'numbers', 'contacts', 'conversations', 'messages', 'campaigns', 'lists', 'blocklist', 'templates', 'keywords', 'usage', 'settings',
+] as const satisfies readonly (keyof OrganisationApis)[];
+
+/** Every method of the organisations group waits for recovery, then runs for an operator let in (see `enterOperator`). */
+function forOperators(deployment: Deployment, api: OrganisationsApi): OrganisationsApi {
+  const group: Record<string, unknown> = {};
+  for (const [key, method] of Object.entries(api)) {
+    group[key] = async (principal: unknown, ...args: unknown[]) => {
+      await deployment.ready;
+      return (method as (...a: unknown[]) => unknown).call(api, await deployment.enterOperator(principal), ...args);
+    };
+  }
+  return Object.freeze(group) as unknown as OrganisationsApi;
+}
+
 /**
- * Every API method waits for recovery, then runs for the principal as the directory knows it (never as it claims to
- * be: see `verifyPrincipal`).
+ * Every API method waits for recovery, then runs in the principal's organisation for the principal as that
+ * organisation's directory knows it (never as it claims to be: see `verifyPrincipal`).
  */
-function verified<T extends Record<string, object>>(apis: T, ready: Promise<void>, verify: (principal: unknown) => Promise<Principal>): T {
+function routed(deployment: Deployment): OrganisationApis {
   const wrapped: Record<string, object> = {};
-  for (const [name, api] of Object.entries(apis)) {
+  for (const name of GROUPS) {
     const group: Record<string, unknown> = {};
-    for (const [key, method] of Object.entries(api)) {
-      group[key] = typeof method === 'function' ? async (principal: unknown, ...args: unknown[]) => {
-        await ready;
-        return (method as (...a: unknown[]) => unknown).call(api, await verify(principal), ...args);
-      } : method;
+    const sample = deployment.engineOf(DEFAULT_ORGANISATION_ID).apis[name] as unknown as Record<string, unknown>;
+    for (const key of Object.keys(sample)) {
+      group[key] = async (principal: unknown, ...args: unknown[]) => {
+        await deployment.ready;
+        const entry = await deployment.enter(principal);
+        const api = entry.engine.apis[name] as unknown as Record<string, (...a: unknown[]) => unknown>;
+        return api[key]!.call(api, entry.principal, ...args);
+      };
     }
     wrapped[name] = Object.freeze(group);
   }
-  return wrapped as T;
-}
-
-/** A malformed principal is refused at once, with the same `ValidationError` as `createSmsClient` gives. */
-function checkPrincipal(principal: unknown): void {
-  parseInput(PrincipalSchema, principal, 'principal');
+  return wrapped as unknown as OrganisationApis;
 }

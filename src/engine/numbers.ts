@@ -7,10 +7,15 @@ import { NumberCreate, NumberQuery, NumberRouting, NumberRoutingUpdate, NumberUp
 import type { NumbersApi } from '../ports/backend.js';
 import { loadActor, requireAdmin } from './access.js';
 import type { EngineContext } from './context.js';
+import type { OrganisationDirectory } from './organisation-directory.js';
 import { normalisePhone, withPhoneAt } from './phones.js';
 import { parseInput, parsePatch } from './validate.js';
 
-export function createNumbersApi(ctx: EngineContext): NumbersApi {
+/**
+ * SMS numbers. A number belongs to one organisation: creating it claims its address in the organisation directory
+ * (inbound traffic to it is routed there), and removing it lets the address go.
+ */
+export function createNumbersApi(ctx: EngineContext, organisations: OrganisationDirectory): NumbersApi {
   async function existing(id: string): Promise<SmsNumber> {
     const number = await ctx.db.numbers.get(id);
     if (!number) throw new NotFoundError('number', id);
@@ -87,6 +92,9 @@ export function createNumbersApi(ctx: EngineContext): NumbersApi {
       const number: SmsNumber = {
         id: ctx.id('num'), e164, label: parsed.label ?? '', extensionIds, routing: NumberRouting.parse({}), createdAt: ctx.nowIso(), removedAt: null,
       };
+      if (!(await organisations.claimAddress(e164, ctx.organisationId, number.id))) {
+        throw new ConflictError(`${e164} belongs to another organisation.`, { code: 'number.taken', field: 'e164' });
+      }
       await ctx.db.numbers.insert(number);
       return number;
     },
@@ -118,6 +126,7 @@ export function createNumbersApi(ctx: EngineContext): NumbersApi {
       if (number.removedAt) return number;
       // The assignment stays so that its users keep seeing the history; it no longer sends or holds an extension.
       const updated = await ctx.db.numbers.update(id, { removedAt: ctx.nowIso() });
+      await organisations.releaseAddress(number.e164, ctx.organisationId);
       return updated ?? number;
     },
 

@@ -104,6 +104,10 @@ export function emitMessageStatus(ctx: EngineContext, message: MessageRecord): v
  * does not answer in time, `unknown` until its answer comes (if ever).
  */
 export async function transmit(ctx: EngineContext, message: MessageRecord, billTo: string | null): Promise<MessageRecord> {
+  if (await ctx.suspended()) {
+    const held = { code: 'organisation.suspended', message: 'Not sent: the organisation is suspended.' };
+    return settle(ctx, message, await transition(ctx, message.id, 'failed', { error: held }));
+  }
   const sending = await transition(ctx, message.id, 'sending');
   if (!sending) return (await ctx.db.messages.get(message.id)) ?? message;
   emitMessageStatus(ctx, sending);

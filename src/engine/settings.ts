@@ -1,9 +1,11 @@
 import { Settings, SettingsUpdate } from '../model/index.js';
 import type { SettingsApi } from '../ports/backend.js';
 import { createKeywordClassifier, type KeywordClassifier } from '../keywords.js';
+import { ConflictError } from '../errors/conflict-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { loadActor, requireAdmin } from './access.js';
 import type { EngineContext } from './context.js';
+import type { OrganisationDirectory } from './organisation-directory.js';
 import { parseInput, parsePatch } from './validate.js';
 
 const classifiers = new WeakMap<object, KeywordClassifier>();
@@ -18,7 +20,8 @@ export function classifierFor(settings: Settings): KeywordClassifier {
   return classifier;
 }
 
-export function createSettingsApi(ctx: EngineContext): SettingsApi {
+/** The organisation's settings. Its short code is an address inbound traffic is routed by: one organisation holds it. */
+export function createSettingsApi(ctx: EngineContext, organisations: OrganisationDirectory): SettingsApi {
   return {
     async get(principal) {
       await loadActor(ctx, principal);
@@ -33,6 +36,13 @@ export function createSettingsApi(ctx: EngineContext): SettingsApi {
         classifierFor(next);
       } catch (error) {
         throw new ValidationError(error instanceof Error ? error.message : 'Invalid keywords', { field: 'keywords', cause: error });
+      }
+      const previous = await ctx.settings();
+      if (next.shortCode !== previous.shortCode) {
+        if (next.shortCode !== null && !(await organisations.claimAddress(next.shortCode, ctx.organisationId, null))) {
+          throw new ConflictError(`The short code ${next.shortCode} belongs to another organisation.`, { code: 'settings.short_code_taken', field: 'shortCode' });
+        }
+        if (previous.shortCode !== null) await organisations.releaseAddress(previous.shortCode, ctx.organisationId);
       }
       await ctx.saveSettings(next);
       return next;

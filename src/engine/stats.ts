@@ -16,11 +16,13 @@ export interface LocalBackendStats {
   heldReportsDropped: number;
   /** Sends the carrier did not answer within `carrierTimeoutMs`: each message was settled `unknown`, never re-sent. */
   sendsTimedOut: number;
+  /** Inbound SMS to an address no organisation holds, with no default organisation to take them. */
+  inboundUnrouted: number;
 }
 
 /** The counters of `LocalBackendStats`, as the engine keeps them. */
 export type EngineCounters = Omit<LocalBackendStats, 'reportsHeld'>;
 
 export function emptyCounters(): EngineCounters {
-  return { reportsDropped: 0, inboundDropped: 0, heldReportsDropped: 0, sendsTimedOut: 0 };
+  return { reportsDropped: 0, inboundDropped: 0, heldReportsDropped: 0, sendsTimedOut: 0, inboundUnrouted: 0 };
 }

@@ -101,29 +101,43 @@ function sumRows(records: readonly UsageRecord[]): UsageRow[] {
   return [...rows.values()];
 }
 
+/** The months a usage query asks for, inclusive: by default the current month; a `from` in the future ends there. */
+export function monthRange(input: { from?: Month | undefined; to?: Month | undefined }, current: Month): { from: Month; to: Month } {
+  const from = input.from ?? input.to ?? current;
+  const to = input.to ?? (input.from && input.from > current ? input.from : current);
+  return { from, to };
+}
+
+/** Every usage record of an organisation in a range of months (of an extension or a department), read a page at a time. */
+export async function usageRecords(
+  ctx: EngineContext,
+  query: { from: Month; to: Month; extensionId?: string | undefined; departmentId?: string | undefined },
+): Promise<UsageRecord[]> {
+  const records: UsageRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await ctx.db.usage.find({
+      where: {
+        month: { $gte: query.from, $lte: query.to },
+        ...(query.extensionId && { extensionId: query.extensionId }),
+        ...(query.departmentId && { departmentId: query.departmentId }),
+      },
+      orderBy: [['month', 'asc']],
+      cursor,
+      limit: 1000,
+    });
+    records.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return records;
+}
+
 export function createUsageApi(ctx: EngineContext): UsageApi {
   async function rows(principal: Parameters<UsageApi['rows']>[0], query: Parameters<UsageApi['rows']>[1] = {}): Promise<{ rows: UsageRow[]; from: Month; to: Month }> {
     const input = parseInput(UsageQuery, query, 'query');
     const actor = await loadActor(ctx, principal);
-    const current = monthOf(ctx.nowIso());
-    const from = input.from ?? input.to ?? current;
-    const to = input.to ?? (input.from && input.from > current ? input.from : current);
-    const records: UsageRecord[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await ctx.db.usage.find({
-        where: {
-          month: { $gte: from, $lte: to },
-          ...(input.extensionId && { extensionId: input.extensionId }),
-          ...(input.departmentId && { departmentId: input.departmentId }),
-        },
-        orderBy: [['month', 'asc']],
-        cursor,
-        limit: 1000,
-      });
-      records.push(...page.items);
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
+    const { from, to } = monthRange(input, monthOf(ctx.nowIso()));
+    const records = await usageRecords(ctx, { from, to, extensionId: input.extensionId, departmentId: input.departmentId });
     // Users see the usage of their own extensions only.
     const visible = actor.isAdmin ? records : records.filter((record) => record.extensionId !== null && actor.extensionIds.includes(record.extensionId));
     return { rows: sumRows(visible), from, to };

@@ -1,6 +1,7 @@
 import * as z from 'zod';
-import { Id, Name, Timestamp } from './common.js';
+import { Id, Month, Name, PageRequest, Timestamp } from './common.js';
 import { Settings } from './settings.js';
+import { UsageTotals } from './usage.js';
 
 /**
  * The organisation every record of a deployment with one organisation belongs to, and that principals naming none
@@ -48,3 +49,31 @@ export const Operator = z.object({
   createdAt: Timestamp,
 });
 export type Operator = z.infer<typeof Operator>;
+
+/** A page of organisations, by name; `query` matches names and ids. */
+export const OrganisationQuery = PageRequest.extend({
+  query: z.string().max(100).optional(),
+  status: OrganisationStatus.optional(),
+});
+export type OrganisationQuery = z.input<typeof OrganisationQuery>;
+
+/** Deleting an organisation deletes all its data: the call repeats its name, as the person confirming typed it. */
+export const OrganisationRemoval = z.object({ confirmName: z.string().max(200) });
+export type OrganisationRemoval = z.input<typeof OrganisationRemoval>;
+
+/** Usage of one organisation in one month, for the hosting vendor's billing. */
+export const OrganisationUsage = UsageTotals.extend({
+  organisationId: Id,
+  name: Name,
+  month: Month,
+  currency: z.string().length(3),
+});
+export type OrganisationUsage = z.infer<typeof OrganisationUsage>;
+
+/** Months of usage, inclusive (default the current month), of one organisation or all. */
+export const OrganisationUsageQuery = z.object({
+  from: Month.optional(),
+  to: Month.optional(),
+  organisationId: Id.optional(),
+});
+export type OrganisationUsageQuery = z.input<typeof OrganisationUsageQuery>;

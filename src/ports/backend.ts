@@ -4,7 +4,8 @@ import type {
   ContactCreate, ContactMatch, ContactQuery, ContactUpdate, Conversation, ConversationOpen, ConversationQuery,
   Department, DirectoryUser, Extension, ExtensionQuery, KeywordRule, KeywordRuleCreate, KeywordRuleUpdate, ListEntry, ListEntryInput,
   ListEntryQuery, ListImportInput, ListImportReport, Message, MessageSend, NumberCreate, NumberQuery, NumberRouting, NumberRoutingUpdate,
-  NumberUpdate, Page, PageRequest, PredefinedList, Principal, RecipientQuery, SearchQuery, Settings, SettingsUpdate,
+  NumberUpdate, Organisation, OrganisationCreate, OrganisationQuery, OrganisationRemoval, OrganisationUpdate, OrganisationUsage,
+  OrganisationUsageQuery, Page, PageRequest, PredefinedList, Principal, RecipientQuery, SearchQuery, Settings, SettingsUpdate,
   SmsEvent, SmsNumber, Template, TemplateCreate, TemplateQuery, TemplateUpdate, UnreadSummary, Upload, UploadCreate,
   UsageQuery, UsageRow, UsageSummary, User,
 } from '../model/index.js';
@@ -35,6 +36,8 @@ export interface SmsBackend {
   readonly keywords: KeywordsApi;
   readonly usage: UsageApi;
   readonly settings: SettingsApi;
+  /** The hosting vendor's operators manage organisations and read their usage. */
+  readonly organisations: OrganisationsApi;
   /**
    * Live events the principal may see. `after` resumes after an event id (SSE's Last-Event-ID).
    * Returns the function that unsubscribes.
@@ -217,6 +220,29 @@ export interface KeywordsApi {
 export interface UsageApi {
   summary(p: P, query?: UsageQuery): Promise<UsageSummary>;
   rows(p: P, query?: UsageQuery): Promise<UsageRow[]>;
+}
+
+/**
+ * Organisations, for the hosting vendor's operators (role `operator`, with no `organisationId`): anyone else gets a
+ * `PermissionError`. Operators never read an organisation's messages through these.
+ */
+export interface OrganisationsApi {
+  list(p: P, query?: OrganisationQuery): Promise<Page<Organisation>>;
+  get(p: P, id: string): Promise<Organisation>;
+  /** A new organisation, active, with the engine's initial settings under its own. */
+  create(p: P, input: OrganisationCreate): Promise<Organisation>;
+  update(p: P, id: string, input: OrganisationUpdate): Promise<Organisation>;
+  /**
+   * Nothing is sent for a suspended organisation and its people are refused; its campaigns stop, its scheduled
+   * messages wait, and inbound SMS to its numbers are kept, flagged.
+   */
+  suspend(p: P, id: string): Promise<Organisation>;
+  /** Lifts a suspension: scheduled messages due meanwhile go out; stopped campaigns can be restarted. */
+  resume(p: P, id: string): Promise<Organisation>;
+  /** Deletes the organisation and all its data; `confirmName` must be its name. */
+  remove(p: P, id: string, confirmation: OrganisationRemoval): Promise<void>;
+  /** Usage per organisation and month, for the vendor's billing. */
+  usage(p: P, query?: OrganisationUsageQuery): Promise<OrganisationUsage[]>;
 }
 
 export interface SettingsApi {

@@ -51,6 +51,7 @@ const LIST_CALLS: { [G in ApiName as ListMethod<G> extends never ? never : G]: {
   },
   templates: { list: (w, _ids, query) => w.alice.templates.list(query) },
   keywords: { list: (w, _ids, query) => w.admin.keywords.list(query) },
+  organisations: { list: (w, _ids, query) => w.operator.organisations.list(query) },
 };
 
 /** Out-of-bounds pages, the field each is refused on, and what the error's message says of the bound. */

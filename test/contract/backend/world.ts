@@ -30,6 +30,8 @@ type UserKey = 'alice' | 'bob' | 'carol' | 'dave' | 'erin';
  */
 export interface World {
   fx: BackendFixture;
+  /** The hosting vendor's operator (the first operator principal, stored on first sight). */
+  operator: SmsClient;
   admin: SmsClient;
   alice: SmsClient;
   bob: SmsClient;
@@ -86,7 +88,8 @@ async function buildWorld(fx: BackendFixture): Promise<World> {
     return Object.fromEntries(entries) as Record<UserKey | 'admin', SmsClient>;
   };
   const clients = clientsOn(fx.backend);
-  return { fx, ...clients, admin, principals, dep: { sales: sales.id, support: support.id }, ext, num, clientsOn };
+  const operator = createSmsClient({ backend: fx.backend, principal: { userId: 'operator', role: 'operator' } });
+  return { fx, ...clients, operator, admin, principals, dep: { sales: sales.id, support: support.id }, ext, num, clientsOn };
 }
 
 /**

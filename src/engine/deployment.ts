@@ -1,0 +1,151 @@
+import { PermissionError } from '../errors/permission-error.js';
+import type { Principal, Settings } from '../model/index.js';
+import { DEFAULT_ORGANISATION_ID, Principal as PrincipalSchema } from '../model/index.js';
+import type { InboundSms, StatusReport } from '../ports/carrier.js';
+import { type CorePorts, EngineCore } from './core.js';
+import { storeUser } from './directory.js';
+import { type EmailToSmsResult, type InboundEmail, emailAddress, emailToSms } from './email.js';
+import { receiveSms } from './inbound.js';
+import { OrganisationDirectory } from './organisation-directory.js';
+import { OrganisationEngine } from './organisation-engine.js';
+import { OperatorDirectory } from './operators.js';
+import { type ProvisionUser, verifyPrincipal } from './principals.js';
+import { parseInput } from './validate.js';
+
+/** A principal let in: the engine of its organisation, and the principal as that organisation's directory knows it. */
+export interface Entry {
+  engine: OrganisationEngine;
+  principal: Principal;
+}
+
+/**
+ * Every organisation of one deployment: the shared core, the organisation directory, and an engine per organisation.
+ * It routes what comes from outside to the organisation it belongs to: a principal's call to its organisation, an
+ * inbound SMS to the organisation holding the number it was sent to, a delivery report to the organisation that sent
+ * the message, an e-mail to the organisation of the user who wrote it.
+ */
+export class Deployment {
+  readonly core: EngineCore;
+  readonly organisations: OrganisationDirectory;
+  private readonly engines = new Map<string, OrganisationEngine>();
+  private readonly provisionUser: ProvisionUser | undefined;
+  /** Resolves once every organisation's engine has recovered what a previous engine left on the same store. */
+  readonly ready: Promise<void>;
+
+  readonly operators: OperatorDirectory;
+
+  constructor(ports: CorePorts, options: { settings: Partial<Settings>; provisionUser?: ProvisionUser | undefined; operators?: readonly string[] | undefined }) {
+    this.core = new EngineCore(ports);
+    this.organisations = new OrganisationDirectory(this.core, options.settings);
+    this.operators = new OperatorDirectory(this.core, options.operators);
+    this.provisionUser = options.provisionUser;
+    this.core.applyReport = (report) => this.applyReport(report);
+    this.ready = this.start();
+  }
+
+  /** Makes the default organisation in an empty store, and starts every organisation's engine. */
+  private async start(): Promise<void> {
+    await this.organisations.ensureDefault();
+    for (const id of await this.organisations.ids()) await this.engineOf(id).start();
+  }
+
+  /** The engine of an organisation that exists (made on first use). */
+  engineOf(organisationId: string): OrganisationEngine {
+    let engine = this.engines.get(organisationId);
+    if (!engine) this.engines.set(organisationId, (engine = new OrganisationEngine(this.core, organisationId, this.organisations)));
+    return engine;
+  }
+
+  /** The engine of an organisation, if it is made already (every organisation's is, once `ready`). */
+  loaded(organisationId: string): OrganisationEngine | undefined {
+    return this.engines.get(organisationId);
+  }
+
+  /** The engine of an organisation, if it exists. */
+  async find(organisationId: string): Promise<OrganisationEngine | null> {
+    return (await this.organisations.get(organisationId)) ? this.engineOf(organisationId) : null;
+  }
+
+  /**
+   * Lets a principal in: parsed (a malformed one is a `ValidationError`, as `createSmsClient` gives), its organisation
+   * (the default one when it names none) found, and checked against that organisation's directory.
+   */
+  async enter(input: unknown): Promise<Entry> {
+    const claimed = parseInput(PrincipalSchema, input, 'principal');
+    if (claimed.role === 'operator') {
+      throw new PermissionError('Operators manage organisations; they do not act as their people.', { action: 'principal', code: 'permission.operator' });
+    }
+    const organisationId = claimed.organisationId ?? DEFAULT_ORGANISATION_ID;
+    const organisation = await this.organisations.get(organisationId);
+    if (!organisation) throw new PermissionError(`There is no organisation "${organisationId}".`, { action: 'principal', code: 'permission.unknown_organisation' });
+    if (organisation.status === 'suspended') {
+      throw new PermissionError('This organisation is suspended.', { action: 'principal', code: 'permission.organisation_suspended' });
+    }
+    const engine = this.engineOf(organisationId);
+    const { ctx } = engine;
+    const principal = await verifyPrincipal(ctx, claimed, { provisionUser: this.provisionUser, storeUser: (user) => storeUser(ctx, user) });
+    return { engine, principal: { ...principal, organisationId } };
+  }
+
+  /** Lets an operator in: the principal claims the role, names no organisation, and is an operator (see OperatorDirectory). */
+  async enterOperator(input: unknown): Promise<Principal> {
+    const claimed = parseInput(PrincipalSchema, input, 'principal');
+    if (claimed.role !== 'operator' || claimed.organisationId !== undefined) {
+      throw new PermissionError('Only the hosting vendor\'s operators manage organisations.', { action: 'organisations', code: 'permission.operator_only' });
+    }
+    const operator = await this.operators.verify(claimed);
+    return { userId: operator.id, role: 'operator' };
+  }
+
+  /** Closes an organisation's engine and forgets it (its organisation is being deleted). */
+  async forget(organisationId: string): Promise<void> {
+    const engine = this.engines.get(organisationId);
+    this.engines.delete(organisationId);
+    await engine?.close();
+  }
+
+  /**
+   * An inbound SMS, in the organisation holding the address it was sent to (else the default one, if any). A suspended
+   * organisation's inbound is kept, flagged with the error `organisation.suspended`.
+   */
+  async receive(message: InboundSms): Promise<void> {
+    const owner = await this.organisations.ownerOf(message.to);
+    const engine = await this.find(owner?.organisationId ?? DEFAULT_ORGANISATION_ID);
+    if (!engine) {
+      this.core.counters.inboundUnrouted += 1;
+      return;
+    }
+    const received = await receiveSms(engine.ctx, message);
+    if (received && (await this.organisations.get(engine.ctx.organisationId))?.status === 'suspended') {
+      await engine.ctx.db.messages.update(received.id, { error: { code: 'organisation.suspended', message: 'Received while the organisation was suspended.' } });
+    }
+  }
+
+  /** A delivery report, in the organisation that sent its message; held while no organisation records its provider id. */
+  async applyReport(report: StatusReport): Promise<boolean> {
+    const organisationId =
+      this.core.messageOfProvider(report.providerId)?.organisationId ??
+      (await this.core.ports.store.across('messages').find({ where: { providerId: report.providerId }, limit: 1 }))[0]?.organisationId;
+    const engine = organisationId === undefined ? null : this.engines.get(organisationId);
+    if (!engine) {
+      this.core.holdReport(report);
+      return false;
+    }
+    return engine.applyReport(report);
+  }
+
+  /** E-mail to SMS, in the organisation of the user whose address wrote it (refused when several have it). */
+  async email(email: InboundEmail): Promise<EmailToSmsResult> {
+    const from = emailAddress(email.from);
+    const owners = new Set((await this.core.ports.store.across('users').find({ where: { email: from }, limit: 10 })).map((found) => found.organisationId));
+    if (owners.size > 1) return { ok: false, code: 'email.ambiguous_sender', reason: `${from} is the address of users of several organisations.` };
+    const engine = await this.find([...owners][0] ?? DEFAULT_ORGANISATION_ID);
+    if (!engine) return { ok: false, code: 'email.unknown_sender', reason: `${from} is not the address of a user of the service.` };
+    return emailToSms(engine.ctx, engine.apis.messages, email);
+  }
+
+  async close(): Promise<void> {
+    for (const engine of this.engines.values()) await engine.close();
+    this.core.close();
+  }
+}
