@@ -12,6 +12,7 @@ import { emailContract } from './backend/email.js';
 import { keywordsContract } from './backend/keywords.js';
 import { listsContract } from './backend/lists.js';
 import { numbersContract } from './backend/numbers.js';
+import { organisationsContract } from './backend/organisations.js';
 import { pagingContract } from './backend/paging.js';
 import { permissionsContract } from './backend/permissions.js';
 import { phoneInputsContract } from './backend/phone-inputs.js';
@@ -130,6 +131,7 @@ export function runBackendContract(harness: BackendHarness): void {
     settingsContract(harness);
     permissionsContract(harness);
     principalsContract(harness);
+    organisationsContract(harness);
     validationContract(harness);
     pagingContract(harness);
     phoneInputsContract(harness);
