@@ -56,6 +56,11 @@ export const portalStyles = css`
     border-inline-start: 1px solid var(--line);
   }
 
+  .tenant {
+    color: var(--page-fg);
+    font-weight: 600;
+  }
+
   .settings {
     display: flex;
     flex-wrap: wrap;
@@ -257,5 +262,64 @@ export const portalStyles = css`
     margin: 0;
     padding-inline-start: 1.25rem;
     overflow-wrap: anywhere;
+  }
+
+  .table-card {
+    position: relative;
+    overflow-x: auto;
+  }
+
+  .table {
+    width: 100%;
+    border-collapse: collapse;
+  }
+
+  .table caption {
+    padding: 0.75rem 1rem;
+    text-align: start;
+    font-weight: 600;
+  }
+
+  .table :is(th, td) {
+    padding: 0.6rem 1rem;
+    text-align: start;
+    border-top: 1px solid var(--line);
+    white-space: nowrap;
+  }
+
+  .table thead th {
+    font-size: 0.8rem;
+    color: var(--muted);
+    font-weight: 600;
+  }
+
+  .table .number {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .table .row-actions {
+    display: flex;
+    justify-content: flex-end;
+    gap: 0.5rem;
+  }
+
+  .tag {
+    margin-inline-start: 0.4rem;
+    padding: 0 0.45rem;
+    font-size: 0.75rem;
+    font-weight: 600;
+    border: 1px solid var(--accent);
+    border-radius: 999px;
+    color: var(--accent);
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
 `;

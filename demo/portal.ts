@@ -5,18 +5,21 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../components/inbox/sms-inbox.js';
-import { createSmsClient, type SmsClient } from '../src/index.js';
-import { demoBackend } from './backend.js';
+import { DEFAULT_ORGANISATION_ID, type SmsClient } from '../src/index.js';
+import { demoClient, organisationName } from './backend.js';
 import { PEOPLE, type Who } from './people.js';
 import { portalStyles } from './portal.styles.js';
 import { campaignsSection } from './sections/campaigns.js';
 import { composerSection } from './sections/composer.js';
 import { inboundButtons, inboxSection } from './sections/inbox.js';
 import { blocklistSection, listsSection } from './sections/lists.js';
+import { type DemoOpenOrganisationEvent, organisationsSection } from './sections/organisations.js';
 import type { DemoSection, SectionContext } from './sections/section.js';
 import { type DemoTerm, LANGUAGES, demoTerm } from './terms.js';
 
 const SECTIONS: readonly DemoSection[] = [inboxSection, campaignsSection, listsSection, blocklistSection, composerSection];
+/** What the hosting vendor's operator sees: the organisations, never their messages. */
+const OPERATOR_SECTIONS: readonly DemoSection[] = [organisationsSection];
 
 type Scheme = 'auto' | 'light' | 'dark';
 type Layout = 'page' | 'panel';
@@ -26,12 +29,15 @@ export class DemoPortal extends LitElement {
 
   @state() private section = sectionFromHash();
   @state() private who: Who = 'alice';
+  /** The organisation the portal shows; the operator opens another from the organisations page. */
+  @state() private organisationId = DEFAULT_ORGANISATION_ID;
+  @state() private organisationName = '';
   @state() private language = document.documentElement.lang || 'en';
   @state() private scheme: Scheme = 'auto';
   @state() private layout: Layout = 'page';
   /** Bumped by a section whose own state changed, to render again. */
   @state() private generation = 0;
-  @state() private clients: Partial<Record<Who, SmsClient>> = {};
+  @state() private clients: Record<string, SmsClient> = {};
 
   private readonly onHashChange = () => {
     this.section = sectionFromHash();
@@ -56,33 +62,45 @@ export class DemoPortal extends LitElement {
     }
   }
 
+  private clientKey(who: Who = this.who): string {
+    return who === 'operator' ? who : `${this.organisationId}:${who}`;
+  }
+
   private async signIn(who: Who): Promise<void> {
     this.who = who;
-    if (this.clients[who]) return;
-    const { backend, world } = await demoBackend();
-    this.clients = { ...this.clients, [who]: createSmsClient({ backend, principal: world.principals[who] }) };
+    const key = this.clientKey(who);
+    if (!this.clients[key]) this.clients = { ...this.clients, [key]: await demoClient(this.organisationId, who) };
+    this.organisationName = await organisationName(this.organisationId);
   }
+
+  /** The operator opens an organisation: the portal now shows its people, signed in as its first user. */
+  private readonly onOpenOrganisation = (event: DemoOpenOrganisationEvent) => {
+    this.organisationId = event.organisationId;
+    location.hash = SECTIONS[0]!.id;
+    void this.signIn('alice');
+  };
 
   private t = (key: DemoTerm): string => demoTerm(this.language, key);
 
   private get visibleSections(): readonly DemoSection[] {
+    if (this.who === 'operator') return OPERATOR_SECTIONS;
     // In the side panel layout the inbox is in the panel, not a page of its own.
     return this.layout === 'panel' ? SECTIONS.filter((section) => section !== inboxSection) : SECTIONS;
   }
 
   override render() {
-    const client = this.clients[this.who];
+    const client = this.clients[this.clientKey()];
     const sections = this.visibleSections;
     const current = sections.find((section) => section.id === this.section) ?? sections[0]!;
     const context: SectionContext | null = client
-      ? { client, who: this.who, t: this.t, scheme: this.scheme === 'auto' ? undefined : this.scheme, redraw: () => (this.generation += 1) }
+      ? { client, who: this.who, organisationId: this.organisationId, t: this.t, scheme: this.scheme === 'auto' ? undefined : this.scheme, redraw: () => (this.generation += 1) }
       : null;
     return html`
       <header class="appbar">
         <div class="brand">
           <svg class="logo" viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z" /></svg>
           <span class="product">${this.t('portalName')}</span>
-          <span class="area">${this.t('portalSection')}</span>
+          <span class="area">${this.t('portalSection')}${this.organisationName ? html` · <span class="tenant">${this.organisationName}</span>` : nothing}</span>
         </div>
         <label class="field account">
           <span>${this.t('signedInAs')}</span>
@@ -101,12 +119,12 @@ export class DemoPortal extends LitElement {
           (section) => html`<a href="#${section.id}" aria-current=${ifDefined(section === current ? 'page' : undefined)}>${this.t(section.title)}</a>`,
         )}
       </nav>
-      <div class="body ${this.layout === 'panel' ? 'with-panel' : ''}">
+      <div class="body ${this.layout === 'panel' && this.who !== 'operator' ? 'with-panel' : ''}" @demo-open-organisation=${this.onOpenOrganisation}>
         <main id="page" aria-label=${this.t(current.title)}>
           ${this.layout === 'panel' ? html`<p class="hint">${this.t('panelHint')}</p>` : nothing}
           ${context ? current.render(context) : nothing}
         </main>
-        ${this.layout === 'panel' && context
+        ${this.layout === 'panel' && context && this.who !== 'operator'
           ? html`<aside class="side-panel" aria-label=${this.t('sidePanel')}>
               ${inboundButtons(context)}
               <sms-inbox .client=${context.client} layout="split" default-country="AU" scheme=${ifDefined(context.scheme)}></sms-inbox>

@@ -68,12 +68,16 @@ export {
 export {
   SearchQuery, ExtensionQuery, MAX_PAGE_SIZE, MAX_CURSOR_LENGTH, NumberQuery, ContactQuery, TemplateQuery, BlocklistHistoryQuery,
 } from './model/index.js';
+export {
+  DEFAULT_ORGANISATION_ID, ORGANISATION_STATUSES, OrganisationStatus, Organisation, OrganisationCreate, OrganisationUpdate,
+  OrganisationQuery, OrganisationRemoval, OrganisationUsage, OrganisationUsageQuery, Operator, PRINCIPAL_ROLES, PrincipalRole,
+} from './model/index.js';
 export type {
   Page, SmsEventMap, SmsEventType, SmsEvent, ContactNumberChange,
 } from './model/index.js';
 export type {
   SmsBackend, DirectoryApi, NumbersApi, ContactsApi, ConversationsApi, MessagesApi, CampaignsApi, ListsApi, BlocklistApi,
-  TemplatesApi, KeywordsApi, UsageApi, SettingsApi, SendCapabilities, UserInput,
+  TemplatesApi, KeywordsApi, UsageApi, SettingsApi, OrganisationsApi, SendCapabilities, UserInput,
 } from './ports/backend.js';
 export type {
   Carrier, CarrierCapabilities, CarrierSink, CarrierReportStatus, Clock, InboundSms, Notifier, OutboundSms, StatusReport,
@@ -82,9 +86,9 @@ export { CARRIER_REPORT_STATUSES } from './ports/carrier.js';
 export type {
   Collection, CollectionName, Condition, Query, Scalar, Store, StoreRecords, Where, ConversationRecord,
   ConversationStateRecord, CampaignRecipientRecord, ContactRecord, ListEntryRecord, MessageRecord, SettingsRecord,
-  UploadRecipientRecord, UsageRecord,
+  UploadRecipientRecord, UsageRecord, StoreScope, CrossCollection, CrossQuery, Located, AddressRecord,
 } from './ports/store.js';
-export { COLLECTIONS, MAX_QUERY_LIMIT } from './ports/store.js';
+export { COLLECTIONS, MAX_QUERY_LIMIT, SYSTEM_SCOPE } from './ports/store.js';
 export { createSmsClient } from './client.js';
 export type { SmsClient, SmsClientOptions, SmsEventHandler } from './client.js';
 export { createLocalBackend } from './engine/local-backend.js';

@@ -1,6 +1,9 @@
-import { DEMO_ADMIN, createLocalBackend, createSmsClient, seedDemo, type DemoWorld, type LocalBackend, type Settings } from '../../src/index.js';
+import {
+  DEFAULT_ORGANISATION_ID, DEMO_ADMIN, SYSTEM_SCOPE, createLocalBackend, createSmsClient, seedDemo, type DemoWorld, type LocalBackend, type Principal,
+  type Settings,
+} from '../../src/index.js';
 import { createManualClock } from '../../src/engine/clock.js';
-import { createMemoryStore } from '../memory-store/index.js';
+import { type MemoryStoreSnapshot, createMemoryStore } from '../memory-store/index.js';
 import { createSimulatedCarrier, createSimulatedNotifier, type SimulatedCarrier } from '../simulated-carrier/index.js';
 
 export interface DemoBackendOptions {
@@ -31,11 +34,23 @@ export interface DemoBackendOptions {
    * @default true
    */
   resumeRunning?: boolean;
+  /**
+   * Seeds a second organisation beside the first, "Globex Logistics" (its own numbers, short code and addresses, the
+   * same people's names: organisations are sealed from each other), and names the demo's operator. The first is the
+   * default organisation, renamed "Acme Corporation".
+   * @default false
+   */
+  secondOrganisation?: boolean;
 }
 
 export interface DemoBackend {
   backend: LocalBackend;
+  /** The first organisation (the default one). */
   world: DemoWorld;
+  /** Every seeded organisation's world, by organisation id. */
+  worlds: Record<string, DemoWorld>;
+  /** The hosting vendor's operator, who manages the organisations. */
+  operator: Principal;
   carrier: SimulatedCarrier;
   /** E-mails the demo's routing sent. */
   outbox: { to: string; subject: string; text: string }[];
@@ -52,15 +67,54 @@ const WEEK = 7 * 86_400_000;
  * const alice = createSmsClient({ backend, principal: world.principals.alice });
  */
 export async function createDemoBackend(options: DemoBackendOptions = {}): Promise<DemoBackend> {
-  const store = createMemoryStore();
   const notifier = createSimulatedNotifier();
+  const acme = await seedOrganisation(options, notifier, 1);
+  let snapshot = acme.snapshot;
+  const worlds: Record<string, DemoWorld> = { [DEFAULT_ORGANISATION_ID]: acme.world };
+  if (options.secondOrganisation) {
+    const globex = await seedOrganisation({ ...options, listSize: Math.min(options.listSize ?? 240, 80), largeThread: 0 }, notifier, 2, 'globex.example');
+    snapshot = besides(snapshot, globex.snapshot, SECOND_ORGANISATION);
+    worlds[SECOND_ORGANISATION] = inOrganisation(globex.world, SECOND_ORGANISATION);
+  }
+  const store = createMemoryStore({ snapshot });
+
+  const carrier = createSimulatedCarrier({
+    seed: options.seed ?? 1,
+    latencyMs: options.latencyMs ?? [200, 1200],
+    deliveryRate: 0.95,
+    replies: { rate: 0.03, delayMs: 4000 },
+  });
+  const backend = createLocalBackend({ store, carrier, notifier, operators: [DEMO_OPERATOR.userId] });
+  await backend.ready;
+  const operator = createSmsClient({ backend, principal: DEMO_OPERATOR });
+  if (options.secondOrganisation) await operator.organisations.update(DEFAULT_ORGANISATION_ID, { name: 'Acme Corporation' });
+  for (const world of Object.values(worlds)) {
+    const live = createSmsClient({ backend, principal: world.principals.admin });
+    if (options.settings) await live.settings.update(options.settings);
+    if (options.resumeRunning ?? true) await createSmsClient({ backend, principal: world.principals.alice }).campaigns.restart(world.campaigns.running);
+  }
+  return { backend, world: acme.world, worlds, operator: DEMO_OPERATOR, carrier, outbox: notifier.outbox };
+}
+
+/** The second organisation's id, when there is one. */
+const SECOND_ORGANISATION = 'globex';
+
+/** The demo's operator: the hosting vendor's staff member who manages the organisations. */
+const DEMO_OPERATOR: Principal = { userId: 'demo-operator', role: 'operator' };
+
+/**
+ * Seeds one organisation on a store of its own, as the default organisation, with a week of history written by an
+ * engine on a manual clock that starts a week ago (each organisation on its own week). Returns its records.
+ */
+async function seedOrganisation(options: DemoBackendOptions, notifier: ReturnType<typeof createSimulatedNotifier>, numberBlock: number, emailDomain?: string) {
+  const store = createMemoryStore();
   const clock = createManualClock({ start: Date.now() - WEEK });
   const seedCarrier = createSimulatedCarrier({ seed: options.seed ?? 1, latencyMs: 0, deliveryRate: 0.96, clock });
   const seeding = createLocalBackend({ store, carrier: seedCarrier, notifier, clock });
   // The organisation's first administrator is stored from its principal (the directory has no name for it yet).
   const admin = createSmsClient({ backend: seeding, principal: { userId: 'demo-admin', role: 'admin' } });
   await admin.directory.me();
-  await admin.directory.updateUser('demo-admin', { name: DEMO_ADMIN.name, email: DEMO_ADMIN.email });
+  await admin.directory.updateUser('demo-admin', { name: DEMO_ADMIN.name, email: emailDomain ? DEMO_ADMIN.email.replace(/@.*$/, `@${emailDomain}`) : DEMO_ADMIN.email });
   const world = await seedDemo(admin, {
     inject: (sms) => seeding.inbound.sms(sms),
     advance: async (ms) => {
@@ -71,24 +125,36 @@ export async function createDemoBackend(options: DemoBackendOptions = {}): Promi
       await seedCarrier.flush();
       await seeding.idle();
     },
+    numberBlock,
+    ...(emailDomain !== undefined && { emailDomain }),
     ...(options.largeThread !== undefined && { largeThread: options.largeThread }),
     ...(options.listSize !== undefined && { listSize: options.listSize }),
   });
   await seeding.close();
+  return { snapshot: store.exportSnapshot(), world };
+}
 
-  const carrier = createSimulatedCarrier({
-    seed: options.seed ?? 1,
-    latencyMs: options.latencyMs ?? [200, 1200],
-    deliveryRate: 0.95,
-    replies: { rate: 0.03, delayMs: 4000 },
-  });
-  const backend = createLocalBackend({ store, carrier, notifier });
-  await backend.ready;
-  const live = createSmsClient({ backend, principal: world.principals.admin });
-  if (options.settings) await live.settings.update(options.settings);
-  if (options.resumeRunning ?? true) {
-    const alice = createSmsClient({ backend, principal: world.principals.alice });
-    await alice.campaigns.restart(world.campaigns.running);
-  }
-  return { backend, world, carrier, outbox: notifier.outbox };
+/**
+ * The records of `other`'s default organisation put beside `base`'s under the id `organisationId`: its scope, its
+ * organisation record (renamed) and the addresses it holds.
+ */
+function besides(base: MemoryStoreSnapshot, other: MemoryStoreSnapshot, organisationId: string): MemoryStoreSnapshot {
+  const system = base[SYSTEM_SCOPE] ?? {};
+  const theirs = other[SYSTEM_SCOPE] ?? {};
+  const organisation = theirs.organisations?.find((record) => record.id === DEFAULT_ORGANISATION_ID);
+  return {
+    ...base,
+    [organisationId]: other[DEFAULT_ORGANISATION_ID] ?? {},
+    [SYSTEM_SCOPE]: {
+      ...system,
+      organisations: [...(system.organisations ?? []), ...(organisation ? [{ ...organisation, id: organisationId, name: 'Globex Logistics' }] : [])],
+      addresses: [...(system.addresses ?? []), ...(theirs.addresses ?? []).map((address) => ({ ...address, organisationId }))],
+    },
+  };
+}
+
+/** A world seeded as the default organisation, its principals naming the organisation it now lives in. */
+function inOrganisation(world: DemoWorld, organisationId: string): DemoWorld {
+  const principals = Object.fromEntries(Object.entries(world.principals).map(([key, principal]) => [key, { ...principal, organisationId }]));
+  return { ...world, principals: principals as DemoWorld['principals'] };
 }

@@ -10,10 +10,10 @@ let received = 0;
 
 /** A customer texts one of the signed-in person's numbers (an administrator's: the sales line), through the carrier. */
 async function customerTextsIn(context: SectionContext): Promise<void> {
-  const { backend, world } = await demoBackend();
+  const { backend, worlds } = await demoBackend();
   const { numbers } = await context.client.messages.capabilities();
   const own = numbers.length > 0 ? numbers[received % numbers.length]!.e164 : null;
-  const to = own ?? (await context.client.numbers.get(world.numbers.sales)).e164;
+  const to = own ?? (await context.client.numbers.get(worlds[context.organisationId]!.numbers.sales)).e164;
   const from = CUSTOMERS[received % CUSTOMERS.length]!;
   const body = LINES[received % LINES.length]!;
   received += 1;

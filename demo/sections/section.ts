@@ -7,6 +7,8 @@ import type { DemoTerm } from '../terms.js';
 export interface SectionContext {
   client: SmsClient;
   who: Who;
+  /** The organisation the portal shows. */
+  organisationId: string;
   /** The demo's text for a key, in the page's language. */
   t(key: DemoTerm): string;
   /** The scheme forced on the elements, or undefined to follow the system. */

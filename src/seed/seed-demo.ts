@@ -26,6 +26,17 @@ export interface SeedDemoOptions {
    * @default 240
    */
   listSize?: number;
+  /**
+   * Which block of demo SMS numbers the organisation gets: block 1 is +61 480 000 1xx, block 2 +61 480 000 2xx. A
+   * number belongs to one organisation, so that each seeded organisation needs a block of its own.
+   * @default 1
+   */
+  numberBlock?: number;
+  /**
+   * The domain of the organisation's e-mail addresses (its users', its routing's).
+   * @default 'acme.example'
+   */
+  emailDomain?: string;
 }
 
 export type DemoUserKey = (typeof DEMO_USERS)[number]['key'];
@@ -44,6 +55,11 @@ export interface DemoWorld {
 const DAY = 86_400_000;
 const MINUTE = 60_000;
 
+/** A demo number in the organisation's block (see `SeedDemoOptions.numberBlock`). */
+function inBlock(e164: string, block: number): string {
+  return e164.replace(/^\+614800001/, `+61480000${block}`);
+}
+
 /**
  * Fills a backend with a small, believable organisation: two departments, extensions, users, numbers (one a group
  * number, one user with two), contacts, conversations with history over the past week, chat, predefined lists, a
@@ -57,6 +73,13 @@ const MINUTE = 60_000;
 export async function seedDemo(client: SmsClient, options: SeedDemoOptions = {}): Promise<DemoWorld> {
   if (client.principal.role !== 'admin') throw new ValidationError('seedDemo needs a client acting for an administrator.', { field: 'client' });
   const admin = client;
+  const { organisationId } = client.principal;
+  const block = options.numberBlock ?? 1;
+  const domain = options.emailDomain ?? 'acme.example';
+  const mail = (address: string) => address.replace(/@acme\.example$/, `@${domain}`);
+  // A short code belongs to one organisation too: each block gets its own.
+  const shortCode = block === 1 ? DEMO_SETTINGS.shortCode : `${DEMO_SETTINGS.shortCode}${block}`;
+  const numberOf = (key: (typeof DEMO_NUMBERS)[number]['key']) => inBlock(DEMO_NUMBERS.find((number) => number.key === key)!.e164, block);
   const now = options.now ?? Date.now;
   const settle = options.settle ?? (async () => undefined);
   const start = now();
@@ -72,7 +95,7 @@ export async function seedDemo(client: SmsClient, options: SeedDemoOptions = {})
   };
 
   // History is written without a rate limit, so that waiting for sends never waits for the clock.
-  await admin.settings.update({ ...DEMO_SETTINGS, segmentsPerSecond: 0 });
+  await admin.settings.update({ ...DEMO_SETTINGS, shortCode, segmentsPerSecond: 0 });
   const departments = {} as DemoWorld['departments'];
   for (const department of DEMO_DEPARTMENTS) {
     departments[department.key] = (await admin.directory.createDepartment({ name: department.name, costCode: department.costCode, alphaTags: [...department.alphaTags] })).id;
@@ -85,16 +108,16 @@ export async function seedDemo(client: SmsClient, options: SeedDemoOptions = {})
   for (const user of DEMO_USERS) {
     const extensionIds = user.extensions.map((key) => extensions[key]);
     const created = await admin.directory.createUser({
-      id: `demo-${user.key}`, name: user.name, email: user.email, role: user.role, departmentId: departments[user.department], extensionIds,
+      id: `demo-${user.key}`, name: user.name, email: mail(user.email), role: user.role, departmentId: departments[user.department], extensionIds,
     });
-    principals[user.key] = { userId: created.id, role: 'user', extensionId: extensionIds[0]!, departmentId: departments[user.department] };
+    principals[user.key] = { ...(organisationId && { organisationId }), userId: created.id, role: 'user', extensionId: extensionIds[0]!, departmentId: departments[user.department] };
   }
   const as = (key: DemoUserKey) => createSmsClient({ backend: admin.backend, principal: principals[key] });
   const numbers = {} as DemoWorld['numbers'];
   for (const number of DEMO_NUMBERS) {
-    numbers[number.key] = (await admin.numbers.create({ e164: number.e164, label: number.label, extensionIds: number.extensions.map((key) => extensions[key]) })).id;
+    numbers[number.key] = (await admin.numbers.create({ e164: numberOf(number.key), label: number.label, extensionIds: number.extensions.map((key) => extensions[key]) })).id;
   }
-  await admin.numbers.setRouting(numbers.support, { email: 'support@acme.example' });
+  await admin.numbers.setRouting(numbers.support, { email: mail('support@acme.example') });
   await admin.numbers.setRouting(numbers.afterHours, { autoReply: 'Thanks for your message. Our after-hours team will reply within 30 minutes.' });
 
   for (const contact of DEMO_CONTACTS) {
@@ -107,7 +130,7 @@ export async function seedDemo(client: SmsClient, options: SeedDemoOptions = {})
   await as('alice').templates.create({ scope: 'personal', name: 'Running late', body: 'Running about 15 minutes late, sorry!' });
 
   await admin.keywords.create({
-    keyword: 'PARKING', routes: { portal: principals.alice.userId, email: 'facilities@acme.example' }, autoReply: 'Thanks, facilities will look into it.',
+    keyword: 'PARKING', routes: { portal: principals.alice.userId, email: mail('facilities@acme.example') }, autoReply: 'Thanks, facilities will look into it.',
   });
 
   // Lists: a customer list with merge fields, and a short on-call list.
@@ -137,7 +160,7 @@ export async function seedDemo(client: SmsClient, options: SeedDemoOptions = {})
   const threads = [...DEMO_THREADS].sort((a, b) => b.daysAgo - a.daysAgo);
   const playThread = async (thread: (typeof DEMO_THREADS)[number]): Promise<void> => {
     const user = as(thread.sender);
-    const numberE164 = DEMO_NUMBERS.find((number) => number.key === thread.number)!.e164;
+    const numberE164 = numberOf(thread.number);
     for (const [direction, body] of thread.lines) {
       if (direction === 'in') await inject(thread.peer, numberE164, body);
       else await user.messages.send({ channel: 'sms', to: thread.peer, numberId: numbers[thread.number], body });
@@ -152,7 +175,7 @@ export async function seedDemo(client: SmsClient, options: SeedDemoOptions = {})
   await as('alice').messages.send({ channel: 'chat', toUserId: principals.ben.userId, body: 'Can you cover the sales line at lunch?' });
   await as('ben').messages.send({ channel: 'chat', toUserId: principals.alice.userId, body: 'Sure, from 12 to 1.' });
   await as('chloe').messages.send({ channel: 'chat', toUserId: principals.dev.userId, body: 'Harbour Dental is back up — thanks for the quick call.' });
-  await inject(demoMobile(11), DEMO_SETTINGS.shortCode, 'ACME PARKING A grey van is blocking bay 4');
+  await inject(demoMobile(11), shortCode, 'ACME PARKING A grey van is blocking bay 4');
 
   const rating = extensions.x201;
   const campaign = (name: string, body: string, listId = customers.id) =>
@@ -162,7 +185,7 @@ export async function seedDemo(client: SmsClient, options: SeedDemoOptions = {})
   await as('alice').campaigns.start(completed.id);
   await at(6 * DAY + 15 * 60 * MINUTE);
   // A recipient of the sale opts out: the blocklist fills itself.
-  await inject(demoMobile(5), DEMO_NUMBERS[0].e164, 'STOP');
+  await inject(demoMobile(5), numberOf('sales'), 'STOP');
 
   const stopped = await campaign('Stocktake notice', 'Hi {{first_name}}, our {{suburb}} store closes early on Friday for stocktake.');
   await as('alice').campaigns.start(stopped.id);
@@ -171,7 +194,7 @@ export async function seedDemo(client: SmsClient, options: SeedDemoOptions = {})
   // A campaign scheduled from a number that is taken out of service before it is due: it fails.
   const promoExtension = await admin.directory.createExtension({ number: '299', name: 'Promotions', departmentId: departments.sales });
   await admin.directory.updateUser(principals.ben.userId, { extensionIds: [extensions.x202, promoExtension.id] });
-  const doomed = await admin.numbers.create({ e164: '+61480000199', label: 'Temporary promo line', extensionIds: [promoExtension.id] });
+  const doomed = await admin.numbers.create({ e164: inBlock('+61480000199', block), label: 'Temporary promo line', extensionIds: [promoExtension.id] });
   const failed = await as('ben').campaigns.create({
     name: 'Pop-up event', sender: { type: 'number', numberId: doomed.id }, body: 'Pop-up store this weekend!', ratingExtensionId: extensions.x202, recipients: { listId: customers.id },
   });
@@ -216,7 +239,7 @@ async function seedLargeThread(
 ): Promise<string> {
   const peer = '+61478901234';
   const total = options.largeThread!;
-  const number = DEMO_NUMBERS.find((candidate) => candidate.key === 'dev')!.e164;
+  const number = inBlock(DEMO_NUMBERS.find((candidate) => candidate.key === 'dev')!.e164, options.numberBlock ?? 1);
   // Spread over most of the last day of the demo week.
   const base = now() - start;
   const span = Math.max(7 * DAY - 30 * MINUTE - base, 0);

@@ -104,3 +104,33 @@ describe('the demo seed at any time of day', () => {
     });
   }
 });
+
+describe('the demo with two organisations', () => {
+  let demo: DemoBackend;
+  before(async () => {
+    demo = await createDemoBackend({ listSize: 30, latencyMs: 0, secondOrganisation: true });
+  });
+  after(async () => {
+    await demo.backend.close();
+  });
+
+  it('seeds Acme and Globex side by side, each with its own week, people, numbers and campaigns', async () => {
+    const operator = createSmsClient({ backend: demo.backend, principal: demo.operator });
+    assert.deepEqual((await operator.organisations.list()).items.map((organisation) => [organisation.id, organisation.name]), [
+      ['default', 'Acme Corporation'], ['globex', 'Globex Logistics'],
+    ]);
+    const acme = createSmsClient({ backend: demo.backend, principal: demo.worlds.default!.principals.alice });
+    const globex = createSmsClient({ backend: demo.backend, principal: demo.worlds.globex!.principals.alice });
+    assert.equal(demo.worlds.globex!.principals.alice.organisationId, 'globex');
+    const acmeNumbers = (await acme.numbers.list()).items.map((number) => number.e164);
+    const globexNumbers = (await globex.numbers.list()).items.map((number) => number.e164);
+    assert.deepEqual(acmeNumbers, ['+61480000101']);
+    assert.deepEqual(globexNumbers, ['+61480000201']);
+    assert.ok((await globex.conversations.list()).items.length > 0, 'Globex has its own history');
+    assert.equal((await globex.campaigns.get(demo.worlds.globex!.campaigns.running)).status, 'running');
+    await demo.backend.inbound.sms({ providerId: 'demo-two-orgs-1', from: '+61412999888', to: '+61480000201', body: 'For Globex only', receivedAt: new Date().toISOString() });
+    const bodies = async (client: typeof acme) => (await client.conversations.list()).items.map((conversation) => conversation.lastMessage?.body);
+    assert.ok((await bodies(globex)).includes('For Globex only'));
+    assert.ok(!(await bodies(acme)).includes('For Globex only'));
+  });
+});

@@ -92,4 +92,24 @@ describe('<demo-portal>: the page npm start serves', () => {
     await waitUntil(() => panel.getBoundingClientRect().width > 340, 'the panel as wide as the phone');
     pageFits();
   });
+
+  it('lets the hosting operator see the organisations and open another one', async () => {
+    await setViewport({ width: 390, height: 800 });
+    const el = await portal('#inbox');
+    await waitUntil(() => $(el, '.tenant')?.textContent === 'Acme Corporation', 'the organisation shown');
+    choose(el, 'Signed in as', 'operator');
+    const table = await waitUntil(() => $(el, 'demo-organisations')?.shadowRoot?.querySelector('tbody tr:nth-child(2)'), 'the organisations', { timeout: 10000 })
+      .then(() => $(el, 'demo-organisations')!.shadowRoot!);
+    expect([...table.querySelectorAll('tbody th')].map((cell) => cell.textContent!.trim())).to.deep.equal(['Acme Corporation Shown', 'Globex Logistics']);
+    expect([...root(el).querySelectorAll('nav a')].map((link) => link.textContent), 'no messaging pages for the operator').to.deep.equal(['Organisations']);
+    pageFits();
+    await expect(el).to.be.accessible();
+    table.querySelectorAll<HTMLButtonElement>('tbody tr:nth-child(2) button')[0]!.click();
+    await waitUntil(() => $(el, '.tenant')?.textContent === 'Globex Logistics', 'Globex shown');
+    await waitUntil(() => $(el, 'main sms-inbox'), 'Globex\'s inbox');
+    expect($<HTMLSelectElement>(el, '.account select')!.value).to.equal('alice');
+    const inbox = $(el, 'main sms-inbox')!;
+    await waitUntil(() => inbox.shadowRoot!.querySelector('[part~="item"]'), 'Globex\'s conversations', { timeout: 10000 });
+    pageFits();
+  });
 });
