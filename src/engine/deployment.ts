@@ -1,5 +1,5 @@
 import { PermissionError } from '../errors/permission-error.js';
-import type { Principal, Settings } from '../model/index.js';
+import type { Principal, Settings, User } from '../model/index.js';
 import { DEFAULT_ORGANISATION_ID, Principal as PrincipalSchema } from '../model/index.js';
 import type { InboundSms, StatusReport } from '../ports/carrier.js';
 import { type CorePorts, EngineCore } from './core.js';
@@ -9,8 +9,20 @@ import { receiveSms } from './inbound.js';
 import { OrganisationDirectory } from './organisation-directory.js';
 import { OrganisationEngine } from './organisation-engine.js';
 import { OperatorDirectory } from './operators.js';
-import { type ProvisionUser, verifyPrincipal } from './principals.js';
+import { type ProvisionUser, actAs, verifyPrincipal } from './principals.js';
 import { parseInput } from './validate.js';
+
+/**
+ * What an operator acting into an organisation for support may call: reads, as the organisation's administrators
+ * make them. Nothing that changes anything (marking read included), and not the support trail itself.
+ */
+const SUPPORT_READS: ReadonlySet<string> = new Set([
+  'directory.search', 'directory.users', 'directory.extensions', 'directory.departments',
+  'numbers.list', 'numbers.get', 'contacts.list', 'contacts.get', 'contacts.resolve', 'conversations.list', 'conversations.get',
+  'messages.list', 'messages.get', 'campaigns.list', 'campaigns.get', 'campaigns.validate', 'campaigns.estimate', 'campaigns.recipients',
+  'campaigns.getUpload', 'lists.list', 'lists.get', 'lists.entries', 'blocklist.list', 'blocklist.history', 'blocklist.check',
+  'templates.list', 'templates.get', 'keywords.list', 'usage.summary', 'usage.rows', 'settings.get',
+]);
 
 /** A principal let in: the engine of its organisation, and the principal as that organisation's directory knows it. */
 export interface Entry {
@@ -70,11 +82,9 @@ export class Deployment {
    * Lets a principal in: parsed (a malformed one is a `ValidationError`, as `createSmsClient` gives), its organisation
    * (the default one when it names none) found, and checked against that organisation's directory.
    */
-  async enter(input: unknown): Promise<Entry> {
+  async enter(input: unknown, action: string): Promise<Entry> {
     const claimed = parseInput(PrincipalSchema, input, 'principal');
-    if (claimed.role === 'operator') {
-      throw new PermissionError('Operators manage organisations; they do not act as their people.', { action: 'principal', code: 'permission.operator' });
-    }
+    if (claimed.role === 'operator') return this.enterForSupport(claimed, action);
     const organisationId = claimed.organisationId ?? DEFAULT_ORGANISATION_ID;
     const organisation = await this.organisations.get(organisationId);
     if (!organisation) throw new PermissionError(`There is no organisation "${organisationId}".`, { action: 'principal', code: 'permission.unknown_organisation' });
@@ -85,6 +95,28 @@ export class Deployment {
     const { ctx } = engine;
     const principal = await verifyPrincipal(ctx, claimed, { provisionUser: this.provisionUser, storeUser: (user) => storeUser(ctx, user) });
     return { engine, principal: { ...principal, organisationId } };
+  }
+
+  /**
+   * An operator acting into an organisation for support: read-only, as its administrators see it, and recorded in the
+   * organisation's support access trail. Without an organisation, operators manage organisations only.
+   */
+  private async enterForSupport(claimed: Principal, action: string): Promise<Entry> {
+    if (claimed.organisationId === undefined) {
+      throw new PermissionError('Operators manage organisations; to look into one for support, name it.', { action, code: 'permission.operator' });
+    }
+    const operator = await this.operators.verify(claimed);
+    if (!SUPPORT_READS.has(action)) {
+      throw new PermissionError('An operator acting for support only reads.', { action, code: 'permission.support_read_only' });
+    }
+    const engine = await this.find(claimed.organisationId);
+    if (!engine) throw new PermissionError(`There is no organisation "${claimed.organisationId}".`, { action, code: 'permission.unknown_organisation' });
+    const { ctx } = engine;
+    await ctx.db.supportAccess.insert({ id: ctx.id('sup'), operatorId: operator.id, operatorName: operator.name, action, at: ctx.nowIso() });
+    const user: User = {
+      id: operator.id, name: operator.name, email: operator.email, role: 'admin', departmentId: null, extensionIds: [], mobile: null, lastSeenAt: null,
+    };
+    return { engine, principal: actAs({ organisationId: claimed.organisationId, userId: operator.id, role: 'admin' }, user) };
   }
 
   /** Lets an operator in: the principal claims the role, names no organisation, and is an operator (see OperatorDirectory). */

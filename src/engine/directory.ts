@@ -84,6 +84,12 @@ export function createDirectoryApi(ctx: EngineContext): DirectoryApi {
       return { ...page, items: await toDirectoryUser(page.items) };
     },
 
+    async supportAccess(principal, query = {}) {
+      const page = parseInput(PageRequest, query, 'query');
+      requireAdmin(principal, 'directory.supportAccess');
+      return ctx.db.supportAccess.find({ orderBy: [['at', 'desc'], ['id', 'desc']], cursor: page.cursor, limit: page.limit });
+    },
+
     async me(principal) {
       return loadUser(ctx, principal);
     },

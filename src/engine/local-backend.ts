@@ -121,7 +121,7 @@ export function createLocalBackend(options: LocalBackendOptions): LocalBackend {
       // Events wait until the directory has verified the principal; a principal it refuses receives none. A copy of the
       // verified principal, so that each event reads the user as stored then (an extension taken away stops its events).
       const subscribe = (engine: OrganisationEngine) =>
-        engine.ctx.events.subscribe(ready.then(() => deployment.enter(claimed)).then(({ principal: known }) => ({ ...known })), listener, subscribeOptions?.after);
+        engine.ctx.events.subscribe(ready.then(() => deployment.enter(claimed, 'subscribe')).then(({ principal: known }) => ({ ...known })), listener, subscribeOptions?.after);
       const loaded = deployment.loaded(organisationId);
       if (loaded) return subscribe(loaded);
       // Before recovery, the organisation's engine may not be made yet (nor the organisation exist).
@@ -191,7 +191,7 @@ function routed(deployment: Deployment): OrganisationApis {
     for (const key of Object.keys(sample)) {
       group[key] = async (principal: unknown, ...args: unknown[]) => {
         await deployment.ready;
-        const entry = await deployment.enter(principal);
+        const entry = await deployment.enter(principal, `${name}.${key}`);
         const api = entry.engine.apis[name] as unknown as Record<string, (...a: unknown[]) => unknown>;
         return api[key]!.call(api, entry.principal, ...args);
       };

@@ -77,3 +77,17 @@ export const OrganisationUsageQuery = z.object({
   organisationId: Id.optional(),
 });
 export type OrganisationUsageQuery = z.input<typeof OrganisationUsageQuery>;
+
+/**
+ * An operator's look into an organisation for support, as its administrators read it: who, what, when. Operators act
+ * into an organisation read-only, and every call they make there is recorded.
+ */
+export const SupportAccess = z.object({
+  id: Id,
+  operatorId: Id,
+  operatorName: Name,
+  /** The call, such as `conversations.list`. */
+  action: z.string().max(100),
+  at: Timestamp,
+});
+export type SupportAccess = z.infer<typeof SupportAccess>;

@@ -6,7 +6,7 @@ import type {
   ListEntryQuery, ListImportInput, ListImportReport, Message, MessageSend, NumberCreate, NumberQuery, NumberRouting, NumberRoutingUpdate,
   NumberUpdate, Organisation, OrganisationCreate, OrganisationQuery, OrganisationRemoval, OrganisationUpdate, OrganisationUsage,
   OrganisationUsageQuery, Page, PageRequest, PredefinedList, Principal, RecipientQuery, SearchQuery, Settings, SettingsUpdate,
-  SmsEvent, SmsNumber, Template, TemplateCreate, TemplateQuery, TemplateUpdate, UnreadSummary, Upload, UploadCreate,
+  SmsEvent, SmsNumber, SupportAccess, Template, TemplateCreate, TemplateQuery, TemplateUpdate, UnreadSummary, Upload, UploadCreate,
   UsageQuery, UsageRow, UsageSummary, User,
 } from '../model/index.js';
 
@@ -52,6 +52,11 @@ type P = Principal;
 export interface DirectoryApi {
   /** The chat directory: users by name or extension (all roles may search). */
   search(p: P, query?: SearchQuery): Promise<Page<DirectoryUser>>;
+  /**
+   * The hosting vendor's operators' looks into the organisation for support, newest first (administrators only):
+   * operators act into an organisation read-only, and every call they make there is recorded.
+   */
+  supportAccess(p: P, query?: PageRequest): Promise<Page<SupportAccess>>;
   /** The calling user, as the directory stores them (see `LocalBackendOptions.provisionUser`). */
   me(p: P): Promise<User>;
   users(p: P, query?: SearchQuery): Promise<Page<User>>;

@@ -1,6 +1,7 @@
 import type {
   BlocklistAudit, BlocklistEntry, Campaign, CampaignRecipient, Contact, Department, Extension, KeywordRule, ListEntry,
-  Message, MessagePreview, Operator, Organisation, Page, PredefinedList, Settings, SmsNumber, Template, Upload, User,
+  Message, MessagePreview, Operator, Organisation, Page, PredefinedList, Settings, SmsNumber, SupportAccess, Template, Upload,
+  User,
 } from '../model/index.js';
 
 /**
@@ -176,6 +177,7 @@ export interface StoreRecords {
   settings: SettingsRecord;
   organisations: Organisation;
   addresses: AddressRecord;
+  supportAccess: SupportAccess;
   operators: Operator;
 }
 
@@ -208,6 +210,7 @@ export const COLLECTIONS = {
   keywords: { key: 'id', indexes: ['keyword'] },
   usage: { key: 'id', indexes: ['month'] },
   settings: { key: 'id', indexes: [] },
+  supportAccess: { key: 'id', indexes: [] },
   organisations: { key: 'id', indexes: ['status'] },
   addresses: { key: 'address', indexes: ['organisationId'] },
   operators: { key: 'id', indexes: [] },

@@ -54,7 +54,28 @@ export function organisationsContract(h: BackendHarness): void {
       const acting = createSmsClient({ backend: fx.backend, principal: { organisationId: 'acme', userId: 'ops', role: 'operator' } });
       await rejects(acting.organisations.list(), 'PermissionError', { code: 'permission.operator_only' });
       await rejects(operator.conversations.list(), 'PermissionError', { code: 'permission.operator' });
-      await rejects(acting.messages.send({ channel: 'sms', to: handset(1), body: 'Hi' }), 'PermissionError');
+    }));
+
+    it('lets an operator look into an organisation for support, read-only, and tells its administrators each look', withOperator(h, async (fx, operator) => {
+      const acme = await organisation(fx, operator, 'acme', '+61480000001');
+      await fx.inject({ from: handset(1), to: '+61480000001', body: 'My order is late' });
+      await fx.settle();
+      const support = createSmsClient({ backend: fx.backend, principal: { organisationId: 'acme', userId: 'ops', role: 'operator' } });
+      const [conversation] = (await support.conversations.list()).items;
+      assert.equal(conversation?.lastMessage?.body, 'My order is late');
+      assert.equal((await support.messages.list(conversation!.id)).items.length, 1);
+      const denied = { code: 'permission.support_read_only' };
+      await rejects(support.messages.send({ conversationId: conversation!.id, body: 'Hello from support' }), 'PermissionError', denied);
+      await rejects(support.conversations.markRead(conversation!.id), 'PermissionError', denied);
+      await rejects(support.blocklist.add({ e164: handset(2) }), 'PermissionError', denied);
+      await rejects(support.directory.supportAccess(), 'PermissionError', denied);
+      assert.deepEqual(fx.sent(), []);
+      const trail = (await acme.admin.directory.supportAccess()).items;
+      assert.deepEqual(trail.map((access) => [access.operatorId, access.action]), [['ops', 'messages.list'], ['ops', 'conversations.list']]);
+      await rejects(acme.alice.directory.supportAccess(), 'PermissionError');
+      const stranger = createSmsClient({ backend: fx.backend, principal: { organisationId: 'acme', userId: 'mallory', role: 'operator' } });
+      await rejects(stranger.conversations.list(), 'PermissionError', { code: 'permission.unknown_operator' });
+      assert.equal((await acme.admin.directory.supportAccess()).items.length, 2, 'a refused look is not a look');
     }));
 
     it('gives each organisation its own first administrator, and principals naming none the default organisation', withOperator(h, async (fx, operator) => {

@@ -32,6 +32,7 @@ const LIST_CALLS: { [G in ApiName as ListMethod<G> extends never ? never : G]: {
     users: (w, _ids, query) => w.admin.directory.users(query),
     extensions: (w, _ids, query) => w.alice.directory.extensions(query),
     departments: (w, _ids, query) => w.alice.directory.departments(query),
+    supportAccess: (w, _ids, query) => w.admin.directory.supportAccess(query),
   },
   numbers: { list: (w, _ids, query) => w.alice.numbers.list(query) },
   contacts: { list: (w, _ids, query) => w.alice.contacts.list(query) },
