@@ -1,7 +1,7 @@
 import type { RecipientState, Settings } from '../model/index.js';
 import type { CampaignRecipientRecord, MessageRecord } from '../ports/store.js';
 import type { EngineContext } from './context.js';
-import { carrierFailure, transition } from './outbound.js';
+import { refusal, transition } from './outbound.js';
 import { type BillTo, chargeFor, storeCharge } from './usage.js';
 
 /** A claimed recipient and its message, stored `sending`. */
@@ -40,7 +40,7 @@ export async function acceptLate(ctx: EngineContext, counter: CampaignCounter, {
 
 /** The carrier refused a campaign message after all, after it was held `unknown`: it fails with the reason, as its recipient. */
 export async function refuseLate(ctx: EngineContext, counter: CampaignCounter, { message, recipient }: Claim, error: unknown): Promise<void> {
-  const failure = carrierFailure(error);
+  const failure = await refusal(ctx, message.to, error);
   if (await transition(ctx, message.id, 'failed', { error: failure })) await settleRecipient(ctx, counter, recipient, 'failed', failure.message);
 }
 

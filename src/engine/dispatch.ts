@@ -5,7 +5,7 @@ import type { CampaignRecipientRecord, MessageRecord } from '../ports/store.js';
 import { loadActor } from './access.js';
 import type { EngineContext } from './context.js';
 import { nextTask } from './clock.js';
-import { carrierFailure, newOutbound, transition, transitionFrom } from './outbound.js';
+import { newOutbound, refusal, transition, transitionFrom } from './outbound.js';
 import { sendWithin, timeoutError, whenLate } from './carrier-call.js';
 import { type BatchCharge, type Claim, acceptLate, refuseLate } from './campaign-late.js';
 import { campaignMessageId, campaignRecipientId } from './ids.js';
@@ -480,7 +480,7 @@ export class CampaignRunner {
         break;
       } catch (error) {
         if ((error as { retryable?: unknown })?.retryable === true && attempt < RETRIES) continue;
-        const failure = carrierFailure(error);
+        const failure = await refusal(this.ctx, message.to, error);
         await transitionFrom(this.ctx, message, 'failed', { error: failure });
         this.claimed.delete(recipient.id);
         await this.settle(recipient, 'sending', 'failed', message.id, failure.message);

@@ -4,6 +4,8 @@ import { canTransition } from '../model/index.js';
 import type { MessageRecord } from '../ports/store.js';
 import { canSee, loadActor } from './access.js';
 import type { EngineContext } from './context.js';
+import { SYSTEM_ACTOR, blockNumber } from './blocklist.js';
+import { tryPhone } from './phones.js';
 import { followLastMessage } from './conversations.js';
 import { billToOf, chargeFor, storeCharge } from './usage.js';
 import { sendWithin, timeoutError, whenLate } from './carrier-call.js';
@@ -117,13 +119,13 @@ export async function transmit(ctx: EngineContext, message: MessageRecord, billT
       messageId: sending.id, from: sending.from, to: sending.to, body: sending.body, encoding: sending.encoding, segments: sending.segments,
     });
   } catch (error) {
-    return settle(ctx, sending, await transition(ctx, sending.id, 'failed', { error: carrierFailure(error) }));
+    return settle(ctx, sending, await transition(ctx, sending.id, 'failed', { error: await refusal(ctx, sending.to, error) }));
   }
   if ('late' in answer) {
     const unknown = settle(ctx, sending, await transition(ctx, sending.id, 'unknown', { error: timeoutError(ctx) }));
     whenLate(ctx, answer, {
       accepted: (providerId) => accept(ctx, sending, providerId, billTo),
-      refused: async (error) => settle(ctx, sending, await transition(ctx, sending.id, 'failed', { error: carrierFailure(error) })),
+      refused: async (error) => settle(ctx, sending, await transition(ctx, sending.id, 'failed', { error: await refusal(ctx, sending.to, error) })),
     });
     return unknown;
   }
@@ -150,6 +152,19 @@ async function settle(ctx: EngineContext, sending: MessageRecord, moved: Message
   emitMessageStatus(ctx, final);
   await followLastMessage(ctx, final);
   return final;
+}
+
+/**
+ * The failure a carrier's refusal of a message to `to` gives it. A refusal because the recipient unsubscribed at the
+ * carrier (`carrier.opted_out`) also records the opt-out in the sending organisation's blocklist.
+ */
+export async function refusal(ctx: EngineContext, to: string, error: unknown): Promise<MessageError> {
+  const failure = carrierFailure(error);
+  const e164 = failure.code === 'carrier.opted_out' ? tryPhone(to, (await ctx.settings()).defaultCountry) : null;
+  if (e164) {
+    await blockNumber(ctx, { e164, source: 'opt-out', reason: 'The carrier reports that the recipient unsubscribed', by: SYSTEM_ACTOR, message: null });
+  }
+  return failure;
 }
 
 export function carrierFailure(error: unknown): MessageError {

@@ -3,9 +3,11 @@ import { SmsError } from './sms-error.js';
 /**
  * `carrier.rejected`: the carrier refused this message (a bad number, a sender it does not allow, filtered content);
  * sending it again as it is will fail again. `carrier.unavailable`: the carrier could not take it now (outage,
- * throttling); trying again later may work.
+ * throttling); trying again later may work. `carrier.opted_out`: the carrier refused it because the recipient
+ * unsubscribed at the carrier (such as Twilio's 21610); the engine records the opt-out in the blocklist of the
+ * organisation that sent it.
  */
-export const CARRIER_ERROR_CODES = ['carrier.rejected', 'carrier.unavailable'] as const;
+export const CARRIER_ERROR_CODES = ['carrier.rejected', 'carrier.unavailable', 'carrier.opted_out'] as const;
 export type CarrierErrorCode = (typeof CARRIER_ERROR_CODES)[number];
 
 export interface CarrierErrorOptions {
