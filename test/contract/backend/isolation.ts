@@ -5,6 +5,14 @@ import { type Group, MATRIX, PROBE_KINDS, type Probe } from './isolation-matrix.
 import { type Side, fingerprint, listen, replayed, shown, sidesOf, snapshot } from './isolation-sides.js';
 import { type World, handset, needs, rejects, sentTo, withWorld } from './world.js';
 
+/** How carriers write the number an SMS was sent to: E.164, spaced, with 00, or without the + (SMPP). */
+const AS_WRITTEN: [form: string, write: (e164: string) => string][] = [
+  ['E.164', (e164) => e164],
+  ['spaced', (e164) => `${e164.slice(0, 3)} ${e164.slice(3, 6)} ${e164.slice(6, 9)} ${e164.slice(9)}`],
+  ['with 00', (e164) => `00${e164.slice(1)}`],
+  ['without +', (e164) => e164.slice(1)],
+];
+
 /** Both ways round: the world's organisation against its twin, then the twin against it. */
 function bothWays([own, twin]: [Side, Side]): [a: Side, b: Side][] {
   return [[own, twin], [twin, own]];
@@ -65,6 +73,32 @@ export function isolationContract(h: BackendHarness): void {
           assert.deepEqual(failures, []);
         }));
     }
+
+    it('delivers an SMS to a number, a STOP and a keyword to the short code in the organisation holding it, however the carrier writes it, and nowhere else',
+      withWorld(h, async (w) => {
+        for (const [index, [a, b]] of bothWays(await sidesOf(w)).entries()) {
+          const [writer, stopper, singer] = [10, 11, 12].map((offset) => handset(offset + 10 * index)) as [string, string, string];
+          const before = await snapshot(b);
+          const heard = listen(b.org);
+          for (const [form, write] of AS_WRITTEN) await w.fx.inject({ from: writer, to: write(a.org.num.alice.e164), body: `${a.records.marker} ${form}` });
+          await w.fx.inject({ from: stopper, to: a.org.num.group.e164, body: 'STOP' });
+          await w.fx.inject({ from: singer, to: a.records.shortCode, body: 'CHORUS please' });
+          await w.fx.settle();
+          heard.stop();
+
+          const conversations = (await a.org.alice.conversations.list()).items;
+          const fromWriter = conversations.find((conversation) => conversation.peer === writer);
+          assert.ok(fromWriter, `${a.org.id}'s alice has the conversation`);
+          const bodies = (await a.org.alice.messages.list(fromWriter.id)).items.map((message) => message.body);
+          assert.deepEqual(bodies, AS_WRITTEN.map(([form]) => `${a.records.marker} ${form}`));
+          assert.ok(conversations.some((conversation) => conversation.keyword === 'CHORUS' && conversation.peer === singer), `${a.org.id}'s keyword routes to its alice`);
+          assert.deepEqual(await a.org.admin.blocklist.check([stopper]), [stopper]);
+          assert.deepEqual(sentTo(w.fx, stopper).map((sms) => [sms.from, sms.body]), [[a.org.num.group.e164, `${a.records.marker}: you will get no more messages.`]]);
+          assert.deepEqual(sentTo(w.fx, singer).map((sms) => [sms.from, sms.body]), [[a.records.shortCode, `${a.records.marker} chorus`]]);
+          assert.deepStrictEqual(await snapshot(b), before, `${b.org.id} is unchanged`);
+          assert.deepEqual(heard.events, [], `${b.org.id}'s people heard nothing`);
+        }
+      }));
 
     it('runs a campaign past its own organisation\'s blocklist only: a number blocked in the other still gets it, and so do direct sends', withWorld(h, async (w) => {
       const sides = await sidesOf(w);
