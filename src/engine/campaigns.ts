@@ -159,6 +159,8 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
   }
 
   async function checkDraft(actor: Actor, draft: { sender?: Campaign['sender']; recipients?: Campaign['recipients']; ratingExtensionId?: string | null }): Promise<void> {
+    // A number of the organisation, though perhaps not the user's (`validate` says so): another organisation's is unknown.
+    if (draft.sender?.type === 'number' && !(await ctx.db.numbers.get(draft.sender.numberId))) throw new NotFoundError('number', draft.sender.numberId);
     if (draft.recipients && 'uploadId' in draft.recipients) {
       const upload = await ctx.db.uploads.get(draft.recipients.uploadId);
       if (!upload || upload.ownerId !== actor.user.id) throw new NotFoundError('upload', draft.recipients.uploadId);

@@ -5,6 +5,7 @@ import type { InboundSms, StatusReport } from '../ports/carrier.js';
 import { type CorePorts, EngineCore } from './core.js';
 import { storeUser } from './directory.js';
 import { type EmailToSmsResult, type InboundEmail, emailAddress, emailToSms } from './email.js';
+import { inboundAddress } from './inbound-address.js';
 import { receiveSms } from './inbound.js';
 import { OrganisationDirectory } from './organisation-directory.js';
 import { OrganisationEngine } from './organisation-engine.js';
@@ -137,17 +138,19 @@ export class Deployment {
   }
 
   /**
-   * An inbound SMS, in the organisation holding the address it was sent to (else the default one, if any). A suspended
-   * organisation's inbound is kept, flagged with the error `organisation.suspended`.
+   * An inbound SMS, in the organisation holding the address it was sent to, as written or as `inboundAddress` reads it
+   * (else the default one, if any). A suspended organisation's inbound is kept, flagged with the error
+   * `organisation.suspended`.
    */
   async receive(message: InboundSms): Promise<void> {
-    const owner = await this.organisations.ownerOf(message.to);
+    const owner = (await this.organisations.ownerOf(message.to)) ?? (await this.organisations.ownerOf(inboundAddress(message.to)));
     const engine = await this.find(owner?.organisationId ?? DEFAULT_ORGANISATION_ID);
     if (!engine) {
       this.core.counters.inboundUnrouted += 1;
       return;
     }
-    const received = await receiveSms(engine.ctx, message);
+    // Addressed as the organisation holds the number: its engine reads `to` in its own country, which may not be the number's.
+    const received = await receiveSms(engine.ctx, owner ? { ...message, to: owner.address } : message);
     if (received && (await this.organisations.get(engine.ctx.organisationId))?.status === 'suspended') {
       await engine.ctx.db.messages.update(received.id, { error: { code: 'organisation.suspended', message: 'Received while the organisation was suspended.' } });
     }

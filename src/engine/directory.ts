@@ -144,6 +144,8 @@ export function createDirectoryApi(ctx: EngineContext): DirectoryApi {
       const existing = await ctx.db.extensions.get(id);
       if (!existing) throw new NotFoundError('extension', id);
       const extension = parseInput(ExtensionSchema, { ...existing, ...input, id }, 'extension');
+      // A department of the organisation: another organisation's is as unknown here as a made-up one.
+      if (!(await ctx.db.departments.get(extension.departmentId))) throw new NotFoundError('department', extension.departmentId);
       await ctx.db.extensions.put(extension);
       return extension;
     },

@@ -117,6 +117,8 @@ export function createNumbersApi(ctx: EngineContext, organisations: Organisation
     async unassign(principal, id, extensionId) {
       requireAdmin(principal, 'numbers.unassign');
       const number = await existing(id);
+      // An extension of the organisation, as `assign` asks: another organisation's is unknown here, not merely unassigned.
+      if (!(await ctx.db.extensions.get(extensionId))) throw new NotFoundError('extension', extensionId);
       return setExtensions(id, number.extensionIds.filter((held) => held !== extensionId));
     },
 

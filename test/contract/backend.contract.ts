@@ -9,6 +9,7 @@ import { conversationsContract } from './backend/conversations.js';
 import { crashContract } from './backend/crash.js';
 import { dispatchContract } from './backend/dispatch.js';
 import { emailContract } from './backend/email.js';
+import { isolationContract } from './backend/isolation.js';
 import { keywordsContract } from './backend/keywords.js';
 import { listsContract } from './backend/lists.js';
 import { numbersContract } from './backend/numbers.js';
@@ -135,5 +136,6 @@ export function runBackendContract(harness: BackendHarness): void {
     validationContract(harness);
     pagingContract(harness);
     phoneInputsContract(harness);
+    isolationContract(harness);
   });
 }

@@ -41,7 +41,7 @@ export function principalsContract(h: BackendHarness): void {
     it('refuses a user the directory does not know, and stores nothing of them', withWorld(h, async (w) => {
       const before = (await w.admin.directory.users({ limit: 500 })).items.map((user) => user.id);
       for (let index = 0; index < 20; index++) {
-        const stranger = createSmsClient({ backend: w.fx.backend, principal: { userId: `stranger-${index}`, role: 'user', extensionId: w.ext.spare, departmentId: w.dep.sales } });
+        const stranger = createSmsClient({ backend: w.fx.backend, principal: { userId: `stranger-${index}`, role: 'user', extensionId: w.ext.spare, departmentId: w.dep.sales, organisationId: w.id } });
         await rejects(stranger.directory.me(), 'PermissionError', { code: 'permission.unknown_user' });
         await rejects(stranger.messages.send({ channel: 'chat', toUserId: 'alice', body: 'Hi' }), 'PermissionError', { code: 'permission.unknown_user' });
       }
@@ -50,10 +50,10 @@ export function principalsContract(h: BackendHarness): void {
     }));
 
     it('refuses a role the directory does not give', withWorld(h, async (w) => {
-      const selfPromoted = createSmsClient({ backend: w.fx.backend, principal: { userId: 'alice', role: 'admin' } });
+      const selfPromoted = createSmsClient({ backend: w.fx.backend, principal: { userId: 'alice', role: 'admin', organisationId: w.id } });
       await rejects(selfPromoted.settings.update({ rate: 0 }), 'PermissionError', { code: 'permission.role_mismatch' });
       await rejects(selfPromoted.directory.createUser({ id: 'mallory', name: 'Mallory', role: 'admin' }), 'PermissionError', { code: 'permission.role_mismatch' });
-      const demoted = createSmsClient({ backend: w.fx.backend, principal: { userId: 'admin', role: 'user' } });
+      const demoted = createSmsClient({ backend: w.fx.backend, principal: { userId: 'admin', role: 'user', organisationId: w.id } });
       await rejects(demoted.messages.send({ channel: 'sms', to: handset(1), body: 'Hi' }), 'PermissionError', { code: 'permission.role_mismatch' });
       assert.equal((await w.admin.settings.get()).rate, 5);
       assert.ok(!(await w.admin.directory.users()).items.some((user) => user.id === 'mallory'));
@@ -64,7 +64,7 @@ export function principalsContract(h: BackendHarness): void {
       await w.fx.settle();
       assert.equal((await w.alice.conversations.list()).items.length, 1);
       await w.admin.directory.updateUser('alice', { extensionIds: [w.ext.spare] });
-      const moved = createSmsClient({ backend: w.fx.backend, principal: { userId: 'alice', role: 'user' } });
+      const moved = createSmsClient({ backend: w.fx.backend, principal: { userId: 'alice', role: 'user', organisationId: w.id } });
       assert.deepEqual((await moved.conversations.list()).items, []);
       await rejects(w.alice.conversations.list(), 'PermissionError', { code: 'permission.extension_not_assigned' });
       await w.admin.directory.removeUser('bob');
@@ -103,7 +103,7 @@ export function principalsContract(h: BackendHarness): void {
       await rejects(w.admin.directory.updateUser('admin', { role: 'user' }), 'ConflictError', { code: 'directory.last_admin' });
       await w.admin.directory.createUser({ id: 'deputy', name: 'Deputy', role: 'admin' });
       await w.admin.directory.removeUser('admin');
-      const claimant = createSmsClient({ backend: w.fx.backend, principal: { userId: 'admin', role: 'admin' } });
+      const claimant = createSmsClient({ backend: w.fx.backend, principal: { userId: 'admin', role: 'admin', organisationId: w.id } });
       await rejects(claimant.directory.me(), 'PermissionError', { code: 'permission.unknown_user' });
     }));
 
@@ -132,8 +132,8 @@ export function principalsContract(h: BackendHarness): void {
       const alice: SmsEvent[] = [];
       const stops = [
         w.fx.backend.subscribe({ ...w.principals.alice, extensionId: w.ext.bob }, (event) => intruder.push(event)),
-        w.fx.backend.subscribe({ userId: 'stranger', role: 'user', extensionId: w.ext.bob }, (event) => stranger.push(event)),
-        w.fx.backend.subscribe({ userId: 'alice', role: 'admin' }, (event) => intruder.push(event)),
+        w.fx.backend.subscribe({ userId: 'stranger', role: 'user', extensionId: w.ext.bob, organisationId: w.id }, (event) => stranger.push(event)),
+        w.fx.backend.subscribe({ userId: 'alice', role: 'admin', organisationId: w.id }, (event) => intruder.push(event)),
         w.fx.backend.subscribe(w.principals.alice, (event) => alice.push(event)),
       ];
       await w.fx.inject({ from: handset(1), to: NUMBERS.group, body: 'For the front desk' });

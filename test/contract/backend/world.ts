@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
 import { type SmsClient, createSmsClient } from '../../../src/client.js';
-import type { Page, Principal, SmsEventMap, SmsEventType, SmsNumber } from '../../../src/model/index.js';
-import type { SmsBackend } from '../../../src/ports/backend.js';
+import type { Page, SmsEventMap, SmsEventType } from '../../../src/model/index.js';
 import type { BackendFixture, BackendHarness, CarrierSetup } from '../backend.contract.js';
+import { handset } from './handsets.js';
+import { type RecordsSpec, type SeededRecords, seedRecords } from './organisation-records.js';
+import { type OrganisationSpec, type WorldOrganisation, buildOrganisation } from './world-organisation.js';
 
-/** A handset's number: `+61412000001` for 1. */
-export function handset(index: number): string {
-  return `+614120${String(index).padStart(5, '0')}`;
-}
+export { handset } from './handsets.js';
+export type { WorldOrganisation } from './world-organisation.js';
 
+/** The numbers of the world's own organisation ('acme'). */
 export const NUMBERS = {
   alice: '+61480000001',
   group: '+61480000002',
@@ -17,33 +18,46 @@ export const NUMBERS = {
   spare: '+61480000005',
 } as const;
 
+/** The numbers of its twin ('globex'): a number belongs to one organisation. */
+export const TWIN_NUMBERS = {
+  alice: '+61480000201',
+  group: '+61480000202',
+  dave1: '+61480000203',
+  dave2: '+61480000204',
+} as const;
+
 /** The price of one segment in the world's settings, in minor units. */
 export const RATE = 5;
 export const SHORT_CODE = '55123';
+/** The twin's short code (a short code, like a number, belongs to one organisation). */
+export const TWIN_SHORT_CODE = '55124';
 
-type UserKey = 'alice' | 'bob' | 'carol' | 'dave' | 'erin';
+const ACME: OrganisationSpec = {
+  id: 'acme', name: 'Acme', numbers: NUMBERS, alphaTags: ['ACME'], emailDomain: 'example.com',
+  settings: { defaultCountry: 'AU', segmentsPerSecond: 0, rate: RATE, currency: 'AUD', chargePer: 'segment' },
+};
+
+/** The twin differs where a leak would show: its country and prices, and it blocks direct sends. */
+const GLOBEX: OrganisationSpec = {
+  id: 'globex', name: 'Globex', numbers: TWIN_NUMBERS, alphaTags: ['GLOBEX'], emailDomain: 'globex.example',
+  settings: { defaultCountry: 'NZ', segmentsPerSecond: 0, rate: 7, currency: 'NZD', chargePer: 'segment', blockDirectSends: true },
+};
+
+/** The twin's records: it blocks handsets 1 and 2, and has a user "zoe" the world's organisation has not. */
+export const TWIN_RECORDS: RecordsSpec = { marker: 'Globex', blocked: [handset(1), handset(2)], onlyUser: 'zoe', shortCode: TWIN_SHORT_CODE };
 
 /**
- * A small organisation on a fresh backend: Sales (alpha tag ACME) and Support; alice (ext 201, own number), bob
- * (ext 202) and carol (ext 203, Support) sharing the group number, dave with two extensions and two numbers, erin
- * (ext 206) with no number, and ext 207 spare.
+ * A fresh backend where every test lives in the organisation 'acme' (see `WorldOrganisation`), which the hosting
+ * vendor's operator made, beside its twin 'globex', made the same way with the same user ids, department and extension
+ * names, and seeded with clashing records (`twin.records`): contacts with the same numbers, lists and templates of the
+ * same names, the keyword CHORUS, a blocklist, an upload, a draft campaign, an inbound SMS and a chat between alice and
+ * bob. Nothing of the twin reaches the carrier. A test that sees any of it has found a leak.
  */
-export interface World {
+export interface World extends WorldOrganisation {
   fx: BackendFixture;
   /** The hosting vendor's operator (the first operator principal, stored on first sight). */
   operator: SmsClient;
-  admin: SmsClient;
-  alice: SmsClient;
-  bob: SmsClient;
-  carol: SmsClient;
-  dave: SmsClient;
-  erin: SmsClient;
-  principals: Record<UserKey | 'admin', Principal>;
-  dep: { sales: string; support: string };
-  ext: { alice: string; bob: string; carol: string; dave1: string; dave2: string; erin: string; spare: string };
-  num: { alice: SmsNumber; group: SmsNumber; dave1: SmsNumber; dave2: SmsNumber };
-  /** Clients for the same principals on another backend (after a crash). */
-  clientsOn(backend: SmsBackend): Record<UserKey | 'admin', SmsClient>;
+  twin: WorldOrganisation & { records: SeededRecords };
 }
 
 export interface WorldOptions {
@@ -51,45 +65,11 @@ export interface WorldOptions {
 }
 
 async function buildWorld(fx: BackendFixture): Promise<World> {
-  const principals: World['principals'] = { admin: { userId: 'admin', role: 'admin' } } as World['principals'];
-  const admin = createSmsClient({ backend: fx.backend, principal: principals.admin });
-  await admin.settings.update({ defaultCountry: 'AU', segmentsPerSecond: 0, rate: RATE, currency: 'AUD', chargePer: 'segment' });
-  const sales = await admin.directory.createDepartment({ name: 'Sales', costCode: 'S-100', alphaTags: ['ACME'] });
-  const support = await admin.directory.createDepartment({ name: 'Support', costCode: 'S-200' });
-  const extension = async (number: string, name: string, departmentId: string) => (await admin.directory.createExtension({ number, name, departmentId })).id;
-  const ext = {
-    alice: await extension('201', 'Alice desk', sales.id),
-    bob: await extension('202', 'Bob desk', sales.id),
-    carol: await extension('203', 'Carol desk', support.id),
-    dave1: await extension('204', 'Dave desk', support.id),
-    dave2: await extension('205', 'Dave mobile', support.id),
-    erin: await extension('206', 'Erin desk', support.id),
-    spare: await extension('207', 'Spare', sales.id),
-  };
-  const users: [UserKey, string, string, string[]][] = [
-    ['alice', 'Alice Adams', sales.id, [ext.alice]],
-    ['bob', 'Bob Brown', sales.id, [ext.bob]],
-    ['carol', 'Carol Chen', support.id, [ext.carol]],
-    ['dave', 'Dave Diaz', support.id, [ext.dave1, ext.dave2]],
-    ['erin', 'Erin Evans', support.id, [ext.erin]],
-  ];
-  for (const [key, name, departmentId, extensionIds] of users) {
-    await admin.directory.createUser({ id: key, name, email: `${key}@example.com`, role: 'user', departmentId, extensionIds });
-    principals[key] = { userId: key, role: 'user', extensionId: extensionIds[0]!, departmentId };
-  }
-  const num = {
-    alice: await admin.numbers.create({ e164: NUMBERS.alice, label: 'Alice', extensionIds: [ext.alice] }),
-    group: await admin.numbers.create({ e164: NUMBERS.group, label: 'Front desk', extensionIds: [ext.bob, ext.carol] }),
-    dave1: await admin.numbers.create({ e164: NUMBERS.dave1, label: 'Dave desk', extensionIds: [ext.dave1] }),
-    dave2: await admin.numbers.create({ e164: NUMBERS.dave2, label: 'Dave mobile', extensionIds: [ext.dave2] }),
-  };
-  const clientsOn = (backend: SmsBackend) => {
-    const entries = Object.entries(principals).map(([key, principal]) => [key, createSmsClient({ backend, principal })]);
-    return Object.fromEntries(entries) as Record<UserKey | 'admin', SmsClient>;
-  };
-  const clients = clientsOn(fx.backend);
   const operator = createSmsClient({ backend: fx.backend, principal: { userId: 'operator', role: 'operator' } });
-  return { fx, ...clients, operator, admin, principals, dep: { sales: sales.id, support: support.id }, ext, num, clientsOn };
+  const own = await buildOrganisation(fx.backend, operator, ACME);
+  const twin = await buildOrganisation(fx.backend, operator, GLOBEX);
+  const records = await seedRecords(fx, twin, TWIN_RECORDS);
+  return { fx, operator, ...own, twin: { ...twin, records } };
 }
 
 /**
