@@ -69,6 +69,7 @@ export const MATRIX: { readonly [G in Group]: { readonly [M in keyof SmsClient[G
   directory: {
     search: [sees((a) => a.org.alice.directory.search()), sees((a) => a.org.alice.directory.search({ query: 'Alice' }))],
     me: [sees((a) => a.org.alice.directory.me())],
+    supportAccess: [sees((a) => a.org.admin.directory.supportAccess())],
     users: [sees((a) => a.org.admin.directory.users()), sees((a) => a.org.admin.directory.users({ query: 'only' }))],
     createUser: [
       refused((a, b) => a.org.admin.directory.createUser({ name: 'Fay', role: 'user', extensionIds: [b.org.ext.spare] })),
