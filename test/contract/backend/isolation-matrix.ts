@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { SmsClient } from '../../../src/client.js';
+import { type SmsClient, createSmsClient } from '../../../src/client.js';
 import type { Page } from '../../../src/model/index.js';
 import type { SmsBackend } from '../../../src/ports/backend.js';
 import { toCsv } from '../../../src/recipients/to-csv.js';
@@ -69,7 +69,17 @@ export const MATRIX: { readonly [G in Group]: { readonly [M in keyof SmsClient[G
   directory: {
     search: [sees((a) => a.org.alice.directory.search()), sees((a) => a.org.alice.directory.search({ query: 'Alice' }))],
     me: [sees((a) => a.org.alice.directory.me())],
-    supportAccess: [sees((a) => a.org.admin.directory.supportAccess())],
+    supportAccess: [
+      sees(
+        async (a) => {
+          // An operator looks into the organisation for support: the look is its administrators' to read, and no one else's.
+          const support = createSmsClient({ backend: a.org.admin.backend, principal: { organisationId: a.org.id, userId: 'operator', role: 'operator' } });
+          await support.conversations.list();
+          return a.org.admin.directory.supportAccess();
+        },
+        (result) => assert.deepEqual(result.items.map((access) => access.action), ['conversations.list'], 'its own look, and not the other organisation\'s'),
+      ),
+    ],
     users: [sees((a) => a.org.admin.directory.users()), sees((a) => a.org.admin.directory.users({ query: 'only' }))],
     createUser: [
       refused((a, b) => a.org.admin.directory.createUser({ name: 'Fay', role: 'user', extensionIds: [b.org.ext.spare] })),
