@@ -61,10 +61,13 @@ export function createOrganisationsApi(deployment: Deployment): OrganisationsApi
       const patch = parseInput(OrganisationUpdate, input, 'organisation');
       const current = await organisations.require(id);
       if (patch.name === undefined && patch.limits === undefined) return current;
-      return organisations.update(id, {
+      const updated = await organisations.update(id, {
         ...(patch.name !== undefined && { name: patch.name }),
         ...(patch.limits !== undefined && { limits: changedLimits(current.limits, patch.limits) }),
       });
+      // Campaigns paused by the daily cap go on if the new caps let them.
+      if (patch.limits !== undefined) deployment.loaded(id)?.runner.resumePaused();
+      return updated;
     },
 
     suspend: (_principal, id) => changeStatus(id, 'suspended'),
