@@ -9,6 +9,7 @@ export { PermissionError, isPermissionError } from './errors/permission-error.js
 export { NotFoundError, isNotFoundError } from './errors/not-found-error.js';
 export { ConflictError, isConflictError } from './errors/conflict-error.js';
 export { StateError, isStateError } from './errors/state-error.js';
+export { LimitError, isLimitError } from './errors/limit-error.js';
 export { SmsError, isSmsError } from './errors/sms-error.js';
 export { ValidationError, isValidationError } from './errors/validation-error.js';
 export type { ValidationErrorOptions, ValidationIssue } from './errors/validation-error.js';
@@ -70,7 +71,8 @@ export {
 } from './model/index.js';
 export {
   DEFAULT_ORGANISATION_ID, ORGANISATION_STATUSES, OrganisationStatus, Organisation, OrganisationCreate, OrganisationUpdate,
-  OrganisationQuery, OrganisationRemoval, OrganisationUsage, OrganisationUsageQuery, Operator, PRINCIPAL_ROLES, PrincipalRole,
+  OrganisationQuery, OrganisationRemoval, OrganisationUsage, OrganisationUsageQuery, OrganisationLimits, OrganisationLimitsUpdate,
+  Operator, PRINCIPAL_ROLES, PrincipalRole, SupportAccess,
 } from './model/index.js';
 export type {
   Page, SmsEventMap, SmsEventType, SmsEvent, ContactNumberChange,
@@ -86,7 +88,7 @@ export { CARRIER_REPORT_STATUSES } from './ports/carrier.js';
 export type {
   Collection, CollectionName, Condition, Query, Scalar, Store, StoreRecords, Where, ConversationRecord,
   ConversationStateRecord, CampaignRecipientRecord, ContactRecord, ListEntryRecord, MessageRecord, SettingsRecord,
-  UploadRecipientRecord, UsageRecord, StoreScope, CrossCollection, CrossQuery, Located, AddressRecord,
+  UploadRecipientRecord, UsageRecord, StoreScope, CrossCollection, CrossQuery, Located, AddressRecord, SendCountRecord,
 } from './ports/store.js';
 export { COLLECTIONS, MAX_QUERY_LIMIT, SYSTEM_SCOPE } from './ports/store.js';
 export { createSmsClient } from './client.js';

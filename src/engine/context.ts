@@ -1,9 +1,11 @@
-import type { Settings } from '../model/index.js';
+import type { OrganisationLimits, Settings } from '../model/index.js';
 import type { StatusReport } from '../ports/carrier.js';
 import type { Collection, CollectionName, StoreRecords } from '../ports/store.js';
 import type { EngineCore, SentMessage } from './core.js';
 import { EventBus } from './event-bus.js';
 import type { OrganisationDirectory } from './organisation-directory.js';
+import { SendCaps } from './send-caps.js';
+import type { SendSlots } from './send-slots.js';
 
 export type { SentMessage } from './core.js';
 export { HELD_REPORTS_MAX } from './core.js';
@@ -19,6 +21,8 @@ export class EngineContext {
   readonly db: Collections;
   readonly events: EventBus;
   readonly id: (prefix: string) => string;
+  /** The organisation's caps on sends, as the operator set them. */
+  readonly caps: SendCaps;
 
   constructor(
     readonly core: EngineCore,
@@ -33,6 +37,7 @@ export class EngineContext {
     this.events = new EventBus(() => core.nowIso());
     core.buses.add(this.events);
     this.id = core.id;
+    this.caps = new SendCaps(this);
   }
 
   get store() {
@@ -56,6 +61,11 @@ export class EngineContext {
     return this.core.ports.carrierTimeoutMs;
   }
 
+  /** The engine's send slots, shared by every organisation. */
+  get sendSlots(): SendSlots {
+    return this.core.sendSlots;
+  }
+
   get counters() {
     return this.core.counters;
   }
@@ -71,6 +81,11 @@ export class EngineContext {
   /** The organisation's settings (cached; an administrator changes them through `saveSettings`). */
   settings(): Promise<Settings> {
     return this.organisations.settingsOf(this.organisationId);
+  }
+
+  /** The caps the operator put on the organisation's sends (cached, as its settings). */
+  async limits(): Promise<OrganisationLimits> {
+    return (await this.organisations.require(this.organisationId)).limits;
   }
 
   /** Whether the organisation is suspended: nothing is sent for it then. */

@@ -4,6 +4,7 @@ import type { Carrier, Clock, Notifier, StatusReport } from '../ports/carrier.js
 import type { Store } from '../ports/store.js';
 import type { EventBus } from './event-bus.js';
 import { createIdGenerator } from './ids.js';
+import { SendSlots } from './send-slots.js';
 import { type EngineCounters, emptyCounters } from './stats.js';
 
 /** What the engine remembers of a message it handed to the carrier. */
@@ -32,16 +33,20 @@ export interface CorePorts {
   clock: Clock;
   /** How long a send may wait for the carrier's answer (ms of the clock) before its message is held `unknown`. */
   carrierTimeoutMs: number;
+  /** The most sends in flight with the carrier at once, over every organisation. */
+  sendsInFlight: number;
 }
 
 /**
- * What every organisation's engine shares: the ports, ids, time, background work, the carrier's provider ids (a
- * report names only that, whichever organisation sent the message) and the counters of `backend.stats()`.
+ * What every organisation's engine shares: the ports, ids, time, background work, the capacity to send, the carrier's
+ * provider ids (a report names only that, whichever organisation sent the message) and the counters of `backend.stats()`.
  */
 export class EngineCore {
   readonly id: (prefix: string) => string;
   /** What `backend.stats()` counts. */
   readonly counters: EngineCounters = emptyCounters();
+  /** The capacity to send, shared between the organisations (see `SendSlots`). */
+  readonly sendSlots: SendSlots;
   /** Applies a report in the organisation that sent its message; set by the backend. */
   applyReport: (report: StatusReport) => Promise<boolean> = async () => false;
   /** The event buses of the organisations, so that `idle()` waits for their deliveries too. */
@@ -66,6 +71,7 @@ export class EngineCore {
 
   constructor(readonly ports: CorePorts) {
     this.id = createIdGenerator(() => ports.clock.now());
+    this.sendSlots = new SendSlots(ports.sendsInFlight);
   }
 
   get isClosed(): boolean {

@@ -10,9 +10,11 @@ import { sendWithin, timeoutError, whenLate } from './carrier-call.js';
 import { type BatchCharge, type Claim, acceptLate, refuseLate } from './campaign-late.js';
 import { campaignMessageId, campaignRecipientId } from './ids.js';
 import { Coalescer } from './coalescer.js';
+import { CampaignPauses } from './campaign-pauses.js';
 import { SendWindow } from './send-window.js';
-import { RateLimiter, type StopSignal } from './rate-limiter.js';
-import type { Settings } from '../model/index.js';
+import { RateLimiter, type StopSignal, pause } from './rate-limiter.js';
+import { nextDay } from './send-caps.js';
+import type { OrganisationLimits, Settings } from '../model/index.js';
 import { billToOf, chargeFor, storeCharge } from './usage.js';
 
 /** Recipients read at a time. */
@@ -39,6 +41,13 @@ interface SentRecipients {
   since: number;
 }
 
+/** What paces a batch's sends: the rate per sender, and the organisation's caps. */
+interface Pace {
+  sender: string;
+  perSecond: number;
+  limits: OrganisationLimits;
+}
+
 /** A message the carrier accepted, with the provider id it gave. */
 interface Accepted {
   claim: Claim;
@@ -56,6 +65,8 @@ interface Run {
   onStop: Set<() => void>;
   /** The sends a stop left in flight, each settled within the carrier timeout. */
   inFlight: Promise<void>[];
+  /** Set when the organisation's daily cap is reached: the run ends, and the campaign resumes then (ms). */
+  pausedUntil: number | null;
 }
 
 /**
@@ -85,19 +96,28 @@ export class CampaignRunner {
   private readonly claimed = new Set<string>();
   /** The sends that stopped runs left in flight, by campaign: a new run of the campaign waits for them. */
   private readonly settling = new Map<string, Promise<void>>();
+  /** Campaigns paused by the organisation's daily cap, until the next day. */
+  private readonly pauses: CampaignPauses;
   private readonly limiter: RateLimiter;
 
   constructor(private readonly ctx: EngineContext) {
     this.limiter = new RateLimiter(ctx.clock);
+    this.pauses = new CampaignPauses(ctx, (campaignId) => this.run(campaignId));
   }
 
   isRunning(campaignId: string): boolean {
     return this.runs.has(campaignId);
   }
 
+  /** Runs the campaigns paused by the daily cap again at once (the operator changed the caps). */
+  resumePaused(): void {
+    this.pauses.resumeAll();
+  }
+
   /** Starts (or resumes) dispatch of a running campaign in the background. */
   run(campaignId: string): void {
     if (this.runs.has(campaignId) || this.ctx.isClosed) return;
+    this.pauses.forget(campaignId);
     const onStop = new Set<() => void>();
     const ctx = this.ctx;
     const run: Run = {
@@ -105,6 +125,7 @@ export class CampaignRunner {
       done: Promise.resolve(),
       stopped: new Promise((resolve) => onStop.add(resolve)),
       inFlight: [],
+      pausedUntil: null,
       onStop,
       signal: {
         get stopped() {
@@ -152,6 +173,7 @@ export class CampaignRunner {
    * in flight then settle by themselves (within the carrier timeout), and a restart waits for them.
    */
   async stop(campaignId: string): Promise<void> {
+    this.pauses.forget(campaignId);
     const run = this.runs.get(campaignId);
     if (!run) return;
     run.stopRequested = true;
@@ -164,6 +186,7 @@ export class CampaignRunner {
    * hold it, and its store, in memory until it fired).
    */
   async close(): Promise<void> {
+    this.pauses.close();
     await Promise.all([...this.runs.keys()].map((id) => this.stop(id)));
     await Promise.allSettled([...this.settling.values()]);
     for (const timer of this.trailing.values()) this.ctx.clock.clearTimeout(timer);
@@ -293,8 +316,10 @@ export class CampaignRunner {
       // A store and a carrier that answer at once never give the host a turn: let timers, I/O and input in between
       // batches, sent or skipped, so that a 100k campaign on the memory store is not one task of seconds.
       if (turn > 0) await nextTask();
-      const campaign = await db.campaigns.get(campaignId);
+      let campaign = await db.campaigns.get(campaignId);
       if (!campaign || campaign.status !== 'running' || run.stopRequested || this.ctx.isClosed) return;
+      // A running campaign says why only while paused by the daily cap: it goes on now.
+      if (turn === 0 && campaign.error !== null) campaign = (await db.campaigns.update(campaignId, { error: null }, { if: { status: 'running' } })) ?? campaign;
       const sender = await this.senderOf(campaign);
       if (typeof sender !== 'string') return this.finish(campaign, 'failed', sender.error);
       const { total } = await this.countsOf(campaignId);
@@ -315,18 +340,21 @@ export class CampaignRunner {
       }
       await this.sendBatch(campaign, sender, batch, run);
       await this.progress(campaignId);
+      if (run.pausedUntil !== null) return this.pauses.pause(campaignId, run.pausedUntil);
     }
   }
 
   /**
-   * Sends to a batch of pending recipients: each leaves pending (sent, blocked, failed...) unless the run stops. The
-   * recipients go a window at a time: as many as may be sent now (free sends in flight, the rate limit) are claimed
-   * in one store call and handed to the carrier; the provider ids it answers with together are recorded together.
+   * Sends to a batch of pending recipients: each leaves pending (sent, blocked, failed...) unless the run stops or the
+   * organisation's daily cap is reached (the run pauses). The recipients go a window at a time: as many as may be sent
+   * now (free sends in flight in the campaign's window and in the engine's slots, which organisations share in turn;
+   * the rate per sender; the organisation's caps) are claimed in one store call and handed to the carrier; the provider
+   * ids it answers with together are recorded together.
    */
   private async sendBatch(campaign: Campaign, sender: string, batch: CampaignRecipientRecord[], run: Run): Promise<void> {
-    const { db } = this.ctx;
+    const { db, sendSlots, organisationId } = this.ctx;
     const settings = await this.ctx.settings();
-    const perSecond = effectiveRate(settings.segmentsPerSecond, this.ctx.carrier.capabilities.segmentsPerSecondPerSender);
+    const pace: Pace = { sender, perSecond: effectiveRate(settings.segmentsPerSecond, this.ctx.carrier.capabilities.segmentsPerSecondPerSender), limits: await this.ctx.limits() };
     const charge: BatchCharge = { billTo: await billToOf(this.ctx, campaign.ratingExtensionId), settings };
     const template = compileTemplate(campaign.body);
     const numberId = campaign.sender?.type === 'number' ? campaign.sender.numberId : null;
@@ -339,8 +367,11 @@ export class CampaignRunner {
       // Recipients claimed together, in one store call: at most the sends that may start now.
       const room = await window.room();
       if (room === 0) continue;
+      const slots = await sendSlots.take(organisationId, 'campaign', room, run.signal);
+      if (slots === 0) continue;
       const claims: Claim[] = [];
-      while (index < batch.length && claims.length < room) {
+      let wait = 0;
+      while (index < batch.length && claims.length < slots) {
         const recipient = batch[index]!;
         const rendered = template.render(recipient.fields);
         if (!rendered.ok) {
@@ -352,35 +383,54 @@ export class CampaignRunner {
           id: campaignMessageId(recipient.id), conversationId: null, channel: 'sms', from: sender, to: recipient.e164, body: rendered.text,
           status: 'sending', campaignId: campaign.id, senderId: campaign.ownerId, numberId,
         });
-        if (this.limiter.tryTake(sender, message.segments, perSecond) !== 0) {
-          // Those gathered go first; this one waits for the rate limit.
-          if (claims.length > 0) break;
-          if (!(await this.limiter.take(sender, message.segments, perSecond, run.signal))) break;
-        }
+        // Those gathered go first; this one waits for the rate limit.
+        wait = this.takeTurn(pace, message.segments);
+        if (wait !== 0) break;
         index += 1;
         claims.push({ recipient, message });
       }
-      if (run.stopRequested || this.ctx.isClosed) {
-        for (const { message } of claims) this.limiter.giveBack(sender, message.segments, perSecond);
+      if (claims.length === 0 || run.stopRequested || this.ctx.isClosed) {
+        for (const { message } of claims) this.giveBackTurn(pace, message.segments);
+        sendSlots.release(slots);
+        // Nothing may go before the rate limit lets it: the wait holds none of the engine's slots.
+        if (claims.length === 0 && wait > 0) await pause(this.ctx.clock, wait, run.signal);
         continue;
       }
-      const sendable = await this.skipBlocked(claims, sender, perSecond);
-      if (sendable.length === 0) continue;
-      // The claim, and the mark of each recipient being sent, before the carrier is called: its message, stored as
-      // `sending` under an id derived from the recipient's. A message already there was claimed by an earlier run.
-      const won = new Set(await db.messages.insertManyIfAbsent(sendable.map((claim) => claim.message)));
-      for (const claim of sendable) {
-        if (!won.has(claim.message.id)) {
-          this.limiter.giveBack(sender, claim.message.segments, perSecond);
-          const existing = await db.messages.get(claim.message.id);
-          const state = existing ? await this.settleFrom(claim.recipient, existing) : null;
-          if (state) this.moveNow(campaign.id, 'pending', state);
-          continue;
+      let started = 0;
+      try {
+        const sendable = await this.skipBlocked(claims, pace);
+        if (sendable.length === 0) continue;
+        const counted = await this.ctx.caps.countToday(pace.limits, sendable.length);
+        if (counted.count < sendable.length) {
+          // Past the organisation's daily cap: the rest stay pending until the next day, when the campaign goes on.
+          for (const { message } of sendable.splice(counted.count)) this.giveBackTurn(pace, message.segments);
+          run.pausedUntil = nextDay(this.ctx.clock.now());
+          index = batch.length;
+          if (sendable.length === 0) continue;
         }
-        this.claimed.add(claim.recipient.id);
-        this.moveNow(campaign.id, 'pending', 'sending');
-        window.take();
-        void this.send(claim, accepted, charge).finally(() => window.release());
+        // The claim, and the mark of each recipient being sent, before the carrier is called: its message, stored as
+        // `sending` under an id derived from the recipient's. A message already there was claimed by an earlier run.
+        const won = new Set(await db.messages.insertManyIfAbsent(sendable.map((claim) => claim.message)));
+        if (won.size < sendable.length) await this.ctx.caps.uncount(counted.day, sendable.length - won.size);
+        for (const claim of sendable) {
+          if (!won.has(claim.message.id)) {
+            this.giveBackTurn(pace, claim.message.segments);
+            const existing = await db.messages.get(claim.message.id);
+            const state = existing ? await this.settleFrom(claim.recipient, existing) : null;
+            if (state) this.moveNow(campaign.id, 'pending', state);
+            continue;
+          }
+          this.claimed.add(claim.recipient.id);
+          this.moveNow(campaign.id, 'pending', 'sending');
+          window.take();
+          started += 1;
+          void this.send(claim, accepted, charge).finally(() => {
+            window.release();
+            sendSlots.release();
+          });
+        }
+      } finally {
+        sendSlots.release(slots - started);
       }
       if (sent.ids.length >= MARK_SENT_EVERY || (sent.ids.length > 0 && this.ctx.clock.now() - sent.since >= PROGRESS_EVERY_MS)) await this.markSent(sent);
     }
@@ -397,12 +447,30 @@ export class CampaignRunner {
   }
 
   /**
+   * Counts a message against the rate of its sender and the organisation's per-second cap: 0 when it may go now, else
+   * how many ms to wait (counting nothing).
+   */
+  private takeTurn(pace: Pace, segments: number): number {
+    const wait = this.limiter.tryTake(pace.sender, segments, pace.perSecond);
+    if (wait !== 0) return wait;
+    const capped = this.ctx.caps.trySecond(pace.limits, 'campaign');
+    if (capped !== 0) this.limiter.giveBack(pace.sender, segments, pace.perSecond);
+    return capped;
+  }
+
+  /** Uncounts a message that did not go after all (found blocked, its claim lost, past the daily cap). */
+  private giveBackTurn(pace: Pace, segments: number): void {
+    this.limiter.giveBack(pace.sender, segments, pace.perSecond);
+    this.ctx.caps.giveBackSecond(pace.limits);
+  }
+
+  /**
    * The blocklist at the moment of sending: read for a window's recipients once they have their turn (after any wait
    * for the rate limit), just before they are claimed and handed to the carrier, one read per window. A number blocked
    * before that read is never sent to; one blocked while its window is being claimed (one store call) still gets the
    * message. A blocked recipient's turn goes to the next one. Returns the claims that may go.
    */
-  private async skipBlocked(claims: Claim[], sender: string, perSecond: number): Promise<Claim[]> {
+  private async skipBlocked(claims: Claim[], pace: Pace): Promise<Claim[]> {
     if (claims.length === 0) return claims;
     const entries = await this.ctx.db.blocklist.getMany(claims.map(({ recipient }) => recipient.e164));
     if (entries.length === 0) return claims;
@@ -413,7 +481,7 @@ export class CampaignRunner {
         sendable.push(claim);
         continue;
       }
-      this.limiter.giveBack(sender, claim.message.segments, perSecond);
+      this.giveBackTurn(pace, claim.message.segments);
       await this.settle(claim.recipient, 'pending', 'blocked', null, BLOCKED);
     }
     return sendable;

@@ -57,6 +57,15 @@ export interface LocalBackendOptions {
    */
   carrierTimeoutMs?: number;
   /**
+   * The most sends the engine has in flight with the carrier at once, over every organisation it serves. When they are
+   * all in use, the next free one goes to a one-to-one message first, then to the campaigns, in turn between the
+   * organisations waiting, so that one organisation's large campaign cannot hold another's messages back. Set it to
+   * what the carrier takes at once (its connections, its window), so that the engine, not the carrier's queue, decides
+   * who goes next. Each campaign also has at most 64 sends in flight.
+   * @default 256
+   */
+  sendsInFlight?: number;
+  /**
    * The hosting vendor's operators, by user id: principals `{ userId, role: 'operator' }` with these ids manage
    * organisations (`client.organisations`). When none is named, the first operator principal seen while there is no
    * operator is stored as the operator, as an organisation's first administrator is, and no other is let in.
@@ -91,6 +100,9 @@ const DROP_EMAIL: Notifier = { sendEmail: async () => undefined };
 /** The `carrierTimeoutMs` option: a whole number of ms, up to a day. */
 const CarrierTimeoutMs = z.number().int().positive().max(86_400_000).default(DEFAULT_CARRIER_TIMEOUT_MS);
 
+/** The `sendsInFlight` option. */
+const SendsInFlight = z.number().int().positive().max(100_000).default(256);
+
 /**
  * The business rules of SMS in a PBX, in-process: permissions, number assignment, blocklist at dispatch, opt-out
  * processing, keyword routing, campaign dispatch with rate limits, forward-only status. Give it a store and a
@@ -104,8 +116,12 @@ const CarrierTimeoutMs = z.number().int().positive().max(86_400_000).default(DEF
  */
 export function createLocalBackend(options: LocalBackendOptions): LocalBackend {
   const carrierTimeoutMs = parseInput(CarrierTimeoutMs, options.carrierTimeoutMs, 'carrierTimeoutMs');
+  const sendsInFlight = parseInput(SendsInFlight, options.sendsInFlight, 'sendsInFlight');
   const deployment = new Deployment(
-    { store: options.store, carrier: options.carrier, notifier: options.notifier ?? DROP_EMAIL, clock: options.clock ?? systemClock, carrierTimeoutMs },
+    {
+      store: options.store, carrier: options.carrier, notifier: options.notifier ?? DROP_EMAIL, clock: options.clock ?? systemClock, carrierTimeoutMs,
+      sendsInFlight,
+    },
     { settings: options.settings ?? {}, provisionUser: options.provisionUser, operators: options.operators },
   );
   const { core, ready } = deployment;

@@ -120,6 +120,8 @@ export function createMessagesApi(ctx: EngineContext, scheduler: Scheduler): Mes
       throw new PermissionError(message, { action: 'messages.send', code });
     }
     const due = sendAt !== undefined && Date.parse(sendAt) > ctx.clock.now();
+    // Past the organisation's daily cap, a message to go now is refused at once (one falling due later is checked then).
+    if (!due) await ctx.caps.assertNotSpent();
     const message = newOutbound(ctx, {
       conversationId: target.conversation.id, channel: 'sms', from: target.from, to: target.to, body,
       status: due ? 'scheduled' : 'queued', sendAt: due ? new Date(Date.parse(sendAt!)).toISOString() : null,

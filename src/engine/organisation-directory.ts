@@ -1,7 +1,7 @@
 import { ConflictError } from '../errors/conflict-error.js';
 import { NotFoundError } from '../errors/not-found-error.js';
-import type { Organisation, Settings } from '../model/index.js';
-import { DEFAULT_ORGANISATION_ID, Settings as SettingsSchema } from '../model/index.js';
+import type { Organisation, OrganisationLimitsUpdate, Settings } from '../model/index.js';
+import { DEFAULT_ORGANISATION_ID, OrganisationLimits, Settings as SettingsSchema } from '../model/index.js';
 import { type AddressRecord, SYSTEM_SCOPE } from '../ports/store.js';
 import type { EngineCore } from './core.js';
 
@@ -52,14 +52,15 @@ export class OrganisationDirectory {
     return ids;
   }
 
-  /** Stores a new organisation; its settings are the engine's initial settings, then its own. */
-  async create(input: { id: string; name: string; settings?: Partial<Settings> }): Promise<Organisation> {
+  /** Stores a new organisation; its settings are the engine's initial settings, then its own; no cap unless given. */
+  async create(input: { id: string; name: string; settings?: Partial<Settings>; limits?: OrganisationLimitsUpdate }): Promise<Organisation> {
     const now = this.core.nowIso();
     const organisation: Organisation = {
       id: input.id,
       name: input.name,
       status: 'active',
       settings: SettingsSchema.parse({ ...this.initialSettings, ...input.settings }),
+      limits: OrganisationLimits.parse(input.limits ?? {}),
       createdAt: now,
       updatedAt: now,
       suspendedAt: null,

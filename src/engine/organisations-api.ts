@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors/validation-error.js';
-import type { Organisation, OrganisationUsage } from '../model/index.js';
+import type { Organisation, OrganisationLimits, OrganisationLimitsUpdate, OrganisationUsage } from '../model/index.js';
 import { OrganisationCreate, OrganisationQuery, OrganisationRemoval, OrganisationUpdate, OrganisationUsageQuery } from '../model/index.js';
 import type { OrganisationsApi } from '../ports/backend.js';
 import { SYSTEM_SCOPE, type UsageRecord } from '../ports/store.js';
@@ -45,7 +45,9 @@ export function createOrganisationsApi(deployment: Deployment): OrganisationsApi
     async create(_principal, input) {
       const parsed = parseInput(OrganisationCreate, input, 'organisation');
       const id = parsed.id ?? core.id('org');
-      const organisation = await organisations.create({ id, name: parsed.name, ...(parsed.settings && { settings: parsed.settings }) });
+      const organisation = await organisations.create({
+        id, name: parsed.name, ...(parsed.settings && { settings: parsed.settings }), ...(parsed.limits && { limits: parsed.limits }),
+      });
       const shortCode = organisation.settings.shortCode;
       if (shortCode !== null && !(await organisations.claimAddress(shortCode, id, null))) {
         await organisations.remove(id);
@@ -57,8 +59,15 @@ export function createOrganisationsApi(deployment: Deployment): OrganisationsApi
 
     async update(_principal, id, input) {
       const patch = parseInput(OrganisationUpdate, input, 'organisation');
-      await organisations.require(id);
-      return patch.name === undefined ? organisations.require(id) : organisations.update(id, { name: patch.name });
+      const current = await organisations.require(id);
+      if (patch.name === undefined && patch.limits === undefined) return current;
+      const updated = await organisations.update(id, {
+        ...(patch.name !== undefined && { name: patch.name }),
+        ...(patch.limits !== undefined && { limits: changedLimits(current.limits, patch.limits) }),
+      });
+      // Campaigns paused by the daily cap go on if the new caps let them.
+      if (patch.limits !== undefined) deployment.loaded(id)?.runner.resumePaused();
+      return updated;
     },
 
     suspend: (_principal, id) => changeStatus(id, 'suspended'),
@@ -93,6 +102,14 @@ export function createOrganisationsApi(deployment: Deployment): OrganisationsApi
       }
       return rows;
     },
+  };
+}
+
+/** The caps after an update: those it names change (`null` lifts one), the others stay. */
+function changedLimits(current: OrganisationLimits, patch: OrganisationLimitsUpdate): OrganisationLimits {
+  return {
+    sendsPerSecond: patch.sendsPerSecond === undefined ? current.sendsPerSecond : patch.sendsPerSecond,
+    sendsPerDay: patch.sendsPerDay === undefined ? current.sendsPerDay : patch.sendsPerDay,
   };
 }
 

@@ -101,26 +101,37 @@ export function emitMessageStatus(ctx: EngineContext, message: MessageRecord): v
 }
 
 /**
- * Hands a queued message to the carrier: queued → sending (before the carrier is called, so that a crash leaves a
- * trace) → charged to `billTo` and sent with the provider id; or failed with the carrier's reason; or, when the carrier
- * does not answer in time, `unknown` until its answer comes (if ever).
+ * Hands a queued message to the carrier once its turn comes (the organisation's caps on sends and a slot of the
+ * engine's, see `SendCaps.directTurn`): queued → sending (before the carrier is called, so that a crash leaves a trace)
+ * → charged to `billTo` and sent with the provider id; or failed with the carrier's reason, or with
+ * `limit.sends_per_day` past the organisation's daily cap; or, when the carrier does not answer in time, `unknown`
+ * until its answer comes (if ever).
  */
 export async function transmit(ctx: EngineContext, message: MessageRecord, billTo: string | null): Promise<MessageRecord> {
   if (await ctx.suspended()) {
     const held = { code: 'organisation.suspended', message: 'Not sent: the organisation is suspended.' };
     return settle(ctx, message, await transition(ctx, message.id, 'failed', { error: held }));
   }
-  const sending = await transition(ctx, message.id, 'sending');
-  if (!sending) return (await ctx.db.messages.get(message.id)) ?? message;
-  emitMessageStatus(ctx, sending);
-  let answer: Awaited<ReturnType<typeof sendWithin>>;
+  const turn = await ctx.caps.directTurn();
+  if ('refused' in turn) return settle(ctx, message, await transition(ctx, message.id, 'failed', { error: turn.refused }));
+  let sending: MessageRecord | null;
+  let outcome: { answer: Awaited<ReturnType<typeof sendWithin>> } | { error: unknown };
+  // The turn's slot is the engine's until the carrier answers (or the time allowed for it runs out).
   try {
-    answer = await sendWithin(ctx, {
+    sending = await transition(ctx, message.id, 'sending');
+    if (!sending) {
+      await ctx.caps.uncount(turn.day, turn.count);
+      return (await ctx.db.messages.get(message.id)) ?? message;
+    }
+    emitMessageStatus(ctx, sending);
+    outcome = await sendWithin(ctx, {
       messageId: sending.id, from: sending.from, to: sending.to, body: sending.body, encoding: sending.encoding, segments: sending.segments,
-    });
-  } catch (error) {
-    return settle(ctx, sending, await transition(ctx, sending.id, 'failed', { error: await refusal(ctx, sending.to, error) }));
+    }).then((answer) => ({ answer }), (error: unknown) => ({ error }));
+  } finally {
+    ctx.sendSlots.release();
   }
+  if ('error' in outcome) return settle(ctx, sending, await transition(ctx, sending.id, 'failed', { error: await refusal(ctx, sending.to, outcome.error) }));
+  const { answer } = outcome;
   if ('late' in answer) {
     const unknown = settle(ctx, sending, await transition(ctx, sending.id, 'unknown', { error: timeoutError(ctx) }));
     whenLate(ctx, answer, {

@@ -36,7 +36,7 @@ export class RateLimiter {
       if (signal?.stopped) return false;
       const wait = this.tryTake(sender, segments, perSecond);
       if (wait === 0) return true;
-      await this.sleep(wait, signal);
+      await pause(this.clock, wait, signal);
     }
   }
 
@@ -46,8 +46,29 @@ export class RateLimiter {
    */
   tryTake(sender: string, segments: number, perSecond: number): number {
     if (perSecond <= 0) return 0;
+    const window = this.windowOf(sender);
+    const wait = this.waitIn(window, segments, perSecond);
+    if (wait === 0) {
+      window.at.push(this.clock.now());
+      window.segments.push(segments);
+      window.used += segments;
+    }
+    return wait;
+  }
+
+  /** How many ms `sender` must wait before `segments` may go at `perSecond` (0: now), counting nothing. */
+  waitFor(sender: string, segments: number, perSecond: number): number {
+    return perSecond <= 0 ? 0 : this.waitIn(this.windowOf(sender), segments, perSecond);
+  }
+
+  private windowOf(sender: string): Window {
     let window = this.windows.get(sender);
     if (!window) this.windows.set(sender, (window = { at: [], segments: [], head: 0, used: 0 }));
+    return window;
+  }
+
+  /** Forgets what left the window a second ago, then says how long `segments` must wait. */
+  private waitIn(window: Window, segments: number, perSecond: number): number {
     const now = this.clock.now();
     while (window.head < window.at.length && window.at[window.head]! <= now - SECOND) window.used -= window.segments[window.head++]!;
     if (window.head > 1024 && window.head * 2 > window.at.length) {
@@ -55,12 +76,7 @@ export class RateLimiter {
       window.segments.splice(0, window.head);
       window.head = 0;
     }
-    if (window.used === 0 || window.used + segments <= perSecond) {
-      window.at.push(now);
-      window.segments.push(segments);
-      window.used += segments;
-      return 0;
-    }
+    if (window.used === 0 || window.used + segments <= perSecond) return 0;
     return Math.max(1, window.at[window.head]! + SECOND - now);
   }
 
@@ -84,20 +100,21 @@ export class RateLimiter {
       }
     }
   }
+}
 
-  private sleep(ms: number, signal: StopSignal | undefined): Promise<void> {
-    return new Promise((resolve) => {
-      let forget = (): void => undefined;
-      const handle = this.clock.setTimeout(() => {
-        forget();
+/** Waits `ms` on the clock, or less when `signal` asks to stop first. */
+export function pause(clock: Clock, ms: number, signal?: StopSignal): Promise<void> {
+  return new Promise((resolve) => {
+    let forget = (): void => undefined;
+    const handle = clock.setTimeout(() => {
+      forget();
+      resolve();
+    }, ms);
+    if (signal) {
+      forget = signal.onStop(() => {
+        clock.clearTimeout(handle);
         resolve();
-      }, ms);
-      if (signal) {
-        forget = signal.onStop(() => {
-          this.clock.clearTimeout(handle);
-          resolve();
-        });
-      }
-    });
-  }
+      });
+    }
+  });
 }

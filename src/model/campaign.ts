@@ -80,7 +80,7 @@ export const Campaign = z.object({
   updatedAt: Timestamp,
   startedAt: Timestamp.nullable(),
   completedAt: Timestamp.nullable(),
-  /** Why a campaign failed, when it did. */
+  /** Why a campaign failed or stopped, when it did; for a running one, why it is paused (its organisation's daily cap). */
   error: z.string().nullable(),
 });
 export type Campaign = z.infer<typeof Campaign>;

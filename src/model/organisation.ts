@@ -15,6 +15,27 @@ export const OrganisationStatus = z.enum(ORGANISATION_STATUSES);
 export type OrganisationStatus = z.infer<typeof OrganisationStatus>;
 
 /**
+ * The caps the hosting vendor's operator puts on an organisation's sends (its plan): every SMS it hands to the carrier
+ * counts, one-to-one or campaign, one per recipient whatever its segments. Past `sendsPerSecond` sends wait (campaigns
+ * slow down); past `sendsPerDay` (a UTC day) one-to-one messages are refused with a `LimitError` and campaigns pause
+ * until the next day. `null`: no cap. Only operators set them (`client.organisations.update`).
+ */
+export const OrganisationLimits = z.object({
+  /** Sends per second, over the organisation's campaigns and one-to-one messages. */
+  sendsPerSecond: z.number().int().positive().max(100_000).nullable().default(null),
+  /** Sends per UTC day (00:00 to 24:00 UTC), counted in the store, so across instances and restarts. */
+  sendsPerDay: z.number().int().positive().max(1_000_000_000).nullable().default(null),
+});
+export type OrganisationLimits = z.infer<typeof OrganisationLimits>;
+
+/** Caps to change: a cap left out stays as it is, `null` lifts it. */
+export const OrganisationLimitsUpdate = z.object({
+  sendsPerSecond: OrganisationLimits.shape.sendsPerSecond.removeDefault().optional(),
+  sendsPerDay: OrganisationLimits.shape.sendsPerDay.removeDefault().optional(),
+});
+export type OrganisationLimitsUpdate = z.input<typeof OrganisationLimitsUpdate>;
+
+/**
  * A customer of the hosting vendor: its users, numbers, lists, blocklist and every other record are its own, sealed
  * from every other organisation's. Its settings are the ones its administrators change (default country, prices,
  * opt-out answers, campaign rate...).
@@ -24,21 +45,25 @@ export const Organisation = z.object({
   name: Name,
   status: OrganisationStatus,
   settings: Settings,
+  /** Its caps on sends, set by the operator (not by its administrators, who change its settings). */
+  limits: OrganisationLimits,
   createdAt: Timestamp,
   updatedAt: Timestamp,
   suspendedAt: Timestamp.nullable(),
 });
 export type Organisation = z.infer<typeof Organisation>;
 
-/** A new organisation: its name, an id of the host's own (else one is made), settings over the defaults. */
+/** A new organisation: its name, an id of the host's own (else one is made), settings over the defaults, its caps. */
 export const OrganisationCreate = z.object({
   id: Id.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'An organisation id is letters, digits, dots, dashes and underscores').optional(),
   name: Name,
   settings: Settings.partial().optional(),
+  limits: OrganisationLimitsUpdate.optional(),
 });
 export type OrganisationCreate = z.input<typeof OrganisationCreate>;
 
-export const OrganisationUpdate = z.object({ name: Name.optional() });
+/** A new name, and caps to change (`{ limits: { sendsPerDay: 10_000 } }`; the others stay as they are). */
+export const OrganisationUpdate = z.object({ name: Name.optional(), limits: OrganisationLimitsUpdate.optional() });
 export type OrganisationUpdate = z.input<typeof OrganisationUpdate>;
 
 /** The hosting vendor's staff: they manage organisations and read their usage, not their messages. */

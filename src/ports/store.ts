@@ -139,6 +139,15 @@ export interface UsageRecord {
   inbound: number;
 }
 
+/**
+ * How many SMS an organisation handed to the carrier in one UTC day (key: the day, `YYYY-MM-DD`), counted with
+ * `increment` a window of sends at a time: what its `sendsPerDay` cap is held to, across instances and restarts.
+ */
+export interface SendCountRecord {
+  id: string;
+  sends: number;
+}
+
 export interface SettingsRecord extends Settings {
   id: string;
 }
@@ -174,6 +183,7 @@ export interface StoreRecords {
   templates: Template;
   keywords: KeywordRule;
   usage: UsageRecord;
+  sendCounts: SendCountRecord;
   settings: SettingsRecord;
   organisations: Organisation;
   addresses: AddressRecord;
@@ -209,6 +219,7 @@ export const COLLECTIONS = {
   templates: { key: 'id', indexes: ['ownerId'] },
   keywords: { key: 'id', indexes: ['keyword'] },
   usage: { key: 'id', indexes: ['month'] },
+  sendCounts: { key: 'id', indexes: [] },
   settings: { key: 'id', indexes: [] },
   supportAccess: { key: 'id', indexes: [] },
   organisations: { key: 'id', indexes: ['status'] },
