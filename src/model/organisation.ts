@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { Id, Month, Name, PageRequest, Timestamp } from './common.js';
 import { Settings } from './settings.js';
-import { UsageTotals } from './usage.js';
+import { MonthRange, UsageTotals } from './usage.js';
 
 /**
  * The organisation every record of a deployment with one organisation belongs to, and that principals naming none
@@ -96,11 +96,7 @@ export const OrganisationUsage = UsageTotals.extend({
 export type OrganisationUsage = z.infer<typeof OrganisationUsage>;
 
 /** Months of usage, inclusive (default the current month), of one organisation or all. */
-export const OrganisationUsageQuery = z.object({
-  from: Month.optional(),
-  to: Month.optional(),
-  organisationId: Id.optional(),
-});
+export const OrganisationUsageQuery = MonthRange.extend({ organisationId: Id.optional() });
 export type OrganisationUsageQuery = z.input<typeof OrganisationUsageQuery>;
 
 /**

@@ -18,10 +18,14 @@ export const UsageRow = UsageTotals.extend({
 });
 export type UsageRow = z.infer<typeof UsageRow>;
 
-export const UsageQuery = z.object({
-  /** First and last month, inclusive; default the current month. */
+/** First and last month of usage asked for, inclusive; by default the current month. */
+export const MonthRange = z.object({
   from: Month.optional(),
   to: Month.optional(),
+});
+export type MonthRange = z.input<typeof MonthRange>;
+
+export const UsageQuery = MonthRange.extend({
   extensionId: Id.optional(),
   departmentId: Id.optional(),
 });
