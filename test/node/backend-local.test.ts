@@ -1,23 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createMemoryStore } from '../../adapters/memory-store/index.js';
-import { createSimulatedCarrier, createSimulatedNotifier } from '../../adapters/simulated-carrier/index.js';
+import { createSimulatedCarrier } from '../../adapters/simulated-carrier/index.js';
 import { type SmsClient, createSmsClient } from '../../src/client.js';
-import { createManualClock, nextTask } from '../../src/engine/clock.js';
+import { createManualClock } from '../../src/engine/clock.js';
 import { type LocalBackend, createLocalBackend } from '../../src/engine/local-backend.js';
 import { type Campaign, DEFAULT_ORGANISATION_ID, type Principal, type SettingsUpdate, type SmsNumber } from '../../src/model/index.js';
 import type { SmsBackend } from '../../src/ports/backend.js';
-import type { Carrier, CarrierSink, Clock, StatusReport } from '../../src/ports/carrier.js';
+import type { Carrier, CarrierSink, StatusReport } from '../../src/ports/carrier.js';
 import type { Store } from '../../src/ports/store.js';
-import { type BackendFixture, type CarriedSms, type CarrierSetup, runBackendContract } from '../contract/backend.contract.js';
+import { runBackendContract } from '../contract/backend.contract.js';
+import { createLocalFixture, storeAround } from '../fixtures/local-backend.js';
 import { salesDesk } from '../fixtures/sales-desk.js';
-
-/** Parts of an engine that a crash freezes: nothing it started completes, none of its timers fire. */
-interface Life {
-  dead: boolean;
-}
-
-const NEVER = (): Promise<never> => new Promise(() => undefined);
 
 /**
  * A draft campaign (its list is never read) whose recipients the test writes into the store itself, as an older store
@@ -81,128 +75,6 @@ async function uploadedCampaign(alice: SmsClient, number: SmsNumber, count: numb
   const recipients = Array.from({ length: count }, (_, index) => ({ e164: `+614120${String(index).padStart(5, '0')}`, fields: {}, line: index + 2 }));
   const upload = await alice.campaigns.createUpload({ name: 'a.csv', columns: ['phone'], phoneColumn: 'phone', recipients, errors: [], duplicates: [] });
   return alice.campaigns.create({ name: 'Instant', sender: { type: 'number', numberId: number.id }, body: 'Hi', recipients: { uploadId: upload.id } });
-}
-
-/** A store whose collections' calls go through `around(collection, method, call)`, which makes each one (or not). */
-function storeAround(store: Store, around: (collection: string, method: string, call: () => unknown, args: unknown[]) => unknown, close = () => store.close()): Store {
-  return {
-    scope(organisationId) {
-      const scope = store.scope(organisationId);
-      return {
-        ...scope,
-        collection(name) {
-          const inner = scope.collection(name) as unknown as Record<string, unknown>;
-          return new Proxy(inner, {
-            get(target, key) {
-              const value = target[key as string];
-              if (typeof value !== 'function') return value;
-              return (...args: unknown[]) => around(name, String(key), () => (value as (...a: unknown[]) => unknown).apply(target, args), args);
-            },
-          }) as never;
-        },
-      };
-    },
-    across: (name) => store.across(name),
-    close,
-  };
-}
-
-function mortalStore(store: Store, life: Life): Store {
-  return storeAround(store, (_collection, _method, call) => (life.dead ? NEVER() : call()), async () => undefined);
-}
-
-function mortalClock(clock: Clock, life: Life): Clock {
-  return {
-    now: () => clock.now(),
-    setTimeout: (callback, ms) => clock.setTimeout(() => {
-      if (!life.dead) callback();
-    }, ms),
-    clearTimeout: (handle) => clock.clearTimeout(handle),
-  };
-}
-
-/**
- * The local engine on the memory store and the simulated carrier, on a manual clock. Each engine sees the store, the
- * carrier and the clock through views that a crash freezes; a new engine opens the same store and carrier.
- */
-async function createLocalFixture(setup: CarrierSetup = {}): Promise<BackendFixture & { engine(): LocalBackend }> {
-  const clock = createManualClock({ start: Date.UTC(2025, 0, 1, 9) });
-  const store = createMemoryStore();
-  const notifier = createSimulatedNotifier();
-  const carrier = createSimulatedCarrier({
-    seed: 1, clock, latencyMs: setup.latencyMs ?? 0, deliveryRate: setup.deliveryRate ?? 1, failureRate: setup.failureRate ?? 0, retryableShare: 0,
-    reports: { duplicates: setup.reports?.duplicates ?? 0, outOfOrder: setup.reports?.outOfOrder ?? 0 },
-    capabilities: { alphaTags: setup.alphaTags ?? true, segmentsPerSecondPerSender: setup.segmentsPerSecondPerSender ?? 0 },
-  });
-  const log: CarriedSms[] = [];
-
-  function open(): { backend: LocalBackend; life: Life } {
-    const life: Life = { dead: false };
-    const view: Carrier = {
-      capabilities: carrier.capabilities,
-      send(message) {
-        if (life.dead) return NEVER();
-        log.push({ ...message, at: clock.now() });
-        return setup.hang?.(message) ? NEVER() : carrier.send(message);
-      },
-      connect: (sink: CarrierSink) => carrier.connect({
-        inbound: (message) => (life.dead ? Promise.reject(new Error('engine down')) : sink.inbound(message)),
-        status: (report) => (life.dead ? Promise.reject(new Error('engine down')) : sink.status(report)),
-      }),
-    };
-    const backend = createLocalBackend({ store: mortalStore(store, life), carrier: view, notifier, clock: mortalClock(clock, life) });
-    return { backend, life };
-  }
-
-  let current = open();
-  await current.backend.ready;
-
-  /** A few host tasks: enough for in-memory work that does not wait on the clock to finish. */
-  async function quiet(): Promise<false> {
-    for (let index = 0; index < 5; index++) await nextTask();
-    return false;
-  }
-
-  return {
-    get backend() {
-      return current.backend;
-    },
-    engine: () => current.backend,
-    inject: async (sms) => {
-      await carrier.inject(sms);
-    },
-    async settle() {
-      let stable = 0;
-      let last = '';
-      for (let round = 0; round < 10_000; round++) {
-        await carrier.flush();
-        const idle = await Promise.race([current.backend.idle().then(() => true), quiet()]);
-        const stats = carrier.stats;
-        if (idle && stats.pending === 0) return;
-        // Not idle: some work waits on the clock (a rate limit, a hung send). Done once nothing moves any more.
-        const mark = `${log.length}:${stats.reports}:${stats.inbound}:${stats.pending}`;
-        stable = mark === last ? stable + 1 : 0;
-        last = mark;
-        if (stable >= 3) return;
-      }
-      throw new Error('The backend did not settle.');
-    },
-    advance: (ms) => clock.advance(ms),
-    now: () => clock.now(),
-    sent: () => log,
-    emails: () => notifier.outbox,
-    emailToSms: (email) => current.backend.inbound.email(email),
-    async crash() {
-      current.life.dead = true;
-      current = open();
-      await current.backend.ready;
-      return current.backend;
-    },
-    async close() {
-      await current.backend.close();
-      await store.close();
-    },
-  };
 }
 
 runBackendContract({
