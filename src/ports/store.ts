@@ -160,6 +160,26 @@ export interface AddressRecord {
   numberId: string | null;
 }
 
+/**
+ * A request that carried an `Idempotency-Key`, and the response it got, so that the same request sent again (a retry
+ * after a lost answer, on any instance) gets that response without a second effect. Kept in the scope of the caller's
+ * organisation (`SYSTEM_SCOPE` for operators) for 24 hours. Key: `<userId>:<key>`.
+ */
+export interface IdempotencyRecord {
+  id: string;
+  /** A digest of the method, the path and the body: the same key with another request is refused. */
+  fingerprint: string;
+  /** `pending` while the first request runs (a second one waits or is told to retry), then `done`. */
+  state: 'pending' | 'done';
+  status: number;
+  /** The response's headers that a replay repeats (content type, location). */
+  headers: Record<string, string>;
+  body: string;
+  createdAt: string;
+  /** When the key may be forgotten (ISO 8601). */
+  expiresAt: string;
+}
+
 /** A message with the index fields the engine queries. */
 export interface MessageRecord extends Message {}
 
@@ -189,6 +209,7 @@ export interface StoreRecords {
   addresses: AddressRecord;
   supportAccess: SupportAccess;
   operators: Operator;
+  idempotencyKeys: IdempotencyRecord;
 }
 
 export type CollectionName = keyof StoreRecords;
@@ -225,6 +246,7 @@ export const COLLECTIONS = {
   organisations: { key: 'id', indexes: ['status'] },
   addresses: { key: 'address', indexes: ['organisationId'] },
   operators: { key: 'id', indexes: [] },
+  idempotencyKeys: { key: 'id', indexes: ['expiresAt'] },
 } as const satisfies {
   [K in CollectionName]: {
     key: keyof StoreRecords[K] & string;
