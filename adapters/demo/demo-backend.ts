@@ -3,6 +3,7 @@ import {
   type Settings,
 } from '../../src/index.js';
 import { createManualClock } from '../../src/engine/clock.js';
+import type { Collection, CollectionName, Store, StoreRecords } from '../../src/ports/store.js';
 import { type MemoryStoreSnapshot, createMemoryStore } from '../memory-store/index.js';
 import { createSimulatedCarrier, createSimulatedNotifier, type SimulatedCarrier } from '../simulated-carrier/index.js';
 
@@ -58,6 +59,80 @@ export interface DemoBackend {
 
 const WEEK = 7 * 86_400_000;
 
+/** The demo's records, seeded once, ready to be written into a store (`writeDemoSeed`), and who is who in them. */
+export interface DemoSeed {
+  /** Every record, by organisation and collection, as a memory store exports them. */
+  snapshot: MemoryStoreSnapshot;
+  /** The first organisation (the default one). */
+  world: DemoWorld;
+  /** Every seeded organisation's world, by organisation id. */
+  worlds: Record<string, DemoWorld>;
+  /** The hosting vendor's operator, who manages the organisations. */
+  operator: Principal;
+}
+
+/**
+ * Seeds the demo's organisations, each with a week of history written by an engine on a manual clock that starts a
+ * week ago, and returns their records. `createDemoBackend` opens them in a memory store; a server writes them once
+ * into its durable store with `writeDemoSeed`.
+ *
+ * @example
+ * const seed = await createDemoSeed({ secondOrganisation: true });
+ * if (await isEmpty(store)) await writeDemoSeed(store, seed);
+ */
+export async function createDemoSeed(options: DemoBackendOptions = {}, notifier = createSimulatedNotifier()): Promise<DemoSeed> {
+  const acme = await seedOrganisation(options, notifier, 1);
+  let snapshot = acme.snapshot;
+  const worlds: Record<string, DemoWorld> = { [DEFAULT_ORGANISATION_ID]: acme.world };
+  if (options.secondOrganisation) {
+    const globex = await seedOrganisation({ ...options, listSize: Math.min(options.listSize ?? 240, 80), largeThread: 0 }, notifier, 2, 'globex.example');
+    snapshot = besides(snapshot, globex.snapshot, SECOND_ORGANISATION);
+    worlds[SECOND_ORGANISATION] = inOrganisation(globex.world, SECOND_ORGANISATION);
+  }
+  return { snapshot, world: acme.world, worlds, operator: DEMO_OPERATOR };
+}
+
+/**
+ * Writes a seed's records into a store (empty, or at least holding none of them), a thousand at a time.
+ * Returns how many records it wrote.
+ */
+export async function writeDemoSeed(store: Store, seed: Pick<DemoSeed, 'snapshot'>): Promise<number> {
+  let written = 0;
+  for (const [organisationId, collections] of Object.entries(seed.snapshot)) {
+    const scope = store.scope(organisationId);
+    for (const [name, records] of Object.entries(collections) as [CollectionName, StoreRecords[CollectionName][]][]) {
+      const collection = scope.collection(name) as Collection<StoreRecords[CollectionName]>;
+      for (let start = 0; start < records.length; start += 1000) await collection.insertMany(records.slice(start, start + 1000));
+      written += records.length;
+    }
+  }
+  return written;
+}
+
+/**
+ * Opens a store holding the demo's records on the live engine, the simulated carrier and the real clock, as a
+ * restarted server would: renames the first organisation when there are two, applies `options.settings` and resumes
+ * the campaign the seed left running.
+ */
+export async function openDemoBackend(store: Store, seed: Omit<DemoSeed, 'snapshot'>, options: DemoBackendOptions = {}, notifier = createSimulatedNotifier()): Promise<DemoBackend> {
+  const carrier = createSimulatedCarrier({
+    seed: options.seed ?? 1,
+    latencyMs: options.latencyMs ?? [200, 1200],
+    deliveryRate: 0.95,
+    replies: { rate: 0.03, delayMs: 4000 },
+  });
+  const backend = createLocalBackend({ store, carrier, notifier, operators: [DEMO_OPERATOR.userId] });
+  await backend.ready;
+  const operator = createSmsClient({ backend, principal: DEMO_OPERATOR });
+  if (Object.keys(seed.worlds).length > 1) await operator.organisations.update(DEFAULT_ORGANISATION_ID, { name: 'Acme Corporation' });
+  for (const world of Object.values(seed.worlds)) {
+    const live = createSmsClient({ backend, principal: world.principals.admin });
+    if (options.settings) await live.settings.update(options.settings);
+    if (options.resumeRunning ?? true) await createSmsClient({ backend, principal: world.principals.alice }).campaigns.restart(world.campaigns.running);
+  }
+  return { backend, world: seed.world, worlds: seed.worlds, operator: DEMO_OPERATOR, carrier, outbox: notifier.outbox };
+}
+
 /**
  * A seeded demo backend with a week of history. The history is written by an engine on a manual clock that starts a
  * week ago; the live engine then opens the same store on the real clock, as a restarted server would.
@@ -68,32 +143,8 @@ const WEEK = 7 * 86_400_000;
  */
 export async function createDemoBackend(options: DemoBackendOptions = {}): Promise<DemoBackend> {
   const notifier = createSimulatedNotifier();
-  const acme = await seedOrganisation(options, notifier, 1);
-  let snapshot = acme.snapshot;
-  const worlds: Record<string, DemoWorld> = { [DEFAULT_ORGANISATION_ID]: acme.world };
-  if (options.secondOrganisation) {
-    const globex = await seedOrganisation({ ...options, listSize: Math.min(options.listSize ?? 240, 80), largeThread: 0 }, notifier, 2, 'globex.example');
-    snapshot = besides(snapshot, globex.snapshot, SECOND_ORGANISATION);
-    worlds[SECOND_ORGANISATION] = inOrganisation(globex.world, SECOND_ORGANISATION);
-  }
-  const store = createMemoryStore({ snapshot });
-
-  const carrier = createSimulatedCarrier({
-    seed: options.seed ?? 1,
-    latencyMs: options.latencyMs ?? [200, 1200],
-    deliveryRate: 0.95,
-    replies: { rate: 0.03, delayMs: 4000 },
-  });
-  const backend = createLocalBackend({ store, carrier, notifier, operators: [DEMO_OPERATOR.userId] });
-  await backend.ready;
-  const operator = createSmsClient({ backend, principal: DEMO_OPERATOR });
-  if (options.secondOrganisation) await operator.organisations.update(DEFAULT_ORGANISATION_ID, { name: 'Acme Corporation' });
-  for (const world of Object.values(worlds)) {
-    const live = createSmsClient({ backend, principal: world.principals.admin });
-    if (options.settings) await live.settings.update(options.settings);
-    if (options.resumeRunning ?? true) await createSmsClient({ backend, principal: world.principals.alice }).campaigns.restart(world.campaigns.running);
-  }
-  return { backend, world: acme.world, worlds, operator: DEMO_OPERATOR, carrier, outbox: notifier.outbox };
+  const { snapshot, ...seed } = await createDemoSeed(options, notifier);
+  return openDemoBackend(createMemoryStore({ snapshot }), seed, options, notifier);
 }
 
 /** The second organisation's id, when there is one. */

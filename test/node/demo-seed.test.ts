@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createDemoBackend, type DemoBackend } from '../../adapters/demo/index.js';
+import { createDemoBackend, createDemoSeed, type DemoBackend, openDemoBackend, writeDemoSeed } from '../../adapters/demo/index.js';
 import { createMemoryStore } from '../../adapters/memory-store/index.js';
 import { createSimulatedCarrier, createSimulatedNotifier } from '../../adapters/simulated-carrier/index.js';
 import { createManualClock } from '../../src/engine/clock.js';
@@ -132,5 +132,35 @@ describe('the demo with two organisations', () => {
     const bodies = async (client: typeof acme) => (await client.conversations.list()).items.map((conversation) => conversation.lastMessage?.body);
     assert.ok((await bodies(globex)).includes('For Globex only'));
     assert.ok(!(await bodies(acme)).includes('For Globex only'));
+  });
+});
+
+describe('the demo seed written into another store (what a server does on its first start)', () => {
+  it('opens on the records written, every organisation with its people and history', async () => {
+    const { snapshot, ...seed } = await createDemoSeed({ listSize: 20, latencyMs: 0, secondOrganisation: true });
+    const store = createMemoryStore();
+    const written = await writeDemoSeed(store, { snapshot });
+    assert.equal(written, Object.values(snapshot).flatMap((collections) => Object.values(collections)).reduce((sum, records) => sum + records.length, 0));
+    const demo = await openDemoBackend(store, seed, { latencyMs: 0, resumeRunning: false });
+    try {
+      for (const world of Object.values(demo.worlds)) {
+        const alice = createSmsClient({ backend: demo.backend, principal: world.principals.alice });
+        assert.ok((await alice.conversations.list()).items.length > 0);
+        assert.equal((await alice.directory.me()).id, world.principals.alice.userId);
+      }
+      const operator = createSmsClient({ backend: demo.backend, principal: demo.operator });
+      assert.deepEqual((await operator.organisations.list()).items.map((organisation) => organisation.name).sort(), ['Acme Corporation', 'Globex Logistics']);
+    } finally {
+      await demo.backend.close();
+    }
+  });
+
+  it('refuses to write over records already there, and leaves them as they were', async () => {
+    const { snapshot } = await createDemoSeed({ listSize: 5, latencyMs: 0 });
+    const store = createMemoryStore();
+    await writeDemoSeed(store, { snapshot });
+    const before = JSON.stringify(store.exportSnapshot());
+    await assert.rejects(writeDemoSeed(store, { snapshot }), (error: Error) => error.name === 'StoreConflictError');
+    assert.equal(JSON.stringify(store.exportSnapshot()), before);
   });
 });
