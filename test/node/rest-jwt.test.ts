@@ -126,8 +126,10 @@ describe('jwtAuthenticator with a secret (HS256)', () => {
     const token = await mintToken({ secret, issuer, audience, principal: alice, clock });
     const padded = `${b64({ alg: 'HS256' })}.${'A'.repeat(20_000)}.${token.split('.')[2]}`;
     assert.equal(await authenticate(bearer(padded)), null);
-    const small = jwtAuthenticator({ secret, issuer, audience, clock, maxTokenLength: 64 });
-    assert.equal(await small(bearer(token)), null, 'longer than maxTokenLength');
+    const exact = jwtAuthenticator({ secret, issuer, audience, clock, maxTokenLength: token.length });
+    assert.deepEqual(await exact(bearer(token)), alice);
+    const short = jwtAuthenticator({ secret, issuer, audience, clock, maxTokenLength: token.length - 1 });
+    assert.equal(await short(bearer(token)), null, 'longer than maxTokenLength');
     const garbage = ['a.b.c', '...', 'AAAA.BBBB.CCCC', `${b64('x')}.${b64([])}.AAAA`, `${b64({ alg: 'HS256' })}.%%%.AAAA`, '\u00e9.\u00e9.\u00e9'];
     for (const value of garbage) assert.equal(await authenticate(bearer(value)), null, value);
     assert.equal(await authenticate(bearer(`${b64({ alg: 'HS256' })}.${Buffer.from('not json').toString('base64url')}.AAAA`)), null);
