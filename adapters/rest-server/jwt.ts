@@ -154,7 +154,7 @@ export function jwtAuthenticator(options: JwtAuthenticatorOptions): Authenticate
   let ready: Promise<{ jose: Jose; key: Key }> | undefined;
   const setUp = async (): Promise<{ jose: Jose; key: Key }> => {
     const jose = await loadJose('jwtAuthenticator');
-    if (secret) return { jose, key: secret };
+    if (secret) return { jose, key: hmacKeys(secret) };
     try {
       const key = jwksUrl
         ? jose.createRemoteJWKSet(new URL(jwksUrl), { timeoutDuration, cooldownDuration })
@@ -248,6 +248,22 @@ export async function mintToken(options: MintTokenOptions): Promise<string> {
     .sign(secret);
 }
 
+/**
+ * The secret as an HMAC key for each algorithm a token names, imported once (jose imports a raw secret again for every
+ * token, which doubles the cost of a verification). jose checks the algorithm against `algorithms` before asking.
+ */
+function hmacKeys(secret: Uint8Array): (header: { alg?: string }) => Promise<CryptoKey> {
+  const keys = new Map<string, Promise<CryptoKey>>();
+  return ({ alg = '' }) => {
+    let key = keys.get(alg);
+    if (!key) {
+      key = crypto.subtle.importKey('raw', secret as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: `SHA-${alg.slice(2)}` }, false, ['verify']);
+      keys.set(alg, key);
+    }
+    return key;
+  };
+}
+
 /** The token of `Authorization: Bearer <token>`, or null when the header is missing, malformed or too long. */
 function bearerToken(request: Request, maxLength: number): string | null {
   const header = request.headers.get('authorization');
@@ -299,7 +315,7 @@ function option<S extends z.ZodType>(schema: S, value: unknown, name: string): z
 }
 
 function bytesOf(secret: string | Uint8Array): Uint8Array {
-  return typeof secret === 'string' ? new TextEncoder().encode(secret) : secret;
+  return typeof secret === 'string' ? new TextEncoder().encode(secret) : secret.slice();
 }
 
 /** jose, loaded on first use; an error naming the package when it is not installed. */
