@@ -38,6 +38,14 @@ export interface RequestRateLimiter {
   readonly size: number;
 }
 
+/** A key's bucket: the instant it is full again, and its place in the least recently used order. */
+interface Bucket {
+  key: string;
+  fullAt: number;
+  older: Bucket | null;
+  newer: Bucket | null;
+}
+
 const RequestsPerMinute = z.number().positive().max(10_000_000);
 const Burst = z.number().int().positive().max(1_000_000);
 const MaxKeys = z.number().int().positive().max(10_000_000).default(10_000);
@@ -53,8 +61,8 @@ const EPSILON_MS = 1e-6;
  * caller through up to N times the rate. Divide `requestsPerMinute` by the number of instances, or route each caller
  * to one instance, when the exact figure matters.
  *
- * Each bucket is one number, the instant its bucket is full again (GCRA): a bucket that is full is the same as no
- * bucket, so buckets are created on first use and forgotten least recently used first.
+ * Each bucket is one number, the instant it is full again (GCRA): a bucket that is full is the same as no bucket, so
+ * buckets are created on first use and forgotten least recently used first (a linked list: O(1) per request).
  *
  * @example
  * const limiter = createRateLimiter({ requestsPerMinute: 600, burst: 50 });
@@ -70,26 +78,50 @@ export function createRateLimiter(options: RateLimiterOptions): RequestRateLimit
   const interval = 60_000 / perMinute;
   /** How far ahead of now a bucket's "full again" instant may be and still hold a token. */
   const tolerance = (burst - 1) * interval;
-  /** Per key, the instant its bucket is full again; in least recently used order. */
-  const fullAt = new Map<string, number>();
+  const buckets = new Map<string, Bucket>();
+  /** The least and the most recently used bucket, ends of a list through `newer` and `older`. */
+  let oldest: Bucket | null = null;
+  let newest: Bucket | null = null;
+
+  const unlink = (bucket: Bucket): void => {
+    if (bucket.older) bucket.older.newer = bucket.newer;
+    else oldest = bucket.newer;
+    if (bucket.newer) bucket.newer.older = bucket.older;
+    else newest = bucket.older;
+    bucket.older = bucket.newer = null;
+  };
+  const append = (bucket: Bucket): void => {
+    bucket.older = newest;
+    if (newest) newest.newer = bucket;
+    else oldest = bucket;
+    newest = bucket;
+  };
 
   return {
     take(key) {
       parseInput(Key, key, 'key');
       const now = clock.now();
-      const full = Math.max(fullAt.get(key) ?? now, now);
-      fullAt.delete(key);
+      let bucket = buckets.get(key);
+      if (bucket) {
+        unlink(bucket);
+      } else {
+        bucket = { key, fullAt: now, older: null, newer: null };
+        buckets.set(key, bucket);
+        if (buckets.size > maxKeys && oldest) {
+          buckets.delete(oldest.key);
+          unlink(oldest);
+        }
+      }
+      append(bucket);
+      const full = Math.max(bucket.fullAt, now);
       if (full - now > tolerance + EPSILON_MS) {
-        fullAt.set(key, full);
         return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((full - tolerance - now) / 1000)) };
       }
-      const next = full + interval;
-      fullAt.set(key, next);
-      if (fullAt.size > maxKeys) fullAt.delete(fullAt.keys().next().value!);
-      return { ok: true, remaining: Math.max(0, Math.floor((tolerance - (next - now)) / interval + EPSILON_MS) + 1) };
+      bucket.fullAt = full + interval;
+      return { ok: true, remaining: Math.max(0, Math.floor((tolerance - (bucket.fullAt - now)) / interval + EPSILON_MS) + 1) };
     },
     get size() {
-      return fullAt.size;
+      return buckets.size;
     },
   };
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { createRateLimiter } from '../../adapters/rest-server/rate-limit.js';
 import { createManualClock } from '../../src/engine/clock.js';
 import { isValidationError } from '../../src/errors/validation-error.js';
@@ -77,6 +78,33 @@ describe('createRateLimiter', () => {
     ], 'b was forgotten: a full bucket, the burst and no more');
     for (let i = 0; i < 1000; i++) limiter.take(`key-${i}`);
     assert.equal(limiter.size, 2);
+  });
+
+  it('answers as a plain token bucket per key with least-recently-used eviction would, whatever the sequence', async () => {
+    const step = fc.record({ key: fc.constantFrom('a', 'b', 'c', 'd', 'e'), wait: fc.integer({ min: 0, max: 12 }) });
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { maxLength: 200 }), async (steps) => {
+        const clock = createManualClock();
+        const limiter = createRateLimiter({ requestsPerMinute: 60, burst: 3, maxKeys: 3, clock });
+        /** The model: tokens per key (a forgotten key has a full bucket), most recently used last. */
+        const tokens = new Map<string, { tokens: number; at: number }>();
+        for (const { key, wait } of steps) {
+          await clock.advance(wait * 250);
+          const now = clock.now();
+          const before = tokens.get(key);
+          tokens.delete(key);
+          const bucket = { tokens: before ? Math.min(3, before.tokens + (now - before.at) / 1000) : 3, at: now };
+          tokens.set(key, bucket);
+          if (tokens.size > 3) tokens.delete(tokens.keys().next().value!);
+          const expected = bucket.tokens >= 1
+            ? { ok: true, remaining: Math.floor(--bucket.tokens) }
+            : { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(1 - bucket.tokens)) };
+          assert.deepEqual(limiter.take(key), expected);
+          assert.equal(limiter.size, tokens.size);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('refuses bad options and keys', () => {
