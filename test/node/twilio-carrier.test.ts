@@ -226,7 +226,8 @@ describe('Twilio carrier: retries', () => {
 describe('Twilio carrier: a send whose fate is unknown', () => {
   for (const answer of [{ kind: 'hang', create: false }, { kind: 'drop', create: false }, { kind: 'error', status: 504, code: 20504, message: 'Gateway Timeout' }] as const) {
     it(`is never sent again and does not settle (${answer.kind === 'error' ? 'HTTP 504' : `the provider ${answer.kind}s`})`, async () => {
-      const world = await startTwilioWorld({ carrier: { timeoutMs: 100 } });
+      // Retries wait no real time here: one would show within the window.
+      const world = await startTwilioWorld({ carrier: { timeoutMs: 100, clock: recordingClock().clock } });
       try {
         world.fake.script(answer);
         const send = world.carrier.send(sms('+61412000001'));
