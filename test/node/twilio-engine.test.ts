@@ -49,11 +49,17 @@ describe('the local engine on the Twilio carrier', () => {
     }
   });
 
+  /** Alice sends one message; the provider reads the request and never answers (having created the message, or not). */
+  async function sendIntoAHang(create: boolean) {
+    const engine = await engineOnTwilio({ carrier: { timeoutMs: 100 }, carrierTimeoutMs: 300 });
+    engine.world.fake.script({ kind: 'hang', create });
+    const message = await engine.alice.messages.send({ channel: 'sms', to: '+61412000001', body: 'Hello' });
+    return { ...engine, message };
+  }
+
   it('holds a message whose request hung as unknown and never sends it again', async () => {
-    const { world, backend, alice } = await engineOnTwilio({ carrier: { timeoutMs: 100 }, carrierTimeoutMs: 300 });
+    const { world, backend, alice, message } = await sendIntoAHang(false);
     try {
-      world.fake.script({ kind: 'hang', create: false });
-      const message = await alice.messages.send({ channel: 'sms', to: '+61412000001', body: 'Hello' });
       await backend.idle();
       assert.equal((await alice.messages.get(message.id)).status, 'unknown');
       await world.settle();
@@ -67,10 +73,8 @@ describe('the local engine on the Twilio carrier', () => {
   });
 
   it('delivers a message whose answer was lost once its status callbacks name it, sent once', async () => {
-    const { world, backend, alice } = await engineOnTwilio({ carrier: { timeoutMs: 100 }, carrierTimeoutMs: 300 });
+    const { world, backend, alice, message } = await sendIntoAHang(true);
     try {
-      world.fake.script({ kind: 'hang', create: true });
-      const message = await alice.messages.send({ channel: 'sms', to: '+61412000001', body: 'Hello' });
       await until(world, backend, async () => (await alice.messages.get(message.id)).status === 'delivered', 10_000);
       const [sid] = world.fake.messages.keys();
       assert.equal((await alice.messages.get(message.id)).providerId, sid);
