@@ -115,6 +115,9 @@ export function createSmppCarrier(options: SmppCarrierOptions): SmppCarrier {
   async function submitAll(plan: SmppParts, address: Record<string, unknown>): Promise<{ providerId: string } | typeof UNKNOWN> {
     const deadline = clock.now() + config.queueTimeoutMs;
     let group: PartGroup | null = null;
+    /** The status of the last throttling of this send: what its time ran out on, when it does. */
+    let throttledBy: number | null = null;
+    const timedOut = () => (throttledBy === null ? unavailable() : statusError(throttledBy, smpp?.errors ?? {}, true));
     const finish = (): { providerId: string } => {
       const report = parts.seal(group!, new Date(clock.now()).toISOString());
       if (report) void relay.status(report);
@@ -131,7 +134,7 @@ export function createSmppCarrier(options: SmppCarrierOptions): SmppCarrier {
         let release: () => void;
         try {
           session = await connection.whenBound(first ? deadline : Infinity, unavailable, closed);
-          release = await pacer.acquire(first ? deadline : Infinity, unavailable);
+          release = await pacer.acquire(first ? deadline : Infinity, timedOut);
         } catch (error) {
           if (first) throw error;
           throw partial('the carrier closed');
@@ -164,6 +167,7 @@ export function createSmppCarrier(options: SmppCarrierOptions): SmppCarrier {
           break;
         }
         if (isThrottling(status)) {
+          throttledBy = status;
           counts.throttled += 1;
           pacer.throttled();
           if (!first || clock.now() < deadline) continue;

@@ -4,6 +4,8 @@ import type { Clock } from '../../src/ports/carrier.js';
 /** The first wait after the SMSC throttles, doubled each time it throttles again, up to THROTTLE_MAX_MS. */
 const THROTTLE_MIN_MS = 100;
 const THROTTLE_MAX_MS = 5000;
+/** How far ahead of its even spacing (1000 / tps ms apart) a submit may go: small bursts, never a second's worth at once. */
+const BURST_MS = 10;
 
 interface Waiter {
   resolve(release: () => void): void;
@@ -14,7 +16,8 @@ interface Waiter {
 
 /**
  * Lets submit_sm go in turn (first come, first served): at most `windowSize` waiting for their response, at most `tps`
- * in any one second (0: no cap), and none while the SMSC's throttling backoff lasts.
+ * in any one second (0: no cap) and evenly spread over it (an SMSC counts them as they arrive, and many count over
+ * parts of a second), and none while the SMSC's throttling backoff lasts.
  */
 export class Pacer {
   private readonly queue: Waiter[] = [];
@@ -23,6 +26,8 @@ export class Pacer {
   private wake: unknown = null;
   private pausedUntil = 0;
   private backoffMs = 0;
+  /** When the next submit is due at the even spacing (GCRA's theoretical arrival time), in ms on the clock. */
+  private due = 0;
   private readonly limiter: RateLimiter;
 
   constructor(
@@ -88,8 +93,7 @@ export class Pacer {
         continue;
       }
       if (this.inFlight >= this.windowSize) return;
-      const now = this.clock.now();
-      const wait = this.pausedUntil > now ? this.pausedUntil - now : this.limiter.tryTake('submit', 1, this.tps);
+      const wait = this.waitForTurn();
       if (wait > 0) {
         this.wake = this.clock.setTimeout(() => {
           this.wake = null;
@@ -107,6 +111,17 @@ export class Pacer {
         this.pump();
       });
     }
+  }
+
+  /** 0 when a submit may go now (and counts it), else how many ms to wait. */
+  private waitForTurn(): number {
+    const now = this.clock.now();
+    if (this.pausedUntil > now) return this.pausedUntil - now;
+    if (this.tps <= 0) return 0;
+    if (this.due - BURST_MS > now) return Math.ceil(this.due - BURST_MS - now);
+    const wait = this.limiter.tryTake('submit', 1, this.tps);
+    if (wait === 0) this.due = Math.max(this.due, now) + 1000 / this.tps;
+    return wait;
   }
 
   private shift(): void {

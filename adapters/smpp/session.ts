@@ -151,10 +151,14 @@ export class SmppSession {
     if (this.dead || pdu.isResponse()) return;
     switch (pdu.command) {
       case 'deliver_sm':
-        void this.handlers.deliver(pdu).then(
-          (status) => this.answer(pdu, status),
-          () => this.answer(pdu, STATUS.ESME_RX_T_APPN),
-        );
+        // After the responses read with it have been taken in: a receipt read in the same chunk as its submit_sm_resp
+        // then finds the id that response gave.
+        setImmediate(() => {
+          void this.handlers.deliver(pdu).then(
+            (status) => this.answer(pdu, status),
+            () => this.answer(pdu, STATUS.ESME_RX_T_APPN),
+          );
+        });
         return;
       case 'enquire_link':
         this.answer(pdu, STATUS.ESME_ROK);
