@@ -109,35 +109,33 @@ export function createSmppCarrier(options: SmppCarrierOptions): SmppCarrier {
   /**
    * Submits every part in turn, each once the bind, the window and the TPS cap allow (the first within
    * `queueTimeoutMs`); a throttled part is submitted again after a backoff. Resolves with the first part's id, or with
-   * UNKNOWN when the first part's fate is unknown; once a part is accepted the message is never submitted again, so a
-   * later part of unknown fate ends it with what was accepted, and a later part refused fails it without a retry.
+   * UNKNOWN when the first part's fate is unknown (written, but its response lost with the connection). Once a part may
+   * have gone, none is ever submitted again, the rest still go (after a new bind if need be) so that the handset can put
+   * the message together, and a later part refused fails the message without a retry.
    */
   async function submitAll(plan: SmppParts, address: Record<string, unknown>): Promise<{ providerId: string } | typeof UNKNOWN> {
     const deadline = clock.now() + config.queueTimeoutMs;
     let group: PartGroup | null = null;
+    /** Whether a part may have reached the SMSC: from then on the message cannot be failed as retryable. */
+    let gone = false;
+    let firstUnknown = false;
     /** The status of the last throttling of this send: what its time ran out on, when it does. */
     let throttledBy: number | null = null;
     const timedOut = () => (throttledBy === null ? unavailable() : statusError(throttledBy, smpp?.errors ?? {}, true));
-    const finish = (): { providerId: string } => {
-      const report = parts.seal(group!, new Date(clock.now()).toISOString());
-      if (report) void relay.status(report);
-      return { providerId: group!.providerId };
-    };
-    const partial = (why: string) =>
-      new CarrierError(`Part ${group!.ids.length + 1} of ${plan.parts.length} was not sent (${why}) after the SMSC accepted the first ${group!.ids.length}.`, {
+    const partial = (index: number, why: string) =>
+      new CarrierError(`Part ${index + 1} of ${plan.parts.length} was not sent (${why}) after the SMSC had taken the ones before.`, {
         code: 'carrier.rejected', retryable: false, providerCode: why, field: 'body',
       });
     for (let index = 0; index < plan.parts.length; index++) {
       for (;;) {
-        const first = group === null;
         let session: SmppSession;
         let release: () => void;
         try {
-          session = await connection.whenBound(first ? deadline : Infinity, unavailable, closed);
-          release = await pacer.acquire(first ? deadline : Infinity, timedOut);
+          session = await connection.whenBound(gone ? Infinity : deadline, unavailable, closed);
+          release = await pacer.acquire(gone ? Infinity : deadline, timedOut);
         } catch (error) {
-          if (first) throw error;
-          throw partial('the carrier closed');
+          if (!gone) throw error;
+          throw partial(index, 'the carrier closed');
         }
         let response;
         try {
@@ -147,36 +145,47 @@ export function createSmppCarrier(options: SmppCarrierOptions): SmppCarrier {
           });
         } catch (error) {
           if (error instanceof LostRequestError && !error.written) continue;
-          counts.unknown += 1;
-          return first ? UNKNOWN : finish();
+          if (index === 0) {
+            counts.unknown += 1;
+            firstUnknown = true;
+          }
+          gone = true;
+          break;
         } finally {
           release();
         }
         const status = response.command_status;
         const id = response.message_id;
         if (status === STATUS.ESME_ROK) {
+          gone = true;
           if (typeof id !== 'string' || !MESSAGE_ID.test(id)) {
-            counts.unknown += 1;
-            return first ? UNKNOWN : finish();
+            if (index === 0) {
+              counts.unknown += 1;
+              firstUnknown = true;
+            }
+            break;
           }
           counts.submitted += 1;
           pacer.accepted();
           if (plan.parts.length === 1) return { providerId: id };
-          if (group === null) group = parts.open(id);
-          else parts.add(group, id);
+          if (index === 0) group = parts.open(id);
+          else if (group !== null) parts.add(group, id);
           break;
         }
         if (isThrottling(status)) {
           throttledBy = status;
           counts.throttled += 1;
           pacer.throttled();
-          if (!first || clock.now() < deadline) continue;
+          if (gone || clock.now() < deadline) continue;
         }
-        const error = statusError(status, smpp?.errors ?? {}, first);
-        throw first ? error : partial(error.providerCode!);
+        const error = statusError(status, smpp?.errors ?? {}, !gone);
+        throw gone ? partial(index, error.providerCode!) : error;
       }
     }
-    return finish();
+    if (firstUnknown || group === null) return UNKNOWN;
+    const report = parts.seal(group, new Date(clock.now()).toISOString());
+    if (report) void relay.status(report);
+    return { providerId: group.providerId };
   }
 
   function prepare(message: OutboundSms): { plan: SmppParts; address: Record<string, unknown> } {
