@@ -10,7 +10,8 @@ import { fork } from 'node:child_process';
 import { createMemoryStore } from '../adapters/memory-store/index.js';
 import { createSimulatedCarrier } from '../adapters/simulated-carrier/index.js';
 import { createSmppCarrier } from '../adapters/smpp/index.js';
-import { type Carrier, createLocalBackend, createSmsClient, demoMobile } from '../src/index.js';
+import { type Carrier, createLocalBackend, demoMobile } from '../src/index.js';
+import { createBulkCampaign } from '../test/fixtures/bulk-campaign.js';
 import { median, rate, table } from './support.js';
 
 const MESSAGES = Number(process.env.MESSAGES ?? 20_000);
@@ -76,19 +77,7 @@ async function campaignRun(kind: 'engine + SMPP' | 'engine + simulated'): Promis
     ? smppCarrier(smsc.port)
     : createSimulatedCarrier({ seed: 1, latencyMs: 0, log: false, reports: { deliveryMs: 0 }, deliveryRate: 1 });
   const backend = createLocalBackend({ store: createMemoryStore(), carrier, settings: { defaultCountry: 'AU', segmentsPerSecond: 0 }, sendsInFlight: WINDOW * 4 });
-  const admin = createSmsClient({ backend, principal: { userId: 'admin', role: 'admin' } });
-  const department = await admin.directory.createDepartment({ name: 'Bench' });
-  const extension = await admin.directory.createExtension({ number: '100', name: 'Bench', departmentId: department.id });
-  await admin.directory.createUser({ id: 'sender', name: 'Sender', role: 'user', departmentId: department.id, extensionIds: [extension.id] });
-  const number = await admin.numbers.create({ e164: '+61480000001', extensionIds: [extension.id] });
-  const user = createSmsClient({ backend, principal: { userId: 'sender', role: 'user', extensionId: extension.id, departmentId: department.id } });
-  const recipients = Array.from({ length: MESSAGES }, (_, index) => ({ e164: demoMobile(index), fields: {}, line: index + 2 }));
-  const upload = await user.campaigns.createUpload({ name: 'bench.csv', columns: ['phone'], phoneColumn: 'phone', recipients, errors: [], duplicates: [] });
-  const campaign = await user.campaigns.create({
-    name: 'Bench', sender: { type: 'number', numberId: number.id }, body: 'Hello, this is a benchmark message.', ratingExtensionId: extension.id,
-    recipients: { uploadId: upload.id },
-  });
-  const done = new Promise<void>((resolve) => user.on('campaign.status', ({ campaign: changed }) => changed.status === 'completed' && resolve()));
+  const { user, campaign, completed: done } = await createBulkCampaign(backend, MESSAGES, 'Hello, this is a benchmark message.');
   const started = performance.now();
   await user.campaigns.start(campaign.id);
   await done;

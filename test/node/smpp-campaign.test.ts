@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { createMemoryStore } from '../../adapters/memory-store/index.js';
 import { type SmppCarrier, createSmppCarrier } from '../../adapters/smpp/index.js';
-import { type LocalBackend, createLocalBackend, createSmsClient, demoMobile } from '../../src/index.js';
+import { type LocalBackend, createLocalBackend } from '../../src/index.js';
 import { countSegments } from '../../src/segments.js';
+import { createBulkCampaign } from '../fixtures/bulk-campaign.js';
 import { type FakeSmsc, createFakeSmsc, until, within } from '../fixtures/fake-smsc.js';
 
 const RECIPIENTS = 300;
@@ -32,18 +33,7 @@ describe('a campaign through the local engine, the SMPP carrier and the fake SMS
       queueTimeoutMs: 5000,
     });
     backend = createLocalBackend({ store: createMemoryStore(), carrier, settings: { defaultCountry: 'AU', segmentsPerSecond: SEGMENTS_PER_SECOND }, carrierTimeoutMs: 5000 });
-    const admin = createSmsClient({ backend, principal: { userId: 'admin', role: 'admin' } });
-    const department = await admin.directory.createDepartment({ name: 'Shop' });
-    const extension = await admin.directory.createExtension({ number: '100', name: 'Shop', departmentId: department.id });
-    await admin.directory.createUser({ id: 'sender', name: 'Sender', role: 'user', departmentId: department.id, extensionIds: [extension.id] });
-    const number = await admin.numbers.create({ e164: '+61480000001', extensionIds: [extension.id] });
-    const user = createSmsClient({ backend, principal: { userId: 'sender', role: 'user', extensionId: extension.id, departmentId: department.id } });
-    const recipients = Array.from({ length: RECIPIENTS }, (_, index) => ({ e164: demoMobile(index), fields: {}, line: index + 2 }));
-    const upload = await user.campaigns.createUpload({ name: 'shop.csv', columns: ['phone'], phoneColumn: 'phone', recipients, errors: [], duplicates: [] });
-    const campaign = await user.campaigns.create({
-      name: 'Orders ready', sender: { type: 'number', numberId: number.id }, body: BODY, ratingExtensionId: extension.id, recipients: { uploadId: upload.id },
-    });
-    const completed = new Promise<void>((resolve) => user.on('campaign.status', ({ campaign: changed }) => changed.status === 'completed' && resolve()));
+    const { user, campaign, recipients, completed } = await createBulkCampaign(backend, RECIPIENTS, BODY);
 
     // Mid-campaign (after the 100th message's parts), the SMSC ends the connection: what was in flight is still read.
     fake.dropAfter(RECIPIENTS / 3 * 2, 'end');
@@ -65,7 +55,7 @@ describe('a campaign through the local engine, the SMPP carrier and the fake SMS
     assert.equal(fake.submits.length, RECIPIENTS * 2);
     const byRecipient = new Map<string, number>();
     for (const message of fake.messages) byRecipient.set(message.to, (byRecipient.get(message.to) ?? 0) + 1);
-    for (const { e164 } of recipients) assert.equal(byRecipient.get(e164.slice(1)), 1, `${e164} received ${byRecipient.get(e164.slice(1)) ?? 0} messages`);
+    for (const e164 of recipients) assert.equal(byRecipient.get(e164.slice(1)), 1, `${e164} received ${byRecipient.get(e164.slice(1)) ?? 0} messages`);
     assert.equal(fake.messages.length, RECIPIENTS);
     assert.ok(fake.messages.every((message) => message.parts.length === 2 && message.text === BODY && message.parts[0]!.dataCoding === 8));
     // A message whose part was in flight when the connection ended is of unknown fate: the engine holds it so and does
