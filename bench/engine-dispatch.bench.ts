@@ -11,7 +11,8 @@
  * Each run reports wall time and CPU time (GC threads included); `ROUNDS` (default 2) sets how many turns each
  * carrier gets, and the summary gives each carrier's median.
  */
-import { type Carrier, createLocalBackend, createSmsClient, demoMobile } from '../src/index.js';
+import { type Carrier, createLocalBackend } from '../src/index.js';
+import { createBulkCampaign } from '../test/fixtures/bulk-campaign.js';
 import { createMemoryStore } from '../adapters/memory-store/index.js';
 import { createSimulatedCarrier } from '../adapters/simulated-carrier/index.js';
 import { heapUsed, mb, measure, median, rate, table } from './support.js';
@@ -49,19 +50,7 @@ async function once(kind: CarrierKind): Promise<Run> {
     ? bareCarrier()
     : createSimulatedCarrier({ seed: 1, latencyMs: 0, deliveryRate: 1, capabilities: { segmentsPerSecondPerSender: 0 }, log: false });
   const backend = createLocalBackend({ store, carrier, settings: { defaultCountry: 'AU', segmentsPerSecond: 0 } });
-  const admin = createSmsClient({ backend, principal: { userId: 'admin', role: 'admin' } });
-  const department = await admin.directory.createDepartment({ name: 'Bench' });
-  const extension = await admin.directory.createExtension({ number: '100', name: 'Bench', departmentId: department.id });
-  await admin.directory.createUser({ id: 'sender', name: 'Sender', role: 'user', departmentId: department.id, extensionIds: [extension.id] });
-  const number = await admin.numbers.create({ e164: '+61480000001', extensionIds: [extension.id] });
-  const user = createSmsClient({ backend, principal: { userId: 'sender', role: 'user', extensionId: extension.id, departmentId: department.id } });
-  const recipients = Array.from({ length: RECIPIENTS }, (_, index) => ({ e164: demoMobile(index), fields: { name: `R${index}` }, line: index + 2 }));
-  const upload = await user.campaigns.createUpload({ name: 'bench.csv', columns: ['phone', 'name'], phoneColumn: 'phone', recipients, errors: [], duplicates: [] });
-  const campaign = await user.campaigns.create({
-    name: 'Bench', sender: { type: 'number', numberId: number.id }, body: 'Hello {{name}}, this is a benchmark message.', ratingExtensionId: extension.id, recipients: { uploadId: upload.id },
-  });
-
-  const done = new Promise<void>((resolve) => user.on('campaign.status', ({ campaign: changed }) => changed.status === 'completed' && resolve()));
+  const { user, campaign, completed: done } = await createBulkCampaign(backend, RECIPIENTS, 'Hello {{name}}, this is a benchmark message.');
   let startMs = 0;
   const cpu = process.cpuUsage();
   const { ms, peakRss } = await measure(async () => {

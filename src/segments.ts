@@ -7,13 +7,13 @@
  * 67 units. An ESC pair is never split across parts, nor is a UTF-16 surrogate pair.
  */
 
-/** The basic GSM 7-bit default alphabet (1 septet each). */
-const GSM_BASIC =
+/** The basic GSM 7-bit default alphabet (1 septet each), in code order without ESC (0x1B). */
+export const GSM_BASIC =
   '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?' +
   '¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
 
 /** The extension table (ESC + code: 2 septets each), form feed included. */
-const GSM_EXTENSION = '\f^{}\\[~]|€';
+export const GSM_EXTENSION = '\f^{}\\[~]|€';
 
 /** Septets per UTF-16 code unit: 1 basic, 2 extension, 0 not in GSM-7. */
 const SEPTETS = /* @__PURE__ */ (() => {
