@@ -70,6 +70,28 @@ export type RestOperations = {
   readonly [G in ApiName]: { readonly [M in keyof SmsBackend[G]]: RestOperation<ArgsOf<SmsBackend[G][M]>, ResultOf<SmsBackend[G][M]>> };
 };
 
+/** The media type of every error answer (RFC 9457). */
+export const PROBLEM_TYPE = 'application/problem+json';
+
+/**
+ * An error answer (RFC 9457 problem details), with the `SmsError`'s own members beside the standard ones: `name` (the
+ * error class, such as `ValidationError`), `code`, and what that class carries (`field`, `issues`, `line`, `resource`,
+ * `id`, `state`, `action`, `resetAt`...). A 500 carries only `errorId`, the id under which the server logged it.
+ */
+export const Problem = z.looseObject({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int().min(400).max(599),
+  detail: z.string(),
+  name: z.string().optional(),
+  code: z.string(),
+  field: z.string().optional(),
+  line: z.number().int().optional(),
+  issues: z.array(z.looseObject({ path: z.array(z.union([z.string(), z.number()])), message: z.string(), code: z.string().optional() })).optional(),
+  errorId: z.string().optional(),
+});
+export type Problem = z.infer<typeof Problem>;
+
 /** A phone number as a person types it, which the backend reads in the organisation's default country. */
 const TypedPhone = z.string().max(40);
 
