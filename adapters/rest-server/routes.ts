@@ -92,8 +92,8 @@ async function argumentsOf(c: Context, operation: RestOperation): Promise<unknow
   for (const arg of operation.args) {
     if (arg.in === 'path') args.push(c.req.param(arg.name));
     else if (arg.in === 'query') args.push(fromQueryString(arg.schema, c.req.query()));
-    else if (arg.in === 'body') args.push(await c.req.json());
-    else args.push(((await c.req.json()) as Record<string, unknown>)[arg.name]);
+    else if (arg.in === 'body') args.push(await c.req.json().catch(() => undefined));
+    else args.push(((await c.req.json().catch(() => undefined)) as Record<string, unknown> | undefined)?.[arg.name]);
   }
   return args;
 }

@@ -1,13 +1,14 @@
 import * as z from 'zod';
 import {
   BlocklistAdd, BlocklistAudit, BlocklistEntry, BlocklistHistoryQuery, BlocklistImport, BlocklistImportResult, BlocklistQuery, Campaign,
-  CampaignDraft, CampaignDraftEstimate, CampaignEstimate, CampaignQuery, CampaignRecipient, CampaignUpdate, CampaignValidation, Contact,
+  CampaignCounts, CampaignDraft, CampaignDraftEstimate, CampaignEstimate, CampaignQuery, CampaignRecipient, CampaignUpdate, CampaignValidation, Contact,
   ContactCreate, ContactMatch, ContactQuery, ContactUpdate, Conversation, ConversationOpen, ConversationQuery, Department, DirectoryUser,
   Extension, ExtensionQuery, Id, KeywordRoutes, KeywordRule, KeywordRuleCreate, ListEntry, ListEntryInput, ListEntryQuery, ListImportInput,
   ListImportReport, Message, MessageSend, Name, NumberCreate, NumberQuery, NumberRouting, NumberRoutingUpdate, NumberUpdate, Organisation,
   OrganisationCreate, OrganisationQuery, OrganisationRemoval, OrganisationUpdate, OrganisationUsage, OrganisationUsageQuery, PageRequest,
   PredefinedList, RecipientQuery, SearchQuery, SendCapabilities, Settings, SettingsUpdate, SmsNumber, SupportAccess, Template, TemplateCreate, TemplateQuery,
   TemplateUpdate, Timestamp, UnreadSummary, Upload, UploadCreate, UsageQuery, UsageRow, UsageSummary, User, UserInput, pageOf,
+  SMS_EVENT_TYPES, type SmsEventType,
 } from '../model/index.js';
 import type { SmsBackend } from './backend.js';
 
@@ -263,3 +264,29 @@ export function restOperations(): { group: ApiName; name: string; operation: Res
     Object.entries(methods).map(([name, operation]) => ({ group, name, operation })),
   );
 }
+
+/** The data of each type of live event, from the model's schemas. */
+const EVENT_DATA = {
+  'message.received': z.object({ message: Message, conversation: Conversation.nullable() }),
+  'message.status': z.object({ message: Message }),
+  'conversation.updated': z.object({ conversation: Conversation, removed: z.boolean().optional() }),
+  'campaign.progress': z.object({ campaignId: Id, counts: CampaignCounts }),
+  'campaign.status': z.object({ campaign: Campaign }),
+  'blocklist.changed': z.object({ e164: z.string(), action: z.enum(['added', 'removed']), entry: BlocklistEntry }),
+  'contact.changed': z.object({
+    contactId: Id,
+    action: z.enum(['created', 'updated', 'removed']),
+    numbers: z.array(z.object({ e164: z.string(), contact: ContactMatch.nullable() })),
+  }),
+} as const satisfies Record<SmsEventType, z.ZodType>;
+
+/**
+ * A live event as the event stream carries it: the `data:` of each Server-Sent Event (whose `id:` is the event's `id`
+ * and `event:` its `type`).
+ */
+export const RestEvent = z.discriminatedUnion(
+  'type',
+  SMS_EVENT_TYPES.map((type) => z.object({ id: z.number().int().positive(), type: z.literal(type), at: Timestamp, data: EVENT_DATA[type] })) as unknown as [
+    z.ZodObject<{ id: z.ZodNumber; type: z.ZodLiteral<SmsEventType>; at: typeof Timestamp; data: z.ZodType }>,
+  ],
+);
