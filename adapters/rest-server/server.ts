@@ -169,9 +169,15 @@ export function createRestServer(options: RestServerOptions): RestServer {
           resolve({
             url: `http://${host}:${info.port}`,
             close: () => new Promise<void>((done) => {
+              const connections = server as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
+              // Streams end cleanly first; connections still busy a second later are cut.
+              const force = setTimeout(() => connections.closeAllConnections?.(), 1000);
+              server.close(() => {
+                clearTimeout(force);
+                done();
+              });
               streams.closeAll();
-              server.close(() => done());
-              (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+              setTimeout(() => connections.closeIdleConnections?.(), 10);
             }),
           });
         });
