@@ -240,7 +240,6 @@ describe('HTTP backend', () => {
         const request = new Request(input, init);
         if (!request.url.endsWith('/v1/events')) return fetch(request);
         streams += 1;
-        // The first stream breaks after its first event.
         const cut = new AbortController();
         aborts.push(cut);
         return fetch(request, { signal: AbortSignal.any([request.signal, cut.signal]) });
@@ -248,17 +247,20 @@ describe('HTTP backend', () => {
     });
     const alice = createSmsClient({ backend, principal: w.principals.alice });
     const bodies: string[] = [];
-    const stop = alice.on('message.received', ({ message }) => {
-      bodies.push(message.body);
-      if (bodies.length === 1) aborts[0]!.abort();
-    });
+    const stop = alice.on('message.received', ({ message }) => bodies.push(message.body));
+    const until = async (done: () => boolean) => {
+      for (let wait = 0; wait < 500 && !done(); wait++) await new Promise((resolve) => setTimeout(resolve, 10));
+    };
     await alice.directory.me();
     await w.fx.inject({ from: handset(1), to: NUMBERS.alice, body: 'Before the break' });
     await settleEngine(w);
-    for (let wait = 0; wait < 500 && streams < 2; wait++) await new Promise((resolve) => setTimeout(resolve, 10));
+    await until(() => bodies.length === 1);
+    // The connection breaks; the backend opens another and asks for what came after the last event it received.
+    aborts[0]!.abort();
+    await until(() => streams >= 2);
     await w.fx.inject({ from: handset(1), to: NUMBERS.alice, body: 'After the break' });
     await settleEngine(w);
-    for (let wait = 0; wait < 500 && bodies.length < 2; wait++) await new Promise((resolve) => setTimeout(resolve, 10));
+    await until(() => bodies.length >= 2);
     assert.deepEqual(bodies, ['Before the break', 'After the break']);
     assert.ok(streams >= 2);
     stop();
