@@ -217,16 +217,19 @@ describe('HTTP backend', () => {
       },
     });
     const alice = createSmsClient({ backend, principal: w.principals.alice });
-    const message = await alice.messages.send({ channel: 'sms', to: handset(1), body: 'Hi' });
-    assert.equal(calls, 2);
-    assert.equal((await alice.messages.get(message.id)).body, 'Hi');
-    await alice.conversations.setMuted(message.conversationId!, true);
-    const sends = seen.filter((request) => request.path === '/v1/messages');
-    assert.equal(sends.length, 2, 'the refused send and the one with the new token');
-    assert.ok(sends.every((request) => request.key !== null) && sends[0]!.key === sends[1]!.key, 'one key for the one send');
-    assert.ok(seen.filter((request) => request.method !== 'POST').every((request) => request.key === null));
-    await assert.rejects(alice.messages.get('nope'), (error: Error & { resource?: string }) => error.name === 'NotFoundError' && error.resource === 'message');
-    await backend.close();
+    try {
+      const message = await alice.messages.send({ channel: 'sms', to: handset(1), body: 'Hi' });
+      assert.equal(calls, 2);
+      assert.equal((await alice.messages.get(message.id)).body, 'Hi');
+      await alice.conversations.setMuted(message.conversationId!, true);
+      const sends = seen.filter((request) => request.path === '/v1/messages');
+      assert.equal(sends.length, 2, 'the refused send and the one with the new token');
+      assert.ok(sends.every((request) => request.key !== null) && sends[0]!.key === sends[1]!.key, 'one key for the one send');
+      assert.ok(seen.filter((request) => request.method !== 'POST').every((request) => request.key === null));
+      await assert.rejects(alice.messages.get('nope'), (error: Error & { resource?: string }) => error.name === 'NotFoundError' && error.resource === 'message');
+    } finally {
+      await backend.close();
+    }
   }));
 
   it('reconnects a broken event stream and resumes after the last event it received', withWorld(harness(), async (w) => {
@@ -248,23 +251,26 @@ describe('HTTP backend', () => {
     const alice = createSmsClient({ backend, principal: w.principals.alice });
     const bodies: string[] = [];
     const stop = alice.on('message.received', ({ message }) => bodies.push(message.body));
-    const until = async (done: () => boolean) => {
-      for (let wait = 0; wait < 500 && !done(); wait++) await new Promise((resolve) => setTimeout(resolve, 10));
-    };
-    await alice.directory.me();
-    await w.fx.inject({ from: handset(1), to: NUMBERS.alice, body: 'Before the break' });
-    await settleEngine(w);
-    await until(() => bodies.length === 1);
-    // The connection breaks; the backend opens another and asks for what came after the last event it received.
-    aborts[0]!.abort();
-    await until(() => streams >= 2);
-    await w.fx.inject({ from: handset(1), to: NUMBERS.alice, body: 'After the break' });
-    await settleEngine(w);
-    await until(() => bodies.length >= 2);
-    assert.deepEqual(bodies, ['Before the break', 'After the break']);
-    assert.ok(streams >= 2);
-    stop();
-    await backend.close();
+    try {
+      const until = async (done: () => boolean) => {
+        for (let wait = 0; wait < 500 && !done(); wait++) await new Promise((resolve) => setTimeout(resolve, 10));
+      };
+      await alice.directory.me();
+      await w.fx.inject({ from: handset(1), to: NUMBERS.alice, body: 'Before the break' });
+      await settleEngine(w);
+      await until(() => bodies.length === 1);
+      // The connection breaks; the backend opens another and asks for what came after the last event it received.
+      aborts[0]!.abort();
+      await until(() => streams >= 2);
+      await w.fx.inject({ from: handset(1), to: NUMBERS.alice, body: 'After the break' });
+      await settleEngine(w);
+      await until(() => bodies.length >= 2);
+      assert.deepEqual(bodies, ['Before the break', 'After the break']);
+      assert.ok(streams >= 2);
+    } finally {
+      stop();
+      await backend.close();
+    }
   }));
 
   it('refuses a malformed principal before any request, and names a missing token', () => {
