@@ -18,6 +18,8 @@ export type { CarrierErrorCode, CarrierErrorOptions } from './errors/carrier-err
 export { PhoneNumberError, isPhoneNumberError, PHONE_NUMBER_ERROR_CODES } from './errors/phone-number-error.js';
 export type { PhoneNumberErrorCode, PhoneNumberErrorOptions } from './errors/phone-number-error.js';
 export { RecipientFileError, isRecipientFileError, RECIPIENT_FILE_ERROR_CODES } from './errors/recipient-file-error.js';
+export { HttpError, isHttpError } from './errors/http-error.js';
+export type { HttpErrorOptions } from './errors/http-error.js';
 export type { RecipientFileErrorCode, RecipientFileErrorOptions } from './errors/recipient-file-error.js';
 
 // --- segments and encoding ---

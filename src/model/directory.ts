@@ -59,6 +59,22 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
+/**
+ * A user to create or change, as an administrator types it (`directory.createUser`, `updateUser`): the mobile in any
+ * form the organisation's default country reads (stored in E.164), the e-mail before it is trimmed and lower-cased.
+ * `id` is optional: a host portal's own user id.
+ */
+export const UserInput = z.object({
+  id: Id.optional(),
+  name: Name,
+  email: z.string().max(320).nullable().optional(),
+  role: Role,
+  departmentId: Id.nullable().optional(),
+  extensionIds: z.array(Id).optional(),
+  mobile: z.string().max(40).nullable().optional(),
+});
+export type UserInput = z.input<typeof UserInput>;
+
 /** A user as the chat directory shows them to others. */
 export const DirectoryUser = z.object({
   id: Id,

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { SMS_ENCODINGS } from '../segments.js';
 import { Id, MessageBody, Timestamp } from './common.js';
+import { SmsNumber } from './number.js';
 
 export const CHANNELS = ['sms', 'chat'] as const;
 export const Channel = z.enum(CHANNELS);
@@ -102,3 +103,15 @@ export const MessageSend = z.union([
   }),
 ]);
 export type MessageSend = z.input<typeof MessageSend>;
+
+/** Whether a user may send now, and from what: the composer says why not instead of failing on send. */
+export const SendCapabilities = z.object({
+  canSend: z.boolean(),
+  /** Why not: 'role.admin' | 'number.none'. */
+  reason: z.string().nullable(),
+  numbers: z.array(SmsNumber),
+  alphaTags: z.array(z.string()),
+  blockDirectSends: z.boolean(),
+  defaultCountry: z.string(),
+});
+export type SendCapabilities = z.infer<typeof SendCapabilities>;

@@ -6,8 +6,8 @@ import type {
   ListEntryQuery, ListImportInput, ListImportReport, Message, MessageSend, NumberCreate, NumberQuery, NumberRouting, NumberRoutingUpdate,
   NumberUpdate, Organisation, OrganisationCreate, OrganisationQuery, OrganisationRemoval, OrganisationUpdate, OrganisationUsage,
   OrganisationUsageQuery, Page, PageRequest, PredefinedList, Principal, RecipientQuery, SearchQuery, Settings, SettingsUpdate,
-  SmsEvent, SmsNumber, SupportAccess, Template, TemplateCreate, TemplateQuery, TemplateUpdate, UnreadSummary, Upload, UploadCreate,
-  UsageQuery, UsageRow, UsageSummary, User,
+  SendCapabilities, SmsEvent, SmsNumber, SupportAccess, Template, TemplateCreate, TemplateQuery, TemplateUpdate, UnreadSummary, Upload, UploadCreate,
+  UsageQuery, UsageRow, UsageSummary, User, UserInput,
 } from '../model/index.js';
 
 /**
@@ -76,16 +76,7 @@ export interface DirectoryApi {
   updateDepartment(p: P, id: string, input: { name?: string; costCode?: string; alphaTags?: string[] }): Promise<Department>;
 }
 
-export interface UserInput {
-  /** Optional: a host portal's own user id. */
-  id?: string;
-  name: string;
-  email?: string | null;
-  role: 'admin' | 'user';
-  departmentId?: string | null;
-  extensionIds?: string[];
-  mobile?: string | null;
-}
+export type { UserInput } from '../model/index.js';
 
 export interface NumbersApi {
   /** Administrators see all numbers; users see those assigned to their extensions. */
@@ -137,15 +128,7 @@ export interface MessagesApi {
   capabilities(p: P): Promise<SendCapabilities>;
 }
 
-export interface SendCapabilities {
-  canSend: boolean;
-  /** Why not: 'role.admin' | 'number.none'. */
-  reason: string | null;
-  numbers: SmsNumber[];
-  alphaTags: string[];
-  blockDirectSends: boolean;
-  defaultCountry: string;
-}
+export type { SendCapabilities } from '../model/index.js';
 
 export interface CampaignsApi {
   list(p: P, query?: CampaignQuery): Promise<Page<Campaign>>;

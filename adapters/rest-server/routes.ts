@@ -1,0 +1,112 @@
+import * as z from 'zod';
+import { parseInput } from '../../src/engine/validate.js';
+import type { Principal } from '../../src/model/index.js';
+import type { SmsBackend } from '../../src/ports/backend.js';
+import { PROBLEM_TYPE, Problem, REST_BASE_PATH, type RestArgument, type RestOperation, restOperations } from '../../src/ports/rest-operations.js';
+import type { HonoModules } from './load.js';
+import { fromQueryString } from '../../src/ports/rest-query.js';
+
+/** What a route handler reads of hono's context (kept loose: routes are made from the table at run time). */
+interface Context {
+  req: {
+    param(name: string): string | undefined;
+    query(): Record<string, string>;
+    json(): Promise<unknown>;
+  };
+  get(key: 'principal'): Principal;
+  json(value: unknown, status: number): Response;
+  body(value: null, status: number): Response;
+}
+
+type App = InstanceType<HonoModules['OpenAPIHono']>;
+
+/** A failed check of one part of the request becomes the `ValidationError` the backend itself would throw. */
+type Hook = (result: { success: boolean; target: string; data?: unknown }) => void;
+
+/** The common answer every route may give instead of its own: a problem (RFC 9457). */
+export const PROBLEM_RESPONSE = {
+  description: 'A problem (RFC 9457): 400 validation, 401, 403 permission, 404, 409 conflict or state, 413, 415, 422, 429, 500.',
+  content: { [PROBLEM_TYPE]: { schema: Problem } },
+};
+
+function bodySchema(args: readonly RestArgument[]): { schema: z.ZodType; name: string } | null {
+  const whole = args.find((arg) => arg.in === 'body');
+  if (whole) return { schema: whole.schema, name: whole.name };
+  const fields = args.filter((arg) => arg.in === 'field');
+  if (fields.length === 0) return null;
+  return { schema: z.object(Object.fromEntries(fields.map((arg) => [arg.name, arg.schema]))), name: 'body' };
+}
+
+function paramsSchema(args: readonly RestArgument[]): z.ZodObject | null {
+  const params = args.filter((arg) => arg.in === 'path');
+  return params.length === 0 ? null : z.object(Object.fromEntries(params.map((arg) => [arg.name, arg.schema])));
+}
+
+function queryArgument(args: readonly RestArgument[]): Extract<RestArgument, { in: 'query' }> | null {
+  return (args.find((arg) => arg.in === 'query') as Extract<RestArgument, { in: 'query' }> | undefined) ?? null;
+}
+
+/** The route of one operation for `@hono/zod-openapi`: the table's schemas validate it and describe it. */
+function routeOf(hono: HonoModules, group: string, name: string, operation: RestOperation) {
+  const params = paramsSchema(operation.args);
+  const query = queryArgument(operation.args);
+  const body = bodySchema(operation.args);
+  const success = operation.response === null
+    ? { description: 'Done.' }
+    : { description: 'Done.', content: { 'application/json': { schema: operation.response } } };
+  return hono.createRoute({
+    method: operation.method.toLowerCase() as 'get',
+    path: `${REST_BASE_PATH}${operation.path}`,
+    operationId: `${group}.${name}`,
+    tags: [group],
+    summary: operation.summary,
+    request: {
+      ...(params ? { params } : {}),
+      ...(query ? { query: z.preprocess((raw) => fromQueryString(query.schema, raw), query.schema) as unknown as z.ZodObject } : {}),
+      ...(body ? { body: { required: true, content: { 'application/json': { schema: body.schema } } } } : {}),
+    },
+    responses: { [operation.status]: success, default: PROBLEM_RESPONSE },
+  });
+}
+
+/** Throws the `ValidationError` for the part of the request that failed its schema, as the backend would name it. */
+function hookOf(operation: RestOperation): Hook {
+  return (result) => {
+    if (result.success) return;
+    if (result.target === 'json') {
+      const body = bodySchema(operation.args)!;
+      parseInput(body.schema, result.data, body.name);
+    } else if (result.target === 'query') {
+      const query = queryArgument(operation.args)!;
+      parseInput(query.schema, fromQueryString(query.schema, result.data), query.name);
+    } else if (result.target === 'param') {
+      parseInput(paramsSchema(operation.args)!, result.data, 'path');
+    }
+    throw new Error(`The ${result.target} of the request failed its schema, which then took it.`);
+  };
+}
+
+/** The arguments of the backend's method, after the principal, as the request carries them (as sent, not as parsed). */
+async function argumentsOf(c: Context, operation: RestOperation): Promise<unknown[]> {
+  const args: unknown[] = [];
+  for (const arg of operation.args) {
+    if (arg.in === 'path') args.push(c.req.param(arg.name));
+    else if (arg.in === 'query') args.push(fromQueryString(arg.schema, c.req.query()));
+    else if (arg.in === 'body') args.push(await c.req.json().catch(() => undefined));
+    else args.push(((await c.req.json().catch(() => undefined)) as Record<string, unknown> | undefined)?.[arg.name]);
+  }
+  return args;
+}
+
+/** Serves every operation of the table from `backend()` (read at each request, so a host may swap it). */
+export function addOperations(hono: HonoModules, app: App, backend: () => SmsBackend): void {
+  for (const { group, name, operation } of restOperations()) {
+    const handler = async (c: Context) => {
+      const api = backend()[group] as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+      const result = await api[name]!.call(api, c.get('principal'), ...(await argumentsOf(c, operation)));
+      if (operation.response === null) return c.body(null, 204);
+      return c.json(result ?? null, operation.status);
+    };
+    app.openapi(routeOf(hono, group, name, operation), handler as never, hookOf(operation) as never);
+  }
+}
