@@ -109,12 +109,15 @@ export async function writeDemoSeed(store: Store, seed: Pick<DemoSeed, 'snapshot
   return written;
 }
 
+/** The live engine and the simulated carrier over a store holding the demo's records (see `openDemoEngine`). */
+export type DemoEngine = Pick<DemoBackend, 'backend' | 'carrier' | 'outbox' | 'operator'>;
+
 /**
- * Opens a store holding the demo's records on the live engine, the simulated carrier and the real clock, as a
- * restarted server would: renames the first organisation when there are two, applies `options.settings` and resumes
- * the campaign the seed left running.
+ * The live engine over a store that holds the demo's records, on the simulated carrier (its replies and delivery
+ * reports on the real clock) with the demo's operator, as a restarted server opens it. The engine resumes what was
+ * running by itself.
  */
-export async function openDemoBackend(store: Store, seed: Omit<DemoSeed, 'snapshot'>, options: DemoBackendOptions = {}, notifier = createSimulatedNotifier()): Promise<DemoBackend> {
+export async function openDemoEngine(store: Store, options: DemoBackendOptions = {}, notifier = createSimulatedNotifier()): Promise<DemoEngine> {
   const carrier = createSimulatedCarrier({
     seed: options.seed ?? 1,
     latencyMs: options.latencyMs ?? [200, 1200],
@@ -123,6 +126,16 @@ export async function openDemoBackend(store: Store, seed: Omit<DemoSeed, 'snapsh
   });
   const backend = createLocalBackend({ store, carrier, notifier, operators: [DEMO_OPERATOR.userId] });
   await backend.ready;
+  return { backend, carrier, outbox: notifier.outbox, operator: DEMO_OPERATOR };
+}
+
+/**
+ * Opens a store holding the demo's records just written (`writeDemoSeed`) on the live engine: renames the first
+ * organisation when there are two, applies `options.settings` and resumes the campaign the seed left running.
+ */
+export async function openDemoBackend(store: Store, seed: Omit<DemoSeed, 'snapshot'>, options: DemoBackendOptions = {}, notifier = createSimulatedNotifier()): Promise<DemoBackend> {
+  const engine = await openDemoEngine(store, options, notifier);
+  const { backend } = engine;
   const operator = createSmsClient({ backend, principal: DEMO_OPERATOR });
   if (Object.keys(seed.worlds).length > 1) await operator.organisations.update(DEFAULT_ORGANISATION_ID, { name: 'Acme Corporation' });
   for (const world of Object.values(seed.worlds)) {
@@ -130,7 +143,7 @@ export async function openDemoBackend(store: Store, seed: Omit<DemoSeed, 'snapsh
     if (options.settings) await live.settings.update(options.settings);
     if (options.resumeRunning ?? true) await createSmsClient({ backend, principal: world.principals.alice }).campaigns.restart(world.campaigns.running);
   }
-  return { backend, world: seed.world, worlds: seed.worlds, operator: DEMO_OPERATOR, carrier, outbox: notifier.outbox };
+  return { ...engine, world: seed.world, worlds: seed.worlds };
 }
 
 /**

@@ -3,5 +3,5 @@
  * browser or in Node. `npm start`, Storybook and the examples run on it.
  * @packageDocumentation
  */
-export { createDemoBackend, createDemoSeed, openDemoBackend, writeDemoSeed } from './demo-backend.js';
-export type { DemoBackend, DemoBackendOptions, DemoSeed } from './demo-backend.js';
+export { createDemoBackend, createDemoSeed, openDemoBackend, openDemoEngine, writeDemoSeed } from './demo-backend.js';
+export type { DemoBackend, DemoBackendOptions, DemoEngine, DemoSeed } from './demo-backend.js';
