@@ -58,7 +58,7 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
       if (updated) break;
     }
     if (!updated) throw new StateError(`The campaign is ${campaign.status}.`, { resource: 'campaign', state: campaign.status });
-    emitCampaign(ctx, 'campaign.status', updated.id, () => ({ campaign: updated! }));
+    emitCampaign(ctx, 'campaign.status', () => ({ campaign: updated! }));
     return updated;
   }
 
@@ -344,7 +344,7 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);
           const failed = await ctx.db.campaigns.update(campaign.id, { status: 'failed', error: reason, updatedAt: ctx.nowIso() }, { if: { status: 'scheduled' } });
-          if (failed) emitCampaign(ctx, 'campaign.status', failed.id, () => ({ campaign: failed }));
+          if (failed) emitCampaign(ctx, 'campaign.status', () => ({ campaign: failed }));
         }
       }
     },

@@ -3,6 +3,7 @@ import type { StatusReport } from '../ports/carrier.js';
 import type { Collection, CollectionName, StoreRecords } from '../ports/store.js';
 import type { EngineCore, SentMessage } from './core.js';
 import { EventBus } from './event-bus.js';
+import { eventViews } from './event-views.js';
 import type { OrganisationDirectory } from './organisation-directory.js';
 import { SendCaps } from './send-caps.js';
 import type { SendSlots } from './send-slots.js';
@@ -34,7 +35,7 @@ export class EngineContext {
     this.db = new Proxy(cache, {
       get: (target, name: string) => (target[name] ??= scope.collection(name as CollectionName)),
     }) as unknown as Collections;
-    this.events = new EventBus(() => core.nowIso());
+    this.events = new EventBus(core.eventIds, () => core.nowIso(), eventViews(this));
     core.buses.add(this.events);
     this.id = core.id;
     this.caps = new SendCaps(this);

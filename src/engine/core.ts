@@ -3,6 +3,7 @@ import { canTransition } from '../model/index.js';
 import type { Carrier, Clock, Notifier, StatusReport } from '../ports/carrier.js';
 import type { Store } from '../ports/store.js';
 import type { EventBus } from './event-bus.js';
+import { EventIds } from './event-ids.js';
 import { createIdGenerator } from './ids.js';
 import { SendSlots } from './send-slots.js';
 import { type EngineCounters, emptyCounters } from './stats.js';
@@ -43,6 +44,8 @@ export interface CorePorts {
  */
 export class EngineCore {
   readonly id: (prefix: string) => string;
+  /** The ids of live events, ordered across the instances over the store (see `EventIds`). */
+  readonly eventIds: EventIds;
   /** What `backend.stats()` counts. */
   readonly counters: EngineCounters = emptyCounters();
   /** The capacity to send, shared between the organisations (see `SendSlots`). */
@@ -71,6 +74,7 @@ export class EngineCore {
 
   constructor(readonly ports: CorePorts) {
     this.id = createIdGenerator(() => ports.clock.now());
+    this.eventIds = new EventIds(() => ports.clock.now());
     this.sendSlots = new SendSlots(ports.sendsInFlight);
   }
 

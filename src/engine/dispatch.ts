@@ -2,7 +2,6 @@ import { compileTemplate } from '../template.js';
 import type { Campaign, CampaignCounts, MessageStatus, RecipientState } from '../model/index.js';
 import { emptyCounts } from '../model/index.js';
 import type { CampaignRecipientRecord, MessageRecord } from '../ports/store.js';
-import { loadActor } from './access.js';
 import type { EngineContext } from './context.js';
 import { nextTask } from './clock.js';
 import { newOutbound, refusal, transition, transitionFrom } from './outbound.js';
@@ -16,6 +15,7 @@ import { RateLimiter, type StopSignal, pause } from './rate-limiter.js';
 import { nextDay } from './send-caps.js';
 import type { OrganisationLimits, Settings } from '../model/index.js';
 import { billToOf, chargeFor, storeCharge } from './usage.js';
+import type { EventPayloads } from './event-views.js';
 
 /** Recipients read at a time. */
 const BATCH = 500;
@@ -249,7 +249,7 @@ export class CampaignRunner {
     this.lastProgress.set(campaignId, now);
     const counts = { ...(await this.countsOf(campaignId)) };
     await this.ctx.db.campaigns.update(campaignId, { counts });
-    emitCampaign(this.ctx, 'campaign.progress', campaignId, () => ({ campaignId, counts }));
+    emitCampaign(this.ctx, 'campaign.progress', () => ({ campaignId, counts }));
   }
 
   /**
@@ -591,7 +591,7 @@ export class CampaignRunner {
       { if: { status: 'running' } },
     );
     if (updated) {
-      emitCampaign(this.ctx, 'campaign.status', campaign.id, () => ({ campaign: updated }));
+      emitCampaign(this.ctx, 'campaign.status', () => ({ campaign: updated }));
       await this.progress(campaign.id, true);
     }
   }
@@ -599,7 +599,7 @@ export class CampaignRunner {
   private async fail(campaignId: string, error: unknown): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
     const updated = await this.ctx.db.campaigns.update(campaignId, { status: 'failed', error: message, updatedAt: this.ctx.nowIso() }, { if: { status: 'running' } });
-    if (updated) emitCampaign(this.ctx, 'campaign.status', campaignId, () => ({ campaign: updated }));
+    if (updated) emitCampaign(this.ctx, 'campaign.status', () => ({ campaign: updated }));
   }
 }
 
@@ -625,19 +625,12 @@ function effectiveRate(configured: number, carrierLimit: number): number {
   return Math.min(configured, carrierLimit);
 }
 
-/** Campaign events go to its owner and to administrators. */
+/** Campaign events go to its owner and to administrators (see `eventViews`). */
 export function emitCampaign<T extends 'campaign.progress' | 'campaign.status'>(
   ctx: EngineContext,
   type: T,
-  campaignId: string,
-  data: () => T extends 'campaign.progress' ? { campaignId: string; counts: CampaignCounts } : { campaign: Campaign },
+  data: () => EventPayloads[T],
 ): void {
-  if (!ctx.events.hasSubscribers) return;
-  ctx.events.emit(type, async (principal) => {
-    const actor = await loadActor(ctx, principal);
-    if (actor.isAdmin) return data() as never;
-    const campaign = await ctx.db.campaigns.get(campaignId);
-    return campaign?.ownerId === actor.user.id ? (data() as never) : null;
-  });
+  if (ctx.events.hasSubscribers) ctx.events.emit(type, data());
 }
 

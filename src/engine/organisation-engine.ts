@@ -78,7 +78,7 @@ export class OrganisationEngine {
       for (const campaign of running.items) {
         const stopped = await ctx.db.campaigns.update(campaign.id, { status: 'stopped', error: 'The organisation was suspended.', updatedAt: ctx.nowIso() }, { if: { status: 'running' } });
         await this.runner.stop(campaign.id);
-        if (stopped) emitCampaign(ctx, 'campaign.status', stopped.id, () => ({ campaign: stopped }));
+        if (stopped) emitCampaign(ctx, 'campaign.status', () => ({ campaign: stopped }));
       }
     }
   }
