@@ -30,7 +30,7 @@ export interface DemoBackendOptions {
   /** Settings to apply over the demo's own after seeding (e.g. a slower rate to keep a campaign running). */
   settings?: Partial<Settings>;
   /**
-   * Resume the campaign the seed left running.
+   * Resume the campaign the seed left running (the live engine goes on with it by itself); false leaves it stopped.
    * @default true
    */
   resumeRunning?: boolean;
@@ -76,6 +76,7 @@ export async function createDemoBackend(options: DemoBackendOptions = {}): Promi
     snapshot = besides(snapshot, globex.snapshot, SECOND_ORGANISATION);
     worlds[SECOND_ORGANISATION] = inOrganisation(globex.world, SECOND_ORGANISATION);
   }
+  if (!(options.resumeRunning ?? true)) snapshot = stopRunning(snapshot);
   const store = createMemoryStore({ snapshot });
 
   const carrier = createSimulatedCarrier({
@@ -91,7 +92,6 @@ export async function createDemoBackend(options: DemoBackendOptions = {}): Promi
   for (const world of Object.values(worlds)) {
     const live = createSmsClient({ backend, principal: world.principals.admin });
     if (options.settings) await live.settings.update(options.settings);
-    if (options.resumeRunning ?? true) await createSmsClient({ backend, principal: world.principals.alice }).campaigns.restart(world.campaigns.running);
   }
   return { backend, world: acme.world, worlds, operator: DEMO_OPERATOR, carrier, outbox: notifier.outbox };
 }
@@ -138,6 +138,16 @@ async function seedOrganisation(options: DemoBackendOptions, notifier: ReturnTyp
  * The records of `other`'s default organisation put beside `base`'s under the id `organisationId`: its scope, its
  * organisation record (renamed) and the addresses it holds.
  */
+/** The snapshot with the campaigns it has running stopped, as if stopped before the live engine opened it. */
+function stopRunning(snapshot: MemoryStoreSnapshot): MemoryStoreSnapshot {
+  const stopped: MemoryStoreSnapshot = {};
+  for (const [organisationId, scoped] of Object.entries(snapshot)) {
+    const campaigns = scoped.campaigns?.map((campaign) => (campaign.status === 'running' ? { ...campaign, status: 'stopped' as const } : campaign));
+    stopped[organisationId] = { ...scoped, ...(campaigns && { campaigns }) };
+  }
+  return stopped;
+}
+
 function besides(base: MemoryStoreSnapshot, other: MemoryStoreSnapshot, organisationId: string): MemoryStoreSnapshot {
   const system = base[SYSTEM_SCOPE] ?? {};
   const theirs = other[SYSTEM_SCOPE] ?? {};

@@ -130,7 +130,7 @@ export function createMessagesApi(ctx: EngineContext, scheduler: Scheduler): Mes
     await ctx.db.messages.insert(message);
     await touchThread(ctx, target.conversation, previewOf(message), { unreadFor: [], reveal: [actor.user.id] });
     emitConversationUpdated(ctx, target.conversation.id);
-    if (due) scheduler.wake(Date.parse(message.sendAt!));
+    if (due) scheduler.due(Date.parse(message.sendAt!));
     else dispatchDirect(ctx, message.id, billingExtension(actor.extensionIds, target.number));
     return message;
   }
