@@ -343,8 +343,9 @@ export class CampaignRunner {
       return;
     }
     this.lastProgress.set(campaignId, now);
-    // Forced (a stop, the end, a trailing update): as the store has them, other instances' changes included.
-    const counts = { ...(force ? await this.recount(campaignId) : await this.countsOf(campaignId)) };
+    // Forced once no run here dispatches it (a stop, a report after the end): as the store has them, other instances'
+    // changes included. While a run here goes on, its own counts (the end reads the store again: see `finish`).
+    const counts = { ...(force && !this.runs.has(campaignId) ? await this.recount(campaignId) : await this.countsOf(campaignId)) };
     await this.ctx.db.campaigns.update(campaignId, { counts });
     emitCampaign(this.ctx, 'campaign.progress', () => ({ campaignId, counts }));
   }
