@@ -91,8 +91,10 @@ export type {
   Collection, CollectionName, Condition, Query, Scalar, Store, StoreRecords, Where, ConversationRecord,
   ConversationStateRecord, CampaignRecipientRecord, ContactRecord, ListEntryRecord, MessageRecord, SettingsRecord,
   UploadRecipientRecord, UsageRecord, StoreScope, CrossCollection, CrossQuery, Located, AddressRecord, SendCountRecord,
+  StoreSignals, CounterRecord, RelayedEventRecord,
 } from './ports/store.js';
-export { COLLECTIONS, MAX_QUERY_LIMIT, SYSTEM_SCOPE } from './ports/store.js';
+export { COLLECTIONS, MAX_QUERY_LIMIT, MAX_SIGNAL_BYTES, SIGNAL_CHANNEL, SYSTEM_SCOPE } from './ports/store.js';
+export { checkSignal } from './store-signals.js';
 export { createSmsClient } from './client.js';
 export type { SmsClient, SmsClientOptions, SmsEventHandler } from './client.js';
 export { createLocalBackend } from './engine/local-backend.js';

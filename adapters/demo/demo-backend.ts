@@ -31,7 +31,7 @@ export interface DemoBackendOptions {
   /** Settings to apply over the demo's own after seeding (e.g. a slower rate to keep a campaign running). */
   settings?: Partial<Settings>;
   /**
-   * Resume the campaign the seed left running.
+   * Resume the campaign the seed left running (the live engine goes on with it by itself); false leaves it stopped.
    * @default true
    */
   resumeRunning?: boolean;
@@ -131,7 +131,7 @@ export async function openDemoEngine(store: Store, options: DemoBackendOptions =
 
 /**
  * Opens a store holding the demo's records just written (`writeDemoSeed`) on the live engine: renames the first
- * organisation when there are two, applies `options.settings` and resumes the campaign the seed left running.
+ * organisation when there are two and applies `options.settings`; the engine resumes the campaign the seed left running.
  */
 export async function openDemoBackend(store: Store, seed: Omit<DemoSeed, 'snapshot'>, options: DemoBackendOptions = {}, notifier = createSimulatedNotifier()): Promise<DemoBackend> {
   const engine = await openDemoEngine(store, options, notifier);
@@ -141,7 +141,6 @@ export async function openDemoBackend(store: Store, seed: Omit<DemoSeed, 'snapsh
   for (const world of Object.values(seed.worlds)) {
     const live = createSmsClient({ backend, principal: world.principals.admin });
     if (options.settings) await live.settings.update(options.settings);
-    if (options.resumeRunning ?? true) await createSmsClient({ backend, principal: world.principals.alice }).campaigns.restart(world.campaigns.running);
   }
   return { ...engine, world: seed.world, worlds: seed.worlds };
 }
@@ -157,7 +156,9 @@ export async function openDemoBackend(store: Store, seed: Omit<DemoSeed, 'snapsh
 export async function createDemoBackend(options: DemoBackendOptions = {}): Promise<DemoBackend> {
   const notifier = createSimulatedNotifier();
   const { snapshot, ...seed } = await createDemoSeed(options, notifier);
-  return openDemoBackend(createMemoryStore({ snapshot }), seed, options, notifier);
+  // The engine resumes a running campaign by itself: one the caller does not want resumed is stopped in the records.
+  const records = (options.resumeRunning ?? true) ? snapshot : stopRunning(snapshot);
+  return openDemoBackend(createMemoryStore({ snapshot: records }), seed, options, notifier);
 }
 
 /** The second organisation's id, when there is one. */
@@ -202,6 +203,16 @@ async function seedOrganisation(options: DemoBackendOptions, notifier: ReturnTyp
  * The records of `other`'s default organisation put beside `base`'s under the id `organisationId`: its scope, its
  * organisation record (renamed) and the addresses it holds.
  */
+/** The snapshot with the campaigns it has running stopped, as if stopped before the live engine opened it. */
+function stopRunning(snapshot: MemoryStoreSnapshot): MemoryStoreSnapshot {
+  const stopped: MemoryStoreSnapshot = {};
+  for (const [organisationId, scoped] of Object.entries(snapshot)) {
+    const campaigns = scoped.campaigns?.map((campaign) => (campaign.status === 'running' ? { ...campaign, status: 'stopped' as const } : campaign));
+    stopped[organisationId] = { ...scoped, ...(campaigns && { campaigns }) };
+  }
+  return stopped;
+}
+
 function besides(base: MemoryStoreSnapshot, other: MemoryStoreSnapshot, organisationId: string): MemoryStoreSnapshot {
   const system = base[SYSTEM_SCOPE] ?? {};
   const theirs = other[SYSTEM_SCOPE] ?? {};

@@ -5,6 +5,7 @@ import {
 } from '../../src/ports/store.js';
 import { MemoryCollection } from './collection.js';
 import { compareTuples, orderOf, tupleOf } from './order.js';
+import { createMemorySignals } from './signals.js';
 
 /** Records per collection, as plain JSON. */
 export type MemoryScopeSnapshot = { [K in CollectionName]?: StoreRecords[K][] };
@@ -33,7 +34,8 @@ type Collections = Map<CollectionName, MemoryCollection<unknown>>;
  * organisation's records apart (a set of collections per scope, so that a scope's queries never look at another's
  * records), answers queries from hash indexes on the fields `COLLECTIONS` lists and from sorted views kept per order
  * queried, and holds its records until it is garbage-collected: `close()` keeps them, so that a new engine can open
- * the same store (which is how crash recovery is tested).
+ * the same store (which is how crash recovery is tested). Its `signals` are in-process: engines over the same memory
+ * store object are instances over one database, and share their work and live events.
  *
  * @example
  * const store = createMemoryStore();
@@ -102,6 +104,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
   const store: MemoryStore = {
     scope,
     across,
+    signals: createMemorySignals(),
     async close() {},
     exportSnapshot() {
       const snapshot: MemoryStoreSnapshot = {};

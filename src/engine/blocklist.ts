@@ -71,7 +71,7 @@ async function audit(ctx: EngineContext, action: 'added' | 'removed', entry: Blo
 }
 
 function emitChanged(ctx: EngineContext, action: 'added' | 'removed', entry: BlocklistEntry): void {
-  if (ctx.events.hasSubscribers) ctx.events.emit('blocklist.changed', () => ({ e164: entry.e164, action, entry }));
+  if (ctx.events.hasSubscribers) ctx.events.emit('blocklist.changed', { e164: entry.e164, action, entry });
 }
 
 export function createBlocklistApi(ctx: EngineContext): BlocklistApi {

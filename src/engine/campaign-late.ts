@@ -19,6 +19,8 @@ export interface BatchCharge {
 /** The campaign counts a late answer moves, and their progress (the runner's). */
 export interface CampaignCounter {
   move(campaignId: string, from: RecipientState, to: RecipientState): Promise<void>;
+  /** Runs a change of recipients stored and then counted (see `CampaignRunner.changing`). */
+  changing<T>(work: () => Promise<T>): Promise<T>;
   progress(campaignId: string): Promise<void>;
 }
 
@@ -46,8 +48,11 @@ export async function refuseLate(ctx: EngineContext, counter: CampaignCounter, {
 
 /** Moves a recipient held `unknown` on, with its count. */
 async function settleRecipient(ctx: EngineContext, counter: CampaignCounter, recipient: CampaignRecipientRecord, state: RecipientState, error: string | null): Promise<void> {
-  const moved = await ctx.db.campaignRecipients.update(recipient.id, { state, error, updatedAt: ctx.nowIso() }, { if: { state: 'unknown' } });
+  const moved = await counter.changing(async () => {
+    const changed = await ctx.db.campaignRecipients.update(recipient.id, { state, error, updatedAt: ctx.nowIso() }, { if: { state: 'unknown' } });
+    if (changed) await counter.move(recipient.campaignId, 'unknown', state);
+    return changed;
+  });
   if (!moved) return;
-  await counter.move(recipient.campaignId, 'unknown', state);
   await counter.progress(recipient.campaignId);
 }

@@ -4,7 +4,7 @@ import type { EngineContext } from './context.js';
  * Campaigns paused because their organisation has sent what its daily cap (`limits.sendsPerDay`) allows: each stays
  * running and says why in its `error`, and a timer on the engine's clock runs it again at the start of the next UTC
  * day, when its pending recipients go on. A stop or a restart drops the wait; an operator changing the caps ends it.
- * The wait lives in this engine: after a restart of the engine the campaign is stopped, as every interrupted one.
+ * The wait lives in this engine: after a restart, or on another instance, a run finds the cap reached and pauses again.
  */
 export class CampaignPauses {
   private readonly timers = new Map<string, unknown>();
@@ -27,6 +27,11 @@ export class CampaignPauses {
       this.timers.delete(campaignId);
       this.resume(campaignId);
     }, cap === null ? 0 : until - this.ctx.clock.now()));
+  }
+
+  /** Whether a campaign waits here for the daily cap to lift. */
+  has(campaignId: string): boolean {
+    return this.timers.has(campaignId);
   }
 
   /** Drops a campaign's wait (it is stopped, restarted or run again). */

@@ -58,7 +58,7 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
       if (updated) break;
     }
     if (!updated) throw new StateError(`The campaign is ${campaign.status}.`, { resource: 'campaign', state: campaign.status });
-    emitCampaign(ctx, 'campaign.status', updated.id, () => ({ campaign: updated! }));
+    emitCampaign(ctx, 'campaign.status', () => ({ campaign: updated! }));
     return updated;
   }
 
@@ -147,7 +147,7 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
       if (copied) runner.knowCounts(campaign.id, copiedCounts(estimate));
       const counts = { ...(await runner.countsOf(campaign.id)) };
       const started = await setStatus(campaign, from, { status: 'running', startedAt: ctx.nowIso(), estimate, counts, error: null });
-      runner.run(started.id);
+      runner.start(started.id);
       return started;
     } catch (error) {
       if (copied) {
@@ -262,7 +262,7 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
       if (Date.parse(when) <= ctx.clock.now()) throw new ValidationError('Choose a time in the future.', { field: 'scheduledAt', value: when });
       const estimate = await assertValid(await loadActor(ctx, principal), campaign);
       const scheduled = await setStatus(campaign, ['draft', 'scheduled'], { status: 'scheduled', scheduledAt: new Date(Date.parse(when)).toISOString(), estimate });
-      scheduler.wake(Date.parse(scheduled.scheduledAt!));
+      scheduler.due(Date.parse(scheduled.scheduledAt!));
       return scheduled;
     },
 
@@ -277,7 +277,7 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
       if (principal.role !== 'admin') await owned(principal, id, 'campaigns.stop');
       if (campaign.status === 'scheduled') return setStatus(campaign, ['scheduled'], { status: 'draft' });
       const stopped = await setStatus(campaign, ['running'], { status: 'stopped' });
-      await runner.stop(id);
+      await runner.halt(id);
       await runner.progress(id, true);
       return withLiveCounts((await ctx.db.campaigns.get(id)) ?? stopped);
     },
@@ -289,7 +289,7 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
       }
       await runner.stop(id);
       const restarted = await setStatus(campaign, ['stopped', 'failed'], { status: 'running', error: null, completedAt: null });
-      runner.run(id);
+      runner.start(id);
       return withLiveCounts(restarted);
     },
 
@@ -335,8 +335,14 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
 
   scheduler.add({
     async release() {
-      const due = await ctx.db.campaigns.find({ where: { status: 'scheduled', scheduledAt: { $lte: ctx.nowIso() } }, limit: 100 });
-      for (const campaign of due.items) {
+      const dueCampaigns = await ctx.db.campaigns.find({ where: { status: 'scheduled', scheduledAt: { $lte: ctx.nowIso() } }, limit: 100 });
+      for (const due of dueCampaigns.items) {
+        // Released by one instance: the one whose conditional update marks it first. A mark older than a live instance
+        // would leave it is taken again (its instance died).
+        const mark = { startedAt: ctx.nowIso() };
+        const campaign = (await ctx.db.campaigns.update(due.id, mark, { if: { status: 'scheduled', startedAt: null } }))
+          ?? (await ctx.db.campaigns.update(due.id, mark, { if: { status: 'scheduled', startedAt: { $lt: ctx.core.orphanedBefore() } } }));
+        if (!campaign) continue;
         const owner = await ctx.db.users.get(campaign.ownerId);
         const principal: Principal = { userId: campaign.ownerId, role: 'user', ...(owner?.departmentId && { departmentId: owner.departmentId }) };
         try {
@@ -344,7 +350,7 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);
           const failed = await ctx.db.campaigns.update(campaign.id, { status: 'failed', error: reason, updatedAt: ctx.nowIso() }, { if: { status: 'scheduled' } });
-          if (failed) emitCampaign(ctx, 'campaign.status', failed.id, () => ({ campaign: failed }));
+          if (failed) emitCampaign(ctx, 'campaign.status', () => ({ campaign: failed }));
         }
       }
     },

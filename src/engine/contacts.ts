@@ -45,12 +45,7 @@ function emitChanged(ctx: EngineContext, action: 'created' | 'updated' | 'remove
   const contact = after ?? before;
   if (!contact || !ctx.events.hasSubscribers) return;
   const e164s = [...new Set([...(before?.e164s ?? []), ...(after?.e164s ?? [])])];
-  ctx.events.emit('contact.changed', async (principal) => {
-    const actor = await loadActor(ctx, principal);
-    if (!canRead(actor, contact)) return null;
-    const matches = await matchContacts(ctx, actor.user.id, e164s);
-    return { contactId: contact.id, action, numbers: e164s.map((e164) => ({ e164, contact: matches.get(e164) ?? null })) };
-  });
+  ctx.events.emit('contact.changed', { contact: { id: contact.id, scope: contact.scope, ownerId: contact.ownerId }, action, e164s });
 }
 
 function canRead(actor: Actor, contact: ContactRecord): boolean {

@@ -2,13 +2,17 @@ import type { OrganisationLimits, Settings } from '../model/index.js';
 import type { StatusReport } from '../ports/carrier.js';
 import type { Collection, CollectionName, StoreRecords } from '../ports/store.js';
 import type { EngineCore, SentMessage } from './core.js';
+import type { WorkSignal } from './instance-link.js';
 import { EventBus } from './event-bus.js';
+import { eventViews } from './event-views.js';
 import type { OrganisationDirectory } from './organisation-directory.js';
 import { SendCaps } from './send-caps.js';
 import type { SendSlots } from './send-slots.js';
 
 export type { SentMessage } from './core.js';
 export { HELD_REPORTS_MAX } from './core.js';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export type Collections = { readonly [K in CollectionName]: Collection<StoreRecords[K]> };
 
@@ -34,7 +38,7 @@ export class EngineContext {
     this.db = new Proxy(cache, {
       get: (target, name: string) => (target[name] ??= scope.collection(name as CollectionName)),
     }) as unknown as Collections;
-    this.events = new EventBus(() => core.nowIso());
+    this.events = new EventBus(core.eventIds, () => core.nowIso(), eventViews(this));
     core.buses.add(this.events);
     this.id = core.id;
     this.caps = new SendCaps(this);
@@ -123,6 +127,11 @@ export class EngineContext {
   /** Applies a report in the organisation that sent its message. */
   applyReport(report: StatusReport): Promise<boolean> {
     return this.core.applyReport(report);
+  }
+
+  /** Tells the other instances over the store about work done here (see `WorkSignal`). */
+  announce(signal: DistributiveOmit<WorkSignal, 'organisationId'>): void {
+    this.core.announce({ ...signal, organisationId: this.organisationId } as WorkSignal);
   }
 
   background(work: () => Promise<unknown>, onError?: (error: unknown) => void): void {

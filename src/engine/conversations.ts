@@ -1,5 +1,5 @@
 import { NotFoundError } from '../errors/not-found-error.js';
-import type { Conversation, MessagePreview, Principal, UnreadSummary, User } from '../model/index.js';
+import type { Conversation, MessagePreview, UnreadSummary, User } from '../model/index.js';
 import { ConversationOpen, ConversationQuery, canTransition } from '../model/index.js';
 import type { ConversationsApi } from '../ports/backend.js';
 import type { ConversationRecord, ConversationStateRecord, MessageRecord } from '../ports/store.js';
@@ -153,14 +153,7 @@ export async function conversationView(ctx: EngineContext, actor: Actor, record:
 
 /** Emits `conversation.updated` to everyone who sees the conversation, each with their own view. */
 export function emitConversationUpdated(ctx: EngineContext, conversationId: string, removedFor?: string): void {
-  if (!ctx.events.hasSubscribers) return;
-  ctx.events.emit('conversation.updated', async (principal: Principal) => {
-    const actor = await loadActor(ctx, principal);
-    const record = await ctx.db.conversations.get(conversationId);
-    if (!record || !canSee(actor, record)) return null;
-    const conversation = await conversationView(ctx, actor, record);
-    return removedFor === principal.userId ? { conversation, removed: true } : { conversation };
-  });
+  if (ctx.events.hasSubscribers) ctx.events.emit('conversation.updated', { conversationId, removedFor: removedFor ?? null });
 }
 
 function audienceOf(actor: Actor): string[] {

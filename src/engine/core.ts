@@ -3,6 +3,8 @@ import { canTransition } from '../model/index.js';
 import type { Carrier, Clock, Notifier, StatusReport } from '../ports/carrier.js';
 import type { Store } from '../ports/store.js';
 import type { EventBus } from './event-bus.js';
+import type { WorkSignal } from './instance-link.js';
+import { EventIds } from './event-ids.js';
 import { createIdGenerator } from './ids.js';
 import { SendSlots } from './send-slots.js';
 import { type EngineCounters, emptyCounters } from './stats.js';
@@ -33,6 +35,13 @@ export interface CorePorts {
   clock: Clock;
   /** How long a send may wait for the carrier's answer (ms of the clock) before its message is held `unknown`. */
   carrierTimeoutMs: number;
+  /**
+   * How long past `carrierTimeoutMs` a message may stay `sending` without the carrier's answer recorded before the
+   * instance that claimed it is taken for dead (ms of the clock).
+   */
+  orphanGraceMs: number;
+  /** How often the instance sweeps the store for work another instance started or left (ms of the clock). */
+  sweepIntervalMs: number;
   /** The most sends in flight with the carrier at once, over every organisation. */
   sendsInFlight: number;
 }
@@ -43,10 +52,14 @@ export interface CorePorts {
  */
 export class EngineCore {
   readonly id: (prefix: string) => string;
+  /** The ids of live events, ordered across the instances over the store (see `EventIds`). */
+  readonly eventIds: EventIds;
   /** What `backend.stats()` counts. */
   readonly counters: EngineCounters = emptyCounters();
   /** The capacity to send, shared between the organisations (see `SendSlots`). */
   readonly sendSlots: SendSlots;
+  /** Tells the other instances over the store about work done here; set by the deployment when the store has signals. */
+  announce: (signal: WorkSignal) => void = () => undefined;
   /** Applies a report in the organisation that sent its message; set by the backend. */
   applyReport: (report: StatusReport) => Promise<boolean> = async () => false;
   /** The event buses of the organisations, so that `idle()` waits for their deliveries too. */
@@ -71,11 +84,20 @@ export class EngineCore {
 
   constructor(readonly ports: CorePorts) {
     this.id = createIdGenerator(() => ports.clock.now());
+    this.eventIds = new EventIds(() => ports.clock.now());
     this.sendSlots = new SendSlots(ports.sendsInFlight);
   }
 
   get isClosed(): boolean {
     return this.closed;
+  }
+
+  /**
+   * Before this instant (ISO 8601), a message still `sending` without the carrier's answer recorded was claimed by an
+   * instance that died: a live one records the answer, or holds the message `unknown`, within the carrier timeout.
+   */
+  orphanedBefore(): string {
+    return new Date(this.ports.clock.now() - this.ports.carrierTimeoutMs - this.ports.orphanGraceMs).toISOString();
   }
 
   /** The clock's time as an ISO string (the same millisecond gives the same string without formatting it again). */

@@ -12,6 +12,10 @@ import { OrganisationEngine } from './organisation-engine.js';
 import { OperatorDirectory } from './operators.js';
 import { type ProvisionUser, actAs, verifyPrincipal } from './principals.js';
 import { parseInput } from './validate.js';
+import { SYSTEM_SCOPE } from '../ports/store.js';
+import type { RaisedEvent } from './event-bus.js';
+import { InstanceLink, type WorkSignal } from './instance-link.js';
+import { Sweep } from './sweep.js';
 
 /**
  * What an operator acting into an organisation for support may call: reads, as the organisation's administrators
@@ -36,6 +40,10 @@ export interface Entry {
  * It routes what comes from outside to the organisation it belongs to: a principal's call to its organisation, an
  * inbound SMS to the organisation holding the number it was sent to, a delivery report to the organisation that sent
  * the message, an e-mail to the organisation of the user who wrote it.
+ *
+ * It is one instance of possibly many over one store: through the store's signals (`InstanceLink`) it tells the others
+ * what it starts and stops and passes them its live events, and takes theirs; its sweep (`Sweep`) picks up what no
+ * signal told it and what dead instances left.
  */
 export class Deployment {
   readonly core: EngineCore;
@@ -46,6 +54,11 @@ export class Deployment {
   readonly ready: Promise<void>;
 
   readonly operators: OperatorDirectory;
+  /** The line to the other instances over the store; null when the store has no signals. */
+  private readonly link: InstanceLink | null;
+  private readonly sweep: Sweep;
+  /** Organisations whose engine has recovered what was left on the store and runs here. */
+  private readonly started = new Set<string>();
 
   constructor(ports: CorePorts, options: { settings: Partial<Settings>; provisionUser?: ProvisionUser | undefined; operators?: readonly string[] | undefined }) {
     this.core = new EngineCore(ports);
@@ -53,19 +66,86 @@ export class Deployment {
     this.operators = new OperatorDirectory(this.core, options.operators);
     this.provisionUser = options.provisionUser;
     this.core.applyReport = (report) => this.applyReport(report);
+    const signals = ports.store.signals;
+    this.link = signals ? new InstanceLink(this.core, signals, { work: (signal) => this.onWork(signal), event: (id, event) => this.onEvent(id, event) }) : null;
+    const link = this.link;
+    if (link) this.core.announce = (signal) => link.announce(signal);
+    this.sweep = new Sweep(this.core, {
+      organisationIds: () => this.organisations.ids(),
+      ensureStarted: (id) => this.startEngine(id),
+      refreshOrganisations: () => this.organisations.forget(),
+      recover: async (id) => {
+        if (await this.organisations.get(id)) await this.engineOf(id).runner.recover();
+      },
+      release: async (id) => {
+        if ((await this.organisations.get(id))?.status === 'active') await this.engineOf(id).scheduler.tick();
+      },
+    });
     this.ready = this.start();
   }
 
-  /** Makes the default organisation in an empty store, and starts every organisation's engine. */
+  /**
+   * Numbers the instance (its live events' tag), makes the default organisation in an empty store, starts every
+   * organisation's engine, and arms the sweep.
+   */
   private async start(): Promise<void> {
+    if (this.link) {
+      const counters = this.core.ports.store.scope(SYSTEM_SCOPE).collection('counters');
+      const { value } = await counters.increment('instances', { value: 1 }, { id: 'instances', value: 0, expiresAt: '9999-12-31T23:59:59.999Z' });
+      this.core.eventIds.setTag(value);
+    }
     await this.organisations.ensureDefault();
-    for (const id of await this.organisations.ids()) await this.engineOf(id).start();
+    for (const id of await this.organisations.ids()) await this.startEngine(id);
+    this.sweep.arm();
+  }
+
+  /** Starts an organisation's engine here once: it takes up what was left on the store (see `OrganisationEngine.start`). */
+  async startEngine(organisationId: string): Promise<void> {
+    if (this.started.has(organisationId) || this.core.isClosed) return;
+    this.started.add(organisationId);
+    await this.engineOf(organisationId).start();
+  }
+
+  /** What another instance did. */
+  private onWork(signal: WorkSignal): void {
+    const { organisationId } = signal;
+    this.sweep.wake();
+    this.core.background(async () => {
+      await this.ready;
+      if (signal.kind === 'organisation') {
+        this.organisations.forget(organisationId);
+        const organisation = await this.organisations.get(organisationId);
+        if (!organisation) return this.forget(organisationId);
+        await this.startEngine(organisationId);
+        const engine = this.engineOf(organisationId);
+        if (organisation.status === 'suspended') engine.scheduler.stop();
+        else await engine.scheduler.tick();
+        return;
+      }
+      const engine = await this.find(organisationId);
+      if (!engine) return;
+      if (signal.kind === 'campaign.run') engine.runner.run(signal.campaignId, { join: true });
+      else if (signal.kind === 'campaign.stop') await engine.runner.stop(signal.campaignId);
+      else engine.scheduler.wake(signal.at);
+    });
+  }
+
+  /** A live event raised on another instance: to the subscribers here (none when the organisation is not loaded). */
+  private onEvent(organisationId: string, event: RaisedEvent): void {
+    const engine = this.engines.get(organisationId);
+    if (engine) engine.ctx.events.receive(event);
+    else this.core.eventIds.observe(event.id);
   }
 
   /** The engine of an organisation that exists (made on first use). */
   engineOf(organisationId: string): OrganisationEngine {
     let engine = this.engines.get(organisationId);
-    if (!engine) this.engines.set(organisationId, (engine = new OrganisationEngine(this.core, organisationId, this.organisations)));
+    if (!engine) {
+      engine = new OrganisationEngine(this.core, organisationId, this.organisations);
+      const link = this.link;
+      if (link) engine.ctx.events.relay = (event) => link.relay(organisationId, event);
+      this.engines.set(organisationId, engine);
+    }
     return engine;
   }
 
@@ -134,6 +214,7 @@ export class Deployment {
   async forget(organisationId: string): Promise<void> {
     const engine = this.engines.get(organisationId);
     this.engines.delete(organisationId);
+    this.started.delete(organisationId);
     await engine?.close();
   }
 
@@ -180,6 +261,8 @@ export class Deployment {
   }
 
   async close(): Promise<void> {
+    this.sweep.stop();
+    this.link?.close();
     for (const engine of this.engines.values()) await engine.close();
     this.core.close();
   }

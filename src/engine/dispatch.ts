@@ -2,20 +2,21 @@ import { compileTemplate } from '../template.js';
 import type { Campaign, CampaignCounts, MessageStatus, RecipientState } from '../model/index.js';
 import { emptyCounts } from '../model/index.js';
 import type { CampaignRecipientRecord, MessageRecord } from '../ports/store.js';
-import { loadActor } from './access.js';
 import type { EngineContext } from './context.js';
 import { nextTask } from './clock.js';
 import { newOutbound, refusal, transition, transitionFrom } from './outbound.js';
 import { sendWithin, timeoutError, whenLate } from './carrier-call.js';
 import { type BatchCharge, type Claim, acceptLate, refuseLate } from './campaign-late.js';
-import { campaignMessageId, campaignRecipientId } from './ids.js';
+import { campaignMessageId, campaignRecipientId, recipientIdOfMessage } from './ids.js';
 import { Coalescer } from './coalescer.js';
 import { CampaignPauses } from './campaign-pauses.js';
 import { SendWindow } from './send-window.js';
 import { RateLimiter, type StopSignal, pause } from './rate-limiter.js';
+import { SharedRate } from './shared-rate.js';
 import { nextDay } from './send-caps.js';
 import type { OrganisationLimits, Settings } from '../model/index.js';
 import { billToOf, chargeFor, storeCharge } from './usage.js';
+import type { EventPayloads } from './event-views.js';
 
 /** Recipients read at a time. */
 const BATCH = 500;
@@ -67,6 +68,20 @@ interface Run {
   inFlight: Promise<void>[];
   /** Set when the organisation's daily cap is reached: the run ends, and the campaign resumes then (ms). */
   pausedUntil: number | null;
+  /** The run joins a campaign another instance may be dispatching: its walk starts elsewhere than at the first recipient. */
+  join: boolean;
+  /** Recipients of the current pass whose message another instance is sending (claimed, no answer yet). */
+  heldElsewhere: number;
+}
+
+/** How a run starts. */
+export interface RunOptions {
+  /**
+   * The campaign may be dispatched by another instance already (a signal or the sweep told of it, or this instance
+   * restarted): the walk starts at a random batch rather than the first, so that instances claim apart.
+   * @default false
+   */
+  join?: boolean;
 }
 
 /**
@@ -85,6 +100,12 @@ interface Run {
  * A carrier that does not answer: each send waits at most the carrier timeout, then its recipient is held `unknown` the
  * same way (a late answer still settles it). A stop does not wait for sends in flight: it returns once the run claims no
  * more, the sends settle by themselves within the timeout, and the campaign's next run waits for them.
+ *
+ * Many instances over one store dispatch a running campaign together: each runs it (started here, told by a signal, or
+ * found by the sweep), the claims keep any two from sending to one recipient, and a claim another instance holds
+ * (its message `sending`, unanswered) is left to it, unless it is older than the carrier timeout and the orphan grace:
+ * then its instance died, and the message is held `unknown`. The instance that finds nothing left pending completes
+ * the campaign; counts are read from the store when it does, and while another instance may be changing them.
  */
 export class CampaignRunner {
   private readonly runs = new Map<string, Run>();
@@ -99,9 +120,18 @@ export class CampaignRunner {
   /** Campaigns paused by the organisation's daily cap, until the next day. */
   private readonly pauses: CampaignPauses;
   private readonly limiter: RateLimiter;
+  /** The rate per sender across the instances over the store. */
+  private readonly shared: SharedRate;
+  /** When (engine clock) each campaign's cached counts were last read from the store. */
+  private readonly countedAt = new Map<string, number>();
+  /** Changes of recipients stored and not yet counted (see `changing`). */
+  private changes = 0;
+  /** Counts moved so far: a read of the store during which counts moved is read again. */
+  private moves = 0;
 
   constructor(private readonly ctx: EngineContext) {
     this.limiter = new RateLimiter(ctx.clock);
+    this.shared = new SharedRate(ctx);
     this.pauses = new CampaignPauses(ctx, (campaignId) => this.run(campaignId));
   }
 
@@ -114,8 +144,20 @@ export class CampaignRunner {
     this.pauses.resumeAll();
   }
 
-  /** Starts (or resumes) dispatch of a running campaign in the background. */
-  run(campaignId: string): void {
+  /** Starts dispatch of a campaign that runs now (started or restarted here), here and on the other instances. */
+  start(campaignId: string): void {
+    this.run(campaignId);
+    this.ctx.announce({ kind: 'campaign.run', campaignId });
+  }
+
+  /** Stops dispatch of a campaign stopped here (its status stored), here and on the other instances. */
+  async halt(campaignId: string): Promise<void> {
+    this.ctx.announce({ kind: 'campaign.stop', campaignId });
+    await this.stop(campaignId);
+  }
+
+  /** Starts (or resumes) dispatch of a running campaign in the background, on this instance. */
+  run(campaignId: string, options: RunOptions = {}): void {
     if (this.runs.has(campaignId) || this.ctx.isClosed) return;
     this.pauses.forget(campaignId);
     const onStop = new Set<() => void>();
@@ -126,6 +168,8 @@ export class CampaignRunner {
       stopped: new Promise((resolve) => onStop.add(resolve)),
       inFlight: [],
       pausedUntil: null,
+      join: options.join ?? false,
+      heldElsewhere: 0,
       onStop,
       signal: {
         get stopped() {
@@ -148,6 +192,8 @@ export class CampaignRunner {
         await this.loop(campaignId, run);
       } finally {
         this.runs.delete(campaignId);
+        // Other instances may go on changing the counts: read them from the store when next asked.
+        this.countedAt.delete(campaignId);
         if (run.inFlight.length > 0) this.keepSettling(campaignId, run.inFlight);
         finish();
       }
@@ -193,38 +239,88 @@ export class CampaignRunner {
     this.trailing.clear();
   }
 
-  /** Current counts of a campaign (cached while the engine runs it). */
+  /**
+   * Current counts of a campaign: cached while this instance dispatches it, and for PROGRESS_EVERY_MS after they were
+   * read; else read from the store again (other instances may have changed them).
+   */
   async countsOf(campaignId: string): Promise<CampaignCounts> {
     const cached = this.counts.get(campaignId);
-    if (cached) return cached;
-    const byState = await this.ctx.db.campaignRecipients.countBy({ campaignId }, 'state');
+    const fresh = this.ctx.clock.now() - (this.countedAt.get(campaignId) ?? Number.NEGATIVE_INFINITY) < PROGRESS_EVERY_MS;
+    if (cached && (fresh || this.runs.has(campaignId) || this.settling.has(campaignId))) return cached;
+    return this.recount(campaignId);
+  }
+
+  /**
+   * Reads a campaign's counts from the store, where every instance's changes are: recipients claimed here and not
+   * yet marked (stored `pending`) are counted `sending`, as this instance counts them.
+   */
+  private async recount(campaignId: string, ownChanges = 0): Promise<CampaignCounts> {
+    let byState: Record<string, number> = {};
+    // Read when no change of this instance is half done (stored, not counted), and again if counts moved meanwhile.
+    for (let attempt = 0; attempt < 100; attempt++) {
+      if (this.changes > ownChanges) {
+        await nextTask();
+        continue;
+      }
+      const moves = this.moves;
+      byState = await this.ctx.db.campaignRecipients.countBy({ campaignId }, 'state');
+      if (this.moves === moves && this.changes <= ownChanges) break;
+    }
     const counts = emptyCounts();
     for (const [state, count] of Object.entries(byState)) {
       if (state in counts) counts[state as RecipientState] += count;
       counts.total += count;
     }
+    const prefix = `${campaignId}:`;
+    let claimed = 0;
+    for (const id of this.claimed) if (id.startsWith(prefix)) claimed += 1;
+    claimed = Math.min(claimed, counts.pending);
+    counts.pending -= claimed;
+    counts.sending += claimed;
     this.counts.set(campaignId, counts);
+    this.countedAt.set(campaignId, this.ctx.clock.now());
     return counts;
   }
 
   /** Sets the counts of a campaign whose recipients were just copied (known from the copy, not read again). */
   knowCounts(campaignId: string, counts: CampaignCounts): void {
     this.counts.set(campaignId, { ...counts });
+    this.countedAt.set(campaignId, this.ctx.clock.now());
   }
 
   /** Drops the cached counts of a campaign (its recipients changed outside a run): read again when next asked. */
   forgetCounts(campaignId: string): void {
     this.counts.delete(campaignId);
+    this.countedAt.delete(campaignId);
   }
 
-  /** Moves one recipient's count from one state to another. */
+  /**
+   * Moves one recipient's count from one state to another, after the change was stored. When the counts are not
+   * cached (or no longer fresh), they are read from the store, which has the change already.
+   */
   async move(campaignId: string, from: RecipientState | null, to: RecipientState): Promise<void> {
-    await this.countsOf(campaignId);
-    this.moveNow(campaignId, from, to);
+    const cached = this.counts.get(campaignId);
+    const fresh = this.ctx.clock.now() - (this.countedAt.get(campaignId) ?? Number.NEGATIVE_INFINITY) < PROGRESS_EVERY_MS;
+    if (cached && (fresh || this.runs.has(campaignId) || this.settling.has(campaignId))) this.moveNow(campaignId, from, to);
+    else await this.recount(campaignId, 1);
+  }
+
+  /**
+   * Runs `work`, a change of recipients stored and then counted (`move`), so that counts read from the store meanwhile
+   * wait for it to end rather than count it twice.
+   */
+  async changing<T>(work: () => Promise<T>): Promise<T> {
+    this.changes += 1;
+    try {
+      return await work();
+    } finally {
+      this.changes -= 1;
+    }
   }
 
   /** `move` for a campaign whose counts are loaded (one being dispatched). */
   private moveNow(campaignId: string, from: RecipientState | null, to: RecipientState): void {
+    this.moves += 1;
     const counts = this.counts.get(campaignId);
     if (!counts) return;
     if (from) counts[from] -= 1;
@@ -247,41 +343,40 @@ export class CampaignRunner {
       return;
     }
     this.lastProgress.set(campaignId, now);
-    const counts = { ...(await this.countsOf(campaignId)) };
+    // Forced once no run here dispatches it (a stop, a report after the end): as the store has them, other instances'
+    // changes included. While a run here goes on, its own counts (the end reads the store again: see `finish`).
+    const counts = { ...(force && !this.runs.has(campaignId) ? await this.recount(campaignId) : await this.countsOf(campaignId)) };
     await this.ctx.db.campaigns.update(campaignId, { counts });
-    emitCampaign(this.ctx, 'campaign.progress', campaignId, () => ({ campaignId, counts }));
+    emitCampaign(this.ctx, 'campaign.progress', () => ({ campaignId, counts }));
   }
 
   /**
    * After a restart of the engine: settles what the previous one left in flight. Messages left `sending` without a
-   * provider id become `unknown`; each recipient of an interrupted campaign whose message was stored takes its state
-   * from it; the campaign waits, stopped, for a restart.
+   * provider id for longer than a live instance would leave them (see `EngineCore.orphanedBefore`) were claimed by an
+   * instance that died: they become `unknown` (they may have gone), and so do their campaign recipients. Campaigns
+   * still running are dispatched (again): a crash or a restart resumes them, here or on any instance.
    */
   async recover(): Promise<void> {
     const { db } = this.ctx;
     for (;;) {
-      const orphans = await db.messages.find({ where: { status: 'sending', providerId: null }, limit: 1000 });
+      const orphans = await db.messages.find({ where: { status: 'sending', providerId: null, updatedAt: { $lt: this.ctx.core.orphanedBefore() } }, limit: 1000 });
       let settled = 0;
-      for (const message of orphans.items) if (await transition(this.ctx, message.id, 'unknown')) settled += 1;
+      for (const message of orphans.items) {
+        const recipientId = message.campaignId === null ? null : recipientIdOfMessage(message.id);
+        const recipient = recipientId === null ? null : await db.campaignRecipients.get(recipientId);
+        if (recipient?.state === 'pending') {
+          const state = await this.changing(async () => {
+            const moved = await this.settleFrom(recipient, message);
+            if (moved) await this.move(recipient.campaignId, 'pending', moved);
+            return moved;
+          });
+          if (state) settled += 1;
+        } else if (await transition(this.ctx, message.id, 'unknown')) settled += 1;
+      }
       if (settled === 0) break;
     }
     const running = await db.campaigns.find({ where: { status: 'running' }, limit: 10_000 });
-    for (const campaign of running.items) {
-      let cursor: string | undefined;
-      do {
-        const page = await db.campaignRecipients.find({ where: { campaignId: campaign.id, state: 'pending' }, orderBy: [['index', 'asc']], limit: 1000, cursor });
-        const messages = new Map((await db.messages.getMany(page.items.map((recipient) => campaignMessageId(recipient.id)))).map((message) => [message.id, message]));
-        for (const recipient of page.items) {
-          const message = messages.get(campaignMessageId(recipient.id));
-          if (message) await this.settleFrom(recipient, message);
-        }
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      this.forgetCounts(campaign.id);
-      await db.campaigns.update(campaign.id, {
-        status: 'stopped', counts: { ...(await this.countsOf(campaign.id)) }, error: 'Interrupted when the service stopped: restart to resume.', updatedAt: this.ctx.nowIso(),
-      });
-    }
+    for (const campaign of running.items) if (!this.pauses.has(campaign.id)) this.run(campaign.id, { join: true });
   }
 
   /**
@@ -303,15 +398,21 @@ export class CampaignRunner {
 
   /**
    * Walks recipients by position (their ids name it: `campaignRecipientId`), BATCH positions at a time, reading those
-   * still pending, so that no sorted index of a campaign's recipients is kept. When a walk ends with recipients still
-   * pending (their ids do not name a position), they are read in index order until none is left.
+   * still pending, so that no sorted index of a campaign's recipients is kept; a run that joins a campaign other
+   * instances may be dispatching starts at a random batch and comes round to the first. When a walk ends with
+   * recipients still pending (their ids do not name a position, or another instance held them), they are read in index
+   * order, a pass at a time, until none is left, or until those left are held by other instances (whose sends settle
+   * them: they, or the sweep, complete the campaign).
    */
   private async loop(campaignId: string, run: Run): Promise<void> {
     const { db } = this.ctx;
-    let next = 0;
+    /** Positions walked, and where the walk started. */
+    let walked = 0;
+    let first = -1;
     let byQuery = false;
-    // The first recipient of the last batch read by query: read first again, nothing left pending (a store at fault).
-    let lastFirst: string | undefined;
+    /** The pass by query: where it is (null once it has read its last page), and how many passes were made. */
+    let cursor: string | null | undefined;
+    let passes = 0;
     for (let turn = 0; ; turn++) {
       // A store and a carrier that answer at once never give the host a turn: let timers, I/O and input in between
       // batches, sent or skipped, so that a 100k campaign on the memory store is not one task of seconds.
@@ -323,18 +424,35 @@ export class CampaignRunner {
       const sender = await this.senderOf(campaign);
       if (typeof sender !== 'string') return this.finish(campaign, 'failed', sender.error);
       const { total } = await this.countsOf(campaignId);
-      if (!byQuery && next >= total) {
+      if (first < 0) first = run.join ? BATCH * Math.floor(Math.random() * Math.ceil(total / BATCH)) : 0;
+      if (!byQuery && walked >= total) {
         if ((await db.campaignRecipients.count({ campaignId, state: 'pending' })) === 0) return this.finish(campaign, 'completed', null);
         byQuery = true;
       }
       let batch: CampaignRecipientRecord[];
       if (byQuery) {
-        batch = (await db.campaignRecipients.find({ where: { campaignId, state: 'pending' }, orderBy: [['index', 'asc']], limit: BATCH })).items;
-        if (batch.length === 0 || batch[0]!.id === lastFirst) return this.finish(campaign, 'completed', null);
-        lastFirst = batch[0]!.id;
+        if (cursor === null) {
+          if ((await db.campaignRecipients.count({ campaignId, state: 'pending' })) === 0) return this.finish(campaign, 'completed', null);
+          // Those left are being sent by other instances: theirs to settle.
+          if (run.heldElsewhere > 0) return;
+          // Nothing this run can send is left pending (a store at fault): done.
+          if (passes >= 2) return this.finish(campaign, 'completed', null);
+          cursor = undefined;
+        }
+        if (cursor === undefined) {
+          passes += 1;
+          run.heldElsewhere = 0;
+        }
+        const page = await db.campaignRecipients.find({ where: { campaignId, state: 'pending' }, orderBy: [['index', 'asc']], limit: BATCH, ...(cursor !== undefined && { cursor }) });
+        cursor = page.nextCursor ?? null;
+        batch = page.items;
+        if (batch.length === 0) continue;
       } else {
-        const ids = Array.from({ length: Math.min(BATCH, total - next) }, (_, offset) => campaignRecipientId(campaignId, next + offset));
-        next += ids.length;
+        // From `first` to the end, then from the start to `first`.
+        const start = walked < total - first ? first + walked : walked - (total - first);
+        const end = Math.min(start + BATCH, start >= first ? total : first);
+        walked += end - start;
+        const ids = Array.from({ length: end - start }, (_, offset) => campaignRecipientId(campaignId, start + offset));
         batch = (await db.campaignRecipients.getMany(ids)).filter((recipient) => recipient.state === 'pending');
         if (batch.length === 0) continue;
       }
@@ -370,6 +488,8 @@ export class CampaignRunner {
       const slots = await sendSlots.take(organisationId, 'campaign', room, run.signal);
       if (slots === 0) continue;
       const claims: Claim[] = [];
+      /** Where each claim is in the batch, to go back to those the shared rate holds for the next second. */
+      const positions = new Map<Claim, number>();
       let wait = 0;
       while (index < batch.length && claims.length < slots) {
         const recipient = batch[index]!;
@@ -386,8 +506,10 @@ export class CampaignRunner {
         // Those gathered go first; this one waits for the rate limit.
         wait = this.takeTurn(pace, message.segments);
         if (wait !== 0) break;
+        const claim = { recipient, message };
+        positions.set(claim, index);
         index += 1;
-        claims.push({ recipient, message });
+        claims.push(claim);
       }
       if (claims.length === 0 || run.stopRequested || this.ctx.isClosed) {
         for (const { message } of claims) this.giveBackTurn(pace, message.segments);
@@ -397,9 +519,18 @@ export class CampaignRunner {
         continue;
       }
       let started = 0;
+      let sharedWait = 0;
       try {
         const sendable = await this.skipBlocked(claims, pace);
         if (sendable.length === 0) continue;
+        // The sender's rate across the instances: those past what this second leaves go again after it.
+        const turn = await this.shared.take(pace.sender, pace.perSecond, sendable.map(({ message }) => message.segments));
+        if (turn.count < sendable.length) {
+          index = positions.get(sendable[turn.count]!)!;
+          for (const { message } of sendable.splice(turn.count)) this.giveBackTurn(pace, message.segments);
+          sharedWait = turn.wait;
+          if (sendable.length === 0) continue;
+        }
         const counted = await this.ctx.caps.countToday(pace.limits, sendable.length);
         if (counted.count < sendable.length) {
           // Past the organisation's daily cap: the rest stay pending until the next day, when the campaign goes on.
@@ -411,13 +542,29 @@ export class CampaignRunner {
         // The claim, and the mark of each recipient being sent, before the carrier is called: its message, stored as
         // `sending` under an id derived from the recipient's. A message already there was claimed by an earlier run.
         const won = new Set(await db.messages.insertManyIfAbsent(sendable.map((claim) => claim.message)));
-        if (won.size < sendable.length) await this.ctx.caps.uncount(counted.day, sendable.length - won.size);
+        const lost = sendable.filter((claim) => !won.has(claim.message.id));
+        const existing = new Map<string, MessageRecord>();
+        if (lost.length > 0) {
+          await this.ctx.caps.uncount(counted.day, lost.length);
+          await this.shared.giveBack(turn, lost.reduce((sum, { message }) => sum + message.segments, 0));
+          for (const message of await db.messages.getMany(lost.map((claim) => claim.message.id))) existing.set(message.id, message);
+        }
+        const orphanedBefore = this.ctx.core.orphanedBefore();
         for (const claim of sendable) {
           if (!won.has(claim.message.id)) {
             this.giveBackTurn(pace, claim.message.segments);
-            const existing = await db.messages.get(claim.message.id);
-            const state = existing ? await this.settleFrom(claim.recipient, existing) : null;
-            if (state) this.moveNow(campaign.id, 'pending', state);
+            const found = existing.get(claim.message.id);
+            // Another instance is sending it: its answer settles the recipient (or, should it die, the sweep does).
+            if (found?.status === 'sending' && !found.providerId && found.updatedAt >= orphanedBefore) {
+              run.heldElsewhere += 1;
+              continue;
+            }
+            if (found) {
+              await this.changing(async () => {
+                const state = await this.settleFrom(claim.recipient, found);
+                if (state) this.moveNow(campaign.id, 'pending', state);
+              });
+            }
             continue;
           }
           this.claimed.add(claim.recipient.id);
@@ -431,6 +578,8 @@ export class CampaignRunner {
         }
       } finally {
         sendSlots.release(slots - started);
+        // Nothing more may go this second, over every instance: the wait holds none of the engine's slots.
+        if (sharedWait > 0) await pause(this.ctx.clock, sharedWait, run.signal);
       }
       if (sent.ids.length >= MARK_SENT_EVERY || (sent.ids.length > 0 && this.ctx.clock.now() - sent.since >= PROGRESS_EVERY_MS)) await this.markSent(sent);
     }
@@ -519,9 +668,11 @@ export class CampaignRunner {
     if (sent.ids.length === 0) return;
     const ids = sent.ids.splice(0);
     const mark = { state: 'sent', updatedAt: this.ctx.nowIso() } as const;
-    const moved = await this.ctx.db.campaignRecipients.updateEach(ids.map((id) => [id, mark] as const), { if: { state: 'pending' } });
-    for (const id of ids) this.claimed.delete(id);
-    for (let count = 0; count < moved.length; count++) this.moveNow(sent.campaignId, 'sending', 'sent');
+    await this.changing(async () => {
+      const moved = await this.ctx.db.campaignRecipients.updateEach(ids.map((id) => [id, mark] as const), { if: { state: 'pending' } });
+      for (const id of ids) this.claimed.delete(id);
+      for (let count = 0; count < moved.length; count++) this.moveNow(sent.campaignId, 'sending', 'sent');
+    });
   }
 
   /**
@@ -550,8 +701,10 @@ export class CampaignRunner {
         if ((error as { retryable?: unknown })?.retryable === true && attempt < RETRIES) continue;
         const failure = await refusal(this.ctx, message.to, error);
         await transitionFrom(this.ctx, message, 'failed', { error: failure });
-        this.claimed.delete(recipient.id);
-        await this.settle(recipient, 'sending', 'failed', message.id, failure.message);
+        await this.changing(async () => {
+          this.claimed.delete(recipient.id);
+          await this.settle(recipient, 'sending', 'failed', message.id, failure.message);
+        });
         return;
       }
     }
@@ -560,8 +713,10 @@ export class CampaignRunner {
       return;
     }
     await transitionFrom(this.ctx, message, 'unknown', { error: timeoutError(this.ctx) });
-    this.claimed.delete(recipient.id);
-    await this.settle(recipient, 'sending', 'unknown', message.id, UNANSWERED);
+    await this.changing(async () => {
+      this.claimed.delete(recipient.id);
+      await this.settle(recipient, 'sending', 'unknown', message.id, UNANSWERED);
+    });
     whenLate(this.ctx, answer, {
       accepted: (providerId) => acceptLate(this.ctx, this, claim, providerId, charge),
       refused: (error) => refuseLate(this.ctx, this, claim, error),
@@ -570,8 +725,10 @@ export class CampaignRunner {
 
   /** Stores a recipient's final state for this run, and moves its count from the one the run counted it in. */
   private async settle(recipient: CampaignRecipientRecord, counted: RecipientState, state: RecipientState, messageId: string | null, error: string | null): Promise<void> {
-    await this.ctx.db.campaignRecipients.update(recipient.id, { state, messageId, error, updatedAt: this.ctx.nowIso() });
-    await this.move(recipient.campaignId, counted, state);
+    await this.changing(async () => {
+      await this.ctx.db.campaignRecipients.update(recipient.id, { state, messageId, error, updatedAt: this.ctx.nowIso() });
+      await this.move(recipient.campaignId, counted, state);
+    });
   }
 
   /** The sender's address, or why the campaign cannot go on. */
@@ -584,14 +741,14 @@ export class CampaignRunner {
   }
 
   private async finish(campaign: Campaign, status: 'completed' | 'failed', error: string | null): Promise<void> {
-    const counts = { ...(await this.countsOf(campaign.id)) };
+    const counts = { ...(await this.recount(campaign.id)) };
     const updated = await this.ctx.db.campaigns.update(
       campaign.id,
       { status, counts, error, completedAt: this.ctx.nowIso(), updatedAt: this.ctx.nowIso() },
       { if: { status: 'running' } },
     );
     if (updated) {
-      emitCampaign(this.ctx, 'campaign.status', campaign.id, () => ({ campaign: updated }));
+      emitCampaign(this.ctx, 'campaign.status', () => ({ campaign: updated }));
       await this.progress(campaign.id, true);
     }
   }
@@ -599,7 +756,7 @@ export class CampaignRunner {
   private async fail(campaignId: string, error: unknown): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
     const updated = await this.ctx.db.campaigns.update(campaignId, { status: 'failed', error: message, updatedAt: this.ctx.nowIso() }, { if: { status: 'running' } });
-    if (updated) emitCampaign(this.ctx, 'campaign.status', campaignId, () => ({ campaign: updated }));
+    if (updated) emitCampaign(this.ctx, 'campaign.status', () => ({ campaign: updated }));
   }
 }
 
@@ -625,19 +782,12 @@ function effectiveRate(configured: number, carrierLimit: number): number {
   return Math.min(configured, carrierLimit);
 }
 
-/** Campaign events go to its owner and to administrators. */
+/** Campaign events go to its owner and to administrators (see `eventViews`). */
 export function emitCampaign<T extends 'campaign.progress' | 'campaign.status'>(
   ctx: EngineContext,
   type: T,
-  campaignId: string,
-  data: () => T extends 'campaign.progress' ? { campaignId: string; counts: CampaignCounts } : { campaign: Campaign },
+  data: () => EventPayloads[T],
 ): void {
-  if (!ctx.events.hasSubscribers) return;
-  ctx.events.emit(type, async (principal) => {
-    const actor = await loadActor(ctx, principal);
-    if (actor.isAdmin) return data() as never;
-    const campaign = await ctx.db.campaigns.get(campaignId);
-    return campaign?.ownerId === actor.user.id ? (data() as never) : null;
-  });
+  if (ctx.events.hasSubscribers) ctx.events.emit(type, data());
 }
 

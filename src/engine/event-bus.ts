@@ -1,7 +1,16 @@
-import type { Principal, SmsEvent, SmsEventMap, SmsEventType } from '../model/index.js';
+import type { Principal, SmsEvent, SmsEventType } from '../model/index.js';
+import type { EventIds } from './event-ids.js';
+import type { EventPayloads, EventView, EventViews } from './event-views.js';
 
-/** Builds an event's data as one principal may see it, or null when they may not see it. */
-export type EventView<T extends SmsEventType> = (principal: Principal) => Promise<SmsEventMap[T] | null> | SmsEventMap[T] | null;
+export type { EventView } from './event-views.js';
+
+/** An event as raised: what the instances pass to each other (JSON). */
+export interface RaisedEvent<T extends SmsEventType = SmsEventType> {
+  id: number;
+  type: T;
+  at: string;
+  payload: EventPayloads[T];
+}
 
 interface Buffered {
   id: number;
@@ -19,27 +28,42 @@ interface Subscriber {
 }
 
 /**
- * Live events with per-principal views, a replay buffer for resuming after an id (SSE's Last-Event-ID), and
- * in-order delivery per subscriber. Work is only done for events somebody listens to.
+ * One organisation's live events with per-principal views, a replay buffer for resuming after an id (SSE's
+ * Last-Event-ID), and in-order delivery per subscriber. An event is raised with its payload (JSON), from which each
+ * subscriber's view is built (`EventViews`); with a `relay`, it is also passed to the other instances over the same
+ * store, and what they raise comes in through `receive`: subscribers here get both alike, each filtered as it may see
+ * it, and the replay buffer holds both, in the order they came. Work is only done for events somebody may listen to.
  */
 export class EventBus {
-  private nextId = 1;
   private readonly buffer: Buffered[] = [];
   private readonly subscribers = new Set<Subscriber>();
   private pending = 0;
   private idleWaiters: (() => void)[] = [];
+  /** Passes each event raised here to the other instances (set when the store has signals). */
+  relay: ((event: RaisedEvent) => void) | null = null;
 
-  constructor(private readonly now: () => string, private readonly bufferSize = 1000) {}
+  constructor(
+    private readonly ids: EventIds,
+    private readonly now: () => string,
+    private readonly views: EventViews,
+    private readonly bufferSize = 1000,
+  ) {}
 
+  /** Whether an event may be listened to: by a subscriber here, or on another instance. */
   get hasSubscribers(): boolean {
-    return this.subscribers.size > 0;
+    return this.subscribers.size > 0 || this.relay !== null;
   }
 
-  emit<T extends SmsEventType>(type: T, view: EventView<T>): void {
-    const event: Buffered = { id: this.nextId++, type, at: this.now(), view: view as EventView<SmsEventType> };
-    this.buffer.push(event);
-    if (this.buffer.length > this.bufferSize) this.buffer.shift();
-    for (const subscriber of this.subscribers) this.deliver(subscriber, event);
+  emit<T extends SmsEventType>(type: T, payload: EventPayloads[T]): void {
+    const event: RaisedEvent = { id: this.ids.next(), type, at: this.now(), payload } as RaisedEvent;
+    this.relay?.(event);
+    this.accept(event);
+  }
+
+  /** An event raised on another instance: delivered and buffered as those raised here. */
+  receive(event: RaisedEvent): void {
+    this.ids.observe(event.id);
+    this.accept(event);
   }
 
   /**
@@ -67,6 +91,14 @@ export class EventBus {
   idle(): Promise<void> {
     if (this.pending === 0) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private accept(event: RaisedEvent): void {
+    const view = (this.views[event.type] as (payload: unknown) => EventView<SmsEventType>)(event.payload);
+    const buffered: Buffered = { id: event.id, type: event.type, at: event.at, view };
+    this.buffer.push(buffered);
+    if (this.buffer.length > this.bufferSize) this.buffer.shift();
+    for (const subscriber of this.subscribers) this.deliver(subscriber, buffered);
   }
 
   private deliver(subscriber: Subscriber, event: Buffered): void {

@@ -72,6 +72,23 @@ export interface LocalBackendOptions {
    * @default [] (the first operator bootstraps)
    */
   operators?: readonly string[];
+  /**
+   * Several instances over one store (a database) share the work: a message the engine claimed (`sending`) and whose
+   * carrier's answer is not recorded `carrierTimeoutMs` plus this long after is taken for the claim of an instance that
+   * died (a live one records the answer or holds the message `unknown` within the carrier timeout): the message is held
+   * `unknown` (it may have gone), never sent again. It covers the instances' clocks differing and the store's latency.
+   * After a crash of a lone instance, what it had in flight is held `unknown` this long after the carrier timeout.
+   * @default 10_000
+   */
+  orphanGraceMs?: number;
+  /**
+   * How often (ms of `clock`) the engine sweeps the store for work that no signal from another instance told it of, or
+   * that a dead instance left: organisations made or changed elsewhere, campaigns running (it dispatches them too),
+   * messages an instance that died had in flight, schedules fallen due, expired shared counters. With a store that
+   * has signals (`store.signals`), the instances learn most of it at once and the sweep is the safety net.
+   * @default 10_000
+   */
+  sweepIntervalMs?: number;
 }
 
 /** The engine as a backend, plus the entry points a server wires to the outside world. */
@@ -103,6 +120,12 @@ const CarrierTimeoutMs = z.number().int().positive().max(86_400_000).default(DEF
 /** The `sendsInFlight` option. */
 const SendsInFlight = z.number().int().positive().max(100_000).default(256);
 
+/** The `orphanGraceMs` option. */
+const OrphanGraceMs = z.number().int().nonnegative().max(86_400_000).default(10_000);
+
+/** The `sweepIntervalMs` option. */
+const SweepIntervalMs = z.number().int().positive().max(86_400_000).default(10_000);
+
 /**
  * The business rules of SMS in a PBX, in-process: permissions, number assignment, blocklist at dispatch, opt-out
  * processing, keyword routing, campaign dispatch with rate limits, forward-only status. Give it a store and a
@@ -117,10 +140,12 @@ const SendsInFlight = z.number().int().positive().max(100_000).default(256);
 export function createLocalBackend(options: LocalBackendOptions): LocalBackend {
   const carrierTimeoutMs = parseInput(CarrierTimeoutMs, options.carrierTimeoutMs, 'carrierTimeoutMs');
   const sendsInFlight = parseInput(SendsInFlight, options.sendsInFlight, 'sendsInFlight');
+  const orphanGraceMs = parseInput(OrphanGraceMs, options.orphanGraceMs, 'orphanGraceMs');
+  const sweepIntervalMs = parseInput(SweepIntervalMs, options.sweepIntervalMs, 'sweepIntervalMs');
   const deployment = new Deployment(
     {
       store: options.store, carrier: options.carrier, notifier: options.notifier ?? DROP_EMAIL, clock: options.clock ?? systemClock, carrierTimeoutMs,
-      sendsInFlight,
+      sendsInFlight, orphanGraceMs, sweepIntervalMs,
     },
     { settings: options.settings ?? {}, provisionUser: options.provisionUser, operators: options.operators },
   );
@@ -143,10 +168,11 @@ export function createLocalBackend(options: LocalBackendOptions): LocalBackend {
       // Before recovery, the organisation's engine may not be made yet (nor the organisation exist).
       let unsubscribe: (() => void) | null = null;
       let cancelled = false;
-      void ready.then(() => {
-        const engine = deployment.loaded(organisationId);
+      // Or the organisation was made on another instance over the store since this one started.
+      void ready.then(async () => {
+        const engine = deployment.loaded(organisationId) ?? (await deployment.find(organisationId));
         if (engine && !cancelled) unsubscribe = subscribe(engine);
-      }, () => undefined);
+      }).catch(() => undefined);
       return () => {
         cancelled = true;
         unsubscribe?.();

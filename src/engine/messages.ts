@@ -10,7 +10,7 @@ import type { ConversationRecord, MessageRecord } from '../ports/store.js';
 import { type Actor, canSee, loadActor, requireSender, sendableNumbers } from './access.js';
 import type { EngineContext } from './context.js';
 import {
-  chatThreadKey, conversationView, emitConversationUpdated, followLastMessage, getOrCreateThread, getState, numberThreadKey, touchThread,
+  chatThreadKey, emitConversationUpdated, followLastMessage, getOrCreateThread, getState, numberThreadKey, touchThread,
   visibleConversation,
 } from './conversations.js';
 import { newOutbound, previewOf, transition, transmit, emitMessageStatus } from './outbound.js';
@@ -130,7 +130,7 @@ export function createMessagesApi(ctx: EngineContext, scheduler: Scheduler): Mes
     await ctx.db.messages.insert(message);
     await touchThread(ctx, target.conversation, previewOf(message), { unreadFor: [], reveal: [actor.user.id] });
     emitConversationUpdated(ctx, target.conversation.id);
-    if (due) scheduler.wake(Date.parse(message.sendAt!));
+    if (due) scheduler.due(Date.parse(message.sendAt!));
     else dispatchDirect(ctx, message.id, billingExtension(actor.extensionIds, target.number));
     return message;
   }
@@ -218,14 +218,7 @@ async function visibleMessage(ctx: EngineContext, actor: Actor, id: string): Pro
 
 /** Tells those who see the conversation about a new message (inbound SMS, or a chat from someone else). */
 export function emitReceived(ctx: EngineContext, message: MessageRecord, conversation: ConversationRecord): void {
-  if (!ctx.events.hasSubscribers) return;
-  ctx.events.emit('message.received', async (principal) => {
-    if (principal.userId === message.senderId) return null;
-    const actor = await loadActor(ctx, principal);
-    const record = await ctx.db.conversations.get(conversation.id);
-    if (!record || !canSee(actor, record)) return null;
-    return { message, conversation: await conversationView(ctx, actor, record) };
-  });
+  if (ctx.events.hasSubscribers) ctx.events.emit('message.received', { message, conversationId: conversation.id });
 }
 
 /** Sends a queued direct message in the background. */

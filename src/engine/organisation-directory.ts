@@ -67,6 +67,7 @@ export class OrganisationDirectory {
     };
     if (!(await this.records.insertIfAbsent(organisation))) throw new ConflictError(`An organisation "${input.id}" exists.`, { field: 'id', code: 'organisation.exists' });
     this.cache.set(organisation.id, organisation);
+    this.core.announce({ kind: 'organisation', organisationId: organisation.id });
     return organisation;
   }
 
@@ -84,6 +85,7 @@ export class OrganisationDirectory {
     const updated = await this.records.update(id, { ...patch, updatedAt: this.core.nowIso() });
     if (!updated) throw new NotFoundError('organisation', id);
     this.cache.set(id, updated);
+    this.core.announce({ kind: 'organisation', organisationId: id });
     return updated;
   }
 
@@ -100,6 +102,16 @@ export class OrganisationDirectory {
     await this.addresses.deleteMany({ organisationId: id });
     await this.records.delete(id);
     this.cache.delete(id);
+    this.core.announce({ kind: 'organisation', organisationId: id });
+  }
+
+  /**
+   * Forgets what it read of an organisation (all of them without an id), so that the next read takes it from the
+   * store: another instance changed it.
+   */
+  forget(id?: string): void {
+    if (id === undefined) this.cache.clear();
+    else this.cache.delete(id);
   }
 
   /** Which organisation holds an address (an E.164 number, a short code), if any. */

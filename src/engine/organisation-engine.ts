@@ -77,8 +77,8 @@ export class OrganisationEngine {
       if (running.items.length === 0) return;
       for (const campaign of running.items) {
         const stopped = await ctx.db.campaigns.update(campaign.id, { status: 'stopped', error: 'The organisation was suspended.', updatedAt: ctx.nowIso() }, { if: { status: 'running' } });
-        await this.runner.stop(campaign.id);
-        if (stopped) emitCampaign(ctx, 'campaign.status', stopped.id, () => ({ campaign: stopped }));
+        await this.runner.halt(campaign.id);
+        if (stopped) emitCampaign(ctx, 'campaign.status', () => ({ campaign: stopped }));
       }
     }
   }

@@ -53,7 +53,7 @@ export function createOrganisationsApi(deployment: Deployment): OrganisationsApi
         await organisations.remove(id);
         throw new ValidationError(`The short code ${shortCode} belongs to another organisation.`, { field: 'settings.shortCode', value: shortCode });
       }
-      await deployment.engineOf(id).start();
+      await deployment.startEngine(id);
       return organisation;
     },
 

@@ -1,8 +1,7 @@
 import { countSegments } from '../segments.js';
-import type { Message, MessageError, MessagePreview, MessageStatus, Principal } from '../model/index.js';
+import type { Message, MessageError, MessagePreview, MessageStatus } from '../model/index.js';
 import { canTransition } from '../model/index.js';
 import type { MessageRecord } from '../ports/store.js';
-import { canSee, loadActor } from './access.js';
 import type { EngineContext } from './context.js';
 import { SYSTEM_ACTOR, blockNumber } from './blocklist.js';
 import { tryPhone } from './phones.js';
@@ -92,12 +91,7 @@ export async function transitionFrom(
 /** Tells the users who see the message's conversation that its status changed. */
 export function emitMessageStatus(ctx: EngineContext, message: MessageRecord): void {
   if (!ctx.events.hasSubscribers || message.conversationId === null) return;
-  const conversationId = message.conversationId;
-  ctx.events.emit('message.status', async (principal: Principal) => {
-    const actor = await loadActor(ctx, principal);
-    const conversation = await ctx.db.conversations.get(conversationId);
-    return conversation && canSee(actor, conversation) ? { message } : null;
-  });
+  ctx.events.emit('message.status', { message, conversationId: message.conversationId });
 }
 
 /**

@@ -80,9 +80,12 @@ async function moveRecipient(ctx: EngineContext, runner: CampaignRunner, message
   // no copy of the record.
   const likely: RecipientState = message.previous === 'sending' ? 'pending' : message.previous === 'unknown' ? 'unknown' : 'sent';
   for (const from of [likely, ...RECIPIENT_LIFECYCLE.filter((state, index) => index > 0 || state !== likely)]) {
-    const [moved] = await ctx.db.campaignRecipients.updateEach([[recipientId, change]], { if: { state: from } });
+    const moved = await runner.changing(async () => {
+      const [changed] = await ctx.db.campaignRecipients.updateEach([[recipientId, change]], { if: { state: from } });
+      if (changed) await runner.moveReported(campaignId, recipientId, from, next);
+      return changed;
+    });
     if (moved) {
-      await runner.moveReported(campaignId, recipientId, from, next);
       await runner.progress(campaignId);
       return;
     }

@@ -24,6 +24,15 @@ export class Scheduler {
     this.tasks.push(task);
   }
 
+  /**
+   * Something was scheduled here for `at` (ms since the epoch): this scheduler wakes by then, and so do the other
+   * instances' (whichever is alive then releases it, once).
+   */
+  due(at: number): void {
+    this.wake(at);
+    this.ctx.announce({ kind: 'due', at });
+  }
+
   /** Makes sure the scheduler wakes up by `at` (ms since the epoch). */
   wake(at: number): void {
     if (this.ctx.isClosed || at >= this.armedFor) return;

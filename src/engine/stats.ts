@@ -18,11 +18,13 @@ export interface LocalBackendStats {
   sendsTimedOut: number;
   /** Inbound SMS to an address no organisation holds, with no default organisation to take them. */
   inboundUnrouted: number;
+  /** Signals from other instances over the store that did not fit what instances send each other, dropped. */
+  signalsDropped: number;
 }
 
 /** The counters of `LocalBackendStats`, as the engine keeps them. */
 export type EngineCounters = Omit<LocalBackendStats, 'reportsHeld'>;
 
 export function emptyCounters(): EngineCounters {
-  return { reportsDropped: 0, inboundDropped: 0, heldReportsDropped: 0, sendsTimedOut: 0, inboundUnrouted: 0 };
+  return { reportsDropped: 0, inboundDropped: 0, heldReportsDropped: 0, sendsTimedOut: 0, inboundUnrouted: 0, signalsDropped: 0 };
 }

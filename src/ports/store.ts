@@ -28,7 +28,41 @@ export interface Store {
    * a delivery report's provider id, the schedules falling due, the campaigns a restart must resume.
    */
   across<K extends CollectionName>(name: K): CrossCollection<StoreRecords[K]>;
+  /**
+   * Signals between the engine instances that share this store (optional): with it, several stateless instances over
+   * one database behave as one (live events raised on one reach subscribers on all; a campaign started on one is
+   * dispatched by all). A store without it serves one instance, or several that learn of each other's work only by
+   * their periodic sweep of the store and never share live events.
+   */
+  readonly signals?: StoreSignals;
   close(): Promise<void>;
+}
+
+/** The longest signal payload, in UTF-8 bytes: PostgreSQL's NOTIFY takes less than 8,000. */
+export const MAX_SIGNAL_BYTES = 7_900;
+
+/** A channel's name: lowercase letters, digits and underscores, starting with a letter, at most 63 (a SQL identifier). */
+export const SIGNAL_CHANNEL = /^[a-z][a-z0-9_]{0,62}$/;
+
+/**
+ * Short messages between the instances over one store (PostgreSQL: LISTEN/NOTIFY; the memory store: in-process), so
+ * that each learns at once what another did. What an implementation guarantees, and no more:
+ * - **Every subscriber of every instance over the same store** hears a signal published after it subscribed, the
+ *   publisher's own subscribers included (receivers tell their own signals apart by what the payload says).
+ * - **At most once**: a signal may be lost (a connection dropped, an instance restarting); it is never delivered twice.
+ *   Nothing depends on a signal alone: the engine sweeps the store periodically and recovers what a lost one said.
+ * - **Order** is kept between signals of one publisher on one channel; there is no order across channels, nor between
+ *   publishers.
+ * - **Size**: a payload is a string of at most `MAX_SIGNAL_BYTES` UTF-8 bytes; `publish` refuses a longer one, or a
+ *   channel name not matching `SIGNAL_CHANNEL`, with a `ValidationError`. Larger data goes into the store and its
+ *   signal carries a reference.
+ * - `publish` resolves once the signal is sent (SQL: the NOTIFY committed); handlers are called later, never inside
+ *   `publish`, and a handler that throws affects no other.
+ */
+export interface StoreSignals {
+  publish(channel: string, payload: string): Promise<void>;
+  /** Calls `handler` with each payload published on `channel` from now on; returns the function that stops it. */
+  subscribe(channel: string, handler: (payload: string) => void): () => void;
 }
 
 /** The scope of the engine's own records: `organisations`, `addresses`, `operators`. */
@@ -180,6 +214,30 @@ export interface IdempotencyRecord {
   expiresAt: string;
 }
 
+/**
+ * A counter the instances share, for a while (key: what it counts, such as `rate:<sender>:<second>` for the segments
+ * a sender handed over in one second of the clock), counted with `increment`. Deleted once `expiresAt` has passed.
+ */
+export interface CounterRecord {
+  id: string;
+  value: number;
+  /** When the counter may be deleted (ISO 8601). */
+  expiresAt: string;
+}
+
+/**
+ * A live event too large for a signal (`MAX_SIGNAL_BYTES`): its signal names the record, and the instances that
+ * receive it read its data here. Kept in the organisation's scope for a few minutes. Key: the event's id (decimal).
+ */
+export interface RelayedEventRecord {
+  id: string;
+  type: string;
+  at: string;
+  /** The event's data as the engine builds each subscriber's view from it (JSON). */
+  payload: unknown;
+  expiresAt: string;
+}
+
 /** A message with the index fields the engine queries. */
 export interface MessageRecord extends Message {}
 
@@ -210,6 +268,8 @@ export interface StoreRecords {
   supportAccess: SupportAccess;
   operators: Operator;
   idempotencyKeys: IdempotencyRecord;
+  counters: CounterRecord;
+  relayedEvents: RelayedEventRecord;
 }
 
 export type CollectionName = keyof StoreRecords;
@@ -247,6 +307,8 @@ export const COLLECTIONS = {
   addresses: { key: 'address', indexes: ['organisationId'] },
   operators: { key: 'id', indexes: [] },
   idempotencyKeys: { key: 'id', indexes: ['expiresAt'] },
+  counters: { key: 'id', indexes: ['expiresAt'] },
+  relayedEvents: { key: 'id', indexes: ['expiresAt'] },
 } as const satisfies {
   [K in CollectionName]: {
     key: keyof StoreRecords[K] & string;

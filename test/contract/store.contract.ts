@@ -6,6 +6,7 @@ import { pagingTests } from './store/paging.js';
 import { propertyTests } from './store/properties.js';
 import { queryTests } from './store/queries.js';
 import { scopeTests } from './store/scopes.js';
+import { signalTests } from './store/signals.js';
 import { writeTests } from './store/writes.js';
 
 export type { StoreContractOptions } from './store/harness.js';
@@ -14,8 +15,8 @@ export type { StoreContractOptions } from './store/harness.js';
  * What any `Store` must do, whichever database is under it: each organisation's records apart (scopes), reads across
  * them, reads and writes by key, the atomic operations dispatch
  * relies on (conditional update, the batch claim `insertManyIfAbsent`, `updateEach`, `updateMany`, `increment`), every
- * query operator, search, order and keyset pagination, copies in and out, every collection of `COLLECTIONS`, and
- * `find` against a model.
+ * query operator, search, order and keyset pagination, copies in and out, every collection of `COLLECTIONS`, `find`
+ * against a model, and the signals between instances when the store has them (`Store.signals`).
  * An adapter's test file calls this with a factory of fresh, empty stores.
  *
  * Orders the suite relies on: numbers by value, strings in a binary collation (the suite only orders lowercase
@@ -34,5 +35,6 @@ export function runStoreContract(options: StoreContractOptions): void {
     copyTests(withStore);
     propertyTests(withStore);
     scopeTests(withStore);
+    signalTests(withStore);
   });
 }

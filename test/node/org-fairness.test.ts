@@ -69,8 +69,11 @@ describe('fairness between organisations', () => {
   after(async () => {
     for (const { backend, clock, stop } of open) {
       await stop();
+      // Closing ends the engine's own timers (its sweep of the store); the sends in flight then settle on the clock.
+      const closing = backend.close();
+      await settle();
       await clock.runAll();
-      await backend.close();
+      await closing;
     }
   });
 

@@ -1,0 +1,70 @@
+import type { Campaign, CampaignCounts, Principal, SmsEventMap, SmsEventType } from '../model/index.js';
+import type { ContactRecord, MessageRecord } from '../ports/store.js';
+import { canSee, loadActor } from './access.js';
+import { matchContacts } from './contacts.js';
+import type { EngineContext } from './context.js';
+import { conversationView } from './conversations.js';
+
+/**
+ * What an event says, as plain JSON: what each subscriber's view is built from, on the instance that raised it and on
+ * every other one it reaches (`EventViews`), so that a relayed event is filtered per principal exactly as a local one.
+ */
+export interface EventPayloads {
+  'message.received': { message: MessageRecord; conversationId: string };
+  'message.status': { message: MessageRecord; conversationId: string };
+  'conversation.updated': { conversationId: string; removedFor: string | null };
+  'campaign.progress': { campaignId: string; counts: CampaignCounts };
+  'campaign.status': { campaign: Campaign };
+  'blocklist.changed': SmsEventMap['blocklist.changed'];
+  'contact.changed': { contact: Pick<ContactRecord, 'id' | 'scope' | 'ownerId'>; action: SmsEventMap['contact.changed']['action']; e164s: string[] };
+}
+
+/** An event's data as one principal may see it, or null when they may not see it. */
+export type EventView<T extends SmsEventType> = (principal: Principal) => Promise<SmsEventMap[T] | null> | SmsEventMap[T] | null;
+
+/** Builds the per-principal view of an event of each type from its payload, in one organisation. */
+export type EventViews = { [T in SmsEventType]: (payload: EventPayloads[T]) => EventView<T> };
+
+/** Campaign events go to the campaign's owner and to administrators. */
+function campaignView<T extends 'campaign.progress' | 'campaign.status'>(ctx: EngineContext, campaignId: string, data: SmsEventMap[T]): EventView<T> {
+  return async (principal) => {
+    const actor = await loadActor(ctx, principal);
+    if (actor.isAdmin) return data;
+    const campaign = await ctx.db.campaigns.get(campaignId);
+    return campaign?.ownerId === actor.user.id ? data : null;
+  };
+}
+
+/** The views of one organisation's events: who sees what, read from the store when the event is delivered. */
+export function eventViews(ctx: EngineContext): EventViews {
+  return {
+    'message.received': ({ message, conversationId }) => async (principal) => {
+      if (principal.userId === message.senderId) return null;
+      const actor = await loadActor(ctx, principal);
+      const record = await ctx.db.conversations.get(conversationId);
+      if (!record || !canSee(actor, record)) return null;
+      return { message, conversation: await conversationView(ctx, actor, record) };
+    },
+    'message.status': ({ message, conversationId }) => async (principal) => {
+      const actor = await loadActor(ctx, principal);
+      const conversation = await ctx.db.conversations.get(conversationId);
+      return conversation && canSee(actor, conversation) ? { message } : null;
+    },
+    'conversation.updated': ({ conversationId, removedFor }) => async (principal) => {
+      const actor = await loadActor(ctx, principal);
+      const record = await ctx.db.conversations.get(conversationId);
+      if (!record || !canSee(actor, record)) return null;
+      const conversation = await conversationView(ctx, actor, record);
+      return removedFor === principal.userId ? { conversation, removed: true } : { conversation };
+    },
+    'campaign.progress': ({ campaignId, counts }) => campaignView(ctx, campaignId, { campaignId, counts }),
+    'campaign.status': ({ campaign }) => campaignView(ctx, campaign.id, { campaign }),
+    'blocklist.changed': (change) => () => change,
+    'contact.changed': ({ contact, action, e164s }) => async (principal) => {
+      const actor = await loadActor(ctx, principal);
+      if (contact.scope !== 'global' && contact.ownerId !== actor.user.id) return null;
+      const matches = await matchContacts(ctx, actor.user.id, e164s);
+      return { contactId: contact.id, action, numbers: e164s.map((e164) => ({ e164, contact: matches.get(e164) ?? null })) };
+    },
+  };
+}
