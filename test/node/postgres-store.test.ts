@@ -122,6 +122,8 @@ describe('postgres store on a PostgreSQL server: instances opening together', ()
   it('applies the migrations once when two stores open the same new schema at the same moment', async () => {
     const server = schemasOn('server');
     const schema = freshSchema('race');
+    // Created beforehand, empty (as a database administrator may create it), so that nothing but the lock orders them.
+    await server.admin.query(`CREATE SCHEMA "${schema}"`);
     const [first, second] = await Promise.all([
       createPostgresStore({ connectionString: server.url!, schema, poolSize: 2 }),
       createPostgresStore({ connectionString: server.url!, schema, poolSize: 2 }),
