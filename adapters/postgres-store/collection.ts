@@ -36,7 +36,17 @@ interface DocRow {
 export class PostgresCollection<T> implements Collection<T> {
   constructor(private readonly place: CollectionPlace) {}
 
+  /** Runs work of one statement: in one round trip, as one implicit transaction. */
   private run<R>(work: (sql: Sql) => Promise<R>): Promise<R> {
+    const { driver, context } = this.place;
+    return work({
+      query: (text, params = []) => driver.statement(context, text, params),
+      exec: () => Promise.reject(new TypeError('exec is for migrations')),
+    });
+  }
+
+  /** Runs work of several statements in one transaction. */
+  private inTransaction<R>(work: (sql: Sql) => Promise<R>): Promise<R> {
     return this.place.driver.transaction(this.place.context, work);
   }
 
@@ -80,7 +90,7 @@ export class PostgresCollection<T> implements Collection<T> {
     const stored = records.map((record) => storedOf(this.spec, record));
     if (stored.length === 0) return;
     const keys = stored.map((record) => keyOf(this.spec, record));
-    await this.run(async (sql) => {
+    await this.inTransaction(async (sql) => {
       const added = await this.insertRows(sql, keys, stored);
       // The first record that was not added (its key taken, or repeated in the batch) is the conflict; it undoes all.
       const seen = new Set<string>();
@@ -192,7 +202,7 @@ export class PostgresCollection<T> implements Collection<T> {
       inRun.add(pair[0]);
       runs[runs.length - 1]!.push(pair);
     }
-    return this.run(async (sql) => {
+    return (runs.length === 1 ? this.run.bind(this) : this.inTransaction.bind(this))(async (sql) => {
       const changed: string[] = [];
       for (const run of runs) {
         const params = this.params();

@@ -25,6 +25,11 @@ export interface Driver {
    * deadlock or a serialisation failure is run again, a few times.
    */
   transaction<T>(context: Context | null, work: (sql: Sql) => Promise<T>): Promise<T>;
+  /**
+   * Runs one statement as `context` says, in one round trip: the setting and the statement go together as one
+   * implicit transaction (the simple query protocol), the parameters written into it as literals (`inlineParams`).
+   */
+  statement<R = Record<string, unknown>>(context: Context, text: string, params: readonly unknown[]): Promise<R[]>;
   /** Frees what the store opened (not what the caller gave it). */
   close(): Promise<void>;
 }
@@ -51,4 +56,60 @@ export async function retrying<T>(attempt: () => Promise<T>): Promise<T> {
 export function literal(text: string): string {
   if (text.includes('\0')) throw new TypeError('SQL text cannot hold a NUL character.');
   return `'${text.replaceAll("'", "''")}'`;
+}
+
+/** The statement that sets a transaction's role and organisation (`SET LOCAL` both), as literals. */
+export function contextSql(context: Context): string {
+  return `SELECT set_config('role', ${literal(context.role)}, true), set_config('${ORGANISATION_SETTING}', ${literal(context.organisation ?? '')}, true)`;
+}
+
+/** A parameter as an SQL literal: text, a number, a boolean, null, or an array of them (as an array literal). */
+function literalOf(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new TypeError('A parameter cannot be a non-finite number.');
+    return `'${String(value)}'`;
+  }
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (Array.isArray(value)) {
+    const items = value.map((item) => (item === null ? 'NULL' : `"${String(item).replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`));
+    return literal(`{${items.join(',')}}`);
+  }
+  return literal(String(value));
+}
+
+/**
+ * A statement with its `$n` placeholders replaced by the parameters as literals (placeholders inside quoted text
+ * and identifiers are left alone), for the one-round-trip path of `Driver.statement`.
+ *
+ * @example
+ * inlineParams('SELECT doc FROM t WHERE key = $1', ["o'k"]); // "SELECT doc FROM t WHERE key = 'o''k'"
+ */
+export function inlineParams(text: string, params: readonly unknown[]): string {
+  let out = '';
+  let quote: string | null = null;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!;
+    if (quote) {
+      out += char;
+      if (char === quote) quote = null;
+      continue;
+    }
+    if (char === "'" || char === '"') {
+      quote = char;
+      out += char;
+      continue;
+    }
+    if (char === '$' && /[0-9]/.test(text[index + 1] ?? '')) {
+      let end = index + 1;
+      while (/[0-9]/.test(text[end] ?? '')) end++;
+      const position = Number(text.slice(index + 1, end));
+      if (position < 1 || position > params.length) throw new RangeError(`No parameter $${position}.`);
+      out += literalOf(params[position - 1]);
+      index = end - 1;
+      continue;
+    }
+    out += char;
+  }
+  return out;
 }

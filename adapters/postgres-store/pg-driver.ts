@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import { type Driver, literal, ORGANISATION_SETTING, retrying, type Sql } from './driver.js';
+import { contextSql, type Driver, inlineParams, retrying, type Sql } from './driver.js';
 import { loadPeer } from './load.js';
 
 function sqlOf(client: PoolClient): Sql {
@@ -24,10 +24,7 @@ export function pgDriver(pool: Pool, owned: boolean): Driver {
         const client = await pool.connect();
         let broken: Error | undefined;
         try {
-          const setup = context
-            ? `; SELECT set_config('role', ${literal(context.role)}, true), set_config('${ORGANISATION_SETTING}', ${literal(context.organisation ?? '')}, true)`
-            : '';
-          await client.query(`BEGIN${setup}`);
+          await client.query(context ? `BEGIN; ${contextSql(context)}` : 'BEGIN');
           try {
             const result = await work(sqlOf(client));
             await client.query('COMMIT');
@@ -39,6 +36,13 @@ export function pgDriver(pool: Pool, owned: boolean): Driver {
         } finally {
           client.release(broken);
         }
+      });
+    },
+    statement<R>(context: Parameters<Driver['statement']>[0], text: string, params: readonly unknown[]) {
+      const sql = `${contextSql(context)}; ${inlineParams(text, params)}`;
+      return retrying(async () => {
+        const results = (await pool.query(sql)) as unknown as { rows: R[] }[];
+        return results[results.length - 1]!.rows;
       });
     },
     async close() {

@@ -1,5 +1,5 @@
 import type { PGlite, Transaction } from '@electric-sql/pglite';
-import { type Context, type Driver, ORGANISATION_SETTING, type Sql } from './driver.js';
+import { type Context, contextSql, type Driver, inlineParams, ORGANISATION_SETTING, type Sql } from './driver.js';
 import { loadPeer } from './load.js';
 
 function sqlOf(tx: Transaction): Sql {
@@ -24,6 +24,10 @@ export function pgliteDriver(db: PGlite, owned: boolean): Driver {
         if (context) await tx.query('SELECT set_config($1, $2, true), set_config($3, $4, true)', ['role', context.role, ORGANISATION_SETTING, context.organisation ?? '']);
         return work(sqlOf(tx));
       });
+    },
+    async statement<R>(context: Context, text: string, params: readonly unknown[]) {
+      const results = await db.exec(`${contextSql(context)}; ${inlineParams(text, params)}`);
+      return (results[results.length - 1]?.rows ?? []) as R[];
     },
     async close() {
       if (owned && !db.closed) await db.close();

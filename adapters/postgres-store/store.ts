@@ -77,7 +77,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       organisationId,
       collection: (name) => collectionOf(organisationId, name),
       async clear() {
-        const rows = await driver.transaction({ role: names.app, organisation: organisationId }, (sql) => sql.query<{ count: number }>(clear, [organisationId]));
+        const rows = await driver.statement<{ count: number }>({ role: names.app, organisation: organisationId }, clear, [organisationId]);
         return rows[0]!.count;
       },
     };
@@ -94,11 +94,12 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         const params = new Params();
         const condition = whereSql(parseWhere(query.where), params, spec);
         const order = orderOf(query.orderBy as readonly (readonly [string, 'asc' | 'desc'])[] | undefined, spec.key);
-        const rows = await driver.transaction({ role: names.across, organisation: null }, (sql) => sql.query<{ organisation_id: string; doc: StoreRecords[K] }>(
+        const rows = await driver.statement<{ organisation_id: string; doc: StoreRecords[K] }>(
+          { role: names.across, organisation: null },
           `SELECT organisation_id, doc FROM ${names.schema}.${tableOf(name)} WHERE ${condition}
            ORDER BY ${orderSql(order, spec.key, names.schema)}, organisation_id COLLATE "C" LIMIT ${limit}`,
           params.values,
-        ));
+        );
         return rows.map((row): Located<StoreRecords[K]> => ({ organisationId: row.organisation_id, record: row.doc }));
       },
     };
