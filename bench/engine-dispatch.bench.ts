@@ -11,10 +11,10 @@
  * Each run reports wall time and CPU time (GC threads included); `ROUNDS` (default 2) sets how many turns each
  * carrier gets, and the summary gives each carrier's median.
  */
-import { type Carrier, createLocalBackend, createSmsClient, demoMobile } from '../src/index.js';
+import { type Carrier, createLocalBackend, demoMobile } from '../src/index.js';
 import { createMemoryStore } from '../adapters/memory-store/index.js';
 import { createSimulatedCarrier } from '../adapters/simulated-carrier/index.js';
-import { heapUsed, mb, measure, median, rate, table } from './support.js';
+import { heapUsed, mb, measure, median, rate, sendingDesk, table } from './support.js';
 
 const RECIPIENTS = Number(process.env.RECIPIENTS ?? 100_000);
 const ROUNDS = Number(process.env.ROUNDS ?? 2);
@@ -49,12 +49,7 @@ async function once(kind: CarrierKind): Promise<Run> {
     ? bareCarrier()
     : createSimulatedCarrier({ seed: 1, latencyMs: 0, deliveryRate: 1, capabilities: { segmentsPerSecondPerSender: 0 }, log: false });
   const backend = createLocalBackend({ store, carrier, settings: { defaultCountry: 'AU', segmentsPerSecond: 0 } });
-  const admin = createSmsClient({ backend, principal: { userId: 'admin', role: 'admin' } });
-  const department = await admin.directory.createDepartment({ name: 'Bench' });
-  const extension = await admin.directory.createExtension({ number: '100', name: 'Bench', departmentId: department.id });
-  await admin.directory.createUser({ id: 'sender', name: 'Sender', role: 'user', departmentId: department.id, extensionIds: [extension.id] });
-  const number = await admin.numbers.create({ e164: '+61480000001', extensionIds: [extension.id] });
-  const user = createSmsClient({ backend, principal: { userId: 'sender', role: 'user', extensionId: extension.id, departmentId: department.id } });
+  const { user, number, extension } = await sendingDesk(backend);
   const recipients = Array.from({ length: RECIPIENTS }, (_, index) => ({ e164: demoMobile(index), fields: { name: `R${index}` }, line: index + 2 }));
   const upload = await user.campaigns.createUpload({ name: 'bench.csv', columns: ['phone', 'name'], phoneColumn: 'phone', recipients, errors: [], duplicates: [] });
   const campaign = await user.campaigns.create({

@@ -19,13 +19,13 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createPostgresStore } from '../adapters/postgres-store/index.js';
 import { createMemoryStore } from '../adapters/memory-store/index.js';
-import { type Carrier, createLocalBackend, createSmsClient, demoMobile, parseRecipients } from '../src/index.js';
+import { type Carrier, createLocalBackend, demoMobile, parseRecipients } from '../src/index.js';
 import { DEFAULT_ORGANISATION_ID } from '../src/model/index.js';
 import type { Store } from '../src/ports/store.js';
 // @ts-expect-error: a JavaScript module without types.
 import { startTestPostgres } from '../scripts/test-postgres.mjs';
 import { generateRecipientsCsv } from '../test/fixtures/recipients-csv.js';
-import { mb, measure, rate, table } from './support.js';
+import { mb, measure, rate, sendingDesk, table } from './support.js';
 
 const RECIPIENTS = Number(process.env.RECIPIENTS ?? 100_000);
 const IMPORT_ROWS = Number(process.env.IMPORT_ROWS ?? 1_000_000);
@@ -76,13 +76,7 @@ function bareCarrier(): Carrier {
 /** An engine over the store with one department, extension, user and number. */
 async function desk(store: Store) {
   const backend = createLocalBackend({ store, carrier: bareCarrier(), settings: { defaultCountry: 'AU', segmentsPerSecond: 0 } });
-  const admin = createSmsClient({ backend, principal: { userId: 'admin', role: 'admin' } });
-  const department = await admin.directory.createDepartment({ name: 'Bench' });
-  const extension = await admin.directory.createExtension({ number: '100', name: 'Bench', departmentId: department.id });
-  await admin.directory.createUser({ id: 'sender', name: 'Sender', role: 'user', departmentId: department.id, extensionIds: [extension.id] });
-  const number = await admin.numbers.create({ e164: '+61480000001', extensionIds: [extension.id] });
-  const user = createSmsClient({ backend, principal: { userId: 'sender', role: 'user', extensionId: extension.id, departmentId: department.id } });
-  return { backend, user, number, extension };
+  return { backend, ...(await sendingDesk(backend)) };
 }
 
 async function dispatch(engine: Engine): Promise<Figure> {
