@@ -1,0 +1,45 @@
+import type { PGlite, Transaction } from '@electric-sql/pglite';
+import { type Context, contextSql, type Driver, inlineParams, ORGANISATION_SETTING, type Sql } from './driver.js';
+import { loadPeer } from './load.js';
+
+function sqlOf(tx: Transaction): Sql {
+  return {
+    async query<R>(text: string, params?: readonly unknown[]) {
+      return (await tx.query<R>(text, params as unknown[] | undefined)).rows;
+    },
+    async exec(text: string) {
+      await tx.exec(text);
+    },
+  };
+}
+
+/**
+ * A driver over one PGlite instance. PGlite is one connection: its `transaction()` holds it for the whole
+ * transaction, so transactions (of every store sharing the instance) run one after another.
+ */
+export function pgliteDriver(db: PGlite, owned: boolean): Driver {
+  return {
+    transaction(context, work) {
+      return db.transaction(async (tx) => {
+        if (context) await tx.query('SELECT set_config($1, $2, true), set_config($3, $4, true)', ['role', context.role, ORGANISATION_SETTING, context.organisation ?? '']);
+        return work(sqlOf(tx));
+      });
+    },
+    async statement<R>(context: Context, text: string, params: readonly unknown[]) {
+      const results = await db.exec(`${contextSql(context)}; ${inlineParams(text, params)}`);
+      return (results[results.length - 1]?.rows ?? []) as R[];
+    },
+    async close() {
+      if (owned && !db.closed) await db.close();
+    },
+  };
+}
+
+/** Opens PGlite on a data folder (or `memory://`), loading the package on first use. */
+export async function openPglite(dataDir: string): Promise<Driver> {
+  const { PGlite } = await loadPeer('@electric-sql/pglite', () => import('@electric-sql/pglite'), 'createPostgresStore({ dataDir })');
+  const db = await PGlite.create(dataDir);
+  return pgliteDriver(db, true);
+}
+
+export type { Context };
