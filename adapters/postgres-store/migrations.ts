@@ -63,6 +63,12 @@ const V1_TABLES: readonly TableSpec[] = [
   { collection: 'idempotencyKeys', byValue: { expiresAt: [] } },
 ];
 
+/** Version 2's tables: what instances over one database share besides the records (see `store.signals`). */
+const V2_TABLES: readonly TableSpec[] = [
+  { collection: 'counters', byValue: { expiresAt: [] } },
+  { collection: 'relayedEvents', byValue: { expiresAt: [] } },
+];
+
 /** Creates a role unless it exists, also when another database or instance creates it at the same moment. */
 function createRole(role: string): string {
   return `DO $$ BEGIN
@@ -119,6 +125,11 @@ export const MIGRATIONS: readonly Migration[] = [
   SELECT CASE jsonb_typeof(value) WHEN 'string' THEN value #>> '{}' WHEN 'array' THEN value::text WHEN 'object' THEN value::text ELSE '' END $$;`,
       ...V1_TABLES.map((spec) => tableSql(names, spec)),
     ].join('\n'),
+  },
+  {
+    version: 2,
+    name: 'counters and relayed events, for instances sharing one database',
+    sql: (names) => V2_TABLES.map((spec) => tableSql(names, spec)).join('\n'),
   },
 ];
 
