@@ -2,11 +2,11 @@
 // the signed-in person, navigation that fits any width, the pbx-sms elements given their room, in English or French,
 // light or dark, on the whole page or in a side panel beside the portal's own page.
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../components/inbox/sms-inbox.js';
 import { DEFAULT_ORGANISATION_ID, type SmsClient } from '../src/index.js';
-import { demoClient, organisationName } from './backend.js';
+import { demoClient, onServer, organisationName } from './backend.js';
 import { PEOPLE, type Who } from './people.js';
 import { portalStyles } from './portal.styles.js';
 import { campaignsSection } from './sections/campaigns.js';
@@ -28,9 +28,10 @@ export class DemoPortal extends LitElement {
   static override styles = portalStyles;
 
   @state() private section = sectionFromHash();
-  @state() private who: Who = 'alice';
+  /** Who the portal is shown to; the header's account menu changes it (and fires `demo-person-change`). */
+  @property() who: Who = 'alice';
   /** The organisation the portal shows; the operator opens another from the organisations page. */
-  @state() private organisationId = DEFAULT_ORGANISATION_ID;
+  @property({ attribute: 'organisation' }) organisationId = DEFAULT_ORGANISATION_ID;
   @state() private organisationName = '';
   @state() private language = document.documentElement.lang || 'en';
   @state() private scheme: Scheme = 'auto';
@@ -68,6 +69,7 @@ export class DemoPortal extends LitElement {
 
   private async signIn(who: Who): Promise<void> {
     this.who = who;
+    this.dispatchEvent(new CustomEvent('demo-person-change', { detail: { who, organisationId: this.organisationId } }));
     const key = this.clientKey(who);
     if (!this.clients[key]) this.clients = { ...this.clients, [key]: await demoClient(this.organisationId, who) };
     this.organisationName = await organisationName(this.organisationId);
@@ -108,6 +110,7 @@ export class DemoPortal extends LitElement {
             ${PEOPLE.map((who) => html`<option value=${who} ?selected=${who === this.who}>${this.t(who)}</option>`)}
           </select>
         </label>
+        ${onServer() ? html`<button type="button" class="button sign-out" @click=${() => this.dispatchEvent(new Event('demo-sign-out'))}>${this.t('signOut')}</button>` : nothing}
         <div class="settings" role="group" aria-label=${this.t('settings')}>
           ${this.choice('language', this.language, LANGUAGES, (value) => (this.language = value))}
           ${this.choice('scheme', this.scheme, [['auto', this.t('schemeAuto')], ['light', this.t('schemeLight')], ['dark', this.t('schemeDark')]], (value) => (this.scheme = value as Scheme))}

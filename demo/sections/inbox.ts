@@ -1,23 +1,26 @@
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../components/inbox/sms-inbox.js';
-import { demoBackend } from '../backend.js';
+import { textIn } from '../backend.js';
 import type { DemoSection, SectionContext } from './section.js';
 
 const CUSTOMERS = ['+61412345678', '+61423456789', '+61456789012', '+61470000123'];
 const LINES = ['Are you open on Saturday?', 'Thanks, that works for me.', 'Can you call me back please?', 'Running 10 minutes late.'];
 let received = 0;
 
-/** A customer texts one of the signed-in person's numbers (an administrator's: the sales line), through the carrier. */
+/**
+ * A customer texts one of the signed-in person's numbers (an administrator's: the first number, the sales line),
+ * through the carrier.
+ */
 async function customerTextsIn(context: SectionContext): Promise<void> {
-  const { backend, worlds } = await demoBackend();
   const { numbers } = await context.client.messages.capabilities();
   const own = numbers.length > 0 ? numbers[received % numbers.length]!.e164 : null;
-  const to = own ?? (await context.client.numbers.get(worlds[context.organisationId]!.numbers.sales)).e164;
+  const to = own ?? (await context.client.numbers.list({ limit: 1 })).items[0]?.e164;
+  if (!to) return;
   const from = CUSTOMERS[received % CUSTOMERS.length]!;
   const body = LINES[received % LINES.length]!;
   received += 1;
-  await backend.inbound.sms({ providerId: `demo-live-${Date.now()}-${received}`, from, to, body, receivedAt: new Date().toISOString() });
+  await textIn(context.client, to, { from, body });
 }
 
 /** Buttons that make a customer text in, now or in five seconds (to hear the tone from another tab). */
