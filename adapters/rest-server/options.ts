@@ -2,6 +2,15 @@ import * as z from 'zod';
 import { parseInput } from '../../src/engine/validate.js';
 import type { Principal } from '../../src/model/index.js';
 import type { SmsBackend } from '../../src/ports/backend.js';
+import type { Store } from '../../src/ports/store.js';
+
+/** A carrier's webhook handlers (such as `twilioCarrier.webhooks`): each takes the provider's request as it came. */
+export interface RestServerWebhooks {
+  /** Inbound messages, served at `POST /v1/webhooks/<name>/inbound`. */
+  inbound?(request: Request): Promise<Response>;
+  /** Delivery reports, served at `POST /v1/webhooks/<name>/status`. */
+  status?(request: Request): Promise<Response>;
+}
 
 /** Where the server reports what it cannot show a caller: unexpected errors, with the id the caller was given. */
 export interface RestServerLogger {
@@ -30,7 +39,45 @@ export interface RestServerOptions {
      * @default 16 MiB
      */
     bodyBytes?: number;
+    /**
+     * How long a request may take before it is answered 503 (`code: 'http.timeout'`, `Retry-After`); what it started
+     * still completes, and a retry with the same `Idempotency-Key` gets its response. The event stream is excepted.
+     * @default 30_000
+     */
+    requestTimeoutMs?: number;
   };
+  /**
+   * Where `Idempotency-Key`s are kept: every POST that sends or creates (those the REST table marks `idempotent`)
+   * sent again with the same key and body gets the first response (`Idempotent-Replayed: true`) without a second
+   * effect; the same key with another request is a 422; while the first is still running, a 409 with `Retry-After`.
+   * Keys are kept 24 hours. Give the backend's own store so that they hold across instances and restarts.
+   * @default keys held in memory by this instance only (a memory store; expired keys are purged): a restart forgets
+   * them, and another instance behind the same load balancer does not see them
+   */
+  idempotency?: { store: Store };
+  /**
+   * A request rate limit per principal (organisation and user), checked after authentication: beyond it, 429 with
+   * `Retry-After`. Counted in memory per instance (N instances let a caller through up to N times the rate).
+   * @default no limit
+   * @example
+   * rateLimit: { requestsPerMinute: 600, burst: 60 }
+   */
+  rateLimit?: {
+    /** Requests per minute, sustained. */
+    requestsPerMinute: number;
+    /**
+     * Requests at once after a pause.
+     * @default ten seconds' worth (`requestsPerMinute / 6`)
+     */
+    burst?: number;
+  };
+  /**
+   * Carriers' webhooks, by name: `{ twilio: carrier.webhooks }` serves `POST /v1/webhooks/twilio/inbound` and
+   * `POST /v1/webhooks/twilio/status`. They are outside authentication (each handler verifies the provider's own
+   * signature) and the rate limit, inside the body limit, and listed in the OpenAPI document without security.
+   * @default none
+   */
+  webhooks?: Readonly<Record<string, RestServerWebhooks>>;
   events?: {
     /**
      * How often an idle event stream receives a comment, in ms, so that proxies keep it open.
@@ -52,7 +99,20 @@ export interface RestServerOptions {
 
 const Limits = z.object({
   bodyBytes: z.number().int().positive().default(16 * 1024 * 1024),
-}).default({ bodyBytes: 16 * 1024 * 1024 });
+  requestTimeoutMs: z.number().int().positive().max(3_600_000).default(30_000),
+}).default({ bodyBytes: 16 * 1024 * 1024, requestTimeoutMs: 30_000 });
+
+const RateLimit = z.object({
+  requestsPerMinute: z.number().positive().max(10_000_000),
+  burst: z.number().int().positive().max(1_000_000).optional(),
+}).optional();
+
+/** A webhook's name is one path segment. */
+const WebhookName = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'A webhook name is lower-case letters, digits and hyphens');
+const Handler = z.custom<(request: Request) => Promise<Response>>((value) => typeof value === 'function', 'A handler of Request');
+const Webhooks = z.record(WebhookName, z.object({ inbound: Handler.optional(), status: Handler.optional() })).default({});
+
+const Idempotency = z.object({ store: z.custom<Store>((value) => typeof (value as Store | null)?.scope === 'function', 'A Store') }).optional();
 
 const Events = z.object({
   heartbeatMs: z.number().int().min(10).max(3_600_000).default(15_000),
@@ -71,6 +131,10 @@ export function settleOptions(options: RestServerOptions) {
     limits: parseInput(Limits, options.limits, 'limits'),
     events: parseInput(Events, options.events, 'events'),
     cors: parseInput(Cors, options.cors, 'cors'),
+    idempotency: parseInput(Idempotency, options.idempotency, 'idempotency'),
+    rateLimit: parseInput(RateLimit, options.rateLimit, 'rateLimit'),
+    /** Checked, but kept as given: a handler may be a method of its carrier. */
+    webhooks: (parseInput(Webhooks, options.webhooks, 'webhooks'), { ...options.webhooks }) as Readonly<Record<string, RestServerWebhooks>>,
   };
 }
 

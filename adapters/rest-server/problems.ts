@@ -16,9 +16,18 @@ const STATUS_BY_NAME: Readonly<Record<string, number>> = {
   CarrierError: 502,
 };
 
+/** Codes whose status is not their class's: keys that cannot be read are the server's trouble, not the token's. */
+const STATUS_BY_CODE: Readonly<Record<string, number>> = {
+  'auth.keys_unavailable': 503,
+};
+
+/** How long a client waits before trying again after a 503 of ours. */
+const UNAVAILABLE_RETRY_SECONDS = 5;
+
 const TITLES: Readonly<Record<number, string>> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 413: 'Content Too Large',
   415: 'Unsupported Media Type', 422: 'Unprocessable Content', 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway',
+  503: 'Service Unavailable',
 };
 
 /** An answer the server sends as problem+json, with the headers it needs (`Retry-After`, `WWW-Authenticate`). */
@@ -35,9 +44,10 @@ export function httpProblem(status: number, code: string, detail: string, extra:
 
 /** The problem answer of an error of the package: its class decides the status, its members travel along. */
 export function smsErrorProblem(error: SmsError, now: number): ProblemAnswer {
-  const status = STATUS_BY_NAME[error.name] ?? 400;
+  const status = STATUS_BY_CODE[error.code] ?? STATUS_BY_NAME[error.name] ?? 400;
   const { message: _message, ...members } = error.toJSON();
   const headers: Record<string, string> = {};
+  if (status === 503) headers['retry-after'] = String(UNAVAILABLE_RETRY_SECONDS);
   if (isLimitError(error)) headers['retry-after'] = String(Math.max(1, Math.ceil((Date.parse(error.resetAt) - now) / 1000)));
   const body = { type: `urn:pbx-sms:error:${error.code}`, title: TITLES[status] ?? 'Error', status, detail: error.message, ...withoutUndefined(members), code: error.code };
   return { status, headers, body: body as Problem };

@@ -1,13 +1,18 @@
 import * as z from 'zod';
 import { isSmsError } from '../../src/errors/sms-error.js';
 import { Principal } from '../../src/model/index.js';
-import { PROBLEM_TYPE, REST_BASE_PATH, REST_EVENTS_PATH } from '../../src/ports/rest-operations.js';
+import { REST_BASE_PATH, REST_EVENTS_PATH } from '../../src/ports/rest-operations.js';
+import { createMemoryStore } from '../memory-store/index.js';
+import { answer } from './context.js';
 import { createEventStreams } from './events.js';
+import { principalRateLimit, requestTimeout } from './guards.js';
+import { idempotentRequests } from './idempotent-requests.js';
 import { type HonoModules, loadHono, loadNodeServer } from './load.js';
 import { type RestServerOptions, type SettledOptions, settleOptions } from './options.js';
 import { type ProblemAnswer, httpProblem, internalProblem, smsErrorProblem } from './problems.js';
 import { referencePage } from './reference.js';
 import { PROBLEM_RESPONSE, addOperations } from './routes.js';
+import { addWebhooks } from './webhook-routes.js';
 
 /** The REST server: a Web-standard `fetch` handler, and `listen` to serve it on a port from Node. */
 export interface RestServer {
@@ -56,10 +61,6 @@ interface Answerable {
   set(key: 'principal', value: Principal): void;
 }
 
-function answer(problem: ProblemAnswer): Response {
-  return new Response(JSON.stringify(problem.body), { status: problem.status, headers: { 'content-type': PROBLEM_TYPE, ...problem.headers } });
-}
-
 function build(hono: HonoModules, options: SettledOptions, streams: ReturnType<typeof createEventStreams>) {
   const app = new hono.OpenAPIHono();
 
@@ -85,7 +86,7 @@ function build(hono: HonoModules, options: SettledOptions, streams: ReturnType<t
       origin: [...options.cors.origins],
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
       allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Last-Event-ID'],
-      exposeHeaders: ['Retry-After', 'WWW-Authenticate'],
+      exposeHeaders: ['Retry-After', 'WWW-Authenticate', 'Idempotent-Replayed'],
       maxAge: 600,
     }));
   }
@@ -93,6 +94,9 @@ function build(hono: HonoModules, options: SettledOptions, streams: ReturnType<t
     maxSize: options.limits.bodyBytes,
     onError: () => answer(httpProblem(413, 'http.body_too_large', `The request body is larger than ${options.limits.bodyBytes} bytes.`)),
   }));
+  // Webhooks answer before authentication: the provider signs them, it has no bearer token.
+  addWebhooks(app, options.webhooks);
+  app.use(`${REST_BASE_PATH}/*`, requestTimeout(options.limits.requestTimeoutMs) as never);
   app.use(`${REST_BASE_PATH}/*`, async (c, next) => {
     if (PUBLIC_PATHS.has(c.req.path)) return next();
     const claimed = await options.authenticate(c.req.raw);
@@ -104,6 +108,8 @@ function build(hono: HonoModules, options: SettledOptions, streams: ReturnType<t
     (c as unknown as Answerable).set('principal', principal.data);
     return next();
   });
+  if (options.rateLimit) app.use(`${REST_BASE_PATH}/*`, principalRateLimit(options.rateLimit) as never);
+  app.use(`${REST_BASE_PATH}/*`, idempotentRequests(options.idempotency?.store ?? createMemoryStore()) as never);
 
   // The event stream is registered first: its literal path must win over any parameter.
   app.openAPIRegistry.registerPath({

@@ -1,0 +1,173 @@
+import assert from 'node:assert/strict';
+import { connect } from 'node:net';
+import { describe, it } from 'node:test';
+import { createRestServer, jwtAuthenticator, mintToken } from '../../adapters/rest-server/index.js';
+import type { Principal } from '../../src/model/index.js';
+import { REST_BASE_PATH, type RestOperation, restOperations } from '../../src/ports/rest-operations.js';
+import type { BackendHarness } from '../contract/backend.contract.js';
+import { type World, withWorld } from '../contract/backend/world.js';
+import { seedRecords, type SeededRecords } from '../contract/backend/organisation-records.js';
+import { createLocalFixture } from '../fixtures/local-backend.js';
+
+const SECRET = 'authz-matrix-secret-of-at-least-32-bytes!';
+const OTHER_SECRET = 'another-secret-that-signed-nothing-here!!';
+const ISSUER = 'https://portal.test';
+const AUDIENCE = 'pbx-sms';
+const MARKER = 'Acmesecret';
+const CONCURRENCY = 8;
+
+const harness: BackendHarness = {
+  name: 'local',
+  capabilities: { manualClock: true, emailToSms: true, crash: true },
+  createBackend: (options = {}) => createLocalFixture(options.carrier),
+};
+
+type Caller = 'no token' | 'bad signature' | 'expired' | 'operator' | 'admin' | 'user' | 'other user' | 'other organisation';
+
+/** The owner of the records is acme's alice; dave (same organisation, other numbers) and globex's alice are the others. */
+async function bearers(w: World): Promise<Record<Caller, string | null>> {
+  const mint = (principal: Principal, options: { secret?: string; clock?: { now(): number } } = {}) =>
+    mintToken({ secret: options.secret ?? SECRET, issuer: ISSUER, audience: AUDIENCE, principal, ...(options.clock ? { clock: options.clock as never } : {}) });
+  const hourAgo = { now: () => Date.now() - 3_600_000, setTimeout: () => 0, clearTimeout: () => undefined };
+  return {
+    'no token': null,
+    'bad signature': await mint(w.principals.alice, { secret: OTHER_SECRET }),
+    expired: await mint(w.principals.alice, { clock: hourAgo }),
+    operator: await mint({ userId: 'operator', role: 'operator' }),
+    admin: await mint(w.principals.admin),
+    user: await mint(w.principals.alice),
+    'other user': await mint(w.principals.dave),
+    'other organisation': await mint(w.twin.principals.alice),
+  };
+}
+
+/** The id each path parameter takes: always one of the owner's (acme alice's) records. */
+function pathOf(operation: RestOperation, w: World, records: SeededRecords): string {
+  const byResource: Record<string, string> = {
+    conversations: records.inbound.conversationId, messages: records.inbound.messageId, lists: records.lists.sales,
+    campaigns: records.campaign, templates: records.templates.personal, contacts: records.contacts.personal,
+    numbers: w.num.alice.id, users: 'alice', extensions: w.ext.alice, departments: w.dep.sales, keywords: records.keyword,
+    uploads: records.upload, organisations: w.id, 'contact-matches': w.num.alice.e164, blocklist: w.num.alice.e164,
+  };
+  return operation.path.replace(/\/([a-z-]+)\/\{(\w+)\}/g, (_all, resource: string, name: string) => {
+    if (name === 'entryId') return `/${resource}/${encodeURIComponent(records.lists.entry)}`;
+    if (name === 'extensionId') return `/${resource}/${encodeURIComponent(w.ext.alice)}`;
+    const value = byResource[resource];
+    assert.ok(value, `no id for ${operation.path}: add the resource to the matrix`);
+    return `/${resource}/${encodeURIComponent(value)}`;
+  });
+}
+
+/**
+ * What must never reach a caller: the ids and texts of alice's own records; for another organisation and the operator,
+ * also acme's shared records (contacts, templates, lists, campaign, keyword). Acme's settings are not among them: the
+ * operator manages organisations.
+ */
+function secretsOf(records: SeededRecords, caller: Caller): string[] {
+  const alices = [records.contacts.personal, records.templates.personal, records.inbound.conversationId, records.inbound.messageId,
+    records.chat.conversationId, records.chat.messageId, records.upload, `Hello ${MARKER}`, `${MARKER} home`, `${MARKER} here`];
+  if (caller === 'other user') return alices;
+  return [...alices, records.contacts.global, records.templates.global, records.lists.sales, records.lists.shared, records.campaign, records.keyword,
+    `${MARKER} mobile`, `Welcome to ${MARKER}`, `${MARKER} sale`, `${MARKER} chorus`];
+}
+
+async function inBatches<T>(items: readonly T[], run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    while (next < items.length) await run(items[next++]!);
+  }));
+}
+
+describe('REST server: the authorisation matrix', () => {
+  it('answers every route of the table, for every caller, with the expected class and never another side\'s data', withWorld(harness, async (w) => {
+    const records = await seedRecords(w.fx, w, { marker: MARKER, blocked: [], onlyUser: 'yuri', shortCode: '55190' });
+    const server = createRestServer({ backend: w.fx.backend, authenticate: jwtAuthenticator({ secret: SECRET, issuer: ISSUER, audience: AUDIENCE }) });
+    const tokens = await bearers(w);
+    const callers = Object.keys(tokens) as Caller[];
+    const routes = restOperations();
+    const failures: string[] = [];
+    const call = async (caller: Caller, { group, name, operation }: (typeof routes)[number]) => {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (tokens[caller]) headers.authorization = `Bearer ${tokens[caller]}`;
+      const method = operation.method;
+      const path = pathOf(operation, w, records);
+      const body = method === 'GET' || method === 'DELETE' ? undefined : '{}';
+      const response = await server.fetch(new Request(`http://localhost${REST_BASE_PATH}${path}`, { method, headers, body }));
+      const text = await response.text();
+      const where = `${caller} ${method} ${path} (${group}.${name}): ${response.status}`;
+      if (response.headers.get('x-content-type-options') !== 'nosniff' || !response.headers.get('x-frame-options')) failures.push(`${where}: no security headers`);
+      if (response.status >= 500) failures.push(`${where} ${text.slice(0, 200)}`);
+      if (['no token', 'bad signature', 'expired'].includes(caller)) {
+        if (response.status !== 401) failures.push(`${where}: expected 401`);
+        return;
+      }
+      if (response.status === 401) failures.push(`${where}: a valid token refused`);
+      if (caller === 'admin' || caller === 'user') return;
+      if (response.status < 300) {
+        const leaked = secretsOf(records, caller).filter((secret) => text.includes(secret));
+        if (leaked.length > 0) failures.push(`${where}: carries ${leaked.join(', ')}`);
+        if (caller === 'other organisation' && /\{(id|entryId|extensionId)\}/.test(operation.path)) failures.push(`${where}: an acme id answered for globex`);
+      }
+    };
+    const attackers = callers.filter((caller) => caller !== 'admin' && caller !== 'user');
+    const started = Date.now();
+    await inBatches(attackers.flatMap((caller) => routes.map((route) => [caller, route] as const)), ([caller, route]) => call(caller, route));
+    // The others changed nothing of alice's.
+    assert.equal((await w.alice.contacts.get(records.contacts.personal)).numbers[0]?.label, `${MARKER} home`);
+    assert.match((await w.alice.templates.get(records.templates.personal)).body, new RegExp(MARKER));
+    assert.equal((await w.alice.conversations.get(records.inbound.conversationId)).id, records.inbound.conversationId);
+    assert.equal((await w.alice.messages.get(records.inbound.messageId)).body, `Hello ${MARKER}`);
+    assert.equal((await w.admin.campaigns.get(records.campaign)).status, 'draft');
+    assert.equal((await w.admin.lists.get(records.lists.sales)).name.length > 0, true);
+    await inBatches(['admin', 'user'].flatMap((caller) => routes.map((route) => [caller as Caller, route] as const)), ([caller, route]) => call(caller, route));
+    assert.deepEqual(failures, []);
+    assert.ok(routes.length > 90, `${routes.length} routes`);
+    process.stdout.write(`# authz matrix: ${routes.length} routes × ${callers.length} callers in ${Date.now() - started} ms\n`);
+    await server.close();
+  }));
+
+  it('gives a disallowed origin no Access-Control-Allow-Origin, and an allowed one its own', async () => {
+    const server = createRestServer({ backend: {} as never, authenticate: () => null, cors: { origins: ['https://portal.example.com'] } });
+    const preflight = (origin: string) => server.fetch(new Request('http://localhost/v1/messages', {
+      method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+    }));
+    assert.equal((await preflight('https://evil.example.com')).headers.get('access-control-allow-origin'), null);
+    assert.equal((await preflight('https://portal.example.com')).headers.get('access-control-allow-origin'), 'https://portal.example.com');
+    const simple = await server.fetch(new Request('http://localhost/v1/me', { headers: { origin: 'https://evil.example.com' } }));
+    assert.equal(simple.status, 401);
+    assert.equal(simple.headers.get('access-control-allow-origin'), null);
+  });
+
+  it('refuses an Idempotency-Key with control characters or CR/LF, and never echoes it', withWorld(harness, async (w) => {
+    const server = createRestServer({ backend: w.fx.backend, authenticate: () => w.principals.alice });
+    const send = (key: string) => server.fetch(new Request('http://localhost/v1/messages', {
+      method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify({ channel: 'sms', to: '+61412000001', body: 'Hi' }),
+    }));
+    for (const key of ['a\tb', 'é', 'k'.repeat(256)]) {
+      const response = await send(key);
+      assert.equal(response.status, 400, JSON.stringify(key));
+      assert.equal(((await response.json()) as { field: string }).field, 'Idempotency-Key');
+    }
+    assert.deepEqual(w.fx.sent(), []);
+    const listening = await server.listen({ hostname: '127.0.0.1' });
+    try {
+      const { port } = new URL(listening.url);
+      const raw = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), '127.0.0.1', () => {
+          socket.write('POST /v1/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nIdempotency-Key: a\rSet-Cookie: x=1\r\nContent-Length: 2\r\n\r\n{}');
+        });
+        let text = '';
+        socket.setTimeout(5000, () => socket.destroy(new Error('no answer in 5 s')));
+        socket.on('data', (chunk) => (text += chunk.toString('latin1')));
+        socket.on('end', () => resolve(text));
+        socket.on('close', () => resolve(text));
+        socket.on('error', reject);
+      });
+      assert.match(raw, /^HTTP\/1\.1 400/);
+      assert.doesNotMatch(raw, /set-cookie/i);
+    } finally {
+      await listening.close();
+    }
+    assert.deepEqual(w.fx.sent(), []);
+  }));
+});
