@@ -3,6 +3,7 @@
 // The Postgres store's tests need a PostgreSQL server: unless PBX_SMS_TEST_DATABASE_URL names one, a throwaway
 // server (scripts/test-postgres.mjs) runs for the length of the tests and is stopped however they end.
 import { readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { run } from './run.mjs';
 import { startTestPostgres } from './test-postgres.mjs';
@@ -41,9 +42,13 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
+// Two files at a time even on two cores: the longest files (the backend contract over HTTP and over PGlite) wait on
+// sockets and the database as much as they compute. PBX_SMS_TEST_CONCURRENCY overrides it.
+const concurrency = Number(process.env.PBX_SMS_TEST_CONCURRENCY) || Math.max(2, availableParallelism());
+
 let code = 1;
 try {
-  code = await run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+  code = await run(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files], {
     env: { ...process.env, ...(server && { PBX_SMS_TEST_DATABASE_URL: server.url }) },
   });
 } finally {

@@ -25,7 +25,7 @@ const demo = storage.seeded ? await openDemoBackend(storage.store, storage.seede
 // Tokens are signed with a key of this process: a restart signs everyone out, and the portal signs them in again.
 const secret = new Uint8Array(randomBytes(32));
 const authenticate = jwtAuthenticator({ secret, issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE });
-const api = createRestServer({ backend: demo.backend, authenticate });
+const api = createRestServer({ backend: demo.backend, authenticate, idempotency: { store: storage.store } });
 const assets = await createDemoAssets();
 const signIn = signInRoutes({ secret, people: () => signInPeople(demo.backend, demo.operator) });
 const textsIn = textsInRoute({ backend: demo.backend, carrier: demo.carrier, authenticate });
