@@ -30,6 +30,13 @@ export interface Driver {
    * implicit transaction (the simple query protocol), the parameters written into it as literals (`inlineParams`).
    */
   statement<R = Record<string, unknown>>(context: Context, text: string, params: readonly unknown[]): Promise<R[]>;
+  /** Sends a notification on `channel` (a safe identifier), committed at once. */
+  notify(channel: string, payload: string): Promise<void>;
+  /**
+   * Listens on `channel` (a safe identifier) on a connection of its own, calling `onMessage` with each payload;
+   * resolves once listening, to the function that stops it.
+   */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   /** Frees what the store opened (not what the caller gave it). */
   close(): Promise<void>;
 }

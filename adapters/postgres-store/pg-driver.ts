@@ -45,9 +45,52 @@ export function pgDriver(pool: Pool, owned: boolean): Driver {
         return results[results.length - 1]!.rows;
       });
     },
+    async notify(channel, payload) {
+      await pool.query('SELECT pg_notify($1, $2)', [channel, payload]);
+    },
+    listen: (channel, onMessage) => listenOn(pool, channel, onMessage),
     async close() {
       if (owned) await pool.end();
     },
+  };
+}
+
+/** How long a listening connection that broke waits before it connects again. */
+const RELISTEN_MS = 1000;
+
+/**
+ * LISTEN on a connection of the pool held for the purpose; when it breaks, another is taken (after `RELISTEN_MS`)
+ * until the listener is stopped. What is notified meanwhile is lost, as LISTEN/NOTIFY has it.
+ */
+async function listenOn(pool: Pool, channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>> {
+  let client: PoolClient | null = null;
+  let stopped = false;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+
+  async function connect(): Promise<void> {
+    const taken = await pool.connect();
+    taken.on('notification', (message) => {
+      if (message.channel === channel && message.payload !== undefined) onMessage(message.payload);
+    });
+    taken.on('error', (error) => {
+      if (client !== taken) return;
+      client = null;
+      taken.release(error);
+      if (!stopped) retry = setTimeout(() => void connect().catch(() => undefined), RELISTEN_MS);
+    });
+    await taken.query(`LISTEN ${channel}`);
+    client = taken;
+  }
+
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    const held = client;
+    client = null;
+    if (!held) return;
+    await held.query(`UNLISTEN ${channel}`).catch(() => undefined);
+    held.release();
   };
 }
 

@@ -29,6 +29,15 @@ export function pgliteDriver(db: PGlite, owned: boolean): Driver {
       const results = await db.exec(`${contextSql(context)}; ${inlineParams(text, params)}`);
       return (results[results.length - 1]?.rows ?? []) as R[];
     },
+    async notify(channel, payload) {
+      await db.query('SELECT pg_notify($1, $2)', [channel, payload]);
+    },
+    async listen(channel, onMessage) {
+      const stop = await db.listen(channel, onMessage);
+      return async () => {
+        if (!db.closed) await stop();
+      };
+    },
     async close() {
       if (owned && !db.closed) await db.close();
     },

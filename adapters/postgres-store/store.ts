@@ -7,6 +7,7 @@ import { orderOf } from '../memory-store/order.js';
 import { parseWhere } from '../memory-store/where.js';
 import { PostgresCollection } from './collection.js';
 import type { Driver } from './driver.js';
+import { openSignals, type PostgresSignals } from './signals.js';
 import { migrate } from './migrations.js';
 import { parseOptions, type PostgresStoreOptions } from './options.js';
 import { pgDriver, openPool } from './pg-driver.js';
@@ -60,6 +61,13 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     throw error;
   }
   const clear = clearSql(names);
+  let signals: PostgresSignals;
+  try {
+    signals = await openSignals(driver, parsed.schema);
+  } catch (error) {
+    await driver.close();
+    throw error;
+  }
 
   function collectionOf<K extends CollectionName>(organisationId: string, name: K): Collection<StoreRecords[K]> {
     const spec = COLLECTIONS[name];
@@ -109,6 +117,10 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     schemaVersion,
     scope,
     across,
-    close: () => driver.close(),
+    signals,
+    async close() {
+      await signals.close();
+      await driver.close();
+    },
   };
 }

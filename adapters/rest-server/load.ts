@@ -1,9 +1,16 @@
 /** The packages the REST server runs on, loaded on first use: they are optional peers of pbx-sms. */
-export type HonoModules = Awaited<ReturnType<typeof importHono>>;
+export interface HonoModules {
+  OpenAPIHono: typeof import('@hono/zod-openapi').OpenAPIHono;
+  createRoute: typeof import('@hono/zod-openapi').createRoute;
+  HTTPException: typeof import('hono/http-exception').HTTPException;
+  bodyLimit: typeof import('hono/body-limit').bodyLimit;
+  cors: typeof import('hono/cors').cors;
+  secureHeaders: typeof import('hono/secure-headers').secureHeaders;
+}
 
 const PACKAGES = 'hono @hono/zod-openapi @hono/node-server';
 
-function importHono() {
+function importHono(): Promise<HonoModules> {
   return Promise.all([
     import('@hono/zod-openapi'),
     import('hono/http-exception'),

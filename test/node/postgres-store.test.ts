@@ -141,6 +141,34 @@ describe('postgres store on a PostgreSQL server: instances opening together', ()
   });
 });
 
+describe('postgres store on a PostgreSQL server: signals between instances', () => {
+  it('hands a signal one store publishes to the subscribers of another over the same schema, and of no other schema', async () => {
+    const server = schemasOn('server');
+    const schema = freshSchema('signals');
+    const other = freshSchema('signals');
+    const [publisher, listener, stranger] = await Promise.all([
+      createPostgresStore({ connectionString: server.url!, schema, poolSize: 2 }),
+      createPostgresStore({ connectionString: server.url!, schema, poolSize: 2 }),
+      createPostgresStore({ connectionString: server.url!, schema: other, poolSize: 2 }),
+    ]);
+    try {
+      const heard: string[] = [];
+      const strangers: string[] = [];
+      listener.signals!.subscribe('campaigns', (payload) => heard.push(payload));
+      stranger.signals!.subscribe('campaigns', (payload) => strangers.push(payload));
+      for (const payload of ['started c1', 'stopped c1', 'é'.repeat(3000)]) await publisher.signals!.publish('campaigns', payload);
+      const deadline = Date.now() + 10_000;
+      while (heard.length < 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.deepEqual(heard, ['started c1', 'stopped c1', 'é'.repeat(3000)]);
+      assert.deepEqual(strangers, []);
+    } finally {
+      await Promise.all([publisher.close(), listener.close(), stranger.close()]);
+      await server.drop({ schema });
+      await server.drop({ schema: other });
+    }
+  });
+});
+
 describe('postgres store on PGlite in a folder', () => {
   it('keeps its records when closed and opened again', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'pbx-sms-pglite-'));

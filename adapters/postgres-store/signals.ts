@@ -1,0 +1,48 @@
+import type { StoreSignals } from '../../src/ports/store.js';
+import { checkSignal } from '../../src/store-signals.js';
+import type { Driver } from './driver.js';
+
+/** The Postgres store's signals, and the listening connection they hold until the store closes. */
+export interface PostgresSignals extends StoreSignals {
+  close(): Promise<void>;
+}
+
+/**
+ * `store.signals` over LISTEN/NOTIFY. Every store over one schema listens on one channel, `<schema>_signals`, from the
+ * moment it opens (so a subscriber hears whatever is published after it subscribed); a signal travels as
+ * `<channel>\n<payload>` (at most 63 + 1 + 7,900 bytes, under NOTIFY's 8,000) and is handed to the handlers of its
+ * channel. PostgreSQL delivers a session's notifications in commit order, and once: a notification sent while a
+ * listening connection is down is lost, which the port allows (the engine's sweep recovers it).
+ */
+export async function openSignals(driver: Driver, schema: string): Promise<PostgresSignals> {
+  const channel = `${schema}_signals`;
+  const handlers = new Map<string, Set<(payload: string) => void>>();
+  const stop = await driver.listen(channel, (message) => {
+    const split = message.indexOf('\n');
+    if (split < 0) return;
+    for (const handler of [...(handlers.get(message.slice(0, split)) ?? [])]) {
+      try {
+        handler(message.slice(split + 1));
+      } catch {
+        // One subscriber's failure is its own.
+      }
+    }
+  });
+  return {
+    async publish(name, payload) {
+      checkSignal(name, payload);
+      await driver.notify(channel, `${name}\n${payload}`);
+    },
+    subscribe(name, handler) {
+      checkSignal(name, '');
+      let set = handlers.get(name);
+      if (!set) handlers.set(name, (set = new Set()));
+      const own = (payload: string) => handler(payload);
+      set.add(own);
+      return () => {
+        set.delete(own);
+      };
+    },
+    close: stop,
+  };
+}
