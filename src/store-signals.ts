@@ -20,3 +20,43 @@ export function checkSignal(channel: string, payload: string): void {
     throw new ValidationError(`A signal payload is at most ${MAX_SIGNAL_BYTES} bytes: put larger data in the store and signal a reference.`, { field: 'payload' });
   }
 }
+
+/** A store's subscribers by channel: `subscribe` as `StoreSignals` has it, and `deliver` for a signal that arrived. */
+export interface SignalHandlers {
+  subscribe(channel: string, handler: (payload: string) => void): () => void;
+  /** Calls the channel's handlers with the payload; one that throws affects no other. */
+  deliver(channel: string, payload: string): void;
+}
+
+/**
+ * The subscribers of a store's signals, for store adapters: they publish their own way (in process, NOTIFY) and hand
+ * what arrives to `deliver`.
+ *
+ * @example
+ * const handlers = signalHandlers();
+ * return { publish: (channel, payload) => notify(channel, payload), subscribe: handlers.subscribe };
+ */
+export function signalHandlers(): SignalHandlers {
+  const channels = new Map<string, Set<(payload: string) => void>>();
+  return {
+    subscribe(channel, handler) {
+      checkSignal(channel, '');
+      let handlers = channels.get(channel);
+      if (!handlers) channels.set(channel, (handlers = new Set()));
+      const own = (payload: string) => handler(payload);
+      handlers.add(own);
+      return () => {
+        handlers.delete(own);
+      };
+    },
+    deliver(channel, payload) {
+      for (const handler of [...(channels.get(channel) ?? [])]) {
+        try {
+          handler(payload);
+        } catch {
+          // One subscriber's failure is its own.
+        }
+      }
+    },
+  };
+}

@@ -1,5 +1,5 @@
 import type { StoreSignals } from '../../src/ports/store.js';
-import { checkSignal } from '../../src/store-signals.js';
+import { checkSignal, signalHandlers } from '../../src/store-signals.js';
 import type { Driver } from './driver.js';
 
 /** The Postgres store's signals, and the listening connection they hold until the store closes. */
@@ -16,33 +16,17 @@ export interface PostgresSignals extends StoreSignals {
  */
 export async function openSignals(driver: Driver, schema: string): Promise<PostgresSignals> {
   const channel = `${schema}_signals`;
-  const handlers = new Map<string, Set<(payload: string) => void>>();
+  const handlers = signalHandlers();
   const stop = await driver.listen(channel, (message) => {
     const split = message.indexOf('\n');
-    if (split < 0) return;
-    for (const handler of [...(handlers.get(message.slice(0, split)) ?? [])]) {
-      try {
-        handler(message.slice(split + 1));
-      } catch {
-        // One subscriber's failure is its own.
-      }
-    }
+    if (split > 0) handlers.deliver(message.slice(0, split), message.slice(split + 1));
   });
   return {
     async publish(name, payload) {
       checkSignal(name, payload);
       await driver.notify(channel, `${name}\n${payload}`);
     },
-    subscribe(name, handler) {
-      checkSignal(name, '');
-      let set = handlers.get(name);
-      if (!set) handlers.set(name, (set = new Set()));
-      const own = (payload: string) => handler(payload);
-      set.add(own);
-      return () => {
-        set.delete(own);
-      };
-    },
+    subscribe: handlers.subscribe,
     close: stop,
   };
 }
