@@ -25,7 +25,8 @@ import type { Store } from '../src/ports/store.js';
 // @ts-expect-error: a JavaScript module without types.
 import { startTestPostgres } from '../scripts/test-postgres.mjs';
 import { generateRecipientsCsv } from '../test/fixtures/recipients-csv.js';
-import { mb, measure, rate, sendingDesk, table } from './support.js';
+import { sendingDesk } from '../test/fixtures/bulk-campaign.js';
+import { mb, measure, rate, table } from './support.js';
 
 const RECIPIENTS = Number(process.env.RECIPIENTS ?? 100_000);
 const IMPORT_ROWS = Number(process.env.IMPORT_ROWS ?? 1_000_000);

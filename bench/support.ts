@@ -1,5 +1,4 @@
 /** Small helpers shared by the benchmarks: timing, memory, tables, a sending desk. */
-import { createSmsClient, type SmsBackend } from '../src/index.js';
 
 export function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
@@ -42,15 +41,4 @@ export function rate(count: number, ms: number): string {
 
 export function table(rows: Record<string, string | number>[]): void {
   console.table(rows);
-}
-
-/** One department, extension, user (`sender`, who sends) and number on a backend, for the benchmarks that send. */
-export async function sendingDesk(backend: SmsBackend) {
-  const admin = createSmsClient({ backend, principal: { userId: 'admin', role: 'admin' } });
-  const department = await admin.directory.createDepartment({ name: 'Bench' });
-  const extension = await admin.directory.createExtension({ number: '100', name: 'Bench', departmentId: department.id });
-  await admin.directory.createUser({ id: 'sender', name: 'Sender', role: 'user', departmentId: department.id, extensionIds: [extension.id] });
-  const number = await admin.numbers.create({ e164: '+61480000001', extensionIds: [extension.id] });
-  const user = createSmsClient({ backend, principal: { userId: 'sender', role: 'user', extensionId: extension.id, departmentId: department.id } });
-  return { admin, user, number, extension };
 }
