@@ -64,9 +64,12 @@ describe('a campaign through the local engine, the SMPP carrier and the fake SMS
     assert.equal(final.counts.unknown, carrier.stats.unknown);
     assert.ok(final.counts.unknown <= WINDOW, `${final.counts.unknown} of unknown fate`);
 
+    // The SMSC counts submits as they arrive, and loopback delivery on a busy machine can bunch a few that left evenly
+    // spaced: a window of 950 ms at the SMSC is at most a second at the sender while arrivals lag by less than 50 ms.
+    // A burst (a second's worth at once, as a limiter without even spacing sends) still shows far above the cap.
     const times = fake.submits.map((part) => part.at);
-    const busiest = Math.max(...times.map((at) => times.filter((other) => other >= at && other < at + 1000).length));
-    assert.ok(busiest <= SEGMENTS_PER_SECOND + 3, `${busiest} submits within one second`);
+    const busiest = Math.max(...times.map((at) => times.filter((other) => other >= at && other < at + 950).length));
+    assert.ok(busiest <= SEGMENTS_PER_SECOND + 3, `${busiest} submits within 950 ms`);
     assert.ok(elapsed >= ((RECIPIENTS * 2 - SEGMENTS_PER_SECOND) / SEGMENTS_PER_SECOND) * 1000 - 100, `the campaign took ${Math.round(elapsed)} ms`);
   });
 });
