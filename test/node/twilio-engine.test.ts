@@ -1,16 +1,46 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createMemoryStore } from '../../adapters/memory-store/index.js';
+import { createRestServer } from '../../adapters/rest-server/index.js';
+import type { TwilioWebhooks } from '../../adapters/twilio/index.js';
 import { createLocalBackend, type LocalBackend } from '../../src/engine/local-backend.js';
 import { countSegments } from '../../src/segments.js';
 import { handset } from '../fixtures/desk-campaign.js';
 import { salesDesk } from '../fixtures/sales-desk.js';
 import { startTwilioWorld, type TwilioWorld, type TwilioWorldOptions } from '../fixtures/twilio-harness.js';
+import type { WebhookForwarder } from '../fixtures/webhook-forwarder.js';
+
+/**
+ * The carrier's webhooks served by the REST server at /v1/webhooks/twilio/*, as a deployment mounts them. The server
+ * is up before the carrier (whose callback URL names it) and the engine (which needs the carrier) exist: it reaches
+ * the engine through `engine.backend` once that is set.
+ */
+function restServerWebhooks(engine: { backend: LocalBackend | null }) {
+  return async (webhooks: TwilioWebhooks): Promise<WebhookForwarder> => {
+    const server = createRestServer({
+      backend: new Proxy({} as LocalBackend, { get: (_target, key) => engine.backend![key as keyof LocalBackend] }),
+      authenticate: () => null,
+      webhooks: { twilio: webhooks },
+    });
+    const listening = await server.listen({ hostname: '127.0.0.1' });
+    return {
+      origin: listening.url,
+      inboundUrl: `${listening.url}/v1/webhooks/twilio/inbound`,
+      statusUrl: `${listening.url}/v1/webhooks/twilio/status`,
+      async close() {
+        await listening.close();
+        await server.close();
+      },
+    };
+  };
+}
 
 /** The local engine over the memory store, sending through the Twilio carrier to the fake provider. */
-async function engineOnTwilio(options: TwilioWorldOptions & { carrierTimeoutMs?: number } = {}) {
-  const world = await startTwilioWorld(options);
+async function engineOnTwilio(options: TwilioWorldOptions & { carrierTimeoutMs?: number; viaRestServer?: boolean } = {}) {
+  const engine: { backend: LocalBackend | null } = { backend: null };
+  const world = await startTwilioWorld({ ...options, ...(options.viaRestServer && { serveWebhooks: restServerWebhooks(engine) }) });
   const backend = createLocalBackend({ store: createMemoryStore(), carrier: world.carrier, carrierTimeoutMs: options.carrierTimeoutMs });
+  engine.backend = backend;
   const desk = await salesDesk(backend, { segmentsPerSecond: 0 });
   return { world, backend, ...desk };
 }
@@ -97,8 +127,8 @@ describe('the local engine on the Twilio carrier', () => {
     }
   });
 
-  it('sends a 300-recipient campaign with a Unicode two-part body: one message to each, every receipt applied', async () => {
-    const { world, backend, alice, number } = await engineOnTwilio();
+  it('sends a 300-recipient campaign with a Unicode two-part body: one message to each, every receipt applied through the REST server', async () => {
+    const { world, backend, alice, number } = await engineOnTwilio({ viaRestServer: true });
     try {
       const body = 'Здравствуйте! Ваша запись подтверждена на завтра в 10:00. Ответьте STOP, чтобы отписаться от рассылки.';
       const count = countSegments(body);
