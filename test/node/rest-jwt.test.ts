@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { withoutPackage } from '../fixtures/without-package.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { promisify } from 'node:util';
 import * as jose from 'jose';
 import { jwtAuthenticator, mintToken } from '../../adapters/rest-server/jwt.js';
 import { createManualClock } from '../../src/engine/clock.js';
@@ -200,12 +199,7 @@ describe('jwtAuthenticator options and mintToken', () => {
 
 describe('without jose installed', () => {
   it('fails with an error naming the package to install', { timeout: 30_000 }, async () => {
-    const script = `
-      import { register } from 'node:module';
-      register('data:text/javascript,' + encodeURIComponent(\`export async function resolve(specifier, context, next) {
-        if (specifier === 'jose') throw Object.assign(new Error('Cannot find package jose'), { code: 'ERR_MODULE_NOT_FOUND' });
-        return next(specifier, context);
-      }\`));
+    const printed = await withoutPackage('jose', `
       const { jwtAuthenticator, mintToken } = await import(${JSON.stringify(new URL('../../adapters/rest-server/jwt.ts', import.meta.url).href)});
       const options = { secret: ${JSON.stringify(secret)}, issuer: 'i', audience: 'a' };
       const errors = [];
@@ -213,9 +207,8 @@ describe('without jose installed', () => {
       await jwtAuthenticator(options)(new Request('http://127.0.0.1/', { headers: { authorization: 'Bearer a.b.c' } }))
         .catch((error) => errors.push([error.code, error.message]));
       console.log(JSON.stringify(errors));
-    `;
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], { timeout: 25_000 });
-    assert.deepEqual(JSON.parse(stdout), [
+    `);
+    assert.deepEqual(printed, [
       ['dependency.missing', 'mintToken needs the package "jose": npm install jose'],
       ['dependency.missing', 'jwtAuthenticator needs the package "jose": npm install jose'],
     ]);

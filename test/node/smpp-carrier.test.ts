@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { withoutPackage } from '../fixtures/without-package.js';
 import { after, describe, it } from 'node:test';
-import { promisify } from 'node:util';
 import { type SmppCarrier, type SmppCarrierOptions, createSmppCarrier } from '../../adapters/smpp/index.js';
 import { isCarrierError } from '../../src/errors/carrier-error.js';
 import { isValidationError } from '../../src/errors/validation-error.js';
@@ -315,19 +314,13 @@ describe('createSmppCarrier', { timeout: 60_000 }, () => {
 
 describe('createSmppCarrier without the smpp package', () => {
   it('fails with an error naming the package to install', { timeout: 30_000 }, async () => {
-    const script = `
-      import { register } from 'node:module';
-      register('data:text/javascript,' + encodeURIComponent(\`export async function resolve(specifier, context, next) {
-        if (specifier === 'smpp') throw Object.assign(new Error('Cannot find package smpp'), { code: 'ERR_MODULE_NOT_FOUND' });
-        return next(specifier, context);
-      }\`));
+    const printed = await withoutPackage('smpp', `
       const { createSmppCarrier } = await import(${JSON.stringify(new URL('../../adapters/smpp/index.ts', import.meta.url).href)});
       const carrier = createSmppCarrier({ host: '127.0.0.1', port: 1, systemId: 'pbx', password: 'x', queueTimeoutMs: 2000 });
       const error = await carrier.send({ messageId: 'm', from: '+61400000001', to: '+61412000000', body: 'Hi', encoding: 'GSM-7', segments: 1 }).catch((error) => error);
       await carrier.close();
       console.log(JSON.stringify([error.code, error.message]));
-    `;
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], { timeout: 25_000 });
-    assert.deepEqual(JSON.parse(stdout), ['dependency.missing', 'createSmppCarrier needs the package "smpp": npm install smpp']);
+    `);
+    assert.deepEqual(printed, ['dependency.missing', 'createSmppCarrier needs the package "smpp": npm install smpp']);
   });
 });
