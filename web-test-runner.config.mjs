@@ -6,6 +6,7 @@ import { fromRollup } from '@web/dev-server-rollup';
 import rollupCommonjs from '@rollup/plugin-commonjs';
 import { ensureChromium, CHROMIUM_ARGS } from './scripts/chromium.mjs';
 import { plainSummaryReporter } from './scripts/plain-summary-reporter.mjs';
+import { wireServerPlugin } from './scripts/wire-server-plugin.mjs';
 
 // Test pages run two at a time. In one window the page in the background gets no animation frames, so
 // fixture() and nextFrame() wait until it comes to the front: give each page a browser context (a window) of its own.
@@ -25,6 +26,8 @@ export default {
     // papaparse ships CommonJS only. Unwrapped (strictRequires: false), so that the module exports its default; its
     // require('stream') serves Node streams alone and is left as it is (never run in a page).
     fromRollup(rollupCommonjs)({ include: ['**/node_modules/papaparse/**'], strictRequires: false, ignore: ['stream'] }),
+    // A real REST server on 127.0.0.1 for the tests that talk to one over HTTP (test/browser/over-http).
+    wireServerPlugin(),
   ],
   browsers: [
     chromeLauncher({

@@ -8,6 +8,7 @@ import type { BackendHarness } from '../contract/backend.contract.js';
 import { type World, withWorld } from '../contract/backend/world.js';
 import { seedRecords, type SeededRecords } from '../contract/backend/organisation-records.js';
 import { createLocalFixture } from '../fixtures/local-backend.js';
+import { type WriteRequest, ownerOf, refusedWriteStatus, writeRequests } from '../fixtures/rest-writes.js';
 
 const SECRET = 'authz-matrix-secret-of-at-least-32-bytes!';
 const OTHER_SECRET = 'another-secret-that-signed-nothing-here!!';
@@ -41,13 +42,29 @@ async function bearers(w: World): Promise<Record<Caller, string | null>> {
   };
 }
 
-/** The id each path parameter takes: always one of the owner's (acme alice's) records. */
-function pathOf(operation: RestOperation, w: World, records: SeededRecords): string {
+/**
+ * The operator's writes to an organisation, by method name, each to an organisation of its own made for it (the
+ * operator may suspend or delete one: acme would end the matrix); the one to resume is suspended first.
+ */
+const SCRATCH_WRITES = ['update', 'suspend', 'resume', 'remove'] as const;
+
+async function scratchOrganisations(w: World): Promise<Record<string, { id: string; name: string }>> {
+  const made: Record<string, { id: string; name: string }> = {};
+  for (const name of SCRATCH_WRITES) {
+    const organisation = await w.operator.organisations.create({ id: `scratch-${name}`, name: `Scratch ${name}` });
+    made[name] = { id: organisation.id, name: organisation.name };
+  }
+  await w.operator.organisations.suspend(made.resume!.id);
+  return made;
+}
+
+/** The id each path parameter takes: one of the owner's (acme alice's) records, or `organisationId` for an organisation. */
+function pathOf(operation: RestOperation, w: World, records: SeededRecords, organisationId = w.id): string {
   const byResource: Record<string, string> = {
     conversations: records.inbound.conversationId, messages: records.inbound.messageId, lists: records.lists.sales,
     campaigns: records.campaign, templates: records.templates.personal, contacts: records.contacts.personal,
     numbers: w.num.alice.id, users: 'alice', extensions: w.ext.alice, departments: w.dep.sales, keywords: records.keyword,
-    uploads: records.upload, organisations: w.id, 'contact-matches': w.num.alice.e164, blocklist: w.num.alice.e164,
+    uploads: records.upload, organisations: organisationId, 'contact-matches': w.num.alice.e164, blocklist: w.num.alice.e164,
   };
   return operation.path.replace(/\/([a-z-]+)\/\{(\w+)\}/g, (_all, resource: string, name: string) => {
     if (name === 'entryId') return `/${resource}/${encodeURIComponent(records.lists.entry)}`;
@@ -71,6 +88,47 @@ function secretsOf(records: SeededRecords, caller: Caller): string[] {
     `${MARKER} mobile`, `Welcome to ${MARKER}`, `${MARKER} sale`, `${MARKER} chorus`];
 }
 
+/** Everything of acme's a refused write aims at, read as its owners read it. */
+async function ownersView(w: World, records: SeededRecords) {
+  const { alice, admin } = w;
+  return {
+    contacts: [await alice.contacts.get(records.contacts.personal), await admin.contacts.get(records.contacts.global)],
+    templates: [await alice.templates.get(records.templates.personal), await admin.templates.get(records.templates.global)],
+    conversations: (await alice.conversations.list()).items,
+    messages: (await alice.messages.list(records.inbound.conversationId)).items,
+    chat: (await alice.messages.list(records.chat.conversationId)).items,
+    campaigns: (await alice.campaigns.list()).items,
+    upload: await alice.campaigns.getUpload(records.upload),
+    lists: (await alice.lists.list()).items,
+    entries: (await alice.lists.entries(records.lists.sales)).items,
+    shared: (await admin.lists.entries(records.lists.shared)).items,
+    personalContacts: (await alice.contacts.list({ scope: 'personal' })).items,
+    personalTemplates: (await alice.templates.list({ scope: 'personal' })).items,
+    blocklist: (await admin.blocklist.list()).items,
+    keywords: (await admin.keywords.list()).items,
+    numbers: (await admin.numbers.list()).items,
+    routing: (await admin.numbers.get(w.num.alice.id)).routing,
+    // When each was last seen changes with every request they make, refused or not.
+    users: (await admin.directory.users()).items.map(({ lastSeenAt: _seen, ...user }) => user),
+    extensions: (await admin.directory.extensions()).items,
+    departments: (await admin.directory.departments()).items,
+    settings: await admin.settings.get(),
+    organisation: await w.operator.organisations.get(w.id),
+  };
+}
+
+/** The request's body: each `body` argument is the whole of it, each `field` one member; both checked with their schema. */
+function bodyOf(operation: RestOperation, request: WriteRequest, where: string): string | undefined {
+  for (const argument of operation.args) {
+    if (argument.in !== 'body' && argument.in !== 'field') continue;
+    assert.ok(request.body, `${where}: no request body in writeRequests`);
+    const value = argument.in === 'body' ? request.body : request.body[argument.name];
+    const parsed = argument.schema.safeParse(value);
+    assert.ok(parsed.success, `${where}: the example ${argument.name} is not valid: ${parsed.error?.message}`);
+  }
+  return request.body ? JSON.stringify(request.body) : undefined;
+}
+
 async function inBatches<T>(items: readonly T[], run: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
@@ -79,20 +137,27 @@ async function inBatches<T>(items: readonly T[], run: (item: T) => Promise<void>
 }
 
 describe('REST server: the authorisation matrix', () => {
-  it('answers every route of the table, for every caller, with the expected class and never another side\'s data', withWorld(harness, async (w) => {
+  it('answers every route of the table, for every caller: each write with a valid body gets its exact status and a refused one changes nothing; never another side\'s data', withWorld(harness, async (w) => {
     const records = await seedRecords(w.fx, w, { marker: MARKER, blocked: [], onlyUser: 'yuri', shortCode: '55190' });
     const server = createRestServer({ backend: w.fx.backend, authenticate: jwtAuthenticator({ secret: SECRET, issuer: ISSUER, audience: AUDIENCE }) });
     const tokens = await bearers(w);
     const callers = Object.keys(tokens) as Caller[];
     const routes = restOperations();
+    const requests = writeRequests(w, records);
+    const scratch = await scratchOrganisations(w);
     const failures: string[] = [];
     const call = async (caller: Caller, { group, name, operation }: (typeof routes)[number]) => {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (tokens[caller]) headers.authorization = `Bearer ${tokens[caller]}`;
       const method = operation.method;
-      const path = pathOf(operation, w, records);
-      const body = method === 'GET' || method === 'DELETE' ? undefined : '{}';
-      const response = await server.fetch(new Request(`http://localhost${REST_BASE_PATH}${path}`, { method, headers, body }));
+      const write = method !== 'GET';
+      const ownOrganisation = caller === 'operator' && write && group === 'organisations' ? scratch[name] : undefined;
+      const path = pathOf(operation, w, records, ownOrganisation?.id);
+      let request = requests[`${group}.${name}`] ?? {};
+      if (ownOrganisation && request.query) request = { query: { confirmName: ownOrganisation.name } };
+      const body = bodyOf(operation, request, `${group}.${name}`);
+      const query = request.query ? `?${new URLSearchParams(request.query)}` : '';
+      const response = await server.fetch(new Request(`http://localhost${REST_BASE_PATH}${path}${query}`, { method, headers, body }));
       const text = await response.text();
       const where = `${caller} ${method} ${path} (${group}.${name}): ${response.status}`;
       if (response.headers.get('x-content-type-options') !== 'nosniff' || !response.headers.get('x-frame-options')) failures.push(`${where}: no security headers`);
@@ -103,6 +168,10 @@ describe('REST server: the authorisation matrix', () => {
       }
       if (response.status === 401) failures.push(`${where}: a valid token refused`);
       if (caller === 'admin' || caller === 'user') return;
+      if (write) {
+        const expected = refusedWriteStatus(caller as 'operator' | 'other user' | 'other organisation', group, name, operation.status);
+        if (response.status !== expected) failures.push(`${where}: expected ${expected} ${text.slice(0, 160)}`);
+      }
       if (response.status < 300) {
         const leaked = secretsOf(records, caller).filter((secret) => text.includes(secret));
         if (leaked.length > 0) failures.push(`${where}: carries ${leaked.join(', ')}`);
@@ -111,14 +180,22 @@ describe('REST server: the authorisation matrix', () => {
     };
     const attackers = callers.filter((caller) => caller !== 'admin' && caller !== 'user');
     const started = Date.now();
+    const before = await ownersView(w, records);
     await inBatches(attackers.flatMap((caller) => routes.map((route) => [caller, route] as const)), ([caller, route]) => call(caller, route));
-    // The others changed nothing of alice's.
-    assert.equal((await w.alice.contacts.get(records.contacts.personal)).numbers[0]?.label, `${MARKER} home`);
-    assert.match((await w.alice.templates.get(records.templates.personal)).body, new RegExp(MARKER));
-    assert.equal((await w.alice.conversations.get(records.inbound.conversationId)).id, records.inbound.conversationId);
-    assert.equal((await w.alice.messages.get(records.inbound.messageId)).body, `Hello ${MARKER}`);
-    assert.equal((await w.admin.campaigns.get(records.campaign)).status, 'draft');
-    assert.equal((await w.admin.lists.get(records.lists.sales)).name.length > 0, true);
+    // The refused writes changed nothing of acme's, as its owners read it.
+    assert.deepEqual(await ownersView(w, records), before);
+    assert.deepEqual(failures.splice(0), []);
+    // The same requests, from who has the right, succeed: what the others got was the answer about their rights, not
+    // about the request (the operator's organisation writes above already succeeded, on organisations of their own).
+    for (const { group, name, operation } of routes) {
+      const request = requests[`${group}.${name}`];
+      const owner = ownerOf(group, name);
+      if (!request || owner === 'operator') continue;
+      const response = await server.fetch(new Request(`http://localhost${REST_BASE_PATH}${pathOf(operation, w, records)}`, {
+        method: operation.method, headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[owner]}` }, body: bodyOf(operation, request, `${group}.${name}`),
+      }));
+      if (response.status !== operation.status) failures.push(`${owner} ${operation.method} ${operation.path} (${group}.${name}): ${response.status}, expected ${operation.status} ${(await response.text()).slice(0, 160)}`);
+    }
     await inBatches(['admin', 'user'].flatMap((caller) => routes.map((route) => [caller as Caller, route] as const)), ([caller, route]) => call(caller, route));
     assert.deepEqual(failures, []);
     assert.ok(routes.length > 90, `${routes.length} routes`);
