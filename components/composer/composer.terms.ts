@@ -10,6 +10,7 @@ export const composerTerms = {
   ...commonTerms,
   ...conversationCommonTerms,
   composerLabel: 'Write a message',
+  composerLabelTo: 'Write to {0}',
   messageLabel: 'Message',
   messagePlaceholder: 'Write a message…',
   keyboardHint: 'Enter sends, Shift+Enter starts a new line.',

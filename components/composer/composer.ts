@@ -357,13 +357,20 @@ export class SmsComposer extends SmsClientElement {
     return this.renderForm(capabilities);
   }
 
+  /** The form's name, a landmark's: who it writes to, so that two composers in one page are told apart. */
+  private formLabel(): string {
+    const conversation = this.effectiveConversation;
+    if (!conversation) return this.localize.term('composerLabel');
+    return this.localize.term('composerLabelTo', conversation.peerName ?? conversation.peer);
+  }
+
   private renderForm(capabilities: SendCapabilities): TemplateResult {
     const { localize } = this;
     const sms = this.channel === 'sms';
     const empty = this.value.trim() === '';
     const over = overLimit(this.value, this.maxSegments);
     return html`
-      <form part="base" class="base" novalidate aria-label=${localize.term('composerLabel')} @input=${this.keepInputToText} @submit=${(event: Event) => {
+      <form part="base" class="base" novalidate aria-label=${this.formLabel()} @input=${this.keepInputToText} @submit=${(event: Event) => {
         event.preventDefault();
         void this.send();
       }}>

@@ -512,7 +512,9 @@ export class SmsConversation extends SmsClientElement {
     const details: (string | TemplateResult)[] = [];
     if (sms && conversation.peerName) details.push(this.phone(conversation.peer));
     if (number) details.push(localize.term('viaNumber', number.label || this.phone(number.e164)));
-    return html`<header part="header" class="header">
+    // A div, not <header>: outside a sectioning element a header is a page banner, and an embedded conversation is
+    // not the page's banner (two conversations in one page, or one beside the host's own banner, would repeat it).
+    return html`<div part="header" class="header">
       ${this.renderHeaderStart()}
       <div class="who">
         <h2 part="title" class="title">${name}</h2>
@@ -534,7 +536,7 @@ export class SmsConversation extends SmsClientElement {
           : nothing}
         ${this.renderMenu(conversation)}
       </div>
-    </header>`;
+    </div>`;
   }
 
   /** The `header-start` slot, in the header or above any other state: a host's back button stays reachable. */

@@ -27,6 +27,18 @@ async function withBackButton(client: Parameters<typeof mount>[0], conversationI
 describe('<sms-conversation> at 360 px and 1280 px', function () {
   this.timeout(30000);
 
+  it('makes no page landmark of its own: two conversations side by side in a page pass the accessibility check', async () => {
+    const world = await createThreadWorld();
+    const other = await world.client.messages.send({ channel: 'sms', to: '+61412000999', numberId: world.numberId, body: 'Hello' });
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="display: flex; gap: 8px; height: 560px">
+      <sms-conversation style="flex: 1" .client=${world.client} conversation-id=${world.conversationId} no-sound></sms-conversation>
+      <sms-conversation style="flex: 1" .client=${world.client} conversation-id=${other.conversationId} no-sound></sms-conversation>
+    </div>`);
+    for (const el of wrapper.querySelectorAll('sms-conversation')) await loaded(el);
+    expect(part(wrapper.querySelector('sms-conversation')!, 'header')!.localName).to.not.equal('header');
+    await expect(wrapper).to.be.accessible();
+  });
+
   it('keeps its header on one line at 360 px: "Add to contacts" as an icon, still named', async () => {
     const world = await createThreadWorld();
     const el = await mount(world.client, world.conversationId, { width: 360 });
