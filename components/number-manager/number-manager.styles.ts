@@ -47,6 +47,8 @@ export default css`
 
   .badge {
     margin-inline-end: 0.4em;
+    vertical-align: middle;
+    line-height: 1.3;
     text-transform: none;
     letter-spacing: 0;
     font-size: 0.8em;
@@ -108,10 +110,7 @@ export default css`
   }
 
   .choice-list li {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    gap: 0 var(--_spacing);
+    display: grid;
   }
 
   .holder {
@@ -128,8 +127,15 @@ export default css`
 
   /* Columns leave the table as it narrows; the number and its extensions stay. */
   @container (max-width: 52rem) { .col-replies { display: none; } }
+  .short {
+    display: none;
+  }
+
+  /* Narrow: extensions by their numbers only ("201, 202"), their names in the cell's title. */
   @container (max-width: 36rem) {
     .col-label { display: none; }
-    th.col-number { width: 9rem; }
+    th.col-number { width: 8rem; }
+    .full { display: none; }
+    .short { display: inline; }
   }
 `;

@@ -275,6 +275,11 @@ export class SmsNumberManager extends SmsClientElement {
       .join(', ');
   }
 
+  /** The extensions of a number by their numbers alone, for a narrow table: "201, 202". */
+  private extensionNumbers(number: SmsNumber): string {
+    return number.extensionIds.map((id) => this.extensions.get(id)?.number ?? '?').join(', ');
+  }
+
   /** Where replies go, in short: "Portal, E-mail". */
   private repliesText(number: SmsNumber): string {
     const { localize } = this;
@@ -332,7 +337,9 @@ export class SmsNumberManager extends SmsClientElement {
               : number.extensionIds.length > 1
                 ? html`<span class="badge group-badge" part="group-badge" title=${localize.term('groupNumberTitle')}>${localize.term('groupNumber')}</span>`
                 : nothing}
-            <bdi class=${number.extensionIds.length === 0 ? 'none' : ''}>${extensions}</bdi>
+            ${number.extensionIds.length === 0
+              ? html`<span class="none">${extensions}</span>`
+              : html`<bdi class="full">${extensions}</bdi><span class="short">${this.extensionNumbers(number)}</span>`}
           </td>
           <td class="col-replies" title=${replies}>${replies}</td>
           <td class="cell-actions">

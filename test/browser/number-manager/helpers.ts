@@ -54,8 +54,13 @@ export function rowNumbers(el: Element): string[] {
   return $$(el, 'tbody tr[data-row] th').map(text);
 }
 
-/** The cells of the row of a number (as shown), as text: number, label, extensions, replies, (actions). */
+/** What a person sees of an element: its rendered text (not what is hidden), white space collapsed. */
+export function seen(node: HTMLElement): string {
+  return node.innerText.replace(/\s+/g, ' ').trim();
+}
+
+/** The cells of the row of a number (as shown), as seen: number, label, extensions, replies, (actions). */
 export function rowOf(el: Element, number: string): string[] {
   const row = $$(el, 'tbody tr[data-row]').find((candidate) => text(candidate.querySelector('th')) === number);
-  return row ? [...row.querySelectorAll('th, td')].map((cell) => text(cell)) : [];
+  return row ? [...row.querySelectorAll<HTMLElement>('th, td')].map(seen) : [];
 }
