@@ -7,25 +7,6 @@ export default css`
     color: var(--_text);
   }
 
-  .header {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    gap: 0 var(--_spacing);
-  }
-
-  .header p {
-    margin: 0;
-  }
-
-  /* The columns shown follow the table's own width. */
-  .table-area {
-    display: grid;
-    gap: calc(var(--_spacing) / 2);
-    min-width: 0;
-    container-type: inline-size;
-  }
-
   .table-scroll {
     max-height: var(--sms-number-manager-height, 28rem);
     background: var(--_surface);
