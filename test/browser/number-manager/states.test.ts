@@ -3,7 +3,7 @@ import { SmsNumberManager } from '../../../components/index.js';
 import { clientFor, failingBackend, stalledBackend } from '../../../stories/decorators/backends.js';
 import { demoBackend } from '../../../stories/decorators/demo.js';
 import { withoutNumbers } from '../../../stories/decorators/number-backends.js';
-import { $, expectUnreachable, find, part, parts, text } from '../manager-helpers.js';
+import { $, expectUnreachable, find, part, parts, text, type, until } from '../manager-helpers.js';
 import { loadedManager, numberManager, numberWorld, rowNumbers, rowOf } from './helpers.js';
 
 describe('<sms-number-manager>: states and permissions', () => {
@@ -59,6 +59,19 @@ describe('<sms-number-manager>: states and permissions', () => {
     expect(parts(el, 'edit-button')).to.have.length(3);
     expect(parts(el, 'remove-button')).to.have.length(3);
     expect(part(el, 'view-only')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('searches by a number in any form, or by label', async () => {
+    const { admin } = await numberWorld();
+    const el = await loadedManager(admin);
+    const search = part<HTMLInputElement>(el, 'search')!;
+    for (const [query, expected] of [['0480 000 901', ['0480 000 901']], ['+61 480 000 900', ['0480 000 900']], ['lond', ['+44 20 7946 0958']]] as const) {
+      type(search, query);
+      await until(() => rowNumbers(el).join() === expected.join(), `the numbers matching “${query}”`);
+    }
+    type(search, 'nothing like it');
+    expect(text(await find(el, '.status.empty'))).to.equal('No number matches your search.');
     await expect(el).to.be.accessible();
   });
 
