@@ -98,7 +98,10 @@ export class SmsNumberManager extends SmsClientElement {
    */
   @property({ attribute: 'default-country' }) defaultCountry?: string;
 
-  /** Shows removed numbers too (out of service, their history kept). */
+  /**
+   * Shows removed numbers too (out of service, their history kept), marked "Removed"; the user can toggle it.
+   * @default false
+   */
   @property({ attribute: 'show-removed', type: Boolean }) showRemoved = false;
 
   @state() private extensions = new Map<string, Extension>();
