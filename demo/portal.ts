@@ -9,6 +9,7 @@ import { DEFAULT_ORGANISATION_ID, type SmsClient } from '../src/index.js';
 import { demoClient, onServer, organisationName } from './backend.js';
 import { PEOPLE, type Who } from './people.js';
 import { portalStyles } from './portal.styles.js';
+import { administrationSection } from './sections/administration.js';
 import { campaignsSection } from './sections/campaigns.js';
 import { composerSection } from './sections/composer.js';
 import { inboundButtons, inboxSection } from './sections/inbox.js';
@@ -18,6 +19,8 @@ import type { DemoSection, SectionContext } from './sections/section.js';
 import { type DemoTerm, LANGUAGES, demoTerm } from './terms.js';
 
 const SECTIONS: readonly DemoSection[] = [inboxSection, campaignsSection, listsSection, blocklistSection, composerSection];
+/** What an organisation's administrator sees besides: the administration of its SMS. */
+const ADMIN_SECTIONS: readonly DemoSection[] = [administrationSection];
 /** What the hosting vendor's operator sees: the organisations, never their messages. */
 const OPERATOR_SECTIONS: readonly DemoSection[] = [organisationsSection];
 
@@ -86,8 +89,9 @@ export class DemoPortal extends LitElement {
 
   private get visibleSections(): readonly DemoSection[] {
     if (this.who === 'operator') return OPERATOR_SECTIONS;
+    const sections = this.who === 'admin' ? [...SECTIONS, ...ADMIN_SECTIONS] : SECTIONS;
     // In the side panel layout the inbox is in the panel, not a page of its own.
-    return this.layout === 'panel' ? SECTIONS.filter((section) => section !== inboxSection) : SECTIONS;
+    return this.layout === 'panel' ? sections.filter((section) => section !== inboxSection) : sections;
   }
 
   override render() {

@@ -7,17 +7,6 @@ export default css`
     color: var(--_text);
   }
 
-  .header {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    gap: 0 var(--_spacing);
-  }
-
-  .header p {
-    margin: 0;
-  }
-
   .content {
     display: grid;
     grid-template-columns: minmax(0, 1fr);
@@ -26,14 +15,6 @@ export default css`
 
   .content.with-details {
     grid-template-columns: minmax(0, 1fr) var(--sms-blocklist-manager-details-width, 20rem);
-  }
-
-  /* The columns shown follow the table's own width (narrower while the details are open beside it). */
-  .table-area {
-    display: grid;
-    gap: calc(var(--_spacing) / 2);
-    min-width: 0;
-    container-type: inline-size;
   }
 
   .table-scroll {

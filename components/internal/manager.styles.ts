@@ -1,10 +1,10 @@
 import { css } from 'lit';
 
 /**
- * The rules the manager elements share (`<sms-list-manager>`, `<sms-blocklist-manager>`): the host and its grid,
- * headings, header rows (a title, its actions at the end), the danger remove button (entry-table.ts) and the import
- * panel (import-panel.ts): its steps, the file's name and the end of an import. Put it after importReportStyles and
- * before the element's own styles.
+ * The rules the manager elements share (`<sms-list-manager>`, `<sms-blocklist-manager>`, `<sms-number-manager>`): the
+ * host and its grid, headings, a listing's title row and table area, header rows (a title, its actions at the end),
+ * the danger remove button (entry-table.ts) and the import panel (import-panel.ts): its steps, the file's name and
+ * the end of an import. Put it after importReportStyles and before the element's own styles.
  */
 export const managerStyles = css`
   :host {
@@ -22,6 +22,26 @@ export const managerStyles = css`
   h4 {
     margin: 0;
     font-size: 1.05em;
+  }
+
+  /* A listing's title row (a title and its intro, side by side as room allows). */
+  .header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0 var(--_spacing);
+  }
+
+  .header p {
+    margin: 0;
+  }
+
+  /* The table of a listing and its footer: the columns shown follow the table's own width (container queries). */
+  .table-area {
+    display: grid;
+    gap: calc(var(--_spacing) / 2);
+    min-width: 0;
+    container-type: inline-size;
   }
 
   .pane-header,

@@ -1,0 +1,80 @@
+import { commonTerms } from '../internal/common.terms.js';
+import type { Terms } from '../internal/localize.js';
+import { phoneProblemTerms } from '../internal/phone-terms.js';
+
+/**
+ * The English texts of `<sms-number-manager>`, the fallback for every language. Translate them with
+ * `registerTranslation({ $code: 'fr', numbersTitle: 'Numéros SMS', ... })`.
+ */
+export const numberManagerTerms = {
+  ...commonTerms,
+  ...phoneProblemTerms,
+  'number.exists': 'This number is already in service here.',
+  'number.taken': 'This number belongs to another organisation.',
+  'number.extension_taken': 'One of these extensions already holds another number. Choose to move it, or leave it out.',
+  numbersTitle: 'SMS numbers',
+  numbersIntro: 'The numbers that send and receive SMS, and the extensions that hold them.',
+  numbersUserTitle: 'Your SMS numbers',
+  viewOnly: 'Only administrators can add, change or remove numbers. These are the numbers of your extensions.',
+  searchNumbers: 'Search numbers and labels',
+  showRemoved: 'Show removed numbers',
+  numbersEmpty: 'No SMS numbers yet. Add the numbers your carrier gave you, then assign them to extensions.',
+  numbersEmptyUser: 'No SMS number is assigned to your extension. Ask your administrator for one.',
+  numbersNoMatch: 'No number matches your search.',
+  columnNumber: 'Number',
+  columnLabel: 'Label',
+  columnExtensions: 'Extensions',
+  columnReplies: 'Replies go to',
+  columnActions: 'Actions',
+  entriesLoaded: { one: '# number shown', other: '# numbers shown' },
+  groupNumber: 'Group',
+  groupNumberTitle: 'A group number: every extension that holds it sees its conversations.',
+  removedBadge: 'Removed',
+  removedOn: 'Removed on {0}',
+  noExtension: 'No extension',
+  /** {0}: the extension's number ("201"); {1}: its name. */
+  extensionName: '{0} {1}',
+  unknownExtension: 'Extension not found',
+  repliesPortal: 'Portal',
+  repliesEmail: 'E-mail',
+  repliesMobile: 'Mobile',
+  repliesNowhere: 'Nowhere',
+  addNumber: 'Add a number',
+  addNumberTitle: 'Add an SMS number',
+  addButton: 'Add number',
+  phoneNumber: 'Phone number',
+  phoneCountryHint: 'Without a country code, numbers are read in {0}.',
+  phoneWillBe: 'Saved as {0}',
+  label: 'Label',
+  labelHint: 'Optional: what the number is for, e.g. “Sales line”.',
+  numberAdded: '{0} was added.',
+  editNumber: 'Edit {0}',
+  editNumberTitle: 'Edit {0}',
+  numberSaved: '{0} was saved.',
+  extensionsLegend: 'Extensions that hold it',
+  extensionsHint: 'An extension holds one SMS number. A number held by several extensions is a group number.',
+  extensionsNone: 'There are no extensions yet: the PBX adds them.',
+  extensionsLoading: 'Loading the extensions…',
+  /** {0}: the number the extension holds now; {1}: its label. */
+  holdsNumber: 'Holds {0}',
+  holdsNumberLabelled: 'Holds {0} ({1})',
+  /** {0}: the extension ("201 Alice Nguyen"); {1}: the number it holds now; {2}: the number being edited. */
+  willMove: 'Saving moves {0} from {1} to {2}.',
+  thisNumber: 'this number',
+  routingLegend: 'Replies go to',
+  routingHint: 'Where messages sent to this number arrive.',
+  routingPortal: 'The portal inbox',
+  routingEmail: 'E-mail',
+  routingEmailHint: 'Optional: also e-mail each message to this address.',
+  routingEmailInvalid: 'Not an e-mail address.',
+  routingMobile: 'Mobile',
+  routingMobileHint: 'Optional: also forward each message as SMS to this mobile.',
+  routingNowhere: 'Replies must go somewhere: keep the portal inbox, or give an e-mail or a mobile.',
+  removeNumber: 'Remove {0}',
+  removeTitle: 'Remove {0}?',
+  removeMessage: 'It stops sending and receiving SMS and its extensions are free for another number. Its conversations and history are kept.',
+  removeConfirm: 'Remove number',
+  numberRemoved: '{0} was removed. Its history is kept.',
+} satisfies Terms;
+
+export type NumberManagerTerms = typeof numberManagerTerms;
