@@ -45,8 +45,8 @@ function kindOf(sql: string): string {
  */
 export function countedPool(pool: pg.Pool, count: StatementCount): pg.Pool {
   return new Proxy(pool, {
-    get(target, name, receiver) {
-      const value = Reflect.get(target, name, receiver) as unknown;
+    get(target, name) {
+      const value = Reflect.get(target, name) as unknown;
       if (name === 'query') {
         return (...args: unknown[]) => {
           count.add(textOf(args[0]));
@@ -57,8 +57,8 @@ export function countedPool(pool: pg.Pool, count: StatementCount): pg.Pool {
         return async () => {
           const client = await target.connect();
           return new Proxy(client, {
-            get(inner, key, innerReceiver) {
-              const member = Reflect.get(inner, key, innerReceiver) as unknown;
+            get(inner, key) {
+              const member = Reflect.get(inner, key) as unknown;
               if (key === 'query') {
                 return (...args: unknown[]) => {
                   count.add(textOf(args[0]));
@@ -78,8 +78,8 @@ export function countedPool(pool: pg.Pool, count: StatementCount): pg.Pool {
 /** A PGlite instance whose statements (`exec`, `query`, and those of its transactions) are counted. */
 export function countedPglite(db: PGlite, count: StatementCount): PGlite {
   return new Proxy(db, {
-    get(target, name, receiver) {
-      const value = Reflect.get(target, name, receiver) as unknown;
+    get(target, name) {
+      const value = Reflect.get(target, name) as unknown;
       if (typeof value !== 'function') return value;
       if (name === 'exec' || name === 'query') {
         return (text: string, ...rest: unknown[]) => {
@@ -91,8 +91,8 @@ export function countedPglite(db: PGlite, count: StatementCount): PGlite {
         return (work: (tx: unknown) => Promise<unknown>) => (value as (work: unknown) => Promise<unknown>).call(target, (tx: { query: (...args: unknown[]) => unknown }) => {
           count.add('BEGIN');
           const counted = new Proxy(tx, {
-            get(inner, key, innerReceiver) {
-              const member = Reflect.get(inner, key, innerReceiver) as unknown;
+            get(inner, key) {
+              const member = Reflect.get(inner, key) as unknown;
               if (key === 'query' || key === 'exec') {
                 return (text: string, ...rest: unknown[]) => {
                   count.add(text);
