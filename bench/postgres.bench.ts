@@ -8,6 +8,8 @@
  * - inbox: the newest 50 conversations of a user, with unread counts (`conversations.list`), in an organisation of
  *   INBOX_CONVERSATIONS (100k) conversations and INBOX_MESSAGES (1M) messages on PostgreSQL: p50 and p95 (aim: 20 ms
  *   at p95), and the `EXPLAIN ANALYZE` of the conversations query it runs.
+ * Dispatch also counts the round trips to the database per 1,000 recipients, by statement (`TRACE=1` prints its pace
+ * as it goes); its PGlite opens a data folder created beforehand by another process, as an instance restarting does.
  * Each figure is taken in a child process of its own, so that peak RSS is that case's alone. PostgreSQL is the
  * server `DATABASE_URL` names, or a throwaway one (scripts/test-postgres.mjs, default durability settings).
  */
@@ -54,7 +56,7 @@ interface Figure {
 async function openStore(engine: Engine, schema: string, count = new StatementCount()): Promise<{ store: Store; dispose(): Promise<void> }> {
   if (engine === 'memory') return { store: createMemoryStore(), dispose: async () => {} };
   if (engine === 'pglite') {
-    const dataDir = await mkdtemp(join(tmpdir(), 'pbx-sms-bench-pglite-'));
+    const dataDir = process.env.BENCH_PGLITE_DIR ?? (await mkdtemp(join(tmpdir(), 'pbx-sms-bench-pglite-')));
     const { PGlite } = await import('@electric-sql/pglite');
     const pglite = await PGlite.create(dataDir);
     const store = await createPostgresStore({ pglite: countedPglite(pglite, count) });
@@ -104,6 +106,15 @@ async function dispatch(engine: Engine): Promise<Figure> {
   });
   const done = new Promise<void>((resolve) => user.on('campaign.status', ({ campaign: changed }) => changed.status === 'completed' && resolve()));
   count.reset();
+  if (process.env.TRACE) {
+    const t0 = performance.now();
+    let last = 0;
+    user.on('campaign.progress', ({ counts }) => {
+      if (counts.sent - last < RECIPIENTS / 20) return;
+      last = counts.sent;
+      console.error(`${((performance.now() - t0) / 1000).toFixed(1)} s: ${counts.sent} sent, ${count.total} statements, rss ${mb(process.memoryUsage().rss)}`);
+    });
+  }
   const { ms, peakRss } = await measure(async () => {
     await user.campaigns.start(campaign.id);
     await done;
@@ -213,8 +224,28 @@ async function inbox(engine: Engine): Promise<Figure> {
 
 const CASES = { dispatch, import: importList, inbox } as const;
 
+/**
+ * Creates a PGlite data folder with the store's schema, in a process of its own: the dispatch case then opens it as an
+ * instance restarting does, so that its peak RSS is the instance's. (PGlite's initdb, on a new folder, leaves some
+ * 500 MB of its own in the process that ran it.)
+ */
+async function preparePglite(): Promise<string> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'pbx-sms-bench-pglite-'));
+  await new Promise<void>((resolve, reject) => {
+    const process_ = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), 'prepare', dataDir], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const timer = setTimeout(() => process_.kill('SIGKILL'), CASE_TIMEOUT_MS);
+    process_.on('exit', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve();
+      else reject(new Error(`Preparing PGlite failed (exit ${code}).`));
+    });
+  });
+  return dataDir;
+}
+
 /** Runs one case in a child process (so that its peak RSS is its own); resolves to its figure. */
-function child(name: keyof typeof CASES, engine: Engine, env: NodeJS.ProcessEnv): Promise<Figure> {
+async function child(name: keyof typeof CASES, engine: Engine, env: NodeJS.ProcessEnv): Promise<Figure> {
+  if (name === 'dispatch' && engine === 'pglite') env = { ...env, BENCH_PGLITE_DIR: await preparePglite() };
   return new Promise((resolve, reject) => {
     const process_ = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', fileURLToPath(import.meta.url), name, engine], {
       env, stdio: ['ignore', 'pipe', 'inherit'],
@@ -232,7 +263,11 @@ function child(name: keyof typeof CASES, engine: Engine, env: NodeJS.ProcessEnv)
 }
 
 async function main(): Promise<void> {
-  const [name, engine] = process.argv.slice(2) as [keyof typeof CASES | undefined, Engine | undefined];
+  const [name, engine] = process.argv.slice(2) as [keyof typeof CASES | 'prepare' | undefined, Engine | undefined];
+  if (name === 'prepare') {
+    await (await createPostgresStore({ dataDir: engine! })).close();
+    return;
+  }
   if (name && engine) {
     console.log(JSON.stringify(await CASES[name](engine)));
     return;
