@@ -39,74 +39,45 @@ function kindOf(sql: string): string {
   return `${verb} ${table}`.trim();
 }
 
+type Method = (...args: unknown[]) => unknown;
+
+/**
+ * `target` with the methods `counted` counting the SQL of their first argument before they run, and the methods of
+ * `wrapped` replaced by what each makes of the original (bound to `target`).
+ */
+function counting<T extends object>(target: T, counted: readonly string[], count: StatementCount, wrapped: Record<string, (method: Method) => Method> = {}): T {
+  return new Proxy(target, {
+    get(inner, key) {
+      const member = Reflect.get(inner, key) as unknown;
+      if (typeof member !== 'function' || typeof key !== 'string') return member;
+      const method = (member as Method).bind(inner);
+      if (wrapped[key]) return wrapped[key](method);
+      if (!counted.includes(key)) return method;
+      return (...args: unknown[]) => {
+        count.add(textOf(args[0]));
+        return method(...args);
+      };
+    },
+  });
+}
+
 /**
  * A node-postgres pool whose round trips are counted: its one-statement queries (`pool.query`), and the queries of the
  * clients it lends for transactions (`pool.connect()`, as the store's driver calls it).
  */
 export function countedPool(pool: pg.Pool, count: StatementCount): pg.Pool {
-  return new Proxy(pool, {
-    get(target, name) {
-      const value = Reflect.get(target, name) as unknown;
-      if (name === 'query') {
-        return (...args: unknown[]) => {
-          count.add(textOf(args[0]));
-          return (value as (...args: unknown[]) => unknown).apply(target, args);
-        };
-      }
-      if (name === 'connect') {
-        return async () => {
-          const client = await target.connect();
-          return new Proxy(client, {
-            get(inner, key) {
-              const member = Reflect.get(inner, key) as unknown;
-              if (key === 'query') {
-                return (...args: unknown[]) => {
-                  count.add(textOf(args[0]));
-                  return (member as (...args: unknown[]) => unknown).apply(inner, args);
-                };
-              }
-              return typeof member === 'function' ? (member as (...args: unknown[]) => unknown).bind(inner) : member;
-            },
-          });
-        };
-      }
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
+  return counting(pool, ['query'], count, {
+    connect: (connect) => async () => counting((await connect()) as pg.PoolClient, ['query'], count),
   });
 }
 
 /** A PGlite instance whose statements (`exec`, `query`, and those of its transactions) are counted. */
 export function countedPglite(db: PGlite, count: StatementCount): PGlite {
-  return new Proxy(db, {
-    get(target, name) {
-      const value = Reflect.get(target, name) as unknown;
-      if (typeof value !== 'function') return value;
-      if (name === 'exec' || name === 'query') {
-        return (text: string, ...rest: unknown[]) => {
-          count.add(text);
-          return (value as (...args: unknown[]) => unknown).call(target, text, ...rest);
-        };
-      }
-      if (name === 'transaction') {
-        return (work: (tx: unknown) => Promise<unknown>) => (value as (work: unknown) => Promise<unknown>).call(target, (tx: { query: (...args: unknown[]) => unknown }) => {
-          count.add('BEGIN');
-          const counted = new Proxy(tx, {
-            get(inner, key) {
-              const member = Reflect.get(inner, key) as unknown;
-              if (key === 'query' || key === 'exec') {
-                return (text: string, ...rest: unknown[]) => {
-                  count.add(text);
-                  return (member as (...args: unknown[]) => unknown).call(inner, text, ...rest);
-                };
-              }
-              return typeof member === 'function' ? (member as (...args: unknown[]) => unknown).bind(inner) : member;
-            },
-          });
-          return work(counted);
-        });
-      }
-      return (value as (...args: unknown[]) => unknown).bind(target);
-    },
+  return counting(db, ['exec', 'query'], count, {
+    transaction: (transaction) => (work) => transaction((tx: object) => {
+      count.add('BEGIN');
+      return (work as Method)(counting(tx, ['exec', 'query'], count));
+    }),
   });
 }
 
