@@ -8,6 +8,8 @@
  * - inbox: the newest 50 conversations of a user, with unread counts (`conversations.list`), in an organisation of
  *   INBOX_CONVERSATIONS (100k) conversations and INBOX_MESSAGES (1M) messages on PostgreSQL: p50 and p95 (aim: 20 ms
  *   at p95), and the `EXPLAIN ANALYZE` of the conversations query it runs.
+ * Dispatch also counts the round trips to the database per 1,000 recipients, by statement (`TRACE=1` prints its pace
+ * as it goes); its PGlite opens a data folder created beforehand by another process, as an instance restarting does.
  * Each figure is taken in a child process of its own, so that peak RSS is that case's alone. PostgreSQL is the
  * server `DATABASE_URL` names, or a throwaway one (scripts/test-postgres.mjs, default durability settings).
  */
@@ -27,6 +29,7 @@ import { startTestPostgres } from '../scripts/test-postgres.mjs';
 import { generateRecipientsCsv } from '../test/fixtures/recipients-csv.js';
 import { sendingDesk } from '../test/fixtures/bulk-campaign.js';
 import { mb, measure, rate, table } from './support.js';
+import { StatementCount, countedPglite, countedPool } from './statement-count.js';
 
 const RECIPIENTS = Number(process.env.RECIPIENTS ?? 100_000);
 const IMPORT_ROWS = Number(process.env.IMPORT_ROWS ?? 1_000_000);
@@ -45,21 +48,33 @@ interface Figure {
   p50?: number;
   p95?: number;
   explain?: string;
+  /** Round trips to the database per 1,000 recipients, in all and by kind of statement (dispatch). */
+  statements?: { total: number; kinds: Record<string, number> };
 }
 
-/** A store of the engine, and how to free it. */
-async function openStore(engine: Engine, schema: string): Promise<{ store: Store; dispose(): Promise<void> }> {
+/** A store of the engine, and how to free it; its round trips to the database are counted in `count`. */
+async function openStore(engine: Engine, schema: string, count = new StatementCount()): Promise<{ store: Store; dispose(): Promise<void> }> {
   if (engine === 'memory') return { store: createMemoryStore(), dispose: async () => {} };
   if (engine === 'pglite') {
-    const dataDir = await mkdtemp(join(tmpdir(), 'pbx-sms-bench-pglite-'));
-    const store = await createPostgresStore({ dataDir });
-    return { store, dispose: () => rm(dataDir, { recursive: true, force: true }) };
+    const dataDir = process.env.BENCH_PGLITE_DIR ?? (await mkdtemp(join(tmpdir(), 'pbx-sms-bench-pglite-')));
+    const { PGlite } = await import('@electric-sql/pglite');
+    const pglite = await PGlite.create(dataDir);
+    const store = await createPostgresStore({ pglite: countedPglite(pglite, count) });
+    return {
+      store,
+      async dispose() {
+        await pglite.close();
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
   }
   const url = process.env.BENCH_DATABASE_URL!;
-  const store = await createPostgresStore({ connectionString: url, schema, poolSize: 20 });
+  const pool = new pg.Pool({ connectionString: url, max: 20 });
+  const store = await createPostgresStore({ pool: countedPool(pool, count), schema });
   return {
     store,
     async dispose() {
+      await pool.end();
       const client = new pg.Client(url);
       await client.connect();
       await client.query(`DROP SCHEMA ${schema} CASCADE; DROP OWNED BY ${schema}_app, ${schema}_across; DROP ROLE ${schema}_app; DROP ROLE ${schema}_across;`);
@@ -81,7 +96,8 @@ async function desk(store: Store) {
 }
 
 async function dispatch(engine: Engine): Promise<Figure> {
-  const { store, dispose } = await openStore(engine, `bench_dispatch_${process.pid}`);
+  const count = new StatementCount();
+  const { store, dispose } = await openStore(engine, `bench_dispatch_${process.pid}`, count);
   const { backend, user, number, extension } = await desk(store);
   const recipients = Array.from({ length: RECIPIENTS }, (_, index) => ({ e164: demoMobile(index), fields: { name: `R${index}` }, line: index + 2 }));
   const upload = await user.campaigns.createUpload({ name: 'bench.csv', columns: ['phone', 'name'], phoneColumn: 'phone', recipients, errors: [], duplicates: [] });
@@ -89,16 +105,27 @@ async function dispatch(engine: Engine): Promise<Figure> {
     name: 'Bench', sender: { type: 'number', numberId: number.id }, body: 'Hello {{name}}, this is a benchmark message.', ratingExtensionId: extension.id, recipients: { uploadId: upload.id },
   });
   const done = new Promise<void>((resolve) => user.on('campaign.status', ({ campaign: changed }) => changed.status === 'completed' && resolve()));
+  count.reset();
+  if (process.env.TRACE) {
+    const t0 = performance.now();
+    let last = 0;
+    user.on('campaign.progress', ({ counts }) => {
+      if (counts.sent - last < RECIPIENTS / 20) return;
+      last = counts.sent;
+      console.error(`${((performance.now() - t0) / 1000).toFixed(1)} s: ${counts.sent} sent, ${count.total} statements, rss ${mb(process.memoryUsage().rss)}`);
+    });
+  }
   const { ms, peakRss } = await measure(async () => {
     await user.campaigns.start(campaign.id);
     await done;
   });
+  const statements = count.summary(RECIPIENTS);
   const final = await user.campaigns.get(campaign.id);
   if (final.counts.sent !== RECIPIENTS) throw new Error(`Only ${final.counts.sent} of ${RECIPIENTS} were sent.`);
   await backend.close();
   await store.close();
   await dispose();
-  return { case: `dispatch ${RECIPIENTS.toLocaleString('en-US')}`, engine, seconds: ms / 1000, perSecond: (RECIPIENTS / ms) * 1000, peakRss };
+  return { case: `dispatch ${RECIPIENTS.toLocaleString('en-US')}`, engine, seconds: ms / 1000, perSecond: (RECIPIENTS / ms) * 1000, peakRss, ...(engine !== 'memory' && { statements }) };
 }
 
 async function importList(engine: Engine): Promise<Figure> {
@@ -197,8 +224,28 @@ async function inbox(engine: Engine): Promise<Figure> {
 
 const CASES = { dispatch, import: importList, inbox } as const;
 
+/**
+ * Creates a PGlite data folder with the store's schema, in a process of its own: the dispatch case then opens it as an
+ * instance restarting does, so that its peak RSS is the instance's. (PGlite's initdb, on a new folder, leaves some
+ * 500 MB of its own in the process that ran it.)
+ */
+async function preparePglite(): Promise<string> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'pbx-sms-bench-pglite-'));
+  await new Promise<void>((resolve, reject) => {
+    const process_ = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), 'prepare', dataDir], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const timer = setTimeout(() => process_.kill('SIGKILL'), CASE_TIMEOUT_MS);
+    process_.on('exit', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve();
+      else reject(new Error(`Preparing PGlite failed (exit ${code}).`));
+    });
+  });
+  return dataDir;
+}
+
 /** Runs one case in a child process (so that its peak RSS is its own); resolves to its figure. */
-function child(name: keyof typeof CASES, engine: Engine, env: NodeJS.ProcessEnv): Promise<Figure> {
+async function child(name: keyof typeof CASES, engine: Engine, env: NodeJS.ProcessEnv): Promise<Figure> {
+  if (name === 'dispatch' && engine === 'pglite') env = { ...env, BENCH_PGLITE_DIR: await preparePglite() };
   return new Promise((resolve, reject) => {
     const process_ = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', fileURLToPath(import.meta.url), name, engine], {
       env, stdio: ['ignore', 'pipe', 'inherit'],
@@ -216,7 +263,11 @@ function child(name: keyof typeof CASES, engine: Engine, env: NodeJS.ProcessEnv)
 }
 
 async function main(): Promise<void> {
-  const [name, engine] = process.argv.slice(2) as [keyof typeof CASES | undefined, Engine | undefined];
+  const [name, engine] = process.argv.slice(2) as [keyof typeof CASES | 'prepare' | undefined, Engine | undefined];
+  if (name === 'prepare') {
+    await (await createPostgresStore({ dataDir: engine! })).close();
+    return;
+  }
   if (name && engine) {
     console.log(JSON.stringify(await CASES[name](engine)));
     return;
@@ -251,7 +302,11 @@ async function main(): Promise<void> {
     'p50 / p95': figure.p50 !== undefined ? `${figure.p50.toFixed(1)} / ${figure.p95!.toFixed(1)} ms` : '',
     'vs memory': figure.perSecond && memoryOf(figure.case)?.perSecond ? `${(figure.perSecond / memoryOf(figure.case)!.perSecond!).toFixed(2)}×` : '',
     'peak RSS': mb(figure.peakRss),
+    'statements per 1,000': figure.statements ? String(figure.statements.total) : '',
   })));
+  for (const figure of figures) {
+    if (figure.statements) console.log(`\nStatements per 1,000 recipients, ${figure.case} (${figure.engine}): ${JSON.stringify(figure.statements.kinds)}`);
+  }
   for (const figure of figures) if (figure.explain) console.log(`\nEXPLAIN of the inbox query (${figure.engine}):\n${figure.explain}`);
 }
 

@@ -208,7 +208,7 @@ export class PostgresCollection<T> implements Collection<T> {
         const params = this.params();
         const keys = params.add(run.map(([key]) => key), '::text[]');
         const patches = params.add(run.map(([, json]) => json), '::jsonb[]');
-        const condition = whereSql(tests, params, this.spec);
+        const condition = keyedCondition(whereSql(tests, params, this.spec), 'target');
         const rows = await sql.query<{ position: string | number }>(
           `UPDATE ${this.table} AS target SET doc = target.doc || change.patch
            FROM unnest(${keys}, ${patches}) WITH ORDINALITY AS change(change_key, patch, position)
@@ -303,4 +303,16 @@ export class PostgresCollection<T> implements Collection<T> {
     if (after) parts.push(afterSql(order, this.spec.key, this.place.schema, after, params));
     return { filter: parts.map((part) => `(${part})`).join(' AND '), order };
   }
+}
+
+/**
+ * A condition on records found by their keys, tested on each record found rather than used to find them: a scalar
+ * subquery over the row's own columns, which no index can serve. Written plainly, a condition such as `status =
+ * 'sending'` matches a partial index (`messages_status`), and a planner whose statistics are older than the campaign
+ * scans every entry that index ever held for the value (the versions a dispatch moved on stay in it until vacuum)
+ * instead of looking the keys up: the cost of each call then grew with the messages already sent.
+ */
+function keyedCondition(condition: string, table: string): string {
+  if (condition === 'TRUE') return condition;
+  return `(SELECT ${condition} FROM (SELECT ${table}.key AS key, ${table}.doc AS doc) AS current)`;
 }

@@ -13,7 +13,7 @@ import { CampaignPauses } from './campaign-pauses.js';
 import { SendWindow } from './send-window.js';
 import { RateLimiter, type StopSignal, pause } from './rate-limiter.js';
 import { SharedRate } from './shared-rate.js';
-import { nextDay } from './send-caps.js';
+import { type DayTally, nextDay } from './send-caps.js';
 import type { OrganisationLimits, Settings } from '../model/index.js';
 import { billToOf, chargeFor, storeCharge } from './usage.js';
 import type { EventPayloads } from './event-views.js';
@@ -479,6 +479,8 @@ export class CampaignRunner {
     const window = new SendWindow(WINDOW);
     const sent: SentRecipients = { ids: [], campaignId: campaign.id, since: 0 };
     const accepted = new Coalescer<Accepted>((items) => this.recordAccepted(items, sent, charge));
+    // Without a daily cap, the batch's sends are counted for the day in one store call at its end (see `DayTally`).
+    const tally: DayTally = { day: '', count: 0 };
     const unsubscribe = run.signal.onStop(() => window.wake());
     let index = 0;
     while (index < batch.length && !run.stopRequested && !this.ctx.isClosed) {
@@ -531,7 +533,7 @@ export class CampaignRunner {
           sharedWait = turn.wait;
           if (sendable.length === 0) continue;
         }
-        const counted = await this.ctx.caps.countToday(pace.limits, sendable.length);
+        const counted = await this.ctx.caps.countToday(pace.limits, sendable.length, tally);
         if (counted.count < sendable.length) {
           // Past the organisation's daily cap: the rest stay pending until the next day, when the campaign goes on.
           for (const { message } of sendable.splice(counted.count)) this.giveBackTurn(pace, message.segments);
@@ -545,7 +547,7 @@ export class CampaignRunner {
         const lost = sendable.filter((claim) => !won.has(claim.message.id));
         const existing = new Map<string, MessageRecord>();
         if (lost.length > 0) {
-          await this.ctx.caps.uncount(counted.day, lost.length);
+          await this.ctx.caps.uncount(counted.day, lost.length, tally);
           await this.shared.giveBack(turn, lost.reduce((sum, { message }) => sum + message.segments, 0));
           for (const message of await db.messages.getMany(lost.map((claim) => claim.message.id))) existing.set(message.id, message);
         }
@@ -583,6 +585,7 @@ export class CampaignRunner {
       }
       if (sent.ids.length >= MARK_SENT_EVERY || (sent.ids.length > 0 && this.ctx.clock.now() - sent.since >= PROGRESS_EVERY_MS)) await this.markSent(sent);
     }
+    await this.ctx.caps.storeTally(tally);
     unsubscribe();
     const settled = (async () => {
       await window.drained();

@@ -24,6 +24,16 @@ export interface Counted {
   count: number;
 }
 
+/**
+ * Sends of a campaign run counted for their day but not stored yet: an organisation without a daily cap has its
+ * campaign sends stored a batch at a time (`countToday` with a tally, then `storeTally`) rather than a window at a time,
+ * as no cap reads the count meanwhile.
+ */
+export interface DayTally {
+  day: string;
+  count: number;
+}
+
 /** A one-to-one send refused, and why. */
 export interface Refused {
   refused: MessageError;
@@ -64,9 +74,16 @@ export class SendCaps {
   /**
    * Counts up to `count` sends for today in the store: as many as the daily cap lets go (all without a cap), and
    * returns them. The store's count holds across instances: two that count at once never let more than the cap go.
+   * Without a cap, sends counted with a `tally` are added to it instead, for `storeTally` to store later.
    */
-  async countToday(limits: OrganisationLimits, count: number): Promise<Counted> {
+  async countToday(limits: OrganisationLimits, count: number, tally?: DayTally): Promise<Counted> {
     const day = dayOf(this.ctx.clock.now());
+    if (tally && limits.sendsPerDay === null) {
+      if (tally.day !== day) await this.storeTally(tally);
+      tally.day = day;
+      tally.count += count;
+      return { day, count };
+    }
     const { sends } = await this.ctx.db.sendCounts.increment(day, { sends: count }, { id: day, sends: 0 });
     const cap = limits.sendsPerDay;
     const allowed = cap === null ? count : Math.max(0, Math.min(count, cap - (sends - count)));
@@ -75,8 +92,16 @@ export class SendCaps {
   }
 
   /** Uncounts sends counted for their day that did not go after all (blocked, or claimed by another run). */
-  async uncount(day: string, count: number): Promise<void> {
-    if (count > 0) await this.ctx.db.sendCounts.increment(day, { sends: -count }, { id: day, sends: 0 });
+  async uncount(day: string, count: number, tally?: DayTally): Promise<void> {
+    if (tally?.day === day && tally.count >= count) tally.count -= count;
+    else if (count > 0) await this.ctx.db.sendCounts.increment(day, { sends: -count }, { id: day, sends: 0 });
+  }
+
+  /** Stores the sends a tally holds for their day (one `increment`), and empties it. */
+  async storeTally(tally: DayTally): Promise<void> {
+    const { day, count } = tally;
+    tally.count = 0;
+    if (count !== 0) await this.ctx.db.sendCounts.increment(day, { sends: count }, { id: day, sends: 0 });
   }
 
   /** When the daily cap lifts again, if it is reached now; else null. */

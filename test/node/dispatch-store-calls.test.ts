@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createMemoryStore } from '../../adapters/memory-store/index.js';
+import { type Carrier, createLocalBackend, createSmsClient } from '../../src/index.js';
+import { DEFAULT_ORGANISATION_ID } from '../../src/model/index.js';
+import type { CollectionName, Store } from '../../src/ports/store.js';
+import { createBulkCampaign } from '../fixtures/bulk-campaign.js';
+
+const RECIPIENTS = 3000;
+/** Recipients a run reads at a time (the engine's batch). */
+const BATCH = 500;
+const WAIT_MS = 20_000;
+
+/** A store whose collection calls are counted, by `collection.method`. */
+function countingStore(store: Store): { store: Store; calls: Map<string, number> } {
+  const calls = new Map<string, number>();
+  const scope = (organisationId: string) => {
+    const inner = store.scope(organisationId);
+    return new Proxy(inner, {
+      get(target, name) {
+        if (name !== 'collection') return Reflect.get(target, name);
+        return (collection: CollectionName) => new Proxy(target.collection(collection), {
+          get(methods, method) {
+            const value = Reflect.get(methods, method) as unknown;
+            if (typeof value !== 'function') return value;
+            return (...args: unknown[]) => {
+              const key = `${collection}.${String(method)}`;
+              calls.set(key, (calls.get(key) ?? 0) + 1);
+              return (value as (...args: unknown[]) => unknown).apply(methods, args);
+            };
+          },
+        });
+      },
+    });
+  };
+  return { store: new Proxy(store, { get: (target, name) => (name === 'scope' ? scope : Reflect.get(target, name)) }), calls };
+}
+
+/** A carrier that answers every send at once. */
+function bareCarrier(): Carrier {
+  let sequence = 0;
+  return { capabilities: { alphaTags: true, segmentsPerSecondPerSender: 0 }, send: () => Promise.resolve({ providerId: `SM${(sequence += 1)}` }), connect: () => () => {} };
+}
+
+function within<T>(promise: Promise<T>, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took more than ${WAIT_MS} ms`)), WAIT_MS)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function dispatch(limits?: { sendsPerDay: number }) {
+  const memory = createMemoryStore();
+  const { store, calls } = countingStore(memory);
+  const backend = createLocalBackend({ store, carrier: bareCarrier(), settings: { defaultCountry: 'AU', segmentsPerSecond: 0 } });
+  try {
+    if (limits) {
+      const operator = createSmsClient({ backend, principal: { userId: 'operator', role: 'operator' } });
+      await operator.organisations.update(DEFAULT_ORGANISATION_ID, { limits });
+    }
+    const { user, campaign, completed } = await createBulkCampaign(backend, RECIPIENTS, 'Hello {{name}}');
+    calls.clear();
+    await user.campaigns.start(campaign.id);
+    await within(completed, 'The campaign');
+    const final = await user.campaigns.get(campaign.id);
+    const day = new Date().toISOString().slice(0, 10);
+    const counted = await memory.scope(DEFAULT_ORGANISATION_ID).collection('sendCounts').get(day);
+    return { sent: final.counts.sent, counted: counted?.sends ?? 0, increments: calls.get('sendCounts.increment') ?? 0 };
+  } finally {
+    await backend.close();
+  }
+}
+
+describe('campaign dispatch: store calls', () => {
+  it('counts the day\'s sends a batch at a time when the organisation has no daily cap, and every one of them', async () => {
+    const { sent, counted, increments } = await dispatch();
+    assert.equal(sent, RECIPIENTS);
+    assert.equal(counted, RECIPIENTS, 'every send counted for the day');
+    assert.ok(increments <= RECIPIENTS / BATCH + 1, `${increments} increments of the day's count for ${RECIPIENTS} recipients`);
+  });
+
+  it('counts them a window at a time under a daily cap, so that the cap holds at every claim', async () => {
+    const { sent, counted, increments } = await dispatch({ sendsPerDay: RECIPIENTS * 2 });
+    assert.equal(sent, RECIPIENTS);
+    assert.equal(counted, RECIPIENTS);
+    assert.ok(increments >= RECIPIENTS / 64, `${increments} increments`);
+  });
+});
