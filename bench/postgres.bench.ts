@@ -12,20 +12,16 @@
  * server `DATABASE_URL` names, or a throwaway one (scripts/test-postgres.mjs, default durability settings).
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { createPostgresStore } from '../adapters/postgres-store/index.js';
-import { createMemoryStore } from '../adapters/memory-store/index.js';
-import { type Carrier, createLocalBackend, demoMobile, parseRecipients } from '../src/index.js';
+import { createLocalBackend, demoMobile, parseRecipients } from '../src/index.js';
 import { DEFAULT_ORGANISATION_ID } from '../src/model/index.js';
 import type { Store } from '../src/ports/store.js';
 // @ts-expect-error: a JavaScript module without types.
 import { startTestPostgres } from '../scripts/test-postgres.mjs';
 import { generateRecipientsCsv } from '../test/fixtures/recipients-csv.js';
 import { sendingDesk } from '../test/fixtures/bulk-campaign.js';
+import { type BenchEngine, bareCarrier, openStore } from './stores.js';
 import { mb, measure, rate, table } from './support.js';
 
 const RECIPIENTS = Number(process.env.RECIPIENTS ?? 100_000);
@@ -35,7 +31,7 @@ const INBOX_MESSAGES = Number(process.env.INBOX_MESSAGES ?? 1_000_000);
 const INBOX_PAGES = 200;
 const CASE_TIMEOUT_MS = 20 * 60_000;
 
-type Engine = 'memory' | 'pglite' | 'postgres';
+type Engine = BenchEngine;
 interface Figure {
   case: string;
   engine: Engine;
@@ -45,33 +41,6 @@ interface Figure {
   p50?: number;
   p95?: number;
   explain?: string;
-}
-
-/** A store of the engine, and how to free it. */
-async function openStore(engine: Engine, schema: string): Promise<{ store: Store; dispose(): Promise<void> }> {
-  if (engine === 'memory') return { store: createMemoryStore(), dispose: async () => {} };
-  if (engine === 'pglite') {
-    const dataDir = await mkdtemp(join(tmpdir(), 'pbx-sms-bench-pglite-'));
-    const store = await createPostgresStore({ dataDir });
-    return { store, dispose: () => rm(dataDir, { recursive: true, force: true }) };
-  }
-  const url = process.env.BENCH_DATABASE_URL!;
-  const store = await createPostgresStore({ connectionString: url, schema, poolSize: 20 });
-  return {
-    store,
-    async dispose() {
-      const client = new pg.Client(url);
-      await client.connect();
-      await client.query(`DROP SCHEMA ${schema} CASCADE; DROP OWNED BY ${schema}_app, ${schema}_across; DROP ROLE ${schema}_app; DROP ROLE ${schema}_across;`);
-      await client.end();
-    },
-  };
-}
-
-/** A carrier that answers every send at once and reports nothing. */
-function bareCarrier(): Carrier {
-  let sequence = 0;
-  return { capabilities: { alphaTags: true, segmentsPerSecondPerSender: 0 }, send: () => Promise.resolve({ providerId: `SM${(sequence++).toString(16)}` }), connect: () => () => {} };
 }
 
 /** An engine over the store with one department, extension, user and number. */

@@ -16,23 +16,17 @@
  * (`memory,pglite,postgres,events`); `CPU_PROF=<folder>` writes a CPU profile of each child process there.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 // @ts-expect-error: a JavaScript module without types.
 import autocannon from 'autocannon';
-import pg from 'pg';
-import { createMemoryStore } from '../adapters/memory-store/index.js';
-import { createPostgresStore } from '../adapters/postgres-store/index.js';
 import { createRestServer, jwtAuthenticator, mintToken } from '../adapters/rest-server/index.js';
-import { type Carrier, type Principal, createLocalBackend, createSmsClient, demoMobile } from '../src/index.js';
-import type { Store } from '../src/ports/store.js';
+import { type Principal, createLocalBackend, createSmsClient, demoMobile } from '../src/index.js';
 // @ts-expect-error: a JavaScript module without types.
 import { startTestPostgres } from '../scripts/test-postgres.mjs';
 import { sendingDesk } from '../test/fixtures/bulk-campaign.js';
+import { type BenchEngine, bareCarrier, openStore } from './stores.js';
 import { table } from './support.js';
 
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
@@ -53,7 +47,7 @@ const EVENT_TIMEOUT_MS = 30_000;
 /** How long autocannon waits for one answer, in seconds (PGlite serves one query at a time: 50 sends queue). */
 const REQUEST_TIMEOUT_S = 30;
 
-type Engine = 'memory' | 'pglite' | 'postgres';
+type Engine = BenchEngine;
 
 interface Figure {
   what: string;
@@ -77,37 +71,9 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
 }
 
-/** A carrier that answers every send at once and reports nothing. */
-function bareCarrier(): Carrier {
-  let sequence = 0;
-  return { capabilities: { alphaTags: true, segmentsPerSecondPerSender: 0 }, send: () => Promise.resolve({ providerId: `SM${(sequence++).toString(16)}` }), connect: () => () => {} };
-}
-
-/** A store of the engine, and how to free it. */
-async function openStore(engine: Engine): Promise<{ store: Store; dispose(): Promise<void> }> {
-  if (engine === 'memory') return { store: createMemoryStore(), dispose: async () => {} };
-  if (engine === 'pglite') {
-    const dataDir = await mkdtemp(join(tmpdir(), 'pbx-sms-bench-server-'));
-    const store = await createPostgresStore({ dataDir });
-    return { store, dispose: () => rm(dataDir, { recursive: true, force: true }) };
-  }
-  const url = process.env.BENCH_DATABASE_URL!;
-  const schema = `bench_server_${process.pid}`;
-  const store = await createPostgresStore({ connectionString: url, schema, poolSize: 20 });
-  return {
-    store,
-    async dispose() {
-      const client = new pg.Client(url);
-      await client.connect();
-      await client.query(`DROP SCHEMA ${schema} CASCADE; DROP OWNED BY ${schema}_app, ${schema}_across; DROP ROLE ${schema}_app; DROP ROLE ${schema}_across;`);
-      await client.end();
-    },
-  };
-}
-
 /** The engine over the store, with the sending desk (the user `sender` and a number) and LISTENERS users besides. */
 async function openEngine(engine: Engine, listeners: number) {
-  const { store, dispose } = await openStore(engine);
+  const { store, dispose } = await openStore(engine, `bench_server_${process.pid}`);
   const backend = createLocalBackend({ store, carrier: bareCarrier(), settings: { defaultCountry: 'AU', segmentsPerSecond: 0 } });
   const desk = await sendingDesk(backend);
   for (let index = 0; index < listeners; index++) await desk.admin.directory.createUser({ id: listenerId(index), name: `Listener ${index}`, role: 'user' });
