@@ -14,22 +14,22 @@
  * server `DATABASE_URL` names, or a throwaway one (scripts/test-postgres.mjs, default durability settings).
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createPostgresStore } from '../adapters/postgres-store/index.js';
-import { createMemoryStore } from '../adapters/memory-store/index.js';
-import { type Carrier, createLocalBackend, demoMobile, parseRecipients } from '../src/index.js';
+import { createLocalBackend, demoMobile, parseRecipients } from '../src/index.js';
 import { DEFAULT_ORGANISATION_ID } from '../src/model/index.js';
 import type { Store } from '../src/ports/store.js';
 // @ts-expect-error: a JavaScript module without types.
 import { startTestPostgres } from '../scripts/test-postgres.mjs';
 import { generateRecipientsCsv } from '../test/fixtures/recipients-csv.js';
 import { sendingDesk } from '../test/fixtures/bulk-campaign.js';
+import { type BenchEngine, bareCarrier, openStore } from './stores.js';
 import { mb, measure, rate, table } from './support.js';
-import { StatementCount, countedPglite, countedPool } from './statement-count.js';
+import { StatementCount } from './statement-count.js';
 
 const RECIPIENTS = Number(process.env.RECIPIENTS ?? 100_000);
 const IMPORT_ROWS = Number(process.env.IMPORT_ROWS ?? 1_000_000);
@@ -38,7 +38,7 @@ const INBOX_MESSAGES = Number(process.env.INBOX_MESSAGES ?? 1_000_000);
 const INBOX_PAGES = 200;
 const CASE_TIMEOUT_MS = 20 * 60_000;
 
-type Engine = 'memory' | 'pglite' | 'postgres';
+type Engine = BenchEngine;
 interface Figure {
   case: string;
   engine: Engine;
@@ -50,43 +50,6 @@ interface Figure {
   explain?: string;
   /** Round trips to the database per 1,000 recipients, in all and by kind of statement (dispatch). */
   statements?: { total: number; kinds: Record<string, number> };
-}
-
-/** A store of the engine, and how to free it; its round trips to the database are counted in `count`. */
-async function openStore(engine: Engine, schema: string, count = new StatementCount()): Promise<{ store: Store; dispose(): Promise<void> }> {
-  if (engine === 'memory') return { store: createMemoryStore(), dispose: async () => {} };
-  if (engine === 'pglite') {
-    const dataDir = process.env.BENCH_PGLITE_DIR ?? (await mkdtemp(join(tmpdir(), 'pbx-sms-bench-pglite-')));
-    const { PGlite } = await import('@electric-sql/pglite');
-    const pglite = await PGlite.create(dataDir);
-    const store = await createPostgresStore({ pglite: countedPglite(pglite, count) });
-    return {
-      store,
-      async dispose() {
-        await pglite.close();
-        await rm(dataDir, { recursive: true, force: true });
-      },
-    };
-  }
-  const url = process.env.BENCH_DATABASE_URL!;
-  const pool = new pg.Pool({ connectionString: url, max: 20 });
-  const store = await createPostgresStore({ pool: countedPool(pool, count), schema });
-  return {
-    store,
-    async dispose() {
-      await pool.end();
-      const client = new pg.Client(url);
-      await client.connect();
-      await client.query(`DROP SCHEMA ${schema} CASCADE; DROP OWNED BY ${schema}_app, ${schema}_across; DROP ROLE ${schema}_app; DROP ROLE ${schema}_across;`);
-      await client.end();
-    },
-  };
-}
-
-/** A carrier that answers every send at once and reports nothing. */
-function bareCarrier(): Carrier {
-  let sequence = 0;
-  return { capabilities: { alphaTags: true, segmentsPerSecondPerSender: 0 }, send: () => Promise.resolve({ providerId: `SM${(sequence++).toString(16)}` }), connect: () => () => {} };
 }
 
 /** An engine over the store with one department, extension, user and number. */

@@ -27,7 +27,7 @@ export function retryAfterOf(headers: Headers, now = Date.now()): number | undef
 
 /**
  * The error an answer of the REST server stands for, as the backend behind it threw it: the same class, code and
- * members (`field`, `issues`, `resource`, `state`...), so that `isValidationError(error)` and `error.field` read as
+ * members (`field`, `line`, `issues`, `resource`, `state`...), so that `isValidationError(error)` and `error.field` read as
  * they do in-process. An answer that is not problem+json becomes an `HttpError` with its status.
  */
 export async function errorOf(response: Response): Promise<SmsError> {
@@ -40,7 +40,7 @@ export async function errorOf(response: Response): Promise<SmsError> {
   const member = (key: string) => (problem as Record<string, unknown>)[key];
   switch (problem.name) {
     case 'ValidationError':
-      return new ValidationError(detail, { field: problem.field, issues: (problem.issues ?? []) as ValidationIssue[] });
+      return new ValidationError(detail, { field: problem.field, issues: (problem.issues ?? []) as ValidationIssue[], line: problem.line });
     case 'PermissionError':
       return new PermissionError(detail, { action: text(member('action')) ?? '', code });
     case 'NotFoundError':

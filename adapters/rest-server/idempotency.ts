@@ -219,10 +219,14 @@ function replayedHeaders(headers: Headers | Record<string, string>, withBody: bo
   return kept;
 }
 
+/** Node's own hashing, when the runtime is Node (20.16 and later): `crypto.subtle.digest` costs ten times as much there. */
+const nodeCrypto = (globalThis as { process?: { getBuiltinModule?(name: 'node:crypto'): typeof import('node:crypto') | undefined } }).process?.getBuiltinModule?.('node:crypto');
+
 /** SHA-256 (hex) of who asks, what and where (as JSON: unambiguous), a line feed, then the body's bytes. */
 async function digest(principal: Principal, method: string, path: string, body: string | Uint8Array | ArrayBuffer): Promise<string> {
   const head = utf8(`${JSON.stringify([principal.organisationId ?? null, principal.userId, method, path])}\n`);
   const tail = typeof body === 'string' ? utf8(body) : new Uint8Array(body);
+  if (nodeCrypto) return nodeCrypto.createHash('sha256').update(head).update(tail).digest('hex');
   const bytes = new Uint8Array(head.byteLength + tail.byteLength);
   bytes.set(head);
   bytes.set(tail, head.byteLength);

@@ -3,6 +3,7 @@ import type { Store } from '../../src/ports/store.js';
 import { type Middleware, answer } from './context.js';
 import { createIdempotencyKeys } from './idempotency.js';
 import { httpProblem } from './problems.js';
+import { routeResponseText } from './routes.js';
 
 /** The header a replayed response carries. */
 export const REPLAYED_HEADER = 'idempotent-replayed';
@@ -46,6 +47,7 @@ export function idempotentRequests(store: Store): Middleware {
       throw error;
     }
     const response = c.res;
-    await outcome.finish({ status: response.status, headers: response.headers, body: await response.clone().text() });
+    const body = routeResponseText(response) ?? (response.status === 204 ? '' : await response.clone().text());
+    await outcome.finish({ status: response.status, headers: response.headers, body });
   };
 }

@@ -10,6 +10,7 @@ import { systemClock } from '../../src/engine/clock.js';
 import { parseInput } from '../../src/engine/validate.js';
 import { Principal } from '../../src/model/directory.js';
 import type { Clock } from '../../src/ports/carrier.js';
+import { createVerifiedTokens } from './verified-tokens.js';
 
 type Jose = typeof import('jose');
 
@@ -113,6 +114,7 @@ const BEARER = /^Bearer +(\S+)$/i;
  * for another issuer or audience, or whose claims make no valid principal, all give null (the server answers 401);
  * nothing of the token is ever thrown or logged. Only an unreachable `jwksUrl` throws, an `SmsError` with code
  * `auth.keys_unavailable`, so that the server answers 503 rather than telling a client its token is bad.
+ * A token verified once is trusted for up to a minute (never past its `exp`) without checking its signature again.
  * Options are checked at once: a bad one is a `ValidationError` naming it.
  *
  * @example
@@ -165,9 +167,12 @@ export function jwtAuthenticator(options: JwtAuthenticatorOptions): Authenticate
     }
   };
 
+  const verified = createVerifiedTokens();
   return async (request) => {
     const token = bearerToken(request, maxTokenLength);
     if (token === null) return null;
+    const known = verified.get(token, clock.now());
+    if (known) return { ...known };
     ready ??= setUp();
     const { jose, key } = await ready;
     let payload: Record<string, unknown>;
@@ -186,7 +191,9 @@ export function jwtAuthenticator(options: JwtAuthenticatorOptions): Authenticate
       }
       return null;
     }
-    return toPrincipal(payload);
+    const principal = toPrincipal(payload);
+    if (principal && typeof payload.exp === 'number') verified.set(token, principal, payload.exp * 1000, clock.now());
+    return principal;
   };
 }
 

@@ -14,8 +14,7 @@ interface Context {
     json(): Promise<unknown>;
   };
   get(key: 'principal'): Principal;
-  json(value: unknown, status: number): Response;
-  body(value: null, status: number): Response;
+  body(value: string | null, status: number, headers?: Record<string, string>): Response;
 }
 
 type App = InstanceType<HonoModules['OpenAPIHono']>;
@@ -98,6 +97,18 @@ async function argumentsOf(c: Context, operation: RestOperation): Promise<unknow
   return args;
 }
 
+/** The JSON text of each response a route made, so that a middleware may keep it without reading the response again. */
+const sentText = new WeakMap<Response, string>();
+
+/**
+ * The body of a response one of the table's routes made, as sent; undefined for any other response (a problem, or one
+ * made again by a middleware). Reading it this way leaves `@hono/node-server` free to write the response in one go,
+ * where `response.clone()` would turn it into a stream.
+ */
+export function routeResponseText(response: Response): string | undefined {
+  return sentText.get(response);
+}
+
 /** Serves every operation of the table from `backend()` (read at each request, so a host may swap it). */
 export function addOperations(hono: HonoModules, app: App, backend: () => SmsBackend): void {
   for (const { group, name, operation } of restOperations()) {
@@ -105,7 +116,10 @@ export function addOperations(hono: HonoModules, app: App, backend: () => SmsBac
       const api = backend()[group] as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
       const result = await api[name]!.call(api, c.get('principal'), ...(await argumentsOf(c, operation)));
       if (operation.response === null) return c.body(null, 204);
-      return c.json(result ?? null, operation.status);
+      const text = JSON.stringify(result ?? null);
+      const response = c.body(text, operation.status, { 'content-type': 'application/json' });
+      sentText.set(response, text);
+      return response;
     };
     app.openapi(routeOf(hono, group, name, operation), handler as never, hookOf(operation) as never);
   }

@@ -1,17 +1,18 @@
 import * as z from 'zod';
 import { isSmsError } from '../../src/errors/sms-error.js';
 import { Principal } from '../../src/model/index.js';
-import { REST_BASE_PATH, REST_EVENTS_PATH } from '../../src/ports/rest-operations.js';
+import { REST_BASE_PATH } from '../../src/ports/rest-operations.js';
 import { createMemoryStore } from '../memory-store/index.js';
 import { answer } from './context.js';
 import { createEventStreams } from './events.js';
+import { addEventStream } from './events-route.js';
 import { principalRateLimit, requestTimeout } from './guards.js';
 import { idempotentRequests } from './idempotent-requests.js';
 import { type HonoModules, loadHono, loadNodeServer } from './load.js';
 import { type RestServerOptions, type SettledOptions, settleOptions } from './options.js';
 import { type ProblemAnswer, httpProblem, internalProblem, smsErrorProblem } from './problems.js';
 import { referencePage } from './reference.js';
-import { PROBLEM_RESPONSE, addOperations } from './routes.js';
+import { addOperations } from './routes.js';
 import { addWebhooks } from './webhook-routes.js';
 
 /** The REST server: a Web-standard `fetch` handler, and `listen` to serve it on a port from Node. */
@@ -112,22 +113,7 @@ function build(hono: HonoModules, options: SettledOptions, streams: ReturnType<t
   app.use(`${REST_BASE_PATH}/*`, idempotentRequests(options.idempotency?.store ?? createMemoryStore()) as never);
 
   // The event stream is registered first: its literal path must win over any parameter.
-  app.openAPIRegistry.registerPath({
-    method: 'get',
-    path: `${REST_BASE_PATH}${REST_EVENTS_PATH}`,
-    operationId: 'events',
-    tags: ['events'],
-    summary: 'Live events the caller may see, as Server-Sent Events (id: the event id; resume with Last-Event-ID).',
-    request: { headers: z.object({ 'last-event-id': z.string().regex(/^\d{1,15}$/).optional() }) },
-    responses: { 200: { description: 'The event stream.', content: { 'text/event-stream': { schema: z.string() } } }, default: PROBLEM_RESPONSE },
-  });
-  app.get(`${REST_BASE_PATH}${REST_EVENTS_PATH}`, (c) => {
-    const request = c as unknown as Answerable;
-    const resume = request.req.header('last-event-id') ?? request.req.query('after');
-    const result = streams.respond(options.backend, request.get('principal'), resume);
-    return result instanceof Response ? result : answer(result);
-  });
-
+  addEventStream(app, streams, () => options.backend);
   addOperations(hono, app, () => options.backend);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });

@@ -17,8 +17,26 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what:
   }));
   const first = issues[0];
   const field = first && first.path.length > 0 ? first.path.join('.') : what;
-  const message = first ? `Invalid ${field}: ${first.message}` : `Invalid ${what}`;
-  return fail(new ValidationError(message, { field, issues }));
+  const line = first ? lineOf(input, first.path) : undefined;
+  const message = first ? `Invalid ${field}${line === undefined ? '' : ` (line ${line})`}: ${first.message}` : `Invalid ${what}`;
+  return fail(new ValidationError(message, { field, issues, line }));
+}
+
+/**
+ * The line of the file a bad value sits in: the `line` of the innermost list item on its path that carries a valid one
+ * (the rows of an import or an upload each carry theirs); undefined elsewhere.
+ */
+function lineOf(input: unknown, path: readonly PropertyKey[]): number | undefined {
+  let line: number | undefined;
+  let at = input;
+  for (const key of path) {
+    if (typeof at !== 'object' || at === null) break;
+    at = (at as Record<PropertyKey, unknown>)[key];
+    if (typeof key !== 'number' || typeof at !== 'object' || at === null) continue;
+    const given = (at as { line?: unknown }).line;
+    if (typeof given === 'number' && Number.isSafeInteger(given) && given > 0) line = given;
+  }
+  return line;
 }
 
 function fail(error: Error): never {

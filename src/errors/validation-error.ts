@@ -18,6 +18,8 @@ export interface ValidationErrorOptions {
   field?: string;
   /** Each problem found, when there are several or they sit deeper than `field`. */
   issues?: readonly ValidationIssue[];
+  /** The 1-based line of the file whose row is wrong, when the input is rows read from a file (an import, an upload). */
+  line?: number | undefined;
   /** The offending value, when it is small and safe to log. */
   value?: unknown;
   cause?: unknown;
@@ -28,12 +30,15 @@ export interface ValidationErrorOptions {
  *
  * @example
  * throw new ValidationError('The rate must be a whole number of minor units.', { field: 'rate', value: 0.5 });
+ * // A row of an imported file: field 'entries.3.fields.note', line 5 (the row's own line in the file).
  */
 export class ValidationError extends SmsError {
   /** The argument or field that is wrong. */
   readonly field: string | undefined;
   /** Each problem found; at least one when `field` alone does not say enough. */
   readonly issues: readonly ValidationIssue[];
+  /** The line of the file whose row is wrong (an import's or upload's row carries its line), if the error is in one. */
+  readonly line: number | undefined;
   /** The offending value, if given. */
   readonly value: unknown;
 
@@ -42,11 +47,12 @@ export class ValidationError extends SmsError {
     this.name = 'ValidationError';
     this.field = options.field;
     this.issues = options.issues ?? [];
+    this.line = options.line;
     this.value = options.value;
   }
 
   override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), field: this.field, issues: this.issues };
+    return { ...super.toJSON(), field: this.field, line: this.line, issues: this.issues };
   }
 }
 

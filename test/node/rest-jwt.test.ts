@@ -69,6 +69,7 @@ describe('jwtAuthenticator with a secret (HS256)', () => {
     const local = createManualClock({ start: START });
     const auth = jwtAuthenticator({ secret, issuer, audience, clock: local, clockToleranceSeconds: 5 });
     const token = await mintToken({ secret, issuer, audience, principal: alice, clock: local, expiresIn: 60 });
+    assert.deepEqual(await auth(bearer(token)), alice, 'a token verified (and remembered) is never trusted past its exp');
     await local.advance(64_000);
     assert.deepEqual(await auth(bearer(token)), alice, 'within exp + tolerance');
     await local.advance(2000);

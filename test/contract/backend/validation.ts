@@ -104,6 +104,17 @@ export function validationContract(h: BackendHarness): void {
       }));
     }
 
+    it('says on which line of the file a refused row of an import or an upload is, and no line elsewhere', withWorld(h, async (w) => {
+      const listId = await makeList(w.alice, rows(1));
+      const entries = [{ e164: handset(2), fields: {}, line: 2 }, { e164: handset(3), fields: { note: 'x'.repeat(1001) }, line: 7 }];
+      await rejects(w.alice.lists.import(listId, listImport({ entries })), 'ValidationError', { field: 'entries.1.fields.note', line: 7 });
+      await rejects(w.admin.blocklist.import({ entries: [{ e164: handset(4), line: 12 }, { e164: handset(5), reason: 'r'.repeat(501), line: 13 }] }), 'ValidationError', { field: 'entries.1.reason', line: 13 });
+      const upload = { name: 'customers.csv', columns: ['phone'], phoneColumn: 'phone', recipients: [{ e164: handset(6), fields: {}, line: 2 }, { e164: '0412', fields: {}, line: 9 }], errors: [], duplicates: [] };
+      await rejects(w.alice.campaigns.createUpload(upload), 'ValidationError', { field: 'recipients.1.e164', line: 9 });
+      await rejects(w.admin.blocklist.import({ entries: [{ e164: handset(4), line: Number.NaN }] }), 'ValidationError', { field: 'entries.0.line', line: undefined });
+      await rejects(w.alice.messages.send({ channel: 'sms', to: handset(1), body: '' }), 'ValidationError', { field: 'body', line: undefined });
+    }));
+
     it('says what kind of problem each is, for elements to put in words', withWorld(h, async (w) => {
       const codeOf = async (call: Promise<unknown>) => (await rejects<{ issues: { code?: string }[] }>(call, 'ValidationError')).issues[0]?.code;
       assert.equal(await codeOf(w.alice.messages.send({ channel: 'sms', to: handset(1), body: '' })), 'too_small');
