@@ -1,5 +1,6 @@
 import { StateError } from '../../src/errors/state-error.js';
 import { type Driver, ORGANISATION_SETTING } from './driver.js';
+import { type MemberIndexSpec, memberIndexSql } from './member-index.js';
 import { field, fieldText, type Names, sortColumns, tableOf } from './schema.js';
 
 /** One step of the schema: its SQL for a schema's names, applied once, in order, in the transaction that opens. */
@@ -69,6 +70,14 @@ const V2_TABLES: readonly TableSpec[] = [
   { collection: 'relayedEvents', byValue: { expiresAt: [] } },
 ];
 
+/**
+ * Version 3's member index (see member-index.ts): the conversations whose audience holds a member, newest first, for
+ * the inbox; the GIN index on `audience` stays for counts and other orders.
+ */
+const V3_MEMBER_INDEXES: readonly MemberIndexSpec[] = [
+  { collection: 'conversations', field: 'audience', order: { field: 'updatedAt', descending: true } },
+];
+
 /** Creates a role unless it exists, also when another database or instance creates it at the same moment. */
 function createRole(role: string): string {
   return `DO $$ BEGIN
@@ -131,7 +140,16 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'counters and relayed events, for instances sharing one database',
     sql: (names) => V2_TABLES.map((spec) => tableSql(names, spec)).join('\n'),
   },
+  {
+    // Version 3 (wt/inbox): the inbox's member index. A migration added meanwhile on another branch takes the next number.
+    version: 3,
+    name: 'conversations_audience_members: the inbox, newest first per member of the audience',
+    sql: (names) => V3_MEMBER_INDEXES.map((spec) => memberIndexSql(names, spec)).join('\n'),
+  },
 ];
+
+/** The member indexes the schema has at this code's version, which queries may read through. */
+export const MEMBER_INDEXES: readonly MemberIndexSpec[] = [...V3_MEMBER_INDEXES];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
