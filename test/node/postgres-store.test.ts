@@ -9,7 +9,7 @@ import { isStateError } from '../../src/errors/state-error.js';
 import { isValidationError } from '../../src/errors/validation-error.js';
 import { COLLECTIONS, type CollectionName } from '../../src/ports/store.js';
 import { runStoreContract } from '../contract/store.contract.js';
-import { blocked, mobile, recipients } from '../contract/store/fixtures.js';
+import { at, blocked, conversation, keys, mobile, recipients } from '../contract/store/fixtures.js';
 import { ENGINES, freshSchema, schemasOn } from '../fixtures/postgres.js';
 
 const tableOf = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
@@ -97,6 +97,31 @@ for (const engine of ENGINES) {
         assert.ok(isStateError(refused), `expected a StateError, got ${String(refused)}`);
         assert.match((refused as Error).message, new RegExp(`version ${SCHEMA_VERSION + 41}.*version ${SCHEMA_VERSION}\\b`));
         assert.equal(await store.scope('acme').collection('campaignRecipients').count(), 3);
+      } finally {
+        await store.close();
+        await schemas.drop(store);
+      }
+    });
+
+    it('indexes the conversations already stored when migration 3 adds the inbox member index', async () => {
+      const store = await schemas.open();
+      try {
+        const conversations = store.scope('acme').collection('conversations');
+        await conversations.insertMany([
+          conversation('a', { audience: ['number:n1', 'number:*'], updatedAt: at(1) }),
+          conversation('b', { audience: ['user:u1', 'user:u2'], updatedAt: at(3) }),
+          conversation('c', { audience: ['number:n2', 'number:*'], updatedAt: at(2) }),
+        ]);
+        await store.scope('globex').collection('conversations').insert(conversation('d', { audience: ['user:u1'], updatedAt: at(4) }));
+        // The schema as version 2 left it, holding these conversations; opening it again runs migration 3.
+        await schemas.admin.query(`DROP TABLE "${store.schema}".conversations_audience_members CASCADE;
+          DROP FUNCTION "${store.schema}".conversations_audience_members_sync() CASCADE; DELETE FROM "${store.schema}".schema_migrations WHERE version = 3`);
+        const again = await schemas.open(store.schema);
+        const inbox = (organisation: string, members: string[]) =>
+          again.scope(organisation).collection('conversations').find({ where: { audience: { $overlaps: members } }, orderBy: [['updatedAt', 'desc']] });
+        assert.deepEqual(keys((await inbox('acme', ['number:*', 'user:u1'])).items), ['b', 'c', 'a']);
+        assert.deepEqual(keys((await inbox('globex', ['user:u1'])).items), ['d']);
+        await again.close();
       } finally {
         await store.close();
         await schemas.drop(store);
