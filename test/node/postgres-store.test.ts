@@ -114,14 +114,18 @@ for (const engine of ENGINES) {
         ]);
         await store.scope('globex').collection('conversations').insert(conversation('d', { audience: ['user:u1'], updatedAt: at(4) }));
         // The schema as version 2 left it, holding these conversations; opening it again runs migration 3.
-        await schemas.admin.query(`DROP TABLE "${store.schema}".conversations_audience_members CASCADE;
-          DROP FUNCTION "${store.schema}".conversations_audience_members_sync() CASCADE; DELETE FROM "${store.schema}".schema_migrations WHERE version = 3`);
+        await schemas.admin.query(`DROP TABLE "${store.schema}".conversations_audience_members`);
+        await schemas.admin.query(`DROP FUNCTION "${store.schema}".conversations_audience_members_sync() CASCADE`);
+        await schemas.admin.query(`DELETE FROM "${store.schema}".schema_migrations WHERE version = 3`);
         const again = await schemas.open(store.schema);
         const inbox = (organisation: string, members: string[]) =>
           again.scope(organisation).collection('conversations').find({ where: { audience: { $overlaps: members } }, orderBy: [['updatedAt', 'desc']] });
-        assert.deepEqual(keys((await inbox('acme', ['number:*', 'user:u1'])).items), ['b', 'c', 'a']);
-        assert.deepEqual(keys((await inbox('globex', ['user:u1'])).items), ['d']);
-        await again.close();
+        try {
+          assert.deepEqual(keys((await inbox('acme', ['number:*', 'user:u1'])).items), ['b', 'c', 'a']);
+          assert.deepEqual(keys((await inbox('globex', ['user:u1'])).items), ['d']);
+        } finally {
+          await again.close();
+        }
       } finally {
         await store.close();
         await schemas.drop(store);
