@@ -1,5 +1,6 @@
 import { StateError } from '../../src/errors/state-error.js';
 import { type Driver, ORGANISATION_SETTING } from './driver.js';
+import { type MemberIndexSpec, memberIndexSql } from './member-index.js';
 import { field, fieldText, type Names, sortColumns, tableOf } from './schema.js';
 
 /** One step of the schema: its SQL for a schema's names, applied once, in order, in the transaction that opens. */
@@ -67,6 +68,14 @@ const V1_TABLES: readonly TableSpec[] = [
 const V2_TABLES: readonly TableSpec[] = [
   { collection: 'counters', byValue: { expiresAt: [] } },
   { collection: 'relayedEvents', byValue: { expiresAt: [] } },
+];
+
+/**
+ * Version 3's member index (see member-index.ts): the conversations whose audience holds a member, newest first, for
+ * the inbox; the GIN index on `audience` stays for counts and other orders.
+ */
+const V4_MEMBER_INDEXES: readonly MemberIndexSpec[] = [
+  { collection: 'conversations', field: 'audience', order: { field: 'updatedAt', descending: true } },
 ];
 
 /** Creates a role unless it exists, also when another database or instance creates it at the same moment. */
@@ -158,13 +167,20 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'counters and relayed events, for instances sharing one database',
     sql: (names) => V2_TABLES.map((spec) => tableSql(names, spec)).join('\n'),
   },
-  // Added by the dispatch work (issue 15's dispatch figures): renumber at merge if another version 3 came first.
   {
     version: 3,
     name: 'indexes of conversation, provider id and message id leave out the nulls of campaign messages and recipients',
     sql: partialIndexesSql,
   },
+  {
+    version: 4,
+    name: 'conversations_audience_members: the inbox, newest first per member of the audience',
+    sql: (names) => V4_MEMBER_INDEXES.map((spec) => memberIndexSql(names, spec)).join('\n'),
+  },
 ];
+
+/** The member indexes the schema has at this code's version, which queries may read through. */
+export const MEMBER_INDEXES: readonly MemberIndexSpec[] = [...V4_MEMBER_INDEXES];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

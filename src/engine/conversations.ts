@@ -99,16 +99,33 @@ export function participantsOf(conversation: ConversationRecord): string[] {
   return conversation.participants;
 }
 
-/** Builds conversation views for one actor, resolving contacts, users and blocklist state in a few queries. */
-export async function conversationViews(ctx: EngineContext, actor: Actor, records: ConversationRecord[]): Promise<Conversation[]> {
+/** The actor's states of these conversations (unread count, mute, hidden), read by key. */
+function statesOf(ctx: EngineContext, actor: Actor, records: readonly ConversationRecord[]): Promise<ConversationStateRecord[]> {
+  return ctx.db.conversationStates.getMany(records.map((record) => stateKey(record.id, actor.user.id)));
+}
+
+/**
+ * Builds conversation views for one actor, resolving states, contacts, users and blocklist state in a few queries
+ * that run side by side (`states`, when the caller reads them too, are read once).
+ */
+export async function conversationViews(
+  ctx: EngineContext,
+  actor: Actor,
+  records: ConversationRecord[],
+  states?: Promise<ConversationStateRecord[]>,
+): Promise<Conversation[]> {
   if (records.length === 0) return [];
-  const states = await ctx.db.conversationStates.getMany(records.map((record) => stateKey(record.id, actor.user.id)));
-  const stateById = new Map(states.map((state) => [state.conversationId, state]));
   const smsPeers = records.filter((record) => record.peer !== null).map((record) => record.peer as string);
-  const contacts = await matchContacts(ctx, actor.user.id, smsPeers);
-  const blocked = new Set<string>((await ctx.db.blocklist.getMany(smsPeers)).map((entry) => entry.e164));
   const otherIds = records.filter((record) => record.channel === 'chat').map((record) => otherParticipant(record, actor.user.id));
-  const users = new Map((await ctx.db.users.getMany(otherIds)).map((user) => [user.id, user]));
+  const [stateList, contacts, blockedEntries, otherUsers] = await Promise.all([
+    states ?? statesOf(ctx, actor, records),
+    matchContacts(ctx, actor.user.id, smsPeers),
+    ctx.db.blocklist.getMany(smsPeers),
+    ctx.db.users.getMany(otherIds),
+  ]);
+  const stateById = new Map(stateList.map((state) => [state.conversationId, state]));
+  const blocked = new Set<string>(blockedEntries.map((entry) => entry.e164));
+  const users = new Map(otherUsers.map((user) => [user.id, user]));
   const now = ctx.nowIso();
   return records.map((record) => {
     const state = stateById.get(record.id) ?? defaultState(record.id, actor.user.id, now);
@@ -174,9 +191,9 @@ export function createConversationsApi(ctx: EngineContext): ConversationsApi {
       const text = input.query?.trim().toLowerCase() ?? '';
       const matchedPeers = text ? await peersMatching(ctx, actor, text) : new Set<string>();
       return filteredPage(ctx.db.conversations, { where, orderBy: [['updatedAt', 'desc']], cursor: input.cursor }, input.limit, async (records) => {
-        const views = await conversationViews(ctx, actor, records);
-        const states = await ctx.db.conversationStates.getMany(records.map((record) => stateKey(record.id, actor.user.id)));
-        const hidden = new Set(states.filter((state) => state.hidden).map((state) => state.conversationId));
+        const states = statesOf(ctx, actor, records);
+        const views = await conversationViews(ctx, actor, records, states);
+        const hidden = new Set((await states).filter((state) => state.hidden).map((state) => state.conversationId));
         return views.map((view) => {
           if (hidden.has(view.id)) return null;
           if (input.filter === 'unread' && view.unreadCount === 0) return null;

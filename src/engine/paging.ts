@@ -7,7 +7,9 @@ const SCAN_BUDGET = 5000;
 /**
  * One page of `collection` through a predicate the store cannot evaluate (per-user state, contact names...).
  * The cursor is the store's cursor of the last record examined, so filtered pages never skip or repeat records;
- * a page may come back short (even empty) with a cursor when the scan budget runs out.
+ * a page may come back short (even empty) with a cursor when the scan budget runs out. The first read asks for one
+ * page, so that a page the predicate keeps whole (an inbox with nothing hidden) costs one read and its own cursor;
+ * the reads after it ask for twice what is missing.
  */
 export async function filteredPage<T, V>(
   collection: Collection<T>,
@@ -20,7 +22,7 @@ export async function filteredPage<T, V>(
   let cursor = query.cursor;
   let scanned = 0;
   while (items.length < want && scanned < SCAN_BUDGET) {
-    const chunk = Math.min(Math.max(want - items.length, 20) * 2, SCAN_BUDGET - scanned);
+    const chunk = Math.min(scanned === 0 ? want : Math.max(want - items.length, 20) * 2, SCAN_BUDGET - scanned);
     const page = await collection.find({ ...query, cursor, limit: chunk });
     scanned += page.items.length;
     const views = await accept(page.items);

@@ -9,7 +9,7 @@ import { isStateError } from '../../src/errors/state-error.js';
 import { isValidationError } from '../../src/errors/validation-error.js';
 import { COLLECTIONS, type CollectionName } from '../../src/ports/store.js';
 import { runStoreContract } from '../contract/store.contract.js';
-import { blocked, mobile, recipients } from '../contract/store/fixtures.js';
+import { at, blocked, conversation, keys, mobile, recipients } from '../contract/store/fixtures.js';
 import { ENGINES, freshSchema, schemasOn } from '../fixtures/postgres.js';
 
 const tableOf = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
@@ -80,10 +80,12 @@ for (const engine of ENGINES) {
           assert.ok(defs.some((def) => /PRIMARY KEY|_pkey/.test(def) || /\(organisation_id, key\)/.test(def)), `${name}: a primary key`);
           for (const field of COLLECTIONS[name].indexes) assert.ok(defs.some((def) => def.includes(`'${field}'`)), `${name}: an index on ${field}`);
         }
-        const [rls] = await schemas.admin.query<{ count: number }>(
-          `SELECT count(*)::integer AS count FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r' AND c.relrowsecurity AND c.relforcerowsecurity`, [store.schema],
+        const tables = await schemas.admin.query<{ relname: string; rls: boolean }>(
+          `SELECT c.relname, c.relrowsecurity AND c.relforcerowsecurity AS rls FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+           WHERE n.nspname = $1 AND c.relkind = 'r' AND c.relname <> 'schema_migrations'`, [store.schema],
         );
-        assert.equal(rls!.count, Object.keys(COLLECTIONS).length, 'row-level security enabled and forced on every collection');
+        for (const name of Object.keys(COLLECTIONS)) assert.ok(tables.some((table) => table.relname === tableOf(name)), `a table for ${name}`);
+        assert.deepEqual(tables.filter((table) => !table.rls).map((table) => table.relname), [], 'row-level security enabled and forced on every table');
       }));
 
     it('refuses a schema newer than the code, naming both versions, and leaves it as it is', async () => {
@@ -95,6 +97,35 @@ for (const engine of ENGINES) {
         assert.ok(isStateError(refused), `expected a StateError, got ${String(refused)}`);
         assert.match((refused as Error).message, new RegExp(`version ${SCHEMA_VERSION + 41}.*version ${SCHEMA_VERSION}\\b`));
         assert.equal(await store.scope('acme').collection('campaignRecipients').count(), 3);
+      } finally {
+        await store.close();
+        await schemas.drop(store);
+      }
+    });
+
+    it('indexes the conversations already stored when migration 4 adds the inbox member index', async () => {
+      const store = await schemas.open();
+      try {
+        const conversations = store.scope('acme').collection('conversations');
+        await conversations.insertMany([
+          conversation('a', { audience: ['number:n1', 'number:*'], updatedAt: at(1) }),
+          conversation('b', { audience: ['user:u1', 'user:u2'], updatedAt: at(3) }),
+          conversation('c', { audience: ['number:n2', 'number:*'], updatedAt: at(2) }),
+        ]);
+        await store.scope('globex').collection('conversations').insert(conversation('d', { audience: ['user:u1'], updatedAt: at(4) }));
+        // The schema as version 3 left it, holding these conversations; opening it again runs migration 4.
+        await schemas.admin.query(`DROP TABLE "${store.schema}".conversations_audience_members`);
+        await schemas.admin.query(`DROP FUNCTION "${store.schema}".conversations_audience_members_sync() CASCADE`);
+        await schemas.admin.query(`DELETE FROM "${store.schema}".schema_migrations WHERE version = 4`);
+        const again = await schemas.open(store.schema);
+        const inbox = (organisation: string, members: string[]) =>
+          again.scope(organisation).collection('conversations').find({ where: { audience: { $overlaps: members } }, orderBy: [['updatedAt', 'desc']] });
+        try {
+          assert.deepEqual(keys((await inbox('acme', ['number:*', 'user:u1'])).items), ['b', 'c', 'a']);
+          assert.deepEqual(keys((await inbox('globex', ['user:u1'])).items), ['d']);
+        } finally {
+          await again.close();
+        }
       } finally {
         await store.close();
         await schemas.drop(store);
