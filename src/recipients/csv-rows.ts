@@ -31,7 +31,11 @@ export function detectDelimiter(Papa: Papa, text: string): string {
   return DELIMITERS.includes(meta.delimiter) ? meta.delimiter : ',';
 }
 
-/** Reads records from CSV text a window at a time. */
+/**
+ * Reads records from CSV text a window at a time. The text is whole from the start, or comes in parts: with
+ * `{ more: true }`, `append` adds what was decoded since and `finish` says nothing more comes (a record cut by the end
+ * of the text so far waits for the rest).
+ */
 export class CsvRowReader {
   private offset = 0;
   private done = false;
@@ -39,29 +43,59 @@ export class CsvRowReader {
   private line = 1;
   private scanned = 0;
   private afterCr = false;
+  /** True once the text is whole. */
+  private complete: boolean;
 
   constructor(
     private readonly Papa: Papa,
-    private readonly text: string,
+    private text: string,
     private readonly delimiter: string,
-  ) {}
+    options: { more?: boolean } = {},
+  ) {
+    this.complete = !options.more;
+  }
 
   /** Share of the text read, 0 to 1. */
   get fraction(): number {
     return this.text.length === 0 ? 1 : this.offset / this.text.length;
   }
 
+  /** Characters not yet read into records. */
+  get pending(): number {
+    return this.text.length - this.offset;
+  }
+
+  /** True once every record is read. */
+  get finished(): boolean {
+    return this.done;
+  }
+
+  /** Adds the text that follows; what was read into records is let go. */
+  append(more: string): void {
+    this.lineAt(this.offset);
+    this.text = this.text.slice(this.offset) + more;
+    this.scanned = 0;
+    this.offset = 0;
+  }
+
+  /** Nothing more will be appended. */
+  finish(): void {
+    this.complete = true;
+  }
+
   /**
    * Reads the whole records found in the next `size` characters (more when one record is longer) and hands each to
-   * `onRow`. Returns false once the text is exhausted.
+   * `onRow`. Returns false once the text is exhausted, or, while more may come, when no whole record is left in it.
    */
   read(size: number, onRow: RowSink): boolean {
     const text = this.text;
+    // While more may come, a CR at the end may be the first half of a CRLF: it waits for what follows.
+    const available = !this.complete && text.charCodeAt(text.length - 1) === 13 ? text.length - 1 : text.length;
     for (let window = size; !this.done; window *= 2) {
-      let end = Math.min(text.length, this.offset + window);
+      let end = Math.min(available, this.offset + window);
       // A CRLF is one line break: a window never ends between its two halves.
       if (text.charCodeAt(end - 1) === 13 && text.charCodeAt(end) === 10) end++;
-      const last = end === text.length;
+      const last = end === text.length && this.complete;
       const slice = text.slice(this.offset, end);
       const loneCrs = hasLoneCr(slice);
       let start = this.offset;
@@ -89,6 +123,8 @@ export class CsvRowReader {
         this.offset = last ? text.length : start;
         return !this.done;
       }
+      // No whole record in the text so far: wait for more.
+      if (end >= available) return false;
       // No whole record in the window: a record (a long quoted field) spans it; read a bigger window.
     }
     return false;

@@ -10,15 +10,15 @@ import { Budget } from './schedule.js';
 import type { AbortSignalLike, ParsedRecipients, ParseRecipientsOptions, RecipientsInput } from './types.js';
 
 /** Non-blank records looked at to find the header and the phone column. */
-const SAMPLE_ROWS = 200;
+export const SAMPLE_ROWS = 200;
 
-interface BufferedRow {
+export interface BufferedRow {
   cells: string[];
   line: number;
   unclosedQuote: boolean;
 }
 
-function checkAborted(signal: AbortSignalLike | undefined): void {
+export function checkAborted(signal: AbortSignalLike | undefined): void {
   if (!signal?.aborted) return;
   if (signal.reason !== undefined) throw signal.reason;
   const error = new Error('Reading the recipients was aborted.');
@@ -104,7 +104,7 @@ export async function parseRecipients(input: RecipientsInput, options: ParseReci
   };
 }
 
-interface Layout {
+export interface Layout {
   hasHeader: boolean;
   columns: string[];
   phoneIndex: number;
@@ -115,7 +115,7 @@ interface Layout {
 }
 
 /** Decides the header and the phone column from the first records. */
-function chooseLayout(
+export function chooseLayout(
   rows: readonly BufferedRow[],
   wanted: string | number | undefined,
   country: CountryCode | undefined,
