@@ -2,10 +2,10 @@
  * A recipient file read as a stream, for a backend importing it: the bytes are decoded and parsed a window at a time
  * and the sorted records handed on in chunks, so that a file of a million rows is never held whole. The rules are
  * `parseRecipients`' own (header and phone column found from the first 200 records, duplicates by number, lines as
- * in the file). What is held while reading: one window of text, the current chunk, and the numbers seen so far for
- * duplicates (12 to 24 bytes each, off the JS heap: about 24 MB for a million). An XLSX workbook is a ZIP archive and
- * is read whole: its bytes (up to `maxBytes`) and the rows of its first sheet (up to what `maxUnpackedBytes` lets it
- * unpack to) are held at once.
+ * in the file). What is held while reading: one window of text, two chunks (one being stored while the next is read),
+ * and the numbers seen so far for duplicates (12 to 24 bytes each, off the JS heap: about 24 MB for a million). An XLSX
+ * workbook is a ZIP archive and is read whole: its bytes (up to `maxBytes`) and the rows of its first sheet (up to what
+ * `maxUnpackedBytes` lets it unpack to) are held at once.
  */
 import { RecipientFileError } from '../errors/recipient-file-error.js';
 import { planFor, type CountryCode } from '../phone/plans.js';
@@ -137,8 +137,9 @@ async function openXlsx(bytes: ReturnType<typeof byteChunks>, head: Uint8Array, 
 }
 
 /**
- * Reads a recipient file as a stream and hands its sorted records to `onChunk` (awaited: the next bytes are read once
- * it is done), a chunk of up to `chunkRows` records at a time, in file order within each kind. Resolves with the
+ * Reads a recipient file as a stream and hands its sorted records to `onChunk`, a chunk of up to `chunkRows` records
+ * at a time, in file order within each kind, one call at a time: the next chunk is read while a call runs, and handed
+ * on once it is done. Resolves with the
  * columns, the phone column and the counts. Throws `RecipientFileError` for a file it cannot read, one over `maxBytes`
  * (before reading it), one that holds more or fewer bytes than its `size`, and an XLSX workbook that would unpack to
  * more than `maxUnpackedBytes`; an error thrown by `onChunk` stops reading and is thrown again.
@@ -159,6 +160,7 @@ export async function readRecipientFile(
   }
   const chunkRows = options.chunkRows ?? 5000;
   const bytes = byteChunks(file, fileName);
+  let handing: Promise<void> = Promise.resolve();
   try {
     // The first bytes tell an XLSX workbook (a ZIP archive) from CSV text.
     let head = new Uint8Array(0);
@@ -196,11 +198,18 @@ export async function readRecipientFile(
     const add = collector.add.bind(collector);
     buffered.forEach((row, index) => index !== layout.headerAt && add(row.cells, row.line, row.unclosedQuote));
     buffered.length = 0;
+    // One chunk is handed on while the next is read (a store's round trip overlaps the parsing): two at most are held.
+    const handOn = async (): Promise<void> => {
+      await handing;
+      handing = onChunk(collector.drain());
+      handing.catch(() => undefined); // awaited before the next chunk or at the end, which throw it
+    };
     while (more) {
-      if (collector.held >= chunkRows) await onChunk(collector.drain());
+      if (collector.held >= chunkRows) await handOn();
       more = await source.pull(add);
     }
-    await onChunk(collector.drain());
+    await handOn();
+    await handing;
     return {
       columns: collector.columns,
       phoneColumn: layout.empty ? null : collector.columns[layout.phoneIndex]!,
@@ -209,6 +218,8 @@ export async function readRecipientFile(
       stats: collector.stats(),
     };
   } finally {
+    // A call still running when reading failed is let finish first: the caller may undo what it wrote.
+    await handing.catch(() => undefined);
     await bytes.cancel();
   }
 }
