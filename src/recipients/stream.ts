@@ -8,12 +8,9 @@
  * `maxUnpackedBytes` lets it unpack to) are held at once.
  */
 import { RecipientFileError } from '../errors/recipient-file-error.js';
-import { planFor, type CountryCode } from '../phone/plans.js';
-import { normalizeCountry, phoneReader } from '../phone/reader.js';
-import { isBlankRow, RecipientCollector } from './collector.js';
 import { CsvRowReader, detectDelimiter, loadPapa, type RowSink } from './csv-rows.js';
 import { isZip } from './input.js';
-import { type BufferedRow, chooseLayout, SAMPLE_ROWS } from './parse.js';
+import { startCollecting } from './parse.js';
 import { sheetSource } from './row-source.js';
 import { StreamDecoder } from './stream-decode.js';
 import type { ParsedRecipients, RecipientFile, RecipientFormat } from './types.js';
@@ -181,23 +178,8 @@ export async function readRecipientFile(
       source = await openCsv(bytes, decoder, decoder.push(head));
     }
 
-    // Read ahead enough records to find the header and the phone column.
-    const buffered: BufferedRow[] = [];
-    let nonBlank = 0;
-    let more = true;
-    const buffer = (cells: string[], line: number, unclosedQuote: boolean): void => {
-      buffered.push({ cells, line, unclosedQuote });
-      if (!isBlankRow(cells)) nonBlank++;
-    };
-    while (more && nonBlank <= SAMPLE_ROWS) more = await source.pull(buffer);
-
-    const country = normalizeCountry(options.defaultCountry);
-    const known = country !== undefined && planFor(country) !== undefined ? (country as CountryCode) : undefined;
-    const layout = chooseLayout(buffered, options.phoneColumn, known, fileName);
-    const collector = new RecipientCollector(phoneReader(country), layout.phoneIndex, layout.columns, source.delimiter);
-    const add = collector.add.bind(collector);
-    buffered.forEach((row, index) => index !== layout.headerAt && add(row.cells, row.line, row.unclosedQuote));
-    buffered.length = 0;
+    const { layout, collector, add, more: started } = await startCollecting(source.pull, options, source.delimiter, fileName);
+    let more = started;
     // One chunk is handed on while the next is read (a store's round trip overlaps the parsing): two at most are held.
     const handOn = async (): Promise<void> => {
       await handing;
