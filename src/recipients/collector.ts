@@ -48,29 +48,8 @@ export class RecipientCollector {
     this.pools = columns.map((_, index) => (index === phoneIndex ? undefined : new Map()));
   }
 
-  /** Rows handed out by `drain`, per kind. */
-  private readonly drained = { recipients: 0, errors: 0, duplicates: 0, blanks: 0 };
-
   get lines(): number {
-    return this.held + this.drained.recipients + this.drained.errors + this.drained.duplicates + this.drained.blanks;
-  }
-
-  /** Records sorted and not yet drained. */
-  get held(): number {
     return this.recipients.length + this.errors.length + this.duplicates.length + this.blanks.length;
-  }
-
-  /**
-   * Hands out the records sorted since the last drain and lets them go (a file read in chunks); the counts and the
-   * numbers seen (for duplicates) stay.
-   */
-  drain(): Pick<ParsedRecipients, 'recipients' | 'errors' | 'duplicates'> {
-    const chunk = { recipients: this.recipients.splice(0), errors: this.errors.splice(0), duplicates: this.duplicates.splice(0) };
-    this.drained.recipients += chunk.recipients.length;
-    this.drained.errors += chunk.errors.length;
-    this.drained.duplicates += chunk.duplicates.length;
-    this.drained.blanks += this.blanks.splice(0).length;
-    return chunk;
   }
 
   /** Sorts one record. */
@@ -157,10 +136,10 @@ export class RecipientCollector {
   stats(): ParsedRecipients['stats'] {
     return {
       lines: this.lines,
-      recipients: this.drained.recipients + this.recipients.length,
-      errors: this.drained.errors + this.errors.length,
-      duplicates: this.drained.duplicates + this.duplicates.length,
-      blanks: this.drained.blanks + this.blanks.length,
+      recipients: this.recipients.length,
+      errors: this.errors.length,
+      duplicates: this.duplicates.length,
+      blanks: this.blanks.length,
     };
   }
 }

@@ -32,23 +32,22 @@ export function detectDelimiter(Papa: Papa, text: string): string {
 }
 
 /**
- * Reads records from CSV text a window at a time. The text is whole from the start, or comes in parts: with
- * `{ more: true }`, `append` adds what was decoded since and `finish` says nothing more comes (a record cut by the end
- * of the text so far waits for the rest).
+ * Reads records from CSV text a window at a time. The text is whole from the start, or, with `{ more: true }` (see
+ * `CsvStreamReader`), comes in parts: a record cut by the end of the text so far waits for the rest.
  */
 export class CsvRowReader {
-  private offset = 0;
-  private done = false;
+  protected offset = 0;
+  protected done = false;
   // Line counting: `line` is the line at `scanned`; CRLF, CR and LF each end one line.
   private line = 1;
-  private scanned = 0;
+  protected scanned = 0;
   private afterCr = false;
-  /** True once the text is whole. */
-  private complete: boolean;
+  /** True once the text is whole (see `CsvStreamReader`). */
+  protected complete: boolean;
 
   constructor(
     private readonly Papa: Papa,
-    private text: string,
+    protected text: string,
     private readonly delimiter: string,
     options: { more?: boolean } = {},
   ) {
@@ -58,29 +57,6 @@ export class CsvRowReader {
   /** Share of the text read, 0 to 1. */
   get fraction(): number {
     return this.text.length === 0 ? 1 : this.offset / this.text.length;
-  }
-
-  /** Characters not yet read into records. */
-  get pending(): number {
-    return this.text.length - this.offset;
-  }
-
-  /** True once every record is read. */
-  get finished(): boolean {
-    return this.done;
-  }
-
-  /** Adds the text that follows; what was read into records is let go. */
-  append(more: string): void {
-    this.lineAt(this.offset);
-    this.text = this.text.slice(this.offset) + more;
-    this.scanned = 0;
-    this.offset = 0;
-  }
-
-  /** Nothing more will be appended. */
-  finish(): void {
-    this.complete = true;
   }
 
   /**
@@ -131,7 +107,7 @@ export class CsvRowReader {
   }
 
   /** The 1-based line of a position, counting forward from the last position asked. */
-  private lineAt(position: number): number {
+  protected lineAt(position: number): number {
     const text = this.text;
     let line = this.line;
     let afterCr = this.afterCr;

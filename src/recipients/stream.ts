@@ -8,7 +8,9 @@
  * `maxUnpackedBytes` lets it unpack to) are held at once.
  */
 import { RecipientFileError } from '../errors/recipient-file-error.js';
-import { CsvRowReader, detectDelimiter, loadPapa, type RowSink } from './csv-rows.js';
+import { detectDelimiter, loadPapa, type RowSink } from './csv-rows.js';
+import { CsvStreamReader } from './csv-stream.js';
+import type { RecipientCollector } from './collector.js';
 import { isZip } from './input.js';
 import { startCollecting } from './parse.js';
 import { sheetSource } from './row-source.js';
@@ -38,6 +40,25 @@ export interface ReadRecipientFileOptions {
   maxUnpackedBytes: number;
   /** Records per chunk handed to `onChunk`. @default 5000 */
   chunkRows?: number | undefined;
+}
+
+/** Counts of the records handed on so far, per kind. */
+type Counts = ParsedRecipients['stats'];
+
+/** Hands out the records the collector sorted since the last time, letting them go, and counts them. */
+function drain(collector: RecipientCollector, counts: Counts): RecipientChunk {
+  const chunk = { recipients: collector.recipients.splice(0), errors: collector.errors.splice(0), duplicates: collector.duplicates.splice(0) };
+  counts.recipients += chunk.recipients.length;
+  counts.errors += chunk.errors.length;
+  counts.duplicates += chunk.duplicates.length;
+  counts.blanks += collector.blanks.splice(0).length;
+  counts.lines = counts.recipients + counts.errors + counts.duplicates + counts.blanks;
+  return chunk;
+}
+
+/** Records the collector holds, not handed on yet. */
+function held(collector: RecipientCollector): number {
+  return collector.recipients.length + collector.errors.length + collector.duplicates.length + collector.blanks.length;
 }
 
 /** Characters of CSV text parsed at a time. */
@@ -100,7 +121,7 @@ async function openCsv(bytes: ReturnType<typeof byteChunks>, decoder: StreamDeco
   while (!ended && text.length < WINDOW) text += await more();
   const Papa = await loadPapa();
   const delimiter = detectDelimiter(Papa, text);
-  const reader = new CsvRowReader(Papa, text, delimiter, { more: true });
+  const reader = new CsvStreamReader(Papa, text, delimiter);
   if (ended) reader.finish();
   return {
     delimiter,
@@ -180,14 +201,15 @@ export async function readRecipientFile(
 
     const { layout, collector, add, more: started } = await startCollecting(source.pull, options, source.delimiter, fileName);
     let more = started;
+    const counts: Counts = { lines: 0, recipients: 0, errors: 0, duplicates: 0, blanks: 0 };
     // One chunk is handed on while the next is read (a store's round trip overlaps the parsing): two at most are held.
     const handOn = async (): Promise<void> => {
       await handing;
-      handing = onChunk(collector.drain());
+      handing = onChunk(drain(collector, counts));
       handing.catch(() => undefined); // awaited before the next chunk or at the end, which throw it
     };
     while (more) {
-      if (collector.held >= chunkRows) await handOn();
+      if (held(collector) >= chunkRows) await handOn();
       more = await source.pull(add);
     }
     await handOn();
@@ -197,7 +219,7 @@ export async function readRecipientFile(
       phoneColumn: layout.empty ? null : collector.columns[layout.phoneIndex]!,
       hasHeader: layout.hasHeader,
       format: source.format,
-      stats: collector.stats(),
+      stats: counts,
     };
   } finally {
     // A call still running when reading failed is let finish first: the caller may undo what it wrote.
