@@ -3,7 +3,7 @@
  * and the sorted records handed on in chunks, so that a file of a million rows is never held whole. The rules are
  * `parseRecipients`' own (header and phone column found from the first 200 records, duplicates by number, lines as
  * in the file). What is held while reading: one window of text, two chunks (one being stored while the next is read),
- * and the numbers seen so far for duplicates (12 to 24 bytes each, off the JS heap: about 24 MB for a million). An XLSX
+ * and the numbers seen so far for duplicates (24 to 48 bytes each, off the JS heap: 25 MB for a million). An XLSX
  * workbook is a ZIP archive and is read whole: its bytes (up to `maxBytes`) and the rows of its first sheet (up to what
  * `maxUnpackedBytes` lets it unpack to) are held at once.
  */
