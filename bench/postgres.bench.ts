@@ -3,8 +3,10 @@
  * - dispatch: a campaign of RECIPIENTS (100k) through the local engine to a zero-latency carrier without a rate
  *   limit, on the memory store, on PGlite (a data folder) and on PostgreSQL: recipients per second and peak RSS
  *   (aims: 10,000/s on PostgreSQL, 3,000/s on PGlite, 400 MB);
- * - import: a file of IMPORT_ROWS (1M) rows parsed with `parseRecipients` and imported into a predefined list with
- *   `lists.import`: seconds end to end and peak RSS (aims: 60 s, 400 MB);
+ * - import: a file of IMPORT_ROWS (1M) rows imported into a predefined list, two ways: `importFile`, the file on disk
+ *   (`fs.openAsBlob`) read as a stream by `lists.importFile`; and `import`, the baseline, parsed whole with
+ *   `parseRecipients` and sent as rows to `lists.import`: seconds end to end and peak RSS (aims: 60 s, 400 MB), and
+ *   the streamed path's ratios to the baseline on the same store;
  * - inbox: the newest 50 conversations of a user, with unread counts (`conversations.list`), in an organisation of
  *   INBOX_CONVERSATIONS (100k) conversations and INBOX_MESSAGES (1M) messages (bench/inbox-seed.ts), on the memory
  *   store, PGlite and PostgreSQL: p50 and p95 (aim: 20 ms at p95 on PostgreSQL), and the `EXPLAIN ANALYZE` of the
@@ -15,7 +17,8 @@
  * server `DATABASE_URL` names, or a throwaway one (scripts/test-postgres.mjs, default durability settings).
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { openAsBlob } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +34,7 @@ import { sendingDesk } from '../test/fixtures/bulk-campaign.js';
 import { type BenchEngine, bareCarrier, openStore } from './stores.js';
 import { checkSeeded, type InboxShape, seedThroughStore, seedWithSql } from './inbox-seed.js';
 import { openInboxStore } from './inbox-store.js';
-import { mb, measure, rate, table } from './support.js';
+import { gc, mb, measure, rate, table } from './support.js';
 import { StatementCount } from './statement-count.js';
 
 const RECIPIENTS = Number(process.env.RECIPIENTS ?? 100_000);
@@ -104,14 +107,26 @@ async function dispatch(engine: Engine): Promise<Figure> {
   return { case: `dispatch ${RECIPIENTS.toLocaleString('en-US')}`, engine, seconds: ms / 1000, perSecond: (RECIPIENTS / ms) * 1000, peakRss, ...(engine !== 'memory' && { statements }) };
 }
 
-async function importList(engine: Engine): Promise<Figure> {
+/** The list import, parsed rows sent to `lists.import` (the baseline) or the file streamed to `lists.importFile`. */
+async function importList(engine: Engine, how: 'rows' | 'file'): Promise<Figure> {
   const { store, dispose } = await openStore(engine, `bench_import_${process.pid}`);
   const { backend, user } = await desk(store);
-  const { csv } = generateRecipientsCsv({ rows: IMPORT_ROWS });
+  const folder = await mkdtemp(join(tmpdir(), 'pbx-sms-bench-import-'));
+  const path = join(folder, 'bench.csv');
+  let csv: string | null = generateRecipientsCsv({ rows: IMPORT_ROWS }).csv;
+  if (how === 'file') {
+    await writeFile(path, csv);
+    csv = null;
+    gc();
+  }
   const list = await user.lists.create({ name: 'Bench' });
   let added = 0;
   const { ms, peakRss } = await measure(async () => {
-    const parsed = await parseRecipients(csv, { defaultCountry: 'AU' });
+    if (how === 'file') {
+      added = (await user.lists.importFile!(list.id, { file: await openAsBlob(path), fileName: 'bench.csv' })).added;
+      return;
+    }
+    const parsed = await parseRecipients(csv!, { defaultCountry: 'AU' });
     const report = await user.lists.import(list.id, {
       fileName: 'bench.csv', columns: parsed.columns.filter((column) => column !== parsed.phoneColumn),
       entries: parsed.recipients.map(({ e164, fields, line }) => ({ e164, fields, line })), errors: [], duplicates: parsed.duplicates.length,
@@ -122,7 +137,9 @@ async function importList(engine: Engine): Promise<Figure> {
   await backend.close();
   await store.close();
   await dispose();
-  return { case: `import ${IMPORT_ROWS.toLocaleString('en-US')} rows`, engine, seconds: ms / 1000, perSecond: (added / ms) * 1000, peakRss };
+  await rm(folder, { recursive: true, force: true });
+  const rows = IMPORT_ROWS.toLocaleString('en-US');
+  return { case: how === 'file' ? `import ${rows} rows, file streamed` : `import ${rows} rows, parsed rows`, engine, seconds: ms / 1000, perSecond: (added / ms) * 1000, peakRss };
 }
 
 async function inbox(engine: Engine): Promise<Figure> {
@@ -182,7 +199,7 @@ function vsMemory(figure: Figure, memory: Figure | undefined): string {
   return '';
 }
 
-const CASES = { dispatch, import: importList, inbox } as const;
+const CASES = { dispatch, import: (engine: Engine) => importList(engine, 'rows'), importFile: (engine: Engine) => importList(engine, 'file'), inbox } as const;
 
 /**
  * Creates a PGlite data folder with the store's schema, in a process of its own: the dispatch case then opens it as an
@@ -240,10 +257,11 @@ async function main(): Promise<void> {
   try {
     const plan: [keyof typeof CASES, Engine][] = [
       ['dispatch', 'memory'], ['dispatch', 'pglite'], ['dispatch', 'postgres'],
-      ['import', 'memory'], ['import', 'pglite'], ['import', 'postgres'],
+      ['import', 'memory'], ['importFile', 'memory'], ['import', 'pglite'], ['importFile', 'pglite'], ['import', 'postgres'], ['importFile', 'postgres'],
       ['inbox', 'memory'], ['inbox', 'pglite'], ['inbox', 'postgres'],
     ];
-    for (const [caseName, caseEngine] of plan.filter(([caseName]) => only.includes(caseName))) {
+    // `import` names both ways of importing.
+    for (const [caseName, caseEngine] of plan.filter(([caseName]) => only.includes(caseName) || (caseName === 'importFile' && only.includes('import')))) {
       try {
         figures.push(await child(caseName, caseEngine, env));
       } catch (error) {
@@ -254,6 +272,10 @@ async function main(): Promise<void> {
     await server?.stop();
   }
   const memoryOf = (caseName: string) => figures.find((figure) => figure.case === caseName && figure.engine === 'memory');
+  // The streamed import beside the baseline on the same store: its time and its peak RSS as shares of the baseline's.
+  const baselineOf = (figure: Figure) => figure.case.endsWith('file streamed')
+    ? figures.find((other) => other.engine === figure.engine && other.case === figure.case.replace('file streamed', 'parsed rows'))
+    : undefined;
   table(figures.map((figure) => ({
     case: figure.case,
     store: figure.engine,
@@ -264,6 +286,7 @@ async function main(): Promise<void> {
     'vs memory': vsMemory(figure, memoryOf(figure.case)),
     'peak RSS': mb(figure.peakRss),
     'statements per 1,000': figure.statements ? String(figure.statements.total) : '',
+    'time, RSS vs parsed rows': baselineOf(figure) ? `${(figure.seconds / baselineOf(figure)!.seconds).toFixed(2)}×, ${(figure.peakRss / baselineOf(figure)!.peakRss).toFixed(2)}×` : '',
   })));
   for (const figure of figures) {
     if (figure.statements) console.log(`\nStatements per 1,000 recipients, ${figure.case} (${figure.engine}): ${JSON.stringify(figure.statements.kinds)}`);

@@ -5,7 +5,7 @@ import { parseInput } from './engine/validate.js';
 import { host } from './internal/host.js';
 
 type Bound<Api> = {
-  [K in keyof Api]: Api[K] extends (principal: Principal, ...args: infer A) => infer R ? (...args: A) => R : never;
+  [K in keyof Api]: NonNullable<Api[K]> extends (principal: Principal, ...args: infer A) => infer R ? (...args: A) => R : never;
 };
 
 type ApiName = Exclude<keyof SmsBackend, 'subscribe' | 'close'>;

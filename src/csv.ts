@@ -9,7 +9,9 @@ export { RECIPIENT_FORMATS } from './recipients/types.js';
 export type {
   AbortSignalLike,
   BlobLike,
+  ByteStreamLike,
   ParsedRecipients,
+  RecipientFile,
   ParseRecipientsOptions,
   Recipient,
   RecipientDuplicate,

@@ -34,7 +34,7 @@ export { E164 } from './model/e164.js';
 export type { FormatPhoneOptions, PhoneParseIssue, PhoneParseOptions, PhoneParseResult, PhoneType } from './phone.js';
 export { parseRecipients, recipientsTemplateCsv, toCsv, RECIPIENT_FORMATS } from './csv.js';
 export type {
-  AbortSignalLike, BlobLike, CsvColumn, ParsedRecipients, ParseRecipientsOptions, Recipient, RecipientDuplicate,
+  AbortSignalLike, BlobLike, ByteStreamLike, CsvColumn, ParsedRecipients, RecipientFile, ParseRecipientsOptions, Recipient, RecipientDuplicate,
   RecipientFormat, RecipientRowError, RecipientRowErrorCode, RecipientsInput, RecipientsProgress,
 } from './csv.js';
 
@@ -64,6 +64,7 @@ export {
   CAMPAIGN_STATUSES, CampaignStatus, RECIPIENT_STATES, RecipientState, CampaignCounts, emptyCounts, CampaignEstimate,
   Campaign, CampaignDraft, CampaignUpdate, CampaignQuery, CampaignIssue, CampaignValidation, CampaignDraftEstimate, CampaignRecipient,
   RecipientQuery, UploadCreate, Upload, MergeFields, ListImportReport, PredefinedList, ListEntry, ListEntryInput,
+  RecipientFileFields, RecipientFileInput, MAX_REPORTED_ERRORS,
   ListEntryQuery, ListImportInput, BLOCKLIST_SOURCES, BlocklistSource, BlocklistEntry, BlocklistAdd, BlocklistQuery,
   BlocklistAudit, BlocklistImport, BlocklistImportResult, Template, TemplateCreate, TemplateUpdate, KeywordRoutes, KeywordRule, KeywordRuleCreate,
   KeywordRuleUpdate, UsageTotals, UsageRow, UsageQuery, UsageSummary, Settings, SettingsUpdate, SMS_EVENT_TYPES,

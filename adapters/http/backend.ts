@@ -3,9 +3,9 @@ import { HttpError } from '../../src/errors/http-error.js';
 import { isSmsError } from '../../src/errors/sms-error.js';
 import { ValidationError } from '../../src/errors/validation-error.js';
 import { parseInput } from '../../src/engine/validate.js';
-import { Principal } from '../../src/model/index.js';
+import { Principal, RecipientFileInput } from '../../src/model/index.js';
 import type { SmsBackend } from '../../src/ports/backend.js';
-import { REST_BASE_PATH, REST_EVENTS_PATH, type RestOperation, restOperations } from '../../src/ports/rest-operations.js';
+import { REST_BASE_PATH, REST_EVENTS_PATH, REST_FILE_TYPES, type RestOperation, restOperations } from '../../src/ports/rest-operations.js';
 import { toQueryString } from '../../src/ports/rest-query.js';
 import { followEvents } from './events.js';
 import { type HttpBackendOptions, settleOptions } from './options.js';
@@ -27,13 +27,30 @@ function pathOf(operation: RestOperation, args: readonly unknown[]): string {
   });
 }
 
-/** What a request of an operation carries besides its path: the query string and the JSON body. */
-function partsOf(operation: RestOperation, args: readonly unknown[]): Pick<Options, 'searchParams' | 'json'> {
-  const parts: Pick<Options, 'searchParams' | 'json'> = {};
+/** The media type a recipient file is sent with: its own when the server takes it, else bytes of no stated type. */
+function fileType(file: { type?: unknown }): string {
+  const type = typeof file.type === 'string' ? file.type.split(';')[0]!.trim().toLowerCase() : '';
+  return (REST_FILE_TYPES as readonly string[]).includes(type) ? type : 'application/octet-stream';
+}
+
+/**
+ * What a request of an operation carries besides its path: the query string, and the JSON body or a file as it is (a
+ * Blob, which fetch sends with its `Content-Length`, read from memory or disk as it goes).
+ */
+function partsOf(operation: RestOperation, args: readonly unknown[]): Pick<Options, 'searchParams' | 'json' | 'body' | 'headers'> {
+  const parts: Pick<Options, 'searchParams' | 'json' | 'body' | 'headers'> = {};
   const fields: Record<string, unknown> = {};
   operation.args.forEach((arg, index) => {
     const value = args[index];
-    if (arg.in === 'query') {
+    if (arg.in === 'file') {
+      const { file, ...query } = parseInput(RecipientFileInput, value, arg.name);
+      if (!(file instanceof Blob)) throw new ValidationError(`Invalid ${arg.name}.file: send a File or Blob over HTTP.`, { field: `${arg.name}.file` });
+      // A File's own name names the report or the upload, as in-process.
+      const name = file instanceof File ? file.name.trim().slice(0, 255) : '';
+      parts.searchParams = toQueryString({ ...query, fileName: query.fileName ?? (name || undefined) });
+      parts.body = file;
+      parts.headers = { 'content-type': fileType(file) };
+    } else if (arg.in === 'query') {
       if (value !== undefined && value !== null && typeof value !== 'object') throw new ValidationError(`Invalid ${arg.name}: expected an object.`, { field: arg.name });
       parts.searchParams = toQueryString((value ?? {}) as Record<string, unknown>);
     } else if (arg.in === 'body') {
@@ -101,11 +118,13 @@ export function createHttpBackend(options: HttpBackendOptions): SmsBackend {
     const principal = parseInput(Principal, claimed, 'principal');
     await streamsOpen();
     const retryable = operation.method === 'GET' || operation.idempotent;
-    const headers: Record<string, string> = {};
+    const { headers: partHeaders, ...parts } = partsOf(operation, args);
+    const headers: Record<string, string> = { ...(partHeaders as Record<string, string> | undefined) };
     if (operation.idempotent) headers['idempotency-key'] = crypto.randomUUID();
     const request: Options = {
       method: operation.method,
-      ...partsOf(operation, args),
+      ...parts,
+      ...(parts.body === undefined ? {} : { timeout: settled.fileTimeoutMs }),
       retry: retryable
         ? { limit: settled.retries, methods: [operation.method.toLowerCase()], statusCodes: RETRY_STATUSES, afterStatusCodes: [429, 503], maxRetryAfter: settled.timeoutMs, backoffLimit: 5000 }
         : 0,

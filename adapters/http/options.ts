@@ -25,6 +25,12 @@ export interface HttpBackendOptions {
    */
   timeoutMs?: number;
   /**
+   * How long sending a recipient file as it is (`lists.importFile`, `campaigns.uploadFile`) may take, upload and import
+   * together, in ms, in place of `timeoutMs`.
+   * @default 600_000
+   */
+  fileTimeoutMs?: number;
+  /**
    * How many times a request that may safely go again is retried after a network failure or a 408, 429, 502, 503 or
    * 504: reads (GET), and the POSTs that send or create, which carry an `Idempotency-Key` of the backend's making.
    * Nothing else is retried.
@@ -48,6 +54,7 @@ export interface HttpBackendOptions {
 const Settled = z.object({
   baseUrl: z.url({ protocol: /^https?$/ }),
   timeoutMs: z.number().int().positive().max(3_600_000).default(30_000),
+  fileTimeoutMs: z.number().int().positive().max(3_600_000).default(600_000),
   retries: z.number().int().min(0).max(10).default(2),
   events: z.object({
     initialDelayMs: z.number().int().positive().max(600_000).default(500),

@@ -7,13 +7,15 @@ import { createRateLimiter } from './rate-limit.js';
 const TIMEOUT_RETRY_SECONDS = 1;
 
 /**
- * Answers 503 (`http.timeout`) a request still running after `timeoutMs`; the event stream, which is meant to last,
- * is let through. The handler keeps running to its end, so that its effect and its idempotency key stay whole.
+ * Answers 503 (`http.timeout`) a request still running after `timeoutMs` (`fileTimeoutMs` for a recipient file sent as
+ * it is, a POST to one of `filePaths`); the event stream, which is meant to last, is let through. The handler keeps
+ * running to its end, so that its effect and its idempotency key stay whole.
  */
-export function requestTimeout(timeoutMs: number): Middleware {
+export function requestTimeout(requestTimeoutMs: number, fileTimeoutMs: number, filePaths: readonly RegExp[]): Middleware {
   const stream = `${REST_BASE_PATH}${REST_EVENTS_PATH}`;
   return async (c, next) => {
     if (c.req.path === stream) return next();
+    const timeoutMs = c.req.method === 'POST' && filePaths.some((path) => path.test(c.req.path)) ? fileTimeoutMs : requestTimeoutMs;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)));
     try {

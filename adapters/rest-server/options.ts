@@ -45,6 +45,20 @@ export interface RestServerOptions {
      * @default 30_000
      */
     requestTimeoutMs?: number;
+    /**
+     * The largest recipient file taken as it is (`POST /v1/lists/{id}/file-imports`, `POST /v1/upload-files`), in
+     * bytes. Such a body is not held by the server: it is streamed to the backend as it arrives, so `bodyBytes` does not
+     * apply; its `Content-Length` (required, else 411) is checked against this cap before a byte is read, and a larger
+     * file is refused with 413 (`RecipientFileError`, `recipients.too_large`). The backend has caps of its own (the local
+     * engine's `recipientFiles`).
+     * @default 128 MiB
+     */
+    fileBytes?: number;
+    /**
+     * How long a recipient file sent as it is may take, upload and import together, in place of `requestTimeoutMs`.
+     * @default 600_000
+     */
+    fileTimeoutMs?: number;
   };
   /**
    * Where `Idempotency-Key`s are kept: every POST that sends or creates (those the REST table marks `idempotent`)
@@ -97,10 +111,13 @@ export interface RestServerOptions {
   logger?: RestServerLogger;
 }
 
+const LIMITS = { bodyBytes: 16 * 1024 * 1024, requestTimeoutMs: 30_000, fileBytes: 128 * 1024 * 1024, fileTimeoutMs: 600_000 };
 const Limits = z.object({
-  bodyBytes: z.number().int().positive().default(16 * 1024 * 1024),
-  requestTimeoutMs: z.number().int().positive().max(3_600_000).default(30_000),
-}).default({ bodyBytes: 16 * 1024 * 1024, requestTimeoutMs: 30_000 });
+  bodyBytes: z.number().int().positive().default(LIMITS.bodyBytes),
+  requestTimeoutMs: z.number().int().positive().max(3_600_000).default(LIMITS.requestTimeoutMs),
+  fileBytes: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).default(LIMITS.fileBytes),
+  fileTimeoutMs: z.number().int().positive().max(3_600_000).default(LIMITS.fileTimeoutMs),
+}).default(LIMITS);
 
 const RateLimit = z.object({
   requestsPerMinute: z.number().positive().max(10_000_000),

@@ -19,14 +19,15 @@ const STATUS_BY_NAME: Readonly<Record<string, number>> = {
 /** Codes whose status is not their class's: keys that cannot be read are the server's trouble, not the token's. */
 const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   'auth.keys_unavailable': 503,
+  'recipients.too_large': 413,
 };
 
 /** How long a client waits before trying again after a 503 of ours. */
 const UNAVAILABLE_RETRY_SECONDS = 5;
 
 const TITLES: Readonly<Record<number, string>> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 413: 'Content Too Large',
-  415: 'Unsupported Media Type', 422: 'Unprocessable Content', 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway',
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 411: 'Length Required',
+  413: 'Content Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Content', 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway',
   503: 'Service Unavailable',
 };
 

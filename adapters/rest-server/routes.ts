@@ -1,10 +1,14 @@
 import * as z from 'zod';
+import { NotFoundError } from '../../src/errors/not-found-error.js';
 import { parseInput } from '../../src/engine/validate.js';
 import type { Principal } from '../../src/model/index.js';
 import type { SmsBackend } from '../../src/ports/backend.js';
-import { PROBLEM_TYPE, Problem, REST_BASE_PATH, type RestArgument, type RestOperation, restOperations } from '../../src/ports/rest-operations.js';
+import { PROBLEM_TYPE, Problem, REST_BASE_PATH, REST_FILE_TYPES, type RestArgument, type RestOperation, restOperations } from '../../src/ports/rest-operations.js';
 import type { HonoModules } from './load.js';
 import { fromQueryString } from '../../src/ports/rest-query.js';
+import { answer } from './context.js';
+import { sendsFile } from './paths.js';
+import { refusedFile, requestFile } from './request-file.js';
 
 /** What a route handler reads of hono's context (kept loose: routes are made from the table at run time). */
 interface Context {
@@ -12,6 +16,7 @@ interface Context {
     param(name: string): string | undefined;
     query(): Record<string, string>;
     json(): Promise<unknown>;
+    raw: Request;
   };
   get(key: 'principal'): Principal;
   body(value: string | null, status: number, headers?: Record<string, string>): Response;
@@ -41,9 +46,18 @@ function paramsSchema(args: readonly RestArgument[]): z.ZodObject | null {
   return params.length === 0 ? null : z.object(Object.fromEntries(params.map((arg) => [arg.name, arg.schema])));
 }
 
-function queryArgument(args: readonly RestArgument[]): Extract<RestArgument, { in: 'query' }> | null {
-  return (args.find((arg) => arg.in === 'query') as Extract<RestArgument, { in: 'query' }> | undefined) ?? null;
+/** The argument that travels as the query string: a query, or the members of a file argument besides its file. */
+function queryArgument(args: readonly RestArgument[]): Extract<RestArgument, { in: 'query' | 'file' }> | null {
+  return (args.find((arg) => arg.in === 'query' || arg.in === 'file') as Extract<RestArgument, { in: 'query' | 'file' }> | undefined) ?? null;
 }
+
+/** The body of an operation with a file argument: the file's bytes, as it is. */
+const FILE_BODY = {
+  required: true,
+  description: 'The recipient file as it is (CSV or XLSX), read as a stream; `Content-Length` is required.',
+  content: Object.fromEntries(REST_FILE_TYPES.map((type) => [type, { schema: z.string().describe('The bytes of the file.') }])),
+};
+
 
 /** The route of one operation for `@hono/zod-openapi`: the table's schemas validate it and describe it. */
 function routeOf(hono: HonoModules, group: string, name: string, operation: RestOperation) {
@@ -63,6 +77,7 @@ function routeOf(hono: HonoModules, group: string, name: string, operation: Rest
       ...(params ? { params } : {}),
       ...(query ? { query: z.preprocess((raw) => fromQueryString(query.schema, raw), query.schema) as unknown as z.ZodObject } : {}),
       ...(body ? { body: { required: true, content: { 'application/json': { schema: body.schema } } } } : {}),
+      ...(sendsFile(operation) ? { body: FILE_BODY } : {}),
     },
     responses: { [operation.status]: success, default: PROBLEM_RESPONSE },
   });
@@ -91,6 +106,7 @@ async function argumentsOf(c: Context, operation: RestOperation): Promise<unknow
   for (const arg of operation.args) {
     if (arg.in === 'path') args.push(c.req.param(arg.name));
     else if (arg.in === 'query') args.push(fromQueryString(arg.schema, c.req.query()));
+    else if (arg.in === 'file') args.push({ ...fromQueryString(arg.schema, c.req.query()), file: requestFile(c.req.raw) });
     else if (arg.in === 'body') args.push(await c.req.json().catch(() => undefined));
     else args.push(((await c.req.json().catch(() => undefined)) as Record<string, unknown> | undefined)?.[arg.name]);
   }
@@ -109,12 +125,20 @@ export function routeResponseText(response: Response): string | undefined {
   return sentText.get(response);
 }
 
-/** Serves every operation of the table from `backend()` (read at each request, so a host may swap it). */
-export function addOperations(hono: HonoModules, app: App, backend: () => SmsBackend): void {
+/**
+ * Serves every operation of the table from `backend()` (read at each request, so a host may swap it). A file sent as it
+ * is goes to the backend as a stream of the request's body, up to `fileBytes`; an operation the backend does not have
+ * (an optional one) answers 404.
+ */
+export function addOperations(hono: HonoModules, app: App, backend: () => SmsBackend, fileBytes: number): void {
   for (const { group, name, operation } of restOperations()) {
     const handler = async (c: Context) => {
-      const api = backend()[group] as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
-      const result = await api[name]!.call(api, c.get('principal'), ...(await argumentsOf(c, operation)));
+      const api = backend()[group] as unknown as Record<string, ((...args: unknown[]) => Promise<unknown>) | undefined>;
+      const method = api[name];
+      if (typeof method !== 'function') throw new NotFoundError('operation', `${group}.${name}`);
+      const refused = sendsFile(operation) ? refusedFile(c.req.raw, fileBytes) : null;
+      if (refused) return answer(refused);
+      const result = await method.call(api, c.get('principal'), ...(await argumentsOf(c, operation)));
       if (operation.response === null) return c.body(null, 204);
       const text = JSON.stringify(result ?? null);
       const response = c.body(text, operation.status, { 'content-type': 'application/json' });

@@ -8,6 +8,7 @@ import { createEventStreams } from './events.js';
 import { addEventStream } from './events-route.js';
 import { principalRateLimit, requestTimeout } from './guards.js';
 import { idempotentRequests } from './idempotent-requests.js';
+import { postPaths, sendsFile } from './paths.js';
 import { type HonoModules, loadHono, loadNodeServer } from './load.js';
 import { type RestServerOptions, type SettledOptions, settleOptions } from './options.js';
 import { type ProblemAnswer, httpProblem, internalProblem, smsErrorProblem } from './problems.js';
@@ -91,13 +92,18 @@ function build(hono: HonoModules, options: SettledOptions, streams: ReturnType<t
       maxAge: 600,
     }));
   }
-  app.use(`${REST_BASE_PATH}/*`, hono.bodyLimit({
+  // A recipient file sent as it is streams to the backend under its own cap (`limits.fileBytes`, see request-file.ts):
+  // the body limit, which buffers a body without a Content-Length to count it, is not for it.
+  const filePaths = postPaths(sendsFile);
+  const isFile = (c: { req: { method: string; path: string } }) => c.req.method === 'POST' && filePaths.some((path) => path.test(c.req.path));
+  const bodyLimit = hono.bodyLimit({
     maxSize: options.limits.bodyBytes,
     onError: () => answer(httpProblem(413, 'http.body_too_large', `The request body is larger than ${options.limits.bodyBytes} bytes.`)),
-  }));
+  });
+  app.use(`${REST_BASE_PATH}/*`, (c, next) => (isFile(c) ? next() : bodyLimit(c, next)));
   // Webhooks answer before authentication: the provider signs them, it has no bearer token.
   addWebhooks(app, options.webhooks);
-  app.use(`${REST_BASE_PATH}/*`, requestTimeout(options.limits.requestTimeoutMs) as never);
+  app.use(`${REST_BASE_PATH}/*`, requestTimeout(options.limits.requestTimeoutMs, options.limits.fileTimeoutMs, filePaths) as never);
   app.use(`${REST_BASE_PATH}/*`, async (c, next) => {
     if (PUBLIC_PATHS.has(c.req.path)) return next();
     const claimed = await options.authenticate(c.req.raw);
@@ -114,7 +120,7 @@ function build(hono: HonoModules, options: SettledOptions, streams: ReturnType<t
 
   // The event stream is registered first: its literal path must win over any parameter.
   addEventStream(app, streams, () => options.backend);
-  addOperations(hono, app, () => options.backend);
+  addOperations(hono, app, () => options.backend, options.limits.fileBytes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   const document = app.getOpenAPI31Document({

@@ -31,7 +31,8 @@ export interface RecipientSourceOptions {
 /**
  * The recipients of a campaign being edited: a predefined list, or a CSV/XLSX file read in the page (progress,
  * preview, phone column, invalid rows by line, duplicates) and checked against the blocklist before anything is
- * saved; the file is uploaded (`client.campaigns.createUpload`) only when the campaign is saved.
+ * saved; the file is uploaded only when the campaign is saved: as it is when the backend reads files
+ * (`client.campaigns.uploadFile`), else as its parsed rows (`client.campaigns.createUpload`).
  */
 export class RecipientSourceController implements ReactiveController {
   mode: RecipientMode = 'list';
@@ -107,14 +108,18 @@ export class RecipientSourceController implements ReactiveController {
     const file = this.file.file;
     if (!parsed || !file) return this.existingUpload ? { uploadId: this.existingUpload.id } : null;
     if (this.uploaded?.parsed !== parsed) {
-      const upload = await client.campaigns.createUpload({
-        name: file.name || 'recipients.csv',
-        columns: parsed.columns,
-        phoneColumn: parsed.phoneColumn,
-        recipients: parsed.recipients,
-        errors: parsed.errors,
-        duplicates: parsed.duplicates,
-      });
+      // A backend that reads files itself is sent the file as it is (over HTTP: the file, not a body of every row).
+      const name = file.name.slice(0, 255) || 'recipients.csv';
+      const upload = client.campaigns.uploadFile
+        ? await client.campaigns.uploadFile({ file, fileName: name, phoneColumn: parsed.phoneColumn ?? undefined })
+        : await client.campaigns.createUpload({
+          name,
+          columns: parsed.columns,
+          phoneColumn: parsed.phoneColumn,
+          recipients: parsed.recipients,
+          errors: parsed.errors,
+          duplicates: parsed.duplicates,
+        });
       this.uploaded = { parsed, id: upload.id };
     }
     return { uploadId: this.uploaded.id };

@@ -19,14 +19,16 @@ export interface ListImportOptions extends ImportPanelOptions<Localize> {
 
 /**
  * The saved report of an import (a list's `lastImport`): counts, and the rows that were left out by line, with
- * `duplicates` (the duplicate rows the file's preview listed, which the saved report only counts) among them.
+ * `duplicates` (the duplicate rows the file's preview listed, which the saved report only counts) among them. A report
+ * that lists only the first refused rows counts them all (`refused`).
  */
 export function renderListReport(localize: Localize, report: ListImportReport, duplicates: readonly ImportProblem[] = []): TemplateResult {
   const counts: ImportCount[] = [
     { text: localize.term('importAdded', report.added), tone: 'ok' },
     { text: localize.term('importUpdated', report.updated) },
   ];
-  if (report.errors.length > 0) counts.push({ text: localize.term('importInvalid', report.errors.length), tone: 'danger' });
+  const refused = report.refused ?? report.errors.length;
+  if (refused > 0) counts.push({ text: localize.term('importInvalid', refused), tone: 'danger' });
   if (report.duplicates > 0) counts.push({ text: localize.term('importDuplicates', report.duplicates), tone: 'warning' });
   const problems = [...report.errors.map(({ line, value, code, message }) => ({ line, value, code, message })), ...duplicates].sort((a, b) => a.line - b.line);
   return renderSavedReport(localize, report.fileName, counts, problems);
@@ -34,8 +36,8 @@ export function renderListReport(localize: Localize, report: ListImportReport, d
 
 /**
  * The "import a file" panel of `<sms-list-manager>`: drop or choose a CSV or XLSX file, read it in the page with a
- * progress bar, check the preview, the phone column and the problems by line, then import; the list's saved report
- * is shown at the end.
+ * progress bar, check the preview, the phone column and the problems by line, then import: the file itself when the
+ * backend reads files (`lists.importFile`), else its parsed rows; the list's saved report is shown at the end.
  */
 export class ListImportController implements ReactiveController {
   importing = false;
@@ -81,13 +83,16 @@ export class ListImportController implements ReactiveController {
     this.importError = null;
     this.host.requestUpdate();
     try {
-      const report = await client.lists.import(list.id, {
-        fileName: file.name,
-        columns: parsed.columns.filter((column) => column !== parsed.phoneColumn),
-        entries: parsed.recipients.map(({ e164, fields, line }) => ({ e164, fields, line })),
-        errors: parsed.errors.map(({ line, value, code, message }) => ({ line, value, code, message })),
-        duplicates: parsed.duplicates.length,
-      });
+      // A backend that reads files itself is sent the file as it is (over HTTP: the file, not a body of every row).
+      const report = client.lists.importFile
+        ? await client.lists.importFile(list.id, { file, fileName: file.name.slice(0, 255) || undefined, phoneColumn: parsed.phoneColumn ?? undefined })
+        : await client.lists.import(list.id, {
+          fileName: file.name,
+          columns: parsed.columns.filter((column) => column !== parsed.phoneColumn),
+          entries: parsed.recipients.map(({ e164, fields, line }) => ({ e164, fields, line })),
+          errors: parsed.errors.map(({ line, value, code, message }) => ({ line, value, code, message })),
+          duplicates: parsed.duplicates.length,
+        });
       this.result = report;
       this.duplicates = problemsOfParsed({ errors: [], duplicates: parsed.duplicates });
       this.file.reset();

@@ -4,7 +4,7 @@ import { PermissionError } from '../errors/permission-error.js';
 import { StateError } from '../errors/state-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import type { Campaign, CampaignEstimate, CampaignIssue, CampaignStatus, Principal } from '../model/index.js';
-import { CampaignDraft, CampaignQuery, CampaignUpdate, RecipientQuery, Timestamp, UploadCreate, emptyCounts } from '../model/index.js';
+import { CampaignDraft, CampaignQuery, CampaignUpdate, RecipientFileInput, RecipientQuery, Timestamp, UploadCreate, emptyCounts } from '../model/index.js';
 import type { CampaignsApi } from '../ports/backend.js';
 import type { UploadRecipientRecord } from '../ports/store.js';
 import { templateFields } from '../template.js';
@@ -16,6 +16,7 @@ import { type CampaignRunner, emitCampaign } from './dispatch.js';
 import { campaignMessageId, uploadRowId } from './ids.js';
 import { mapPage } from './paging.js';
 import type { Scheduler } from './scheduler.js';
+import { uploadRecipientFile } from './upload-file.js';
 import { parseInput } from './validate.js';
 
 const EDITABLE: readonly CampaignStatus[] = ['draft', 'scheduled'];
@@ -324,6 +325,13 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
       };
       await ctx.db.uploads.insert(record);
       return record;
+    },
+
+    async uploadFile(principal, input) {
+      requireSender(principal, 'campaigns.uploadFile');
+      const parsed = parseInput(RecipientFileInput, input, 'upload');
+      await loadActor(ctx, principal);
+      return uploadRecipientFile(ctx, principal.userId, parsed);
     },
 
     async getUpload(principal, id) {

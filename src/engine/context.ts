@@ -1,7 +1,7 @@
 import type { OrganisationLimits, Settings } from '../model/index.js';
 import type { StatusReport } from '../ports/carrier.js';
 import type { Collection, CollectionName, StoreRecords } from '../ports/store.js';
-import type { EngineCore, SentMessage } from './core.js';
+import type { CorePorts, EngineCore, SentMessage } from './core.js';
 import type { WorkSignal } from './instance-link.js';
 import { EventBus } from './event-bus.js';
 import { eventViews } from './event-views.js';
@@ -63,6 +63,11 @@ export class EngineContext {
   /** How long a send may wait for the carrier's answer (ms of the clock) before its message is held `unknown`. */
   get carrierTimeoutMs(): number {
     return this.core.ports.carrierTimeoutMs;
+  }
+
+  /** The caps on a recipient file read as a stream, in bytes. */
+  get recipientFiles(): CorePorts['recipientFiles'] {
+    return this.core.ports.recipientFiles;
   }
 
   /** The engine's send slots, shared by every organisation. */

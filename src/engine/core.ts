@@ -44,6 +44,8 @@ export interface CorePorts {
   sweepIntervalMs: number;
   /** The most sends in flight with the carrier at once, over every organisation. */
   sendsInFlight: number;
+  /** The caps on a recipient file read as a stream (`lists.importFile`, `campaigns.uploadFile`), in bytes. */
+  recipientFiles: { maxBytes: number; maxUnpackedBytes: number };
 }
 
 /**

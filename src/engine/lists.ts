@@ -1,28 +1,19 @@
 import { ConflictError } from '../errors/conflict-error.js';
 import { NotFoundError } from '../errors/not-found-error.js';
 import { PermissionError } from '../errors/permission-error.js';
-import type { ListEntry, ListImportReport, PredefinedList } from '../model/index.js';
-import { ListEntryInput, ListEntryQuery, MergeFields, Name, SearchQuery, ListImportInput } from '../model/index.js';
+import type { ListImportReport, PredefinedList } from '../model/index.js';
+import { ListEntryInput, ListEntryQuery, MergeFields, Name, SearchQuery, ListImportInput, RecipientFileInput } from '../model/index.js';
 import type { ListsApi } from '../ports/backend.js';
 import type { ListEntryRecord } from '../ports/store.js';
 import { canEditList, canSeeList, loadActor } from './access.js';
 import type { EngineContext } from './context.js';
+import { entryKey, searchText, toEntry } from './list-entries.js';
+import { importListFile } from './list-file-import.js';
 import { mapPage } from './paging.js';
 import { normalisePhone, tryPhone } from './phones.js';
 import { phoneSearch } from '../phone/search.js';
 import { parseInput } from './validate.js';
 
-function entryKey(listId: string, e164: string): string {
-  return `${listId}:${e164}`;
-}
-
-function searchText(e164: string, fields: Record<string, string>): string {
-  return [e164, ...Object.values(fields)].join(' ').toLowerCase();
-}
-
-function toEntry({ text: _text, ...entry }: ListEntryRecord): ListEntry {
-  return entry;
-}
 
 export function createListsApi(ctx: EngineContext): ListsApi {
   async function visible(principal: Parameters<ListsApi['get']>[0], id: string): Promise<PredefinedList> {
@@ -176,6 +167,15 @@ export function createListsApi(ctx: EngineContext): ListsApi {
       report.added = added.length;
       report.updated = fresh.length - added.length;
       await touch(list, parsed.columns);
+      await ctx.db.lists.update(id, { lastImport: report });
+      return report;
+    },
+
+    async importFile(principal, id, input) {
+      const parsed = parseInput(RecipientFileInput, input, 'import');
+      const list = await editable(principal, id, 'lists.importFile');
+      const { report, columns } = await importListFile(ctx, list, parsed);
+      await touch(list, columns);
       await ctx.db.lists.update(id, { lastImport: report });
       return report;
     },

@@ -89,6 +89,14 @@ export interface LocalBackendOptions {
    * @default 10_000
    */
   sweepIntervalMs?: number;
+  /**
+   * Caps on a recipient file sent as it is (`lists.importFile`, `campaigns.uploadFile`), read as a stream. `maxBytes`:
+   * a larger file is refused before it is read (`RecipientFileError`, `recipients.too_large`); a CSV file is never held
+   * whole, whatever its size. `maxUnpackedBytes`: an XLSX workbook is a ZIP archive read whole (its bytes, then its
+   * first sheet's rows), so one that its directory says unpacks to more is refused before it is unpacked.
+   * @default { maxBytes: 134_217_728 (128 MiB), maxUnpackedBytes: 67_108_864 (64 MiB) }
+   */
+  recipientFiles?: { maxBytes?: number; maxUnpackedBytes?: number };
 }
 
 /** The engine as a backend, plus the entry points a server wires to the outside world. */
@@ -123,6 +131,12 @@ const SendsInFlight = z.number().int().positive().max(100_000).default(256);
 /** The `orphanGraceMs` option. */
 const OrphanGraceMs = z.number().int().nonnegative().max(86_400_000).default(10_000);
 
+/** The `recipientFiles` option. */
+const RecipientFiles = z.object({
+  maxBytes: z.number().int().positive().default(128 * 1024 * 1024),
+  maxUnpackedBytes: z.number().int().positive().default(64 * 1024 * 1024),
+}).default({ maxBytes: 128 * 1024 * 1024, maxUnpackedBytes: 64 * 1024 * 1024 });
+
 /** The `sweepIntervalMs` option. */
 const SweepIntervalMs = z.number().int().positive().max(86_400_000).default(10_000);
 
@@ -142,10 +156,11 @@ export function createLocalBackend(options: LocalBackendOptions): LocalBackend {
   const sendsInFlight = parseInput(SendsInFlight, options.sendsInFlight, 'sendsInFlight');
   const orphanGraceMs = parseInput(OrphanGraceMs, options.orphanGraceMs, 'orphanGraceMs');
   const sweepIntervalMs = parseInput(SweepIntervalMs, options.sweepIntervalMs, 'sweepIntervalMs');
+  const recipientFiles = parseInput(RecipientFiles, options.recipientFiles, 'recipientFiles');
   const deployment = new Deployment(
     {
       store: options.store, carrier: options.carrier, notifier: options.notifier ?? DROP_EMAIL, clock: options.clock ?? systemClock, carrierTimeoutMs,
-      sendsInFlight, orphanGraceMs, sweepIntervalMs,
+      sendsInFlight, orphanGraceMs, sweepIntervalMs, recipientFiles,
     },
     { settings: options.settings ?? {}, provisionUser: options.provisionUser, operators: options.operators },
   );
@@ -209,14 +224,14 @@ export function createLocalBackend(options: LocalBackendOptions): LocalBackend {
  * The methods of each resource group an organisation's engine serves, by name. The type asks for every method of the
  * port: a method added to it without an entry here does not compile.
  */
-const METHODS: { readonly [G in keyof OrganisationApis]: { readonly [M in keyof OrganisationApis[G]]: true } } = {
+const METHODS: { readonly [G in keyof OrganisationApis]: { readonly [M in keyof OrganisationApis[G]]-?: true } } = {
   directory: { search: true, supportAccess: true, me: true, users: true, createUser: true, updateUser: true, removeUser: true, extensions: true, createExtension: true, updateExtension: true, removeExtension: true, departments: true, createDepartment: true, updateDepartment: true },
   numbers: { list: true, get: true, create: true, update: true, assign: true, unassign: true, remove: true, setRouting: true },
   contacts: { list: true, get: true, create: true, update: true, remove: true, resolve: true },
   conversations: { list: true, get: true, open: true, markRead: true, setMuted: true, remove: true, unread: true },
   messages: { list: true, get: true, send: true, cancel: true, retry: true, capabilities: true },
-  campaigns: { list: true, get: true, create: true, update: true, remove: true, duplicate: true, validate: true, estimate: true, estimateDraft: true, schedule: true, start: true, stop: true, restart: true, recipients: true, createUpload: true, getUpload: true },
-  lists: { list: true, get: true, create: true, rename: true, remove: true, entries: true, addEntry: true, updateEntry: true, removeEntry: true, import: true },
+  campaigns: { list: true, get: true, create: true, update: true, remove: true, duplicate: true, validate: true, estimate: true, estimateDraft: true, schedule: true, start: true, stop: true, restart: true, recipients: true, createUpload: true, uploadFile: true, getUpload: true },
+  lists: { list: true, get: true, create: true, rename: true, remove: true, entries: true, addEntry: true, updateEntry: true, removeEntry: true, import: true, importFile: true },
   blocklist: { list: true, check: true, add: true, remove: true, import: true, history: true },
   templates: { list: true, get: true, create: true, update: true, remove: true },
   keywords: { list: true, get: true, create: true, update: true, remove: true },

@@ -6,6 +6,7 @@ export const RECIPIENT_FILE_ERROR_CODES = [
   'recipients.unreadable',
   'recipients.invalid_xlsx',
   'recipients.no_such_column',
+  'recipients.too_large',
 ] as const;
 export type RecipientFileErrorCode = (typeof RECIPIENT_FILE_ERROR_CODES)[number];
 
@@ -19,8 +20,9 @@ export interface RecipientFileErrorOptions {
 
 /**
  * A recipient file that cannot be read at all: not text, a Blob or bytes; a Blob that fails to read; a broken
- * spreadsheet; a `phoneColumn` the file does not have. A readable file with bad rows does not throw: its rows are
- * reported one by one instead.
+ * spreadsheet; a `phoneColumn` the file does not have; a file over a size cap (`recipients.too_large`: more bytes
+ * than a backend takes, or an XLSX workbook that would unpack to more than it reads). A readable file with bad rows
+ * does not throw: its rows are reported one by one instead.
  *
  * @example
  * try {

@@ -9,7 +9,7 @@ export interface HostGlobals {
   btoa(data: string): string;
   atob(data: string): string;
   crypto?: { getRandomValues<T extends Uint8Array | Uint32Array>(array: T): T; randomUUID?(): string };
-  TextDecoder: new (label?: string) => { decode(input?: Uint8Array, options?: { stream?: boolean }): string };
+  TextDecoder: new (label?: string, options?: { fatal?: boolean }) => { decode(input?: Uint8Array, options?: { stream?: boolean }): string };
   TextEncoder: new () => { encode(input: string): Uint8Array };
   /** Prioritized Task Scheduling (Chromium): `yield()` lets the page breathe, then resumes first. */
   scheduler?: { yield?(): Promise<void> };

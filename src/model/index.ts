@@ -15,3 +15,4 @@ export * from './organisation.js';
 export * from './events.js';
 export * from './e164.js';
 export * from './carrier.js';
+export * from './recipient-file.js';

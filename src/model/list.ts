@@ -14,6 +14,9 @@ export const MergeFields = z
   .refine((fields) => Object.keys(fields).length <= MAX_MERGE_FIELDS, `At most ${MAX_MERGE_FIELDS} merge fields`);
 export type MergeFields = z.infer<typeof MergeFields>;
 
+/** Refused rows a file import's report lists by line (`lists.importFile`); `refused` counts them all. */
+export const MAX_REPORTED_ERRORS = 1000;
+
 export const ListImportReport = z.object({
   at: Timestamp,
   fileName: z.string(),
@@ -21,6 +24,11 @@ export const ListImportReport = z.object({
   /** Already in the list (same number): fields updated. */
   updated: z.number().int().nonnegative(),
   errors: z.array(z.object({ line: z.number().int().positive(), value: z.string(), code: z.string(), message: z.string() })),
+  /**
+   * Refused rows in all, when a file import refused more than its report lists (the first `MAX_REPORTED_ERRORS`);
+   * left out, `errors` lists every one.
+   */
+  refused: z.number().int().nonnegative().optional(),
   duplicates: z.number().int().nonnegative(),
 });
 export type ListImportReport = z.infer<typeof ListImportReport>;

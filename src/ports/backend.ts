@@ -7,6 +7,7 @@ import type {
   NumberUpdate, Organisation, OrganisationCreate, OrganisationQuery, OrganisationRemoval, OrganisationUpdate, OrganisationUsage,
   OrganisationUsageQuery, Page, PageRequest, PredefinedList, Principal, RecipientQuery, SearchQuery, Settings, SettingsUpdate,
   SendCapabilities, SmsEvent, SmsNumber, SupportAccess, Template, TemplateCreate, TemplateQuery, TemplateUpdate, UnreadSummary, Upload, UploadCreate,
+  RecipientFileInput,
   UsageQuery, UsageRow, UsageSummary, User, UserInput,
 } from '../model/index.js';
 
@@ -154,6 +155,14 @@ export interface CampaignsApi {
   restart(p: P, id: string): Promise<Campaign>;
   recipients(p: P, id: string, query?: RecipientQuery): Promise<Page<CampaignRecipient>>;
   createUpload(p: P, input: UploadCreate): Promise<Upload>;
+  /**
+   * Uploads a recipient file as it is (CSV or XLSX), read by the backend as a stream and stored a chunk at a time:
+   * the same upload as `createUpload` of what `parseRecipients` would find in it, without the parsed rows ever being
+   * held or sent at once. A file larger than the backend takes is refused before it is read (`RecipientFileError`,
+   * `recipients.too_large`), a file it cannot read with `RecipientFileError`; nothing is stored then. Optional: a
+   * backend without it is sent parsed rows (`createUpload`).
+   */
+  uploadFile?(p: P, input: RecipientFileInput): Promise<Upload>;
   getUpload(p: P, id: string): Promise<Upload>;
 }
 
@@ -173,6 +182,15 @@ export interface ListsApi {
    * nothing is stored.
    */
   import(p: P, id: string, input: ListImportInput): Promise<ListImportReport>;
+  /**
+   * Imports a recipient file as it is (CSV or XLSX), read by the backend as a stream and written a chunk at a time
+   * (multi-row inserts), with the report `import` keeps: rows refused with their line (the first 1000 listed,
+   * `refused` counting them all beyond), duplicates in the file counted, numbers already in the list updated. A file
+   * larger than the backend takes is refused before it is read (`RecipientFileError`, `recipients.too_large`), a file
+   * it cannot read with `RecipientFileError`; the entries it added are then taken out again. Optional: a backend
+   * without it is sent parsed rows (`import`).
+   */
+  importFile?(p: P, id: string, input: RecipientFileInput): Promise<ListImportReport>;
 }
 
 export interface BlocklistApi {

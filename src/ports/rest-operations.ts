@@ -6,7 +6,7 @@ import {
   Extension, ExtensionQuery, Id, KeywordRoutes, KeywordRule, KeywordRuleCreate, ListEntry, ListEntryInput, ListEntryQuery, ListImportInput,
   ListImportReport, Message, MessageSend, Name, NumberCreate, NumberQuery, NumberRouting, NumberRoutingUpdate, NumberUpdate, Organisation,
   OrganisationCreate, OrganisationQuery, OrganisationRemoval, OrganisationUpdate, OrganisationUsage, OrganisationUsageQuery, PageRequest,
-  PredefinedList, RecipientQuery, SearchQuery, SendCapabilities, Settings, SettingsUpdate, SmsNumber, SupportAccess, Template, TemplateCreate, TemplateQuery,
+  PredefinedList, RecipientFileFields, RecipientQuery, SearchQuery, SendCapabilities, Settings, SettingsUpdate, SmsNumber, SupportAccess, Template, TemplateCreate, TemplateQuery,
   TemplateUpdate, Timestamp, UnreadSummary, Upload, UploadCreate, UsageQuery, UsageRow, UsageSummary, User, UserInput, pageOf,
   SMS_EVENT_TYPES, type SmsEventType,
 } from '../model/index.js';
@@ -32,7 +32,9 @@ export type RestMethod = (typeof REST_METHODS)[number];
  * - `path`: a segment of the path, `{name}` in it, URI-encoded (an id, or a number as typed);
  * - `query`: the whole argument (an object of scalars) as the query string, one parameter per member;
  * - `body`: the whole argument as the JSON body;
- * - `field`: the argument as one member `name` of a JSON body object (`{ "muted": true }`).
+ * - `field`: the argument as one member `name` of a JSON body object (`{ "muted": true }`);
+ * - `file`: an object whose `file` member (a File or Blob) is the request body, sent as it is (`Content-Type` one of
+ *   `REST_FILE_TYPES`, `Content-Length` required), and whose other members (`schema`) are the query string.
  *
  * `name` also names the argument in a `ValidationError` about it as a whole (a `null` import is refused on `import`).
  */
@@ -40,7 +42,18 @@ export type RestArgument =
   | { readonly in: 'path'; readonly name: string; readonly schema: z.ZodType }
   | { readonly in: 'query'; readonly name: string; readonly schema: z.ZodObject }
   | { readonly in: 'body'; readonly name: string; readonly schema: z.ZodType }
-  | { readonly in: 'field'; readonly name: string; readonly schema: z.ZodType };
+  | { readonly in: 'field'; readonly name: string; readonly schema: z.ZodType }
+  | { readonly in: 'file'; readonly name: string; readonly schema: z.ZodObject };
+
+/** The media type of an XLSX workbook. */
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * The media types a recipient file may be sent as (a `file` argument's body): CSV as browsers and spreadsheets label it
+ * (Windows often says `application/vnd.ms-excel` for a .csv), XLSX, and bytes of no stated type. Which one it is, is
+ * told from the bytes.
+ */
+export const REST_FILE_TYPES = ['text/csv', 'application/csv', 'text/plain', 'application/vnd.ms-excel', XLSX_TYPE, 'application/octet-stream'] as const;
 
 /** One method of the port over HTTP. */
 export interface RestOperation<Args extends readonly unknown[] = readonly unknown[], Result = unknown> {
@@ -68,7 +81,7 @@ type ResultOf<F> = F extends (...args: never[]) => Promise<infer R> ? R : never;
 
 /** The table's type: every method of every group of the port, exactly once, with one argument entry per argument. */
 export type RestOperations = {
-  readonly [G in ApiName]: { readonly [M in keyof SmsBackend[G]]: RestOperation<ArgsOf<SmsBackend[G][M]>, ResultOf<SmsBackend[G][M]>> };
+  readonly [G in ApiName]: { readonly [M in keyof SmsBackend[G]]-?: RestOperation<ArgsOf<SmsBackend[G][M]>, ResultOf<SmsBackend[G][M]>> };
 };
 
 /** The media type of every error answer (RFC 9457). */
@@ -112,6 +125,7 @@ const path = (name: string, schema: z.ZodType = Id) => ({ in: 'path', name, sche
 const query = (schema: z.ZodObject, name = 'query') => ({ in: 'query', name, schema }) as const;
 const body = (name: string, schema: z.ZodType) => ({ in: 'body', name, schema }) as const;
 const field = (name: string, schema: z.ZodType) => ({ in: 'field', name, schema }) as const;
+const file = (name: string, schema: z.ZodObject) => ({ in: 'file', name, schema }) as const;
 
 interface Shape {
   status?: 200 | 201 | 204;
@@ -202,6 +216,7 @@ export const REST_OPERATIONS = {
     restart: op('POST', '/campaigns/{id}/restart', [id], Campaign, 'Resume a stopped campaign (never sends twice to a recipient).', SENDS),
     recipients: op('GET', '/campaigns/{id}/recipients', [id, query(RecipientQuery)], pageOf(CampaignRecipient), "A campaign's recipients and their states."),
     createUpload: op('POST', '/uploads', [body('upload', UploadCreate)], Upload, 'Upload a parsed recipient file.', CREATES),
+    uploadFile: op('POST', '/upload-files', [file('upload', RecipientFileFields)], Upload, 'Upload a CSV or XLSX recipient file as the request body, read as a stream.', CREATES),
     getUpload: op('GET', '/uploads/{id}', [id], Upload, 'One uploaded recipient file.'),
   },
   lists: {
@@ -215,6 +230,7 @@ export const REST_OPERATIONS = {
     updateEntry: op('PATCH', '/lists/{id}/entries/{entryId}', [id, path('entryId'), body('entry', ListEntryInput.partial())], ListEntry, 'Change an entry.'),
     removeEntry: op('DELETE', '/lists/{id}/entries/{entryId}', [id, path('entryId')], null, 'Remove an entry.'),
     import: op('POST', '/lists/{id}/imports', [id, body('import', ListImportInput)], ListImportReport, 'Import parsed rows into a list.', CREATES),
+    importFile: op('POST', '/lists/{id}/file-imports', [id, file('import', RecipientFileFields)], ListImportReport, 'Import a CSV or XLSX file sent as the request body into a list, read as a stream.', CREATES),
   },
   blocklist: {
     list: op('GET', '/blocklist', [query(BlocklistQuery)], pageOf(BlocklistEntry), 'The blocklist.'),

@@ -31,20 +31,28 @@ export function detectDelimiter(Papa: Papa, text: string): string {
   return DELIMITERS.includes(meta.delimiter) ? meta.delimiter : ',';
 }
 
-/** Reads records from CSV text a window at a time. */
+/**
+ * Reads records from CSV text a window at a time. The text is whole from the start, or, with `{ more: true }` (see
+ * `CsvStreamReader`), comes in parts: a record cut by the end of the text so far waits for the rest.
+ */
 export class CsvRowReader {
-  private offset = 0;
-  private done = false;
+  protected offset = 0;
+  protected done = false;
   // Line counting: `line` is the line at `scanned`; CRLF, CR and LF each end one line.
   private line = 1;
-  private scanned = 0;
+  protected scanned = 0;
   private afterCr = false;
+  /** True once the text is whole (see `CsvStreamReader`). */
+  protected complete: boolean;
 
   constructor(
     private readonly Papa: Papa,
-    private readonly text: string,
+    protected text: string,
     private readonly delimiter: string,
-  ) {}
+    options: { more?: boolean } = {},
+  ) {
+    this.complete = !options.more;
+  }
 
   /** Share of the text read, 0 to 1. */
   get fraction(): number {
@@ -53,15 +61,17 @@ export class CsvRowReader {
 
   /**
    * Reads the whole records found in the next `size` characters (more when one record is longer) and hands each to
-   * `onRow`. Returns false once the text is exhausted.
+   * `onRow`. Returns false once the text is exhausted, or, while more may come, when no whole record is left in it.
    */
   read(size: number, onRow: RowSink): boolean {
     const text = this.text;
+    // While more may come, a CR at the end may be the first half of a CRLF: it waits for what follows.
+    const available = !this.complete && text.charCodeAt(text.length - 1) === 13 ? text.length - 1 : text.length;
     for (let window = size; !this.done; window *= 2) {
-      let end = Math.min(text.length, this.offset + window);
+      let end = Math.min(available, this.offset + window);
       // A CRLF is one line break: a window never ends between its two halves.
       if (text.charCodeAt(end - 1) === 13 && text.charCodeAt(end) === 10) end++;
-      const last = end === text.length;
+      const last = end === text.length && this.complete;
       const slice = text.slice(this.offset, end);
       const loneCrs = hasLoneCr(slice);
       let start = this.offset;
@@ -89,13 +99,15 @@ export class CsvRowReader {
         this.offset = last ? text.length : start;
         return !this.done;
       }
+      // No whole record in the text so far: wait for more.
+      if (end >= available) return false;
       // No whole record in the window: a record (a long quoted field) spans it; read a bigger window.
     }
     return false;
   }
 
   /** The 1-based line of a position, counting forward from the last position asked. */
-  private lineAt(position: number): number {
+  protected lineAt(position: number): number {
     const text = this.text;
     let line = this.line;
     let afterCr = this.afterCr;

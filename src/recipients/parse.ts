@@ -5,7 +5,7 @@ import type { CountryCode } from '../phone/plans.js';
 import { isBlankRow, RecipientCollector } from './collector.js';
 import { columnNames, findPhoneColumn, isHeaderRow, namedColumn, normalizeHeader } from './detect-column.js';
 import { loadInput } from './input.js';
-import { openRows } from './row-source.js';
+import { openRows, type RowSink } from './row-source.js';
 import { Budget } from './schedule.js';
 import type { AbortSignalLike, ParsedRecipients, ParseRecipientsOptions, RecipientsInput } from './types.js';
 
@@ -63,28 +63,13 @@ export async function parseRecipients(input: RecipientsInput, options: ParseReci
   const source = await openRows(loaded);
   await pause();
 
-  // Read ahead enough records to find the header and the phone column.
-  const buffered: BufferedRow[] = [];
-  let nonBlank = 0;
-  let more = true;
-  const buffer = (cells: string[], line: number, unclosedQuote: boolean): void => {
-    buffered.push({ cells, line, unclosedQuote });
-    if (!isBlankRow(cells)) nonBlank++;
-  };
-  while (more && nonBlank <= SAMPLE_ROWS) {
-    more = source.pull(buffer);
+  const pull = async (onRow: RowSink): Promise<boolean> => {
+    const more = source.pull(onRow);
     await pause();
-  }
-
-  const country = normalizeCountry(options.defaultCountry);
-  const known = country !== undefined && planFor(country) !== undefined ? (country as CountryCode) : undefined;
-  const layout = chooseLayout(buffered, options.phoneColumn, known, loaded.fileName);
-  const collector = new RecipientCollector(phoneReader(country), layout.phoneIndex, layout.columns, source.delimiter);
-  const add = collector.add.bind(collector);
-  // Blank lines above the header are records too (blanks); the header itself is not.
-  buffered.forEach((row, index) => index !== layout.headerAt && add(row.cells, row.line, row.unclosedQuote));
-  buffered.length = 0;
-
+    return more;
+  };
+  const { layout, collector, add, more: started } = await startCollecting(pull, options, source.delimiter, loaded.fileName);
+  let more = started;
   while (more) {
     more = source.pull(add);
     if (budget.spent()) onProgress?.({ lines: collector.lines, fraction: source.fraction });
@@ -112,6 +97,35 @@ interface Layout {
   headerAt: number;
   /** No record but blanks. */
   empty: boolean;
+}
+
+/**
+ * Reads ahead the first records, enough to find the header and the phone column, and returns the collector that sorts
+ * every record, those read ahead already in it; `more` is false when the file held no more.
+ */
+export async function startCollecting(
+  pull: (onRow: RowSink) => Promise<boolean>,
+  options: Pick<ParseRecipientsOptions, 'defaultCountry' | 'phoneColumn'>,
+  delimiter: string,
+  fileName: string | undefined,
+): Promise<{ layout: Layout; collector: RecipientCollector; add: RowSink; more: boolean }> {
+  const buffered: BufferedRow[] = [];
+  let nonBlank = 0;
+  let more = true;
+  const buffer = (cells: string[], line: number, unclosedQuote: boolean): void => {
+    buffered.push({ cells, line, unclosedQuote });
+    if (!isBlankRow(cells)) nonBlank++;
+  };
+  while (more && nonBlank <= SAMPLE_ROWS) more = await pull(buffer);
+
+  const country = normalizeCountry(options.defaultCountry);
+  const known = country !== undefined && planFor(country) !== undefined ? (country as CountryCode) : undefined;
+  const layout = chooseLayout(buffered, options.phoneColumn, known, fileName);
+  const collector = new RecipientCollector(phoneReader(country), layout.phoneIndex, layout.columns, delimiter);
+  const add = collector.add.bind(collector);
+  // Blank lines above the header are records too (blanks); the header itself is not.
+  buffered.forEach((row, index) => index !== layout.headerAt && add(row.cells, row.line, row.unclosedQuote));
+  return { layout, collector, add, more };
 }
 
 /** Decides the header and the phone column from the first records. */

@@ -36,7 +36,8 @@ export async function openRows(loaded: LoadedInput): Promise<RowSource> {
   };
 }
 
-function sheetSource(rows: string[][]): RowSource {
+/** The rows of a sheet, a slice at a time. */
+export function sheetSource(rows: string[][]): RowSource {
   let next = 0;
   return {
     pull(onRow) {

@@ -10,6 +10,26 @@ export interface BlobLike {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
+/** A ReadableStream of bytes, structurally (what `Blob.stream()` and a request's `body` are). */
+export interface ByteStreamLike {
+  getReader(): {
+    read(): Promise<{ done: boolean; value?: Uint8Array | undefined }>;
+    cancel(reason?: unknown): Promise<void>;
+    releaseLock(): void;
+  };
+}
+
+/**
+ * A recipient file read as a stream, structurally: a browser File or Blob fits, and so does Node's `fs.openAsBlob(path)`
+ * (read from disk as it goes). `size` is known before anything is read: a backend checks its cap on it first.
+ */
+export interface RecipientFile {
+  readonly size: number;
+  /** A File's name. */
+  readonly name?: string;
+  stream(): ByteStreamLike;
+}
+
 /** An AbortSignal, structurally. */
 export interface AbortSignalLike {
   readonly aborted: boolean;

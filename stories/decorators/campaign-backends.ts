@@ -14,7 +14,7 @@ export function overrideCampaigns(base: SmsBackend, overrides: Partial<Campaigns
 }
 
 /**
- * A copy of a backend whose campaign writes (`create`, `update`, `createUpload` by default) fail as an unreachable
+ * A copy of a backend whose campaign writes (`create`, `update`, `createUpload`, `uploadFile` by default) fail as an unreachable
  * service would, until `recover()`; everything else works, so that an editor loads and only its save fails (the
  * "nothing typed is lost" state). `calls` lists the writes tried.
  *
@@ -25,7 +25,7 @@ export function overrideCampaigns(base: SmsBackend, overrides: Partial<Campaigns
  */
 export function failingCampaignWrites(
   base: SmsBackend,
-  methods: readonly (keyof CampaignsApi)[] = ['create', 'update', 'createUpload'],
+  methods: readonly (keyof CampaignsApi)[] = ['create', 'update', 'createUpload', 'uploadFile'],
 ): SmsBackend & { recover(): void; calls: string[] } {
   let failing = true;
   const calls: string[] = [];

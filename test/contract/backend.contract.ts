@@ -18,6 +18,7 @@ import { pagingContract } from './backend/paging.js';
 import { permissionsContract } from './backend/permissions.js';
 import { phoneInputsContract } from './backend/phone-inputs.js';
 import { principalsContract } from './backend/principals.js';
+import { recipientFilesContract } from './backend/recipient-files.js';
 import { repliesContract } from './backend/replies.js';
 import { scheduledContract } from './backend/scheduled.js';
 import { settingsContract } from './backend/settings.js';
@@ -25,6 +26,12 @@ import { statusContract } from './backend/status.js';
 import { templatesContract } from './backend/templates.js';
 import { usageContract } from './backend/usage.js';
 import { validationContract } from './backend/validation.js';
+
+/**
+ * The caps on recipient files sent as they are (`LocalBackendOptions.recipientFiles`) that every fixture's engine is
+ * made with, small so that the contract can go past them cheaply.
+ */
+export const CONTRACT_RECIPIENT_FILES = { maxBytes: 64 * 1024, maxUnpackedBytes: 256 * 1024 } as const;
 
 /** An SMS as the carrier received it, with the time (ms since the epoch, on the fixture's clock) it was handed over. */
 export type CarriedSms = OutboundSms & { at: number };
@@ -123,6 +130,7 @@ export function runBackendContract(harness: BackendHarness): void {
     dispatchContract(harness);
     crashContract(harness);
     listsContract(harness);
+    recipientFilesContract(harness);
     blocklistContract(harness);
     keywordsContract(harness);
     repliesContract(harness);

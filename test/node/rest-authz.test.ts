@@ -147,7 +147,9 @@ describe('REST server: the authorisation matrix', () => {
     const scratch = await scratchOrganisations(w);
     const failures: string[] = [];
     const call = async (caller: Caller, { group, name, operation }: (typeof routes)[number]) => {
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      // A route taking a file as it is gets a small CSV file; the others JSON.
+      const file = operation.args.some((arg) => arg.in === 'file');
+      const headers: Record<string, string> = { 'content-type': file ? 'text/csv' : 'application/json' };
       if (tokens[caller]) headers.authorization = `Bearer ${tokens[caller]}`;
       const method = operation.method;
       const write = method !== 'GET';
@@ -155,7 +157,8 @@ describe('REST server: the authorisation matrix', () => {
       const path = pathOf(operation, w, records, ownOrganisation?.id);
       let request = requests[`${group}.${name}`] ?? {};
       if (ownOrganisation && request.query) request = { query: { confirmName: ownOrganisation.name } };
-      const body = bodyOf(operation, request, `${group}.${name}`);
+      const body = file ? `mobile\n${w.num.alice.e164}\n` : bodyOf(operation, request, `${group}.${name}`);
+      if (file) headers['content-length'] = String(Buffer.byteLength(body!));
       const query = request.query ? `?${new URLSearchParams(request.query)}` : '';
       const response = await server.fetch(new Request(`http://localhost${REST_BASE_PATH}${path}${query}`, { method, headers, body }));
       const text = await response.text();

@@ -117,13 +117,17 @@ describe('<sms-campaign-editor> recipient files', () => {
     expect((window as { pwned?: boolean }).pwned).to.equal(undefined);
   });
 
-  it('offers the file\'s columns as merge fields, and uploads the file once when the campaign is saved', async () => {
+  it('offers the file\'s columns as merge fields, and uploads the file as it is, once, when the campaign is saved', async () => {
     const base = demo.backend;
     const uploads: string[] = [];
     const backend = overrideCampaigns(base, {
       createUpload: (principal, input) => {
-        uploads.push(input.name);
+        uploads.push(`rows of ${input.name}`);
         return base.campaigns.createUpload(principal, input);
+      },
+      uploadFile: (principal, input) => {
+        uploads.push(`${input.file instanceof File ? 'file' : 'bytes'} ${input.fileName}`);
+        return base.campaigns.uploadFile!(principal, input);
       },
     });
     const client = alice(backend);
@@ -140,7 +144,7 @@ describe('<sms-campaign-editor> recipient files', () => {
     const saved = oneEvent(el, 'sms-campaign-saved');
     click(el, 'save-button');
     const { campaign } = (await saved).detail;
-    expect(uploads).to.deep.equal(['customers.csv']);
+    expect(uploads).to.deep.equal(['file customers.csv'], 'the file, not its rows');
     const recipients = campaign.recipients as { uploadId: string };
     const stored = await client.campaigns.getUpload(recipients.uploadId);
     expect(stored.stats).to.deep.equal({ recipients: 30 - file.invalidLines.length - file.duplicates.length, errors: file.invalidLines.length, duplicates: file.duplicates.length });
@@ -152,6 +156,28 @@ describe('<sms-campaign-editor> recipient files', () => {
     const reopened = await editor(client, { campaignId: campaign.id });
     expect(text($(reopened, '[part="uploaded-file"]'))).to.equal(`customers.csv: ${stored.stats.recipients} recipients`);
     expect($$(reopened, '[part="merge-fields"] button').map((button) => text(button))).to.deep.equal(['{{first_name}}', '{{suburb}}']);
+  });
+
+  it('uploads the parsed rows to a backend that does not read files', async () => {
+    const base = demo.backend;
+    const uploads: string[] = [];
+    const backend = overrideCampaigns(base, {
+      uploadFile: undefined,
+      createUpload: (principal, input) => {
+        uploads.push(input.name);
+        return base.campaigns.createUpload(principal, input);
+      },
+    });
+    const el = await editor(alice(backend));
+    await fill(el, '#name', 'Rows');
+    await fileMode(el);
+    await upload(el, 'rows.csv', generateRecipientsCsv({ rows: 5 }).csv);
+    await report(el);
+    await fill(el, '#body', 'Hi {{first_name}}');
+    const saved = oneEvent(el, 'sms-campaign-saved');
+    click(el, 'save-button');
+    await saved;
+    expect(uploads).to.deep.equal(['rows.csv']);
   });
 
   it('estimates a campaign on a file without its invalid, duplicate and blocked rows', async () => {

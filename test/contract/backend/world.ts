@@ -102,7 +102,7 @@ export function needs(harness: BackendHarness, capability: keyof BackendHarness[
   return harness.capabilities[capability] ? {} : { skip: `the harness has no ${capability}` };
 }
 
-type ErrorName = 'ValidationError' | 'PermissionError' | 'NotFoundError' | 'ConflictError' | 'StateError';
+type ErrorName = 'ValidationError' | 'PermissionError' | 'NotFoundError' | 'ConflictError' | 'StateError' | 'RecipientFileError';
 
 /** The typed error a call fails with (compared by name, as the errors' guards do across bundles and HTTP). */
 export async function rejects<E extends Record<string, unknown> = Record<string, unknown>>(
