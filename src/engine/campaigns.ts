@@ -42,8 +42,9 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
   async function withLiveCounts(campaign: Campaign): Promise<Campaign> {
     if (campaign.status === 'draft' || campaign.status === 'scheduled') return campaign;
     let counts = await runner.countsOf(campaign.id);
-    // Completed by another instance while the counts cached here still have recipients to go: read them again.
-    if (campaign.status === 'completed' && counts.pending + counts.sending > 0) {
+    // Completed by another instance while the counts cached here still have recipients to go, or were cached before its
+    // recipients were copied: read them again.
+    if (campaign.status === 'completed' && (counts.pending + counts.sending > 0 || counts.total !== campaign.counts.total)) {
       runner.forgetCounts(campaign.id);
       counts = await runner.countsOf(campaign.id);
     }

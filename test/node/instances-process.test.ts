@@ -70,7 +70,6 @@ describe('Many instances, one database: two engine processes over one PostgreSQL
     // The instances count a sender's segments per second of the clock when they claim; a send handed over a few ms
     // later may fall in the next second. Tolerance: 10% over the rate in any second of the clock.
     assert.ok(busiest <= RATE * 1.1, `at most ${RATE} (+10%) in any second of the clock, saw ${busiest}: ${JSON.stringify([...perSecond.values()])}`);
-    const span = (Math.max(...log.map(({ at }) => at)) - Math.min(...log.map(({ at }) => at))) / 1000;
-    assert.ok(span >= RECIPIENTS / RATE - 1, `${RECIPIENTS} at ${RATE} a second take at least ${RECIPIENTS / RATE - 1} s: ${span} s`);
+    assert.ok(perSecond.size >= RECIPIENTS / RATE, `spread over ${perSecond.size} seconds of the clock`);
   });
 });
