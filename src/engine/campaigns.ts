@@ -42,7 +42,14 @@ export function createCampaignsApi(ctx: EngineContext, runner: CampaignRunner, s
 
   async function withLiveCounts(campaign: Campaign): Promise<Campaign> {
     if (campaign.status === 'draft' || campaign.status === 'scheduled') return campaign;
-    return { ...campaign, counts: { ...(await runner.countsOf(campaign.id)) } };
+    let counts = await runner.countsOf(campaign.id);
+    // Completed by another instance while the counts cached here still have recipients to go, or were cached before its
+    // recipients were copied: read them again.
+    if (campaign.status === 'completed' && (counts.pending + counts.sending > 0 || counts.total !== campaign.counts.total)) {
+      runner.forgetCounts(campaign.id);
+      counts = await runner.countsOf(campaign.id);
+    }
+    return { ...campaign, counts: { ...counts } };
   }
 
   async function owned(principal: Principal, id: string, action: string): Promise<Campaign> {

@@ -19,12 +19,19 @@ function display(name: string, label: string): string {
   return label ? `${name} – ${label}` : name;
 }
 
-/** Contact recognition for many numbers at once: the viewer's personal contacts first, then global ones. */
-export async function matchContacts(ctx: EngineContext, viewerId: string | null, e164s: readonly string[]): Promise<Map<string, ContactMatch>> {
-  const matches = new Map<string, ContactMatch>();
-  if (e164s.length === 0) return matches;
+/** What recognising a number needs of a contact that holds it. */
+export type NamingContact = Pick<ContactRecord, 'id' | 'scope' | 'ownerId' | 'name' | 'numbers'>;
+
+/** The contacts of every scope and owner that hold any of these numbers. */
+async function namingContacts(ctx: EngineContext, e164s: readonly string[]): Promise<NamingContact[]> {
   const found = await ctx.db.contacts.find({ where: { e164s: { $overlaps: [...new Set(e164s)] } }, limit: 10_000 });
-  const visible = found.items.filter((contact) => contact.scope === 'global' || (viewerId !== null && contact.ownerId === viewerId));
+  return found.items.map(({ id, scope, ownerId, name, numbers }) => ({ id, scope, ownerId, name, numbers }));
+}
+
+/** Contact recognition among these contacts: the viewer's personal contacts first, then global ones. */
+export function matchAmong(contacts: readonly NamingContact[], viewerId: string | null, e164s: readonly string[]): Map<string, ContactMatch> {
+  const matches = new Map<string, ContactMatch>();
+  const visible = contacts.filter((contact) => contact.scope === 'global' || (viewerId !== null && contact.ownerId === viewerId));
   visible.sort((a, b) => (a.scope === b.scope ? a.name.localeCompare(b.name) : a.scope === 'personal' ? -1 : 1));
   for (const contact of visible) {
     for (const number of contact.numbers) {
@@ -37,15 +44,24 @@ export async function matchContacts(ctx: EngineContext, viewerId: string | null,
   return matches;
 }
 
+/** Contact recognition for many numbers at once: the viewer's personal contacts first, then global ones. */
+export async function matchContacts(ctx: EngineContext, viewerId: string | null, e164s: readonly string[]): Promise<Map<string, ContactMatch>> {
+  if (e164s.length === 0) return new Map();
+  return matchAmong(await namingContacts(ctx, e164s), viewerId, e164s);
+}
+
 /**
  * Tells those who see a contact (everyone for a global one, its owner for a personal one) that it changed, with how
- * each of them now recognises every number it had before or has after the change.
+ * each of them recognises every number it had before or has after the change. The contacts holding those numbers are
+ * read here, right after the change, and travel with the event: a view built later (another subscriber's turn, another
+ * instance) says how the numbers were named then, not after the writes that followed.
  */
-function emitChanged(ctx: EngineContext, action: 'created' | 'updated' | 'removed', before: ContactRecord | null, after: ContactRecord | null): void {
+async function emitChanged(ctx: EngineContext, action: 'created' | 'updated' | 'removed', before: ContactRecord | null, after: ContactRecord | null): Promise<void> {
   const contact = after ?? before;
   if (!contact || !ctx.events.hasSubscribers) return;
   const e164s = [...new Set([...(before?.e164s ?? []), ...(after?.e164s ?? [])])];
-  ctx.events.emit('contact.changed', { contact: { id: contact.id, scope: contact.scope, ownerId: contact.ownerId }, action, e164s });
+  const naming = await namingContacts(ctx, e164s);
+  ctx.events.emit('contact.changed', { contact: { id: contact.id, scope: contact.scope, ownerId: contact.ownerId }, action, e164s, naming });
 }
 
 function canRead(actor: Actor, contact: ContactRecord): boolean {
@@ -112,7 +128,7 @@ export function createContactsApi(ctx: EngineContext): ContactsApi {
         email: parsed.email ?? null, numbers, e164s: numbers.map((number) => number.e164), createdAt: now, updatedAt: now,
       };
       await ctx.db.contacts.insert(record);
-      emitChanged(ctx, 'created', null, record);
+      await emitChanged(ctx, 'created', null, record);
       return toContact(record);
     },
 
@@ -130,7 +146,7 @@ export function createContactsApi(ctx: EngineContext): ContactsApi {
         updatedAt: ctx.nowIso(),
       });
       if (!updated) throw new NotFoundError('contact', id);
-      emitChanged(ctx, 'updated', existing, updated);
+      await emitChanged(ctx, 'updated', existing, updated);
       return toContact(updated);
     },
 
@@ -138,7 +154,7 @@ export function createContactsApi(ctx: EngineContext): ContactsApi {
       const existing = await readable(principal, id);
       assertCanWrite(principal, existing, 'contacts.remove');
       await ctx.db.contacts.delete(id);
-      emitChanged(ctx, 'removed', existing, null);
+      await emitChanged(ctx, 'removed', existing, null);
     },
 
     async resolve(principal, e164) {

@@ -352,8 +352,8 @@ export class CampaignRunner {
 
   /**
    * After a restart of the engine: settles what the previous one left in flight. Messages left `sending` without a
-   * provider id for longer than a live instance would leave them (see `EngineCore.orphanedBefore`) were claimed by an
-   * instance that died: they become `unknown` (they may have gone), and so do their campaign recipients. Campaigns
+   * provider id for longer than a live instance would leave them (see `EngineCore.orphanedBefore`), and not claimed by a
+   * run here (the sweep calls this on a live engine too), were claimed by an instance that died: they become `unknown` (they may have gone), and so do their campaign recipients. Campaigns
    * still running are dispatched (again): a crash or a restart resumes them, here or on any instance.
    */
   async recover(): Promise<void> {
@@ -363,6 +363,8 @@ export class CampaignRunner {
       let settled = 0;
       for (const message of orphans.items) {
         const recipientId = message.campaignId === null ? null : recipientIdOfMessage(message.id);
+        // A claim of a run here is no orphan, however slow the store: its send settles it (or the carrier timeout does).
+        if (recipientId !== null && this.claimed.has(recipientId)) continue;
         const recipient = recipientId === null ? null : await db.campaignRecipients.get(recipientId);
         if (recipient?.state === 'pending') {
           const state = await this.changing(async () => {

@@ -1,7 +1,7 @@
 import type { Campaign, CampaignCounts, Principal, SmsEventMap, SmsEventType } from '../model/index.js';
 import type { ContactRecord, MessageRecord } from '../ports/store.js';
 import { canSee, loadActor } from './access.js';
-import { matchContacts } from './contacts.js';
+import { matchAmong, type NamingContact } from './contacts.js';
 import type { EngineContext } from './context.js';
 import { conversationView } from './conversations.js';
 
@@ -16,7 +16,13 @@ export interface EventPayloads {
   'campaign.progress': { campaignId: string; counts: CampaignCounts };
   'campaign.status': { campaign: Campaign };
   'blocklist.changed': SmsEventMap['blocklist.changed'];
-  'contact.changed': { contact: Pick<ContactRecord, 'id' | 'scope' | 'ownerId'>; action: SmsEventMap['contact.changed']['action']; e164s: string[] };
+  'contact.changed': {
+    contact: Pick<ContactRecord, 'id' | 'scope' | 'ownerId'>;
+    action: SmsEventMap['contact.changed']['action'];
+    e164s: string[];
+    /** The contacts holding those numbers right after the change, in every scope (each view keeps what its principal sees). */
+    naming: NamingContact[];
+  };
 }
 
 /** An event's data as one principal may see it, or null when they may not see it. */
@@ -60,10 +66,10 @@ export function eventViews(ctx: EngineContext): EventViews {
     'campaign.progress': ({ campaignId, counts }) => campaignView(ctx, campaignId, { campaignId, counts }),
     'campaign.status': ({ campaign }) => campaignView(ctx, campaign.id, { campaign }),
     'blocklist.changed': (change) => () => change,
-    'contact.changed': ({ contact, action, e164s }) => async (principal) => {
+    'contact.changed': ({ contact, action, e164s, naming }) => async (principal) => {
       const actor = await loadActor(ctx, principal);
       if (contact.scope !== 'global' && contact.ownerId !== actor.user.id) return null;
-      const matches = await matchContacts(ctx, actor.user.id, e164s);
+      const matches = matchAmong(naming, actor.user.id, e164s);
       return { contactId: contact.id, action, numbers: e164s.map((e164) => ({ e164, contact: matches.get(e164) ?? null })) };
     },
   };
