@@ -7,6 +7,7 @@ import type { SmsGsmReplaceEvent } from '../events/sms-gsm-replace-event.js';
 import type { FormDialogController } from '../internal/form-dialog.js';
 import type { LocalizeController } from '../internal/localize.js';
 import type { NoticeController } from '../internal/notice.js';
+import { displayPhone } from '../internal/phone.js';
 import { checkPhone, renderPhoneField } from '../internal/phone-input.js';
 import '../segment-counter/sms-segment-counter.js';
 import type { KeywordManagerTerms } from './keyword-manager.terms.js';
@@ -100,7 +101,7 @@ export class KeywordFormController {
     this.keyword = rule?.keyword ?? '';
     this.portal = rule?.routes.portal ?? '';
     this.email = rule?.routes.email ?? '';
-    this.mobile = rule?.routes.mobile ?? '';
+    this.mobile = rule?.routes.mobile ? displayPhone(rule.routes.mobile, this.options.country()) : '';
     this.autoReply = rule?.autoReply ?? '';
     this.enabled = rule?.enabled ?? true;
     this.touched = false;

@@ -40,26 +40,23 @@ export default css`
     color: var(--_text-muted);
   }
 
-  /* Where messages go: one place a line. Cells wrap (no ellipsis) so that a person reads every route. */
-  .col-routes,
-  .col-reply {
-    white-space: normal;
-    overflow-wrap: anywhere;
+  /*
+   * Rows of one height, as the row window needs: two single-line lines in each (where messages go, or the reply and
+   * its parts), long text ending in an ellipsis, whole in the cell's title and in the form.
+   */
+  .table-scroll tbody th,
+  .table-scroll tbody td {
+    height: 2.9rem;
   }
 
-  .route {
+  .line {
     display: block;
-  }
-
-  .reply {
-    display: -webkit-box;
-    -webkit-box-orient: vertical;
-    -webkit-line-clamp: 2;
     overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
   }
 
   .parts {
-    display: block;
     color: var(--_text-muted);
     font-size: 0.85em;
   }
@@ -79,7 +76,7 @@ export default css`
   /* Narrow: the auto-reply leaves the table (it shows in the form); the keyword and where it goes stay. */
   @container (max-width: 36rem) {
     .col-reply { display: none; }
-    .col-keyword { width: 8rem; }
+    .col-keyword { width: 7rem; }
     .col-routes { width: auto; }
   }
 `;

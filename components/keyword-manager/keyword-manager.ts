@@ -263,6 +263,11 @@ export class SmsKeywordManager extends SmsClientElement {
     return places;
   }
 
+  /** The places on two lines at most (rows keep one height): the third joins the second. */
+  private routeLines(places: string[]): string[] {
+    return places.length <= 2 ? places : [places[0]!, places.slice(1).join(' · ')];
+  }
+
   private renderTable(): TemplateResult {
     const { localize, keywords } = this;
     return renderEntryTable({
@@ -296,12 +301,12 @@ export class SmsKeywordManager extends SmsClientElement {
           <td class="col-routes" title=${routes.join('\n')}>
             ${routes.length === 0
               ? html`<span class="none">${localize.term('routeNowhere')}</span>`
-              : routes.map((route) => html`<bdi class="route">${route}</bdi>`)}
+              : this.routeLines(routes).map((line) => html`<bdi class="line">${line}</bdi>`)}
           </td>
           <td class="col-reply" title=${rule.autoReply ?? ''}>
             ${rule.autoReply
-              ? html`<bdi class="reply">${rule.autoReply}</bdi>
-                  <span class=${parts > 1 ? 'parts many' : 'parts'}>${localize.term('autoReplyParts', parts)}</span>`
+              ? html`<bdi class="line">${rule.autoReply}</bdi>
+                  <span class=${parts > 1 ? 'line parts many' : 'line parts'}>${localize.term('autoReplyParts', parts)}</span>`
               : html`<span class="none">${localize.term('noAutoReply')}</span>`}
           </td>
           <td class="cell-actions">${renderRemoveButton({ label: localize.term('removeKeyword', rule.keyword), tabindex, onClick: () => void this.removeKeyword(rule) })}</td>`;

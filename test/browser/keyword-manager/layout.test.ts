@@ -17,6 +17,8 @@ describe('<sms-keyword-manager>: at any width', () => {
     const el = await loadedManager(admin, { width: 1280 });
     expect(headers(el).map(text)).to.deep.equal(['Keyword', 'Goes to', 'Auto-reply']);
     expect(rowOf(el, 'QUOTE')[1]).to.equal('Portal: Ben Carter Mobile: 0412 000 202');
+    // The row window needs rows of one height, whatever each rule holds.
+    expect(new Set($$(el, 'tbody tr[data-row]').map((row) => row.getBoundingClientRect().height)).size).to.equal(1);
     await expect(el).to.be.accessible();
   });
 
