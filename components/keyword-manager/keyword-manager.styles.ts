@@ -76,7 +76,8 @@ export default css`
   /* Narrow: the auto-reply leaves the table (it shows in the form); the keyword and where it goes stay. */
   @container (max-width: 36rem) {
     .col-reply { display: none; }
-    .col-keyword { width: 7rem; }
+    .col-keyword { width: 6.5rem; }
+    .route-label { display: none; }
     .col-routes { width: auto; }
   }
 `;

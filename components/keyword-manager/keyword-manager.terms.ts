@@ -23,10 +23,10 @@ export const keywordManagerTerms = {
   entriesLoaded: { one: '# keyword shown', other: '# keywords shown' },
   offBadge: 'Off',
   offTitle: 'This keyword is turned off: its messages are delivered as ordinary messages.',
-  /** {0}: a user's name. */
-  routePortal: 'Portal: {0}',
-  routeEmail: 'E-mail: {0}',
-  routeMobile: 'Mobile: {0}',
+  /** Before a person's name, an address, a mobile: "Portal: Alice Nguyen". */
+  routePortal: 'Portal:',
+  routeEmail: 'E-mail:',
+  routeMobile: 'Mobile:',
   routeNowhere: 'Nowhere',
   unknownUser: 'User not found',
   noAutoReply: 'No auto-reply',

@@ -31,6 +31,12 @@ import { keywordManagerTerms } from './keyword-manager.terms.js';
 const PAGE = 100;
 const COLUMNS = 4;
 
+/** One place a keyword's messages go, as the table shows it. */
+interface Route {
+  label: string;
+  value: string;
+}
+
 /**
  * @tagname sms-keyword-manager
  * @summary The organisation's inbound keyword rules, for its administrators: each keyword with where matching
@@ -252,20 +258,28 @@ export class SmsKeywordManager extends SmsClientElement {
     return this.renderTable();
   }
 
-  /** Where a rule's messages go, one place a line: "Portal: Alice Nguyen", "E-mail: ...", "Mobile: ...". */
-  private routes(rule: KeywordRule): string[] {
+  /** Where a rule's messages go, each place with its label: "Portal:" Alice Nguyen, "E-mail:" ..., "Mobile:" .... */
+  private routes(rule: KeywordRule): Route[] {
     const { localize } = this;
     const { portal, email, mobile } = rule.routes;
-    const places: string[] = [];
-    if (portal) places.push(localize.term('routePortal', this.users.get(portal)?.name ?? localize.term('unknownUser')));
-    if (email) places.push(localize.term('routeEmail', email));
-    if (mobile) places.push(localize.term('routeMobile', displayPhone(mobile, this.defaults.country)));
+    const places: Route[] = [];
+    if (portal) places.push({ label: localize.term('routePortal'), value: this.users.get(portal)?.name ?? localize.term('unknownUser') });
+    if (email) places.push({ label: localize.term('routeEmail'), value: email });
+    if (mobile) places.push({ label: localize.term('routeMobile'), value: displayPhone(mobile, this.defaults.country) });
     return places;
   }
 
-  /** The places on two lines at most (rows keep one height): the third joins the second. */
-  private routeLines(places: string[]): string[] {
-    return places.length <= 2 ? places : [places[0]!, places.slice(1).join(' · ')];
+  /**
+   * The places on two lines at most, so that rows keep one height (the third joins the second); narrow, the labels
+   * leave and the values stay.
+   */
+  private renderRoutes(places: Route[]): TemplateResult[] {
+    const lines = places.length <= 2 ? places.map((place) => [place]) : [[places[0]!], places.slice(1)];
+    return lines.map(
+      (line) => html`<span class="line"
+        >${line.map((place, index) => html`${index > 0 ? ' · ' : ''}<span class="route-label">${place.label} </span><bdi>${place.value}</bdi>`)}</span
+      >`,
+    );
   }
 
   private renderTable(): TemplateResult {
@@ -284,6 +298,7 @@ export class SmsKeywordManager extends SmsClientElement {
       rowClass: (rule) => (rule.enabled ? '' : 'off'),
       cells: (rule, tabindex) => {
         const routes = this.routes(rule);
+        const routesText = routes.map((place) => `${place.label} ${place.value}`).join('\n');
         const parts = rule.autoReply ? countSegments(rule.autoReply).segments : 0;
         return html`<th scope="row" class="col-keyword">
             <button
@@ -298,10 +313,10 @@ export class SmsKeywordManager extends SmsClientElement {
             </button>
             ${rule.enabled ? nothing : html`<span class="badge off-badge" part="off-badge" title=${localize.term('offTitle')}>${localize.term('offBadge')}</span>`}
           </th>
-          <td class="col-routes" title=${routes.join('\n')}>
+          <td class="col-routes" title=${routesText}>
             ${routes.length === 0
               ? html`<span class="none">${localize.term('routeNowhere')}</span>`
-              : this.routeLines(routes).map((line) => html`<bdi class="line">${line}</bdi>`)}
+              : this.renderRoutes(routes)}
           </td>
           <td class="col-reply" title=${rule.autoReply ?? ''}>
             ${rule.autoReply
