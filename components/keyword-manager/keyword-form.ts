@@ -5,6 +5,7 @@ import type { User } from '../../src/model/directory.js';
 import type { KeywordRule } from '../../src/model/keyword.js';
 import type { SmsGsmReplaceEvent } from '../events/sms-gsm-replace-event.js';
 import type { FormDialogController } from '../internal/form-dialog.js';
+import { emailAccepted, mobileProblem, renderEmailField } from '../internal/forward-fields.js';
 import type { LocalizeController } from '../internal/localize.js';
 import type { NoticeController } from '../internal/notice.js';
 import { displayPhone } from '../internal/phone.js';
@@ -18,8 +19,6 @@ type Localize = LocalizeController<KeywordManagerTerms>;
 const KEYWORD_PATTERN = /^[A-Z0-9][A-Z0-9-]*$/;
 const KEYWORD_MAX = 30;
 const AUTO_REPLY_MAX = 640;
-/** An e-mail address as the backend's `z.email()` reads it, near enough to say "not an e-mail address" as typed. */
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export interface KeywordFormOptions {
   localize: Localize;
@@ -127,14 +126,11 @@ export class KeywordFormController {
   }
 
   private emailError(): string | null {
-    const email = this.email.trim();
-    return email && !EMAIL.test(email) ? this.options.localize.term('routeEmailInvalid') : null;
+    return emailAccepted(this.email) ? null : this.options.localize.term('routeEmailInvalid');
   }
 
   private mobileError(): string | null {
-    const check = checkPhone(this.mobile, this.options.country());
-    if (check.status !== 'invalid') return null;
-    return check.problem ? this.options.localize.term(check.problem) : check.message;
+    return mobileProblem(this.mobile, this.options.country(), (key) => this.options.localize.term(key));
   }
 
   private nowhere(): boolean {
@@ -230,23 +226,14 @@ export class KeywordFormController {
           ${this.users.map((user) => html`<option value=${user.id} ?selected=${user.id === this.portal}>${user.name}</option>`)}
         </select>
       </div>
-      <div class="field">
-        <label for="route-email">${localize.term('routeEmailLabel')}</label>
-        <input
-          id="route-email"
-          class="input"
-          part="route-email"
-          type="email"
-          autocomplete="off"
-          spellcheck="false"
-          maxlength="320"
-          .value=${this.email}
-          aria-invalid=${emailError ? 'true' : 'false'}
-          aria-describedby="route-email-message"
-          @input=${(event: Event) => this.update(() => (this.email = (event.target as HTMLInputElement).value))}
-        />
-        <span id="route-email-message" class=${emailError ? 'field-error' : 'hint'} aria-live="polite">${emailError ?? localize.term('routeEmailHint')}</span>
-      </div>
+      ${renderEmailField({
+        id: 'route-email',
+        label: localize.term('routeEmailLabel'),
+        value: this.email,
+        hint: localize.term('routeEmailHint'),
+        error: emailError,
+        onInput: (value) => this.update(() => (this.email = value)),
+      })}
       ${renderPhoneField({
         id: 'route-mobile',
         label: localize.term('routeMobileLabel'),
