@@ -14,6 +14,7 @@ export { SmsCampaignEditor } from './campaign-editor/campaign-editor.js';
 export { SmsListManager } from './list-manager/list-manager.js';
 export { SmsBlocklistManager } from './blocklist-manager/blocklist-manager.js';
 export { SmsNumberManager } from './number-manager/number-manager.js';
+export { SmsKeywordManager } from './keyword-manager/keyword-manager.js';
 export { SmsInbox } from './inbox/inbox.js';
 export { SmsNewConversation } from './new-conversation/new-conversation.js';
 export { SmsConversation } from './conversation/conversation.js';
@@ -31,6 +32,7 @@ export type { CampaignEditorTerms } from './campaign-editor/campaign-editor.term
 export type { ListManagerTerms } from './list-manager/list-manager.terms.js';
 export type { BlocklistManagerTerms } from './blocklist-manager/blocklist-manager.terms.js';
 export type { NumberManagerTerms } from './number-manager/number-manager.terms.js';
+export type { KeywordManagerTerms } from './keyword-manager/keyword-manager.terms.js';
 export type { InboxTerms } from './inbox/inbox.terms.js';
 export type { NewConversationTerms } from './new-conversation/new-conversation.terms.js';
 export type { ConversationTerms } from './conversation/conversation.terms.js';

@@ -230,6 +230,11 @@ export const portalStyles = css`
     font-size: 1rem;
   }
 
+  .administration {
+    display: grid;
+    gap: 1rem;
+  }
+
   .card {
     display: block;
     background: var(--card-bg);

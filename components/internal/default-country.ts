@@ -1,5 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { SmsClient } from '../../src/client.js';
+import type { Settings } from '../../src/model/settings.js';
 
 export interface DefaultCountryOptions {
   /** The element's client now: a settings answer for an older client is dropped. */
@@ -20,6 +21,8 @@ export interface DefaultCountryOptions {
 export class DefaultCountryController {
   /** The backend's default country: undefined until it is read, or when reading it failed. */
   fromSettings: string | undefined;
+  /** The backend's settings as read by `load` (undefined until then, or when reading them failed). */
+  settings: Settings | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -36,6 +39,7 @@ export class DefaultCountryController {
     try {
       const settings = await client.settings.get();
       if (client !== this.options.client()) return;
+      this.settings = settings;
       this.fromSettings = settings.defaultCountry;
       this.host.requestUpdate();
     } catch {

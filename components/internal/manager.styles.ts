@@ -135,4 +135,34 @@ export const managerStyles = css`
     border-radius: 4px;
     background: var(--_surface-alt);
   }
+
+  /* A checkbox with its text, and a group of fields in a form (fieldset.choices, its legend). */
+  .choice {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4em;
+    cursor: pointer;
+  }
+
+  .choice input {
+    width: 1.1em;
+    height: 1.1em;
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+
+  .choices {
+    display: grid;
+    gap: calc(var(--_spacing) / 2);
+    min-width: 0;
+    margin: 0;
+    padding: var(--_spacing);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  .choices legend {
+    padding-inline: 0.25em;
+    font-weight: 600;
+  }
 `;

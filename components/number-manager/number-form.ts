@@ -3,6 +3,7 @@ import type { SmsClient } from '../../src/client.js';
 import type { Extension } from '../../src/model/directory.js';
 import type { SmsNumber } from '../../src/model/number.js';
 import type { FormDialogController } from '../internal/form-dialog.js';
+import { emailAccepted, mobileProblem, renderEmailField } from '../internal/forward-fields.js';
 import type { LocalizeController } from '../internal/localize.js';
 import type { NoticeController } from '../internal/notice.js';
 import { PhoneFieldController } from '../internal/phone-field.js';
@@ -12,8 +13,6 @@ import type { NumberManagerTerms } from './number-manager.terms.js';
 
 type Localize = LocalizeController<NumberManagerTerms>;
 
-/** An e-mail address as the backend's `z.email()` reads it, near enough to say "not an e-mail address" as typed. */
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const LABEL_MAX = 100;
 
 /** An extension as people name it: "201 Alice Nguyen". */
@@ -181,14 +180,11 @@ export class NumberFormController {
   }
 
   private emailError(): string | null {
-    const email = this.email.trim();
-    return email && !EMAIL.test(email) ? this.options.localize.term('routingEmailInvalid') : null;
+    return emailAccepted(this.email) ? null : this.options.localize.term('routingEmailInvalid');
   }
 
   private mobileError(): string | null {
-    const check = checkPhone(this.mobile, this.options.country());
-    if (check.status !== 'invalid') return null;
-    return check.problem ? this.options.localize.term(check.problem) : check.message;
+    return mobileProblem(this.mobile, this.options.country(), (key) => this.options.localize.term(key));
   }
 
   private nowhere(): boolean {
@@ -290,26 +286,17 @@ export class NumberFormController {
         />
         <span>${localize.term('routingPortal')}</span>
       </label>
-      <div class="field">
-        <label for="routing-email">${localize.term('routingEmail')}</label>
-        <input
-          id="routing-email"
-          class="input"
-          part="routing-email"
-          type="email"
-          autocomplete="off"
-          spellcheck="false"
-          maxlength="320"
-          .value=${this.email}
-          aria-invalid=${emailError ? 'true' : 'false'}
-          aria-describedby="routing-email-message"
-          @input=${(event: Event) => {
-            this.email = (event.target as HTMLInputElement).value;
-            this.host.requestUpdate();
-          }}
-        />
-        <span id="routing-email-message" class=${emailError ? 'field-error' : 'hint'} aria-live="polite">${emailError ?? localize.term('routingEmailHint')}</span>
-      </div>
+      ${renderEmailField({
+        id: 'routing-email',
+        label: localize.term('routingEmail'),
+        value: this.email,
+        hint: localize.term('routingEmailHint'),
+        error: emailError,
+        onInput: (value) => {
+          this.email = value;
+          this.host.requestUpdate();
+        },
+      })}
       ${renderPhoneField({
         id: 'routing-mobile',
         label: localize.term('routingMobile'),

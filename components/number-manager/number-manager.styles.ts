@@ -46,40 +46,11 @@ export default css`
     color: var(--_text-muted);
   }
 
-  .choice {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.4em;
-    cursor: pointer;
-  }
-
-  .choice input {
-    width: 1.1em;
-    height: 1.1em;
-    margin: 0;
-    accent-color: var(--_accent);
-  }
-
   .toolbar .show-removed {
     flex: 0 0 auto;
   }
 
-  /* The form: extensions to choose (each with the number it holds now), and where replies go. */
-  .choices {
-    display: grid;
-    gap: calc(var(--_spacing) / 2);
-    min-width: 0;
-    margin: 0;
-    padding: var(--_spacing);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
-
-  .choices legend {
-    padding-inline: 0.25em;
-    font-weight: 600;
-  }
-
+  /* The form: extensions to choose, each with the number it holds now. */
   .choice-list {
     display: grid;
     gap: calc(var(--_spacing) / 2);

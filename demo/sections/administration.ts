@@ -1,13 +1,15 @@
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import '../../components/keyword-manager/sms-keyword-manager.js';
 import '../../components/number-manager/sms-number-manager.js';
 import type { DemoSection } from './section.js';
 
-/** The administrator's area: the organisation's SMS numbers and the extensions that hold them. */
+/** The administrator's area: the organisation's SMS numbers and the extensions that hold them, and its inbound keywords. */
 export const administrationSection: DemoSection = {
   id: 'administration',
   title: 'administration',
   render: (context) => html`<div class="administration">
     <sms-number-manager class="card" .client=${context.client} default-country="AU" scheme=${ifDefined(context.scheme)}></sms-number-manager>
+    <sms-keyword-manager class="card" .client=${context.client} default-country="AU" scheme=${ifDefined(context.scheme)}></sms-keyword-manager>
   </div>`,
 };

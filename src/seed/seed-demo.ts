@@ -63,7 +63,7 @@ function inBlock(e164: string, block: number): string {
 /**
  * Fills a backend with a small, believable organisation: two departments, extensions, users, numbers (one a group
  * number, one user with two), contacts, conversations with history over the past week, chat, predefined lists, a
- * blocklist with an opt-out, templates, a keyword, number routing, and campaigns in every status. `client` must act
+ * blocklist with an opt-out, templates, keywords (one turned off), number routing, and campaigns in every status. `client` must act
  * for an administrator; users act through clients made on the same backend.
  *
  * @example
@@ -132,6 +132,11 @@ export async function seedDemo(client: SmsClient, options: SeedDemoOptions = {})
   await admin.keywords.create({
     keyword: 'PARKING', routes: { portal: principals.alice.userId, email: mail('facilities@acme.example') }, autoReply: 'Thanks, facilities will look into it.',
   });
+  await admin.keywords.create({
+    keyword: 'QUOTE', routes: { portal: principals.ben.userId, mobile: '+61412000202' },
+    autoReply: 'Thanks for asking! A member of our sales team will call you back within one business day with your quote. If it is urgent, call 1300 000 000 and mention your reference from this message.',
+  });
+  await admin.keywords.create({ keyword: 'JOBS', routes: { email: mail('careers@acme.example') }, autoReply: null, enabled: false });
 
   // Lists: a customer list with merge fields, and a short on-call list.
   const customers = await as('alice').lists.create({ name: 'Customers – Sydney' });
