@@ -9,7 +9,7 @@ const schema = freshSchema('crash');
 /**
  * kill -9 in the middle of a campaign over the Postgres store: PGlite with its data folder in the test's folder (one
  * process at a time opens it: its files survive the kill and are opened again), and a schema on the PostgreSQL server.
- * PROOF_RECIPIENTS recipients: the issue's 20,000 by default, 2,000 in CI (PBX_SMS_PROOF_RECIPIENTS in .ci/run), as
+ * PROOF_RECIPIENTS recipients: 2,000 in `npm test`, the issue's 20,000 with PBX_SMS_PROOF_RECIPIENTS=20000, as
  * dispatch over the Postgres store is slower than over the journal store.
  */
 describe('kill -9 in the middle of a campaign, over the Postgres store', () => {

@@ -39,7 +39,7 @@ function sendsPerRecipient(log: readonly CarriedLine[]): Map<string, number> {
 /**
  * Many instances, one database, for real: two engines in two Node processes, each with its own pool on one schema of the
  * PostgreSQL server, on the system clock; the carrier of each records what it accepted to one file, synchronously.
- * PROOF_RECIPIENTS recipients: the issue's 20,000 by default, 2,000 in CI (PBX_SMS_PROOF_RECIPIENTS in .ci/run).
+ * PROOF_RECIPIENTS recipients: 2,000 in `npm test`, the issue's 20,000 with PBX_SMS_PROOF_RECIPIENTS=20000.
  */
 describe('Many instances, one database: two engine processes over one PostgreSQL', () => {
   it(`dispatch a campaign of ${PROOF_RECIPIENTS.toLocaleString('en')} started once from both processes, each recipient once, and release a scheduled message once`, { timeout: RUN_MS + 60_000 }, async () => {
