@@ -53,7 +53,7 @@ describe('Many instances, one database: two engine processes over one PostgreSQL
     assert.equal(log.filter(({ to }) => to === handset(PROOF_RECIPIENTS + 1)).length, 1, 'the scheduled message went once');
     for (const outcome of outcomes) {
       assert.equal(outcome.scheduled, 'sent');
-      assert.equal(outcome.counts.sent, PROOF_RECIPIENTS, 'counts read on either instance add up');
+      assert.equal(outcome.counts.sent, PROOF_RECIPIENTS, `counts read on either instance add up: ${JSON.stringify(outcome.counts)}`);
       assert.equal(outcome.usage.messages, PROOF_RECIPIENTS + 1, 'each charged once');
     }
   });
