@@ -15,14 +15,21 @@
  */
 export class Coalescer<T> {
   private pending: T[] = [];
+  private settles: (() => void)[] = [];
   private running: Promise<void> | null = null;
   private failure: { error: unknown } | null = null;
 
   constructor(private readonly write: (items: T[]) => Promise<void>) {}
 
-  add(item: T): void {
+  /**
+   * Adds an item to the next write. The promise resolves once the write that holds it is over, whether it succeeded
+   * or not (`idle()` reports a failure): a caller may wait for its own item without handling another's error.
+   */
+  add(item: T): Promise<void> {
     this.pending.push(item);
+    const written = new Promise<void>((resolve) => this.settles.push(resolve));
     this.running ??= this.drain();
+    return written;
   }
 
   /** Resolves once every item added is written; rejects with the error of a write that failed (its items are lost). */
@@ -35,11 +42,20 @@ export class Coalescer<T> {
     try {
       // The rest of this turn's items come first.
       await undefined;
-      while (this.pending.length > 0 && !this.failure) await this.write(this.pending.splice(0));
+      while (this.pending.length > 0 && !this.failure) {
+        const settles = this.settles.splice(0);
+        try {
+          await this.write(this.pending.splice(0));
+        } finally {
+          for (const settle of settles) settle();
+        }
+      }
     } catch (error) {
       this.failure = { error };
     } finally {
       this.running = null;
+      // Items added after a failure are never written: their callers wait no longer.
+      for (const settle of this.settles.splice(0)) settle();
     }
   }
 }

@@ -714,7 +714,9 @@ export class CampaignRunner {
       }
     }
     if (!('late' in answer)) {
-      accepted.add({ claim, providerId: answer.providerId });
+      // The send holds its place in the window until its provider id is stored: a crash leaves at most a window of
+      // messages without one (held unknown), however slow the store is.
+      await accepted.add({ claim, providerId: answer.providerId });
       return;
     }
     await transitionFrom(this.ctx, message, 'unknown', { error: timeoutError(this.ctx) });

@@ -21,6 +21,29 @@ function recorded(write: (items: number[]) => Promise<void> = async () => undefi
 }
 
 describe('Coalescer', () => {
+  it('resolves an item\'s add once the write holding it is over, failed or not, and not before', async () => {
+    const gates: (() => void)[] = [];
+    const { coalescer, batches } = recorded((items) => new Promise<void>((resolve, reject) => gates.push(items[0] === 2 ? () => reject(new Error('store down')) : resolve)));
+    const over: number[] = [];
+    const first = coalescer.add(1).then(() => over.push(1));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const second = coalescer.add(2).then(() => over.push(2));
+    const third = coalescer.add(3).then(() => over.push(3));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.deepEqual(over, [], 'the first write is still under way');
+    gates.shift()!();
+    await first;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.deepEqual(over, [1], 'the second write (2 and 3) is still under way');
+    assert.deepEqual(batches, [[1], [2, 3]]);
+    gates.shift()!();
+    await Promise.all([second, third]);
+    assert.deepEqual(over, [1, 2, 3], 'a failed write ends its items\' wait too');
+    await assert.rejects(coalescer.idle(), /store down/);
+    await coalescer.add(4);
+    assert.deepEqual(batches, [[1], [2, 3]], 'nothing is written after a failure, and the wait ends');
+  });
+
   it('writes the items added in one turn together, in order', async () => {
     const { coalescer, batches } = recorded();
     for (let item = 0; item < 5; item++) coalescer.add(item);
