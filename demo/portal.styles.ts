@@ -242,6 +242,17 @@ export const portalStyles = css`
     border-radius: var(--radius);
   }
 
+  /* The managers draw no frame of their own: their titles and tables keep off the card's edge. */
+  :is(sms-list-manager, sms-blocklist-manager, sms-number-manager, sms-keyword-manager).card {
+    padding: 0.75rem 1rem;
+  }
+
+  @media (max-width: 30rem) {
+    :is(sms-list-manager, sms-blocklist-manager, sms-number-manager, sms-keyword-manager).card {
+      padding: 0.5rem;
+    }
+  }
+
   sms-inbox.fill {
     height: max(30rem, calc(100dvh - 14rem));
     border: 1px solid var(--line);
