@@ -66,6 +66,11 @@ export function followEvents(open: OpenStream, listener: (event: SmsEvent) => vo
       },
     });
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    // Stopping cancels the body itself: the abort signal alone may not reach the connection once fetch has answered
+    // (the signal fetch derives from ours can be garbage-collected), which would leave the stream open on the server.
+    const cancel = () => void reader.cancel().catch(() => undefined);
+    stop.signal.addEventListener('abort', cancel, { once: true });
+    if (stop.signal.aborted) cancel();
     try {
       for (;;) {
         const { done, value } = await reader.read();
@@ -73,6 +78,7 @@ export function followEvents(open: OpenStream, listener: (event: SmsEvent) => vo
         parser.feed(value);
       }
     } finally {
+      stop.signal.removeEventListener('abort', cancel);
       reader.releaseLock();
     }
   }

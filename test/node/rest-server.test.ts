@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { compileErrors, validate } from '@readme/openapi-parser';
 import { createHttpBackend } from '../../adapters/http/index.js';
 import { createRestServer } from '../../adapters/rest-server/index.js';
@@ -275,6 +277,21 @@ describe('HTTP backend', () => {
       stop();
       await backend.close();
     }
+  }));
+
+  it('ends the stream on the server when a subscription stops, even after a garbage collection', withWorld(harness(), async (w) => {
+    // fetch's own abort signal may be collected once it has answered; stopping must still reach the server.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const stops = [w.principals.alice, w.principals.bob, w.principals.alice].map((principal) => w.fx.backend.subscribe(principal, () => undefined));
+    await w.fx.settle();
+    for (let round = 0; round < 3; round++) {
+      gc();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    stops.forEach((stop) => stop());
+    // The fixture's settle waits until the server holds exactly the streams the client has open (here none).
+    await w.fx.settle();
   }));
 
   it('refuses a malformed principal before any request, and names a missing token', () => {
