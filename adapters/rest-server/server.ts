@@ -100,7 +100,16 @@ function build(hono: HonoModules, options: SettledOptions, streams: ReturnType<t
     maxSize: options.limits.bodyBytes,
     onError: () => answer(httpProblem(413, 'http.body_too_large', `The request body is larger than ${options.limits.bodyBytes} bytes.`)),
   });
-  app.use(`${REST_BASE_PATH}/*`, (c, next) => (isFile(c) ? next() : bodyLimit(c, next)));
+  app.use(`${REST_BASE_PATH}/*`, (c, next) => {
+    if (isFile(c) || c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    // A declared length is checked from the header alone: reading `c.req.raw.body` (as the body limit does first)
+    // would make @hono/node-server build a whole Request with a stream where it otherwise reads the body directly.
+    const length = c.req.header('content-length');
+    if (length !== undefined && c.req.header('transfer-encoding') === undefined && /^\d{1,15}$/.test(length)) {
+      return Number(length) > options.limits.bodyBytes ? bodyLimit(c, next) : next();
+    }
+    return bodyLimit(c, next);
+  });
   // Webhooks answer before authentication: the provider signs them, it has no bearer token.
   addWebhooks(app, options.webhooks);
   app.use(`${REST_BASE_PATH}/*`, requestTimeout(options.limits.requestTimeoutMs, options.limits.fileTimeoutMs, filePaths) as never);

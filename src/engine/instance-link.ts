@@ -52,10 +52,13 @@ export interface LinkHandlers {
 export class InstanceLink {
   /** This instance, as its signals name it. */
   readonly instanceId: string;
+  /** How every signal sent from here begins (JSON keeps the order of keys): a store that echoes them is not parsed. */
+  private readonly ownPrefix: string;
   private readonly stops: (() => void)[];
 
   constructor(private readonly core: EngineCore, private readonly signals: StoreSignals, private readonly handlers: LinkHandlers) {
     this.instanceId = core.id('ins');
+    this.ownPrefix = `{"from":${JSON.stringify(this.instanceId)},`;
     this.stops = [
       signals.subscribe(WORK_CHANNEL, (payload) => this.onWork(payload)),
       signals.subscribe(EVENTS_CHANNEL, (payload) => this.onEvent(payload)),
@@ -88,11 +91,13 @@ export class InstanceLink {
   }
 
   private onWork(payload: string): void {
+    if (payload.startsWith(this.ownPrefix)) return;
     const envelope = this.parse(WorkEnvelope, payload);
     if (envelope && envelope.from !== this.instanceId) this.handlers.work(envelope.signal);
   }
 
   private onEvent(payload: string): void {
+    if (payload.startsWith(this.ownPrefix)) return;
     const envelope = this.parse(EventEnvelope, payload);
     if (!envelope || envelope.from === this.instanceId) return;
     const { organisationId, event, ref } = envelope;
