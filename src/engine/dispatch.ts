@@ -29,6 +29,8 @@ const WINDOW = 64;
 const MARK_SENT_EVERY = 256;
 /** Progress events at most this often per campaign, in ms of the engine's clock. */
 const PROGRESS_EVERY_MS = 250;
+/** How often a recount waits for this instance's half-done changes before it reads anyway. */
+const RECOUNT_ATTEMPTS = 100;
 /** Retries of a send the carrier refused with a retryable error. */
 const RETRIES = 3;
 const BLOCKED = 'On the blocklist at the time of sending.';
@@ -256,9 +258,10 @@ export class CampaignRunner {
    */
   private async recount(campaignId: string, ownChanges = 0): Promise<CampaignCounts> {
     let byState: Record<string, number> = {};
-    // Read when no change of this instance is half done (stored, not counted), and again if counts moved meanwhile.
-    for (let attempt = 0; attempt < 100; attempt++) {
-      if (this.changes > ownChanges) {
+    // Read when no change of this instance is half done (stored, not counted), and again if counts moved meanwhile; the
+    // last attempt reads whatever goes on (counts a change early at worst, never all of them as none).
+    for (let attempt = 0; attempt < RECOUNT_ATTEMPTS; attempt++) {
+      if (this.changes > ownChanges && attempt < RECOUNT_ATTEMPTS - 1) {
         await nextTask();
         continue;
       }
@@ -426,7 +429,9 @@ export class CampaignRunner {
       const sender = await this.senderOf(campaign);
       if (typeof sender !== 'string') return this.finish(campaign, 'failed', sender.error);
       const { total } = await this.countsOf(campaignId);
-      if (first < 0) first = run.join ? BATCH * Math.floor(Math.random() * Math.ceil(total / BATCH)) : 0;
+      // A run that joins starts at another batch than the first, where the run that started the campaign began: one
+      // that started there too would trail it, its every claim already taken.
+      if (first < 0) first = run.join ? BATCH * joinedBatch(Math.ceil(total / BATCH)) : 0;
       if (!byQuery && walked >= total) {
         if ((await db.campaignRecipients.count({ campaignId, state: 'pending' })) === 0) return this.finish(campaign, 'completed', null);
         byQuery = true;
@@ -781,6 +786,11 @@ export function recipientStateOf(status: MessageStatus, providerId: string | nul
     default:
       return providerId ? 'sent' : 'unknown';
   }
+}
+
+/** The batch (of `batches`) a joining run starts at: any but the first, unless there is only one. */
+function joinedBatch(batches: number): number {
+  return batches <= 1 ? 0 : 1 + Math.floor(Math.random() * (batches - 1));
 }
 
 function effectiveRate(configured: number, carrierLimit: number): number {

@@ -17,7 +17,7 @@ async function twoInstances(seed: Record<string, string>, shared: Record<string,
   const schema = freshSchema('inst');
   // Nobody dies here: the engine's default orphan grace, so that a claim of the other process slow to be answered on a
   // loaded machine is left to it.
-  const env = { PBX_SMS_CRASH_STORE: POSTGRES_STORE_MODULE, PBX_SMS_CRASH_SCHEMA: schema, PBX_SMS_CRASH_ORPHAN_GRACE: '10000', ...shared };
+  const env = { PBX_SMS_CRASH_STORE: POSTGRES_STORE_MODULE, PBX_SMS_CRASH_SCHEMA: schema, PBX_SMS_CRASH_ORPHAN_GRACE: '10000', PBX_SMS_CRASH_INSTANCES: '2', ...shared };
   const a = startEngine(dir, { ...env, ...seed });
   const b = startEngine(dir, env);
   try {
@@ -43,7 +43,10 @@ function sendsPerRecipient(log: readonly CarriedLine[]): Map<string, number> {
  */
 describe('Many instances, one database: two engine processes over one PostgreSQL', () => {
   it(`dispatch a campaign of ${PROOF_RECIPIENTS.toLocaleString('en')} started once from both processes, each recipient once, and release a scheduled message once`, { timeout: RUN_MS + 60_000 }, async () => {
-    const { outcomes, log, pids } = await twoInstances({ PBX_SMS_CRASH_SEED: String(PROOF_RECIPIENTS), PBX_SMS_CRASH_SCHEDULE: '2000' });
+    // At most a quarter of the recipients a second: the campaign lasts seconds, long enough for the instance that did
+    // not start it to join on a loaded machine.
+    const rate = String(Math.ceil(PROOF_RECIPIENTS / 4));
+    const { outcomes, log, pids } = await twoInstances({ PBX_SMS_CRASH_SEED: String(PROOF_RECIPIENTS), PBX_SMS_CRASH_SCHEDULE: '2000' }, { PBX_SMS_CRASH_RATE: rate });
     const campaign = log.filter(({ to }) => to !== handset(PROOF_RECIPIENTS + 1));
     const sends = sendsPerRecipient(campaign);
     assert.equal(sends.size, PROOF_RECIPIENTS, 'every recipient got the message');
@@ -60,16 +63,22 @@ describe('Many instances, one database: two engine processes over one PostgreSQL
 
   it('hold the rate per sender across the two processes', { timeout: RUN_MS + 60_000 }, async () => {
     const RATE = 100;
-    const RECIPIENTS = 600;
+    const RECIPIENTS = 1000;
     const { log, pids } = await twoInstances({ PBX_SMS_CRASH_SEED: String(RECIPIENTS) }, { PBX_SMS_CRASH_RATE: String(RATE) });
     assert.equal(sendsPerRecipient(log).size, RECIPIENTS);
     assert.ok(pids.every((pid) => log.some((line) => senderOf(line) === pid)), 'both processes sent');
     const perSecond = new Map<number, number>();
     for (const { at } of log) perSecond.set(Math.floor(at / 1000), (perSecond.get(Math.floor(at / 1000)) ?? 0) + 1);
-    const busiest = Math.max(...perSecond.values());
-    // The instances count a sender's segments per second of the clock when they claim; a send handed over a few ms
-    // later may fall in the next second. Tolerance: 10% over the rate in any second of the clock.
-    assert.ok(busiest <= RATE * 1.1, `at most ${RATE} (+10%) in any second of the clock, saw ${busiest}: ${JSON.stringify([...perSecond.values()])}`);
+    const seconds = [...perSecond.keys()].sort((x, y) => x - y);
+    const counts = seconds.map((second) => perSecond.get(second)!);
+    // The instances count a sender's segments per second of the clock when they claim, a quarter of the rate at a time;
+    // a claimed send reaches the carrier later (tenths of a second on a loaded machine), so a second of the carrier's
+    // clock may hold sends claimed in the one before. Tolerance: in any 3 seconds in a row, 3 × the rate plus each
+    // instance's quarter in hand (two instances that each kept the rate alone would send twice the rate).
+    const WINDOW = 3;
+    const bound = WINDOW * RATE + 2 * (RATE / 4);
+    const busiest = Math.max(...seconds.map((second) => Array.from({ length: WINDOW }, (_, offset) => perSecond.get(second + offset) ?? 0).reduce((sum, count) => sum + count, 0)));
+    assert.ok(busiest <= bound, `at most ${bound} in any ${WINDOW} seconds of the clock, saw ${busiest}: ${JSON.stringify(counts)}`);
     assert.ok(perSecond.size >= RECIPIENTS / RATE, `spread over ${perSecond.size} seconds of the clock`);
   });
 });
