@@ -74,6 +74,20 @@ describe('pbx-sms/react', () => {
     expect(selected).to.have.length(1);
   });
 
+  it('also works as plain tags in React 19 (what pbx-sms/types/jsx types): objects as properties, on<event> as listeners', async () => {
+    const world = await smallWorld();
+    await world.inject('+61412000953', 'Plain tag');
+    const selected: string[] = [];
+    render(createElement('sms-inbox', { client: world.user, 'onsms-conversation-select': (event: SmsConversationSelectEvent) => selected.push(event.detail.conversation.id) }));
+    const el = host.querySelector('sms-inbox')!;
+    expect(el.client).to.equal(world.user);
+    await settled(el);
+    await waitUntil(() => rows(el).length === 1, 'the conversation listed', { timeout: 8000 });
+    const [row] = rows(el);
+    row!.row.querySelector<HTMLElement>('[part~="item-main"]')!.click();
+    expect(selected).to.deep.equal([row!.id]);
+  });
+
   it('gives elements inside <SmsProvider> its client', async () => {
     const world = await smallWorld();
     await world.inject('+61412000952', 'Provided');
