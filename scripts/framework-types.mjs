@@ -90,7 +90,13 @@ export function writeFrameworkTypes(manifest) {
     htmlFileName: 'vscode.html-custom-data.json',
     cssFileName: 'vscode.css-custom-data.json',
   });
-  generateJetBrainsWebTypes(manifest, { hideLogs: true, outdir: 'dist', webTypesFileName: 'web-types.json', packageJson: false });
+  generateJetBrainsWebTypes(manifest, {
+    hideLogs: true,
+    outdir: 'dist',
+    webTypesFileName: 'web-types.json',
+    packageJson: false, // package.json names the file itself (`web-types`)
+    modulePathTemplate: () => './dist/components/index.js', // where each element's class is exported, for "go to"
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
