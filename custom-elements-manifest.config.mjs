@@ -1,5 +1,7 @@
 // custom-elements.json, generated at build from the class comments (the contract of each element).
 // Each element class names its tag with `@tagname sms-xxx`; its registration module is components/xxx/sms-xxx.ts.
+// The React wrappers of `pbx-sms/react` (react/, not committed) are generated from it here: see scripts/react-wrappers.mjs.
+import { reactWrappersPlugin } from './scripts/react-wrappers.mjs';
 
 /**
  * Tidies what the analyzer cannot see through our conventions:
@@ -37,8 +39,10 @@ function pbxSmsConventions() {
 
 export default {
   globs: ['components/**/*.ts'],
-  exclude: ['components/internal/**', 'components/**/*.styles.ts', 'components/**/*.terms.ts'],
+  // Of the internals, only the base class that gives every element its `client` property, so that the elements
+  // inherit it in the manifest (and in the types and editor data made from it).
+  exclude: ['components/internal/!(client-element).ts', 'components/internal/*/**', 'components/**/*.styles.ts', 'components/**/*.terms.ts'],
   outdir: '.',
   litelement: true,
-  plugins: [pbxSmsConventions()],
+  plugins: [pbxSmsConventions(), reactWrappersPlugin()],
 };

@@ -5,6 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
 import rollupCommonjs from '@rollup/plugin-commonjs';
 import { ensureChromium, CHROMIUM_ARGS } from './scripts/chromium.mjs';
+import { reactEsmPlugin } from './scripts/react-esm-plugin.mjs';
 import { plainSummaryReporter } from './scripts/plain-summary-reporter.mjs';
 import { wireServerPlugin } from './scripts/wire-server-plugin.mjs';
 
@@ -22,6 +23,8 @@ export default {
   hostname: '127.0.0.1',
   nodeResolve: { exportConditions: ['production'] },
   plugins: [
+    // React (CommonJS only) as ES modules, for the React wrappers' test (test/browser/react).
+    reactEsmPlugin(),
     esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     // papaparse ships CommonJS only. Unwrapped (strictRequires: false), so that the module exports its default; its
     // require('stream') serves Node streams alone and is left as it is (never run in a page).

@@ -8,6 +8,7 @@ const steps = [
   ['browser tests', ['run', 'test:browser']],
   ['build', ['run', 'build']],
   ['package checks (publint, attw)', ['run', 'check:package']],
+  ['framework types (React, JSX, Vue)', ['run', 'test:types']],
   ['size budgets', ['run', 'size']],
   ['storybook build', ['run', 'build-storybook']],
 ];
