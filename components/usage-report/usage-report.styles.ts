@@ -150,6 +150,10 @@ export default css`
     font-variant-numeric: tabular-nums;
   }
 
+  .usage-table tbody th {
+    color: var(--_text);
+  }
+
   .usage-table tfoot th,
   .usage-table tfoot td {
     position: sticky;
@@ -180,7 +184,7 @@ export default css`
       display: none;
     }
     .usage-table .num {
-      width: 5.5rem;
+      width: 4.75rem;
     }
   }
 `;

@@ -34,7 +34,7 @@ export const usageReportTerms = {
   groupingExtension: 'extension',
   groupingDepartment: 'department',
   groupingMonth: 'month',
-  measureLabel: 'Chart',
+  measureLabel: 'Chart shows',
   measureCost: 'Cost',
   measureMessages: 'Messages',
   measureSegments: 'Parts',

@@ -106,6 +106,24 @@ describe('<sms-usage-report>: the report', () => {
     await until(() => text(part(el, 'notice')).startsWith('Exported 5 rows.'), 'the confirmation');
   });
 
+  it('charts the eleven largest of many extensions and adds up the rest in one bar; the table lists them all', async () => {
+    const world = await createUsageHistory();
+    const admin = clientFor(world.backend, world.admin);
+    const records = [];
+    for (let index = 1; index <= 10; index++) {
+      const extension = await admin.directory.createExtension({ number: String(400 + index), name: `Desk ${index}`, departmentId: world.departments.Support! });
+      records.push({ month: monthsAgo(0), extensionId: extension.id, departmentId: world.departments.Support!, messages: index, segments: index, cost: index * 5, inbound: 0 });
+    }
+    await world.addUsage(records);
+    const el = await loadedReport(admin);
+    expect(tableRows(el)).to.have.length(15);
+    const drawn = bars(el);
+    expect(drawn).to.have.length(12);
+    // The three smallest desks: A$0.15, A$0.10 and A$0.05.
+    expect(drawn.at(-1)).to.include({ label: '3 others', value: 'A$0.30' });
+    expect($$(el, '.others')).to.have.length(1);
+  });
+
   it('shows cost in the organisation’s currency, formatted for the page’s language', async () => {
     const world = await createUsageHistory({ currency: 'JPY' });
     const wrapper = await fixture<HTMLElement>(html`<div lang="fr"><sms-usage-report .client=${clientFor(world.backend, world.admin)}></sms-usage-report></div>`);
