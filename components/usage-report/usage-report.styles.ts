@@ -172,14 +172,22 @@ export default css`
     outline-offset: 2px;
   }
 
-  /* Columns leave the table as it narrows: received first, then the parts; the group, messages and cost stay. */
-  @container (max-width: 44rem) {
+  /*
+   * Columns leave the table as the table itself narrows (beside the chart, or in a narrow element): received first,
+   * then the parts; the group, messages and cost stay.
+   */
+  .table-box {
+    min-width: 0;
+    container-type: inline-size;
+  }
+
+  @container (max-width: 36rem) {
     .col-inbound {
       display: none;
     }
   }
 
-  @container (max-width: 30rem) {
+  @container (max-width: 26rem) {
     .col-segments {
       display: none;
     }

@@ -370,25 +370,27 @@ export class SmsUsageReport extends SmsClientElement {
       <td class="num col-segments">${localize.number(row.segments)}</td>
       <td class="num col-inbound">${localize.number(row.inbound)}</td>
       <td class="num">${this.money(row.cost, currency)}</td>`;
-    return html`<div class="table-scroll" part="table" tabindex="0" role="region" aria-labelledby="usage-caption">
-      <table class="table usage-table">
-        <caption id="usage-caption" class="sms-visually-hidden">${localize.term('tableCaption', noun)}</caption>
-        <thead>
-          <tr>
-            <th scope="col" class="col-group">${grouping}</th>
-            <th scope="col" class="num">${localize.term('columnMessages')}</th>
-            <th scope="col" class="num col-segments">${localize.term('columnSegments')}</th>
-            <th scope="col" class="num col-inbound">${localize.term('columnInbound')}</th>
-            <th scope="col" class="num">${localize.term('columnCost')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${groups.map((group) => html`<tr><th scope="row" class="col-group" title=${group.label}><bdi>${group.label}</bdi></th>${cells(group)}</tr>`)}
-        </tbody>
-        <tfoot>
-          <tr><th scope="row" class="col-group">${localize.term('rowTotal')}</th>${cells(totals)}</tr>
-        </tfoot>
-      </table>
+    return html`<div class="table-box">
+      <div class="table-scroll" part="table" tabindex="0" role="region" aria-labelledby="usage-caption">
+        <table class="table usage-table">
+          <caption id="usage-caption" class="sms-visually-hidden">${localize.term('tableCaption', noun)}</caption>
+          <thead>
+            <tr>
+              <th scope="col" class="col-group">${grouping}</th>
+              <th scope="col" class="num">${localize.term('columnMessages')}</th>
+              <th scope="col" class="num col-segments">${localize.term('columnSegments')}</th>
+              <th scope="col" class="num col-inbound">${localize.term('columnInbound')}</th>
+              <th scope="col" class="num">${localize.term('columnCost')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${groups.map((group) => html`<tr><th scope="row" class="col-group" title=${group.label}><bdi>${group.label}</bdi></th>${cells(group)}</tr>`)}
+          </tbody>
+          <tfoot>
+            <tr><th scope="row" class="col-group">${localize.term('rowTotal')}</th>${cells(totals)}</tr>
+          </tfoot>
+        </table>
+      </div>
     </div>`;
   }
 }

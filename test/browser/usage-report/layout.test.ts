@@ -1,11 +1,12 @@
 import { expect } from '@open-wc/testing';
 import type { SmsClient } from '../../../src/index.js';
 import { clientFor } from '../../../stories/decorators/backends.js';
-import { createUsageHistory } from '../../../stories/decorators/usage-backends.js';
+import { createUsageHistory, monthsAgo } from '../../../stories/decorators/usage-backends.js';
 import { $$, fitsCell, part } from '../manager-helpers.js';
 import { headers, loadedReport, tableRows } from './helpers.js';
 
 let admin: SmsClient;
+const shownCells = (el: Element) => $$(el, '.usage-table :is(th, td)').filter((cell) => getComputedStyle(cell).display !== 'none');
 
 describe('<sms-usage-report>: at any width', () => {
   before(async () => {
@@ -20,7 +21,14 @@ describe('<sms-usage-report>: at any width', () => {
     const table = part(el, 'table')!.getBoundingClientRect();
     expect(chart.right).to.be.at.most(table.left);
     expect(Math.round(chart.top)).to.equal(Math.round(table.top));
+    expect(shownCells(el).every(fitsCell)).to.equal(true);
     await expect(el).to.be.accessible();
+  });
+
+  it('at 1152 px: beside the chart the table has less room, so Received leaves it and names stay whole', async () => {
+    const el = await loadedReport(admin, { width: 1152, range: 'custom', from: monthsAgo(5), to: monthsAgo(0), groupBy: 'month' });
+    expect(headers(el)).to.deep.equal(['Month', 'Messages', 'Parts', 'Cost']);
+    expect(shownCells(el).every(fitsCell)).to.equal(true);
   });
 
   it('at 360 px: the chart above the table, the group, messages and cost, totals two by two, no sideways scrolling', async () => {
@@ -33,7 +41,7 @@ describe('<sms-usage-report>: at any width', () => {
     expect(new Set(tiles).size).to.equal(2);
     const scroller = part(el, 'table')!;
     expect(scroller.scrollWidth).to.be.at.most(scroller.clientWidth + 1);
-    expect($$(el, '.usage-table td').filter((cell) => getComputedStyle(cell).display !== 'none').every(fitsCell)).to.equal(true);
+    expect(shownCells(el).every(fitsCell)).to.equal(true);
     // The chart's labels and values stay inside the element.
     const { left, right } = el.getBoundingClientRect();
     for (const label of $$(el, '.bar-label, .bar-value')) {
