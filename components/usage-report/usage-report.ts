@@ -266,10 +266,9 @@ export class SmsUsageReport extends SmsClientElement {
         : nothing}
       ${this.renderSelect('group-by', localize.term('groupByLabel'), this.groupBy, GROUPING_TERMS, (value) => (this.groupBy = value as UsageGrouping))}
       ${this.renderSelect('measure', localize.term('measureLabel'), this.measure, MEASURE_TERMS, (value) => (this.measure = value as UsageMeasure))}
-      <div class="toolbar-actions">${this.exporter.render(localize, () => void this.exportCsv())}</div>
       ${typeof months === 'string'
         ? html`<p id="range-error" part="range-error" class="field-error range-error" role="alert">${this.rangeProblem(months)}</p>`
-        : nothing}
+        : html`<div class="toolbar-actions">${this.exporter.render(localize, () => void this.exportCsv())}</div>`}
     </div>`;
   }
 

@@ -63,7 +63,9 @@ describe('<sms-usage-report>: the report', () => {
     const error = part(el, 'range-error')!;
     expect([text(error), error.getAttribute('role')]).to.deep.equal(['The first month is after the last one.', 'alert']);
     expect($(el, 'input[part~="from"]')!.getAttribute('aria-invalid')).to.equal('true');
+    // Nothing is read or exported until the range reads.
     expect(part(el, 'table')).to.equal(null);
+    expect(part(el, 'export-button')).to.equal(null);
     await expect(el).to.be.accessible();
     await pickMonth(el, 'from', monthsAgo(30));
     expect(text(part(el, 'range-error'))).to.equal('Choose at most 24 months.');
