@@ -8,7 +8,9 @@ const links = (el: DemoPortal) => [...el.shadowRoot!.querySelectorAll<HTMLAnchor
 describe('<demo-portal>: the administration area', () => {
   afterEach(() => history.replaceState(null, '', '#'));
 
-  it('is in the navigation of the administrator only, and shows the number and keyword managers', async () => {
+  it('is in the navigation of the administrator only, and shows the number and keyword managers and the usage report', async function () {
+    // The seeded demo portal, three elements and axe over all of them: about 8 s alone, more on a loaded machine.
+    this.timeout(40000);
     history.replaceState(null, '', '#administration');
     const el = await fixture<DemoPortal>(html`<demo-portal who="admin"></demo-portal>`);
     await waitUntil(() => links(el).includes('Administration'), 'the administration link', { timeout: 20000 });
@@ -17,6 +19,9 @@ describe('<demo-portal>: the administration area', () => {
     await waitUntil(() => manager.shadowRoot!.querySelector('tbody tr[data-row]'), 'the numbers', { timeout: 20000 });
     const keywords = el.shadowRoot!.querySelector('main sms-keyword-manager')!;
     await waitUntil(() => keywords.shadowRoot!.querySelector('tbody tr[data-row]'), 'the keywords', { timeout: 20000 });
+    const usage = el.shadowRoot!.querySelector('main sms-usage-report')!;
+    // This month's usage (the demo's week of history may all be last month's on the first days of a month).
+    await waitUntil(() => usage.shadowRoot!.querySelector('[part~="totals"], .status.empty'), 'the usage', { timeout: 20000 });
     expect(el.shadowRoot!.querySelector('nav a[aria-current="page"]')!.textContent).to.equal('Administration');
     await expect(el).to.be.accessible();
     const user = await fixture<DemoPortal>(html`<demo-portal who="alice"></demo-portal>`);
