@@ -172,7 +172,7 @@ export class AlphaTagsController {
         ? html`<p id="alpha-tags-${index}" class="hint none">${localize.term('noAlphaTags')}</p>`
         : html`<ul id="alpha-tags-${index}" class="tags" aria-label=${localize.term('alphaTagsOf', name)}>
             ${entry.tags.map(
-              (tag, at) => html`<li class="tag" part="alpha-tag">
+              (tag, at) => html`<li class=${readOnly ? 'tag' : 'tag removable'} part="alpha-tag">
                 <bdi>${tag}</bdi>
                 ${readOnly
                   ? nothing
@@ -216,7 +216,7 @@ export class AlphaTagsController {
               </button>
             </div>
             <span id="alpha-tag-${index}-message" part="alpha-tag-message" class=${problem ? 'field-error' : 'hint'} aria-live="polite"
-              >${problem ?? localize.term('alphaTagCount', count, ALPHA_TAG_MAX_LENGTH)}</span
+              >${problem ?? (count === 0 ? localize.term('alphaTagRule') : localize.term('alphaTagCount', count, ALPHA_TAG_MAX_LENGTH))}</span
             >`}
     </fieldset>`;
   }

@@ -90,12 +90,16 @@ export default css`
     align-items: center;
     gap: 0.2em;
     min-height: 1.75rem;
-    padding-inline: 0.6em 0.15em;
+    padding-inline: 0.6em;
     border: 1px solid var(--_border);
     border-radius: 999px;
     background: var(--_surface-alt);
     font-weight: 600;
     white-space: pre;
+  }
+
+  .tag.removable {
+    padding-inline-end: 0.15em;
   }
 
   .tag-remove {
@@ -129,8 +133,14 @@ export default css`
     justify-self: start;
   }
 
-  .cost .field:last-child {
-    grid-column: 1 / -1;
+  .departments > *,
+  .answers > *,
+  .cost > * {
+    min-width: 0;
+  }
+
+  .cost select.input {
+    width: 100%;
   }
 
   /* The save bar stays in view at the foot of the page while the form scrolls. */

@@ -30,8 +30,9 @@ export const settingsTerms = {
   addAlphaTag: 'Add',
   /** {0}: the tag; {1}: the department's name. */
   removeAlphaTag: 'Remove {0} from {1}',
+  alphaTagRule: '1 to 11 letters, digits, spaces and hyphens, not starting with a digit.',
   /** {0}: characters typed (trimmed), {1}: the most allowed (11). */
-  alphaTagCount: '{0} of {1} characters: letters, digits, spaces and hyphens, not starting with a digit.',
+  alphaTagCount: '{0} of {1} characters.',
   'alpha_tag.empty': 'Type an alpha tag of 1 to 11 letters, digits, spaces or hyphens.',
   /** {0}: the character, or its code (U+00A0) when it cannot be seen. */
   'alpha_tag.invalid_character': 'An alpha tag cannot contain {0}: use only the letters A–Z, digits, spaces and hyphens.',

@@ -358,7 +358,7 @@ export class SmsSettings extends SmsClientElement {
   }
 
   private section(id: string, title: string, body: TemplateResult, intro?: string): TemplateResult {
-    return html`<section part="section" class="section ${id}" aria-labelledby="${id}-heading">
+    return html`<section part="section" class="section section-${id}" aria-labelledby="${id}-heading">
       <h3 id="${id}-heading">${title}</h3>
       ${intro ? html`<p class="hint intro">${intro}</p>` : nothing} ${body}
     </section>`;
@@ -383,7 +383,7 @@ export class SmsSettings extends SmsClientElement {
   private renderAnswers(draft: SettingsDraft): TemplateResult {
     return html`<div class="answers">
       ${ANSWERS.map((key) =>
-        renderAnswerField(this.frame(key, this.localize.term('answerHint')), { value: draft[key], localize: this.localize, onInput: (value) => this.set(key, value) }),
+        renderAnswerField(this.frame(key, this.isAdmin ? this.localize.term('answerHint') : ''), { value: draft[key], localize: this.localize, onInput: (value) => this.set(key, value) }),
       )}
     </div>`;
   }
