@@ -19,18 +19,20 @@ describe('<sms-settings>: at any width', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('at 360 px: one field under another, nothing wider than the element', async () => {
-    const el = await loadedSettings(admin, { width: 360 });
-    expect(tops($$(el, '.answers > .field'))).to.equal(3);
-    const right = el.getBoundingClientRect().right;
-    const controls = $$(el, 'input, select, textarea, button, legend');
-    expect(controls.filter((control) => control.getBoundingClientRect().right > right + 0.5).map((control) => control.id || control.getAttribute('part'))).to.deep.equal([]);
-    expect($(el, '.base')!.scrollWidth).to.be.at.most($(el, '.base')!.clientWidth + 1);
-    // The save button spans the bar.
-    const bar = part(el, 'actions')!.getBoundingClientRect();
-    const button = part(el, 'save-button')!.getBoundingClientRect();
-    expect(Math.round(bar.right - button.right)).to.equal(0);
-    expect(el.getBoundingClientRect().width).to.equal(360);
-    await expect(el).to.be.accessible();
-  });
+  for (const width of [320, 360]) {
+    it(`at ${width} px: one field under another, nothing wider than the element`, async () => {
+      const el = await loadedSettings(admin, { width });
+      expect(tops($$(el, '.answers > .field'))).to.equal(3);
+      const right = el.getBoundingClientRect().right;
+      const controls = $$(el, 'input, select, textarea, button, legend');
+      expect(controls.filter((control) => control.getBoundingClientRect().right > right + 0.5).map((control) => control.id || control.getAttribute('part'))).to.deep.equal([]);
+      expect($(el, '.base')!.scrollWidth).to.be.at.most($(el, '.base')!.clientWidth + 1);
+      // The save button spans the bar.
+      const bar = part(el, 'actions')!.getBoundingClientRect();
+      const button = part(el, 'save-button')!.getBoundingClientRect();
+      expect(Math.round(bar.right - button.right)).to.equal(0);
+      expect(el.getBoundingClientRect().width).to.equal(width);
+      await expect(el).to.be.accessible();
+    });
+  }
 });
