@@ -2,14 +2,19 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../components/keyword-manager/sms-keyword-manager.js';
 import '../../components/number-manager/sms-number-manager.js';
+import '../../components/settings/sms-settings.js';
 import type { DemoSection } from './section.js';
 
-/** The administrator's area: the organisation's SMS numbers and the extensions that hold them, and its inbound keywords. */
+/**
+ * The administrator's area: the organisation's SMS numbers and the extensions that hold them, its inbound keywords,
+ * and its settings.
+ */
 export const administrationSection: DemoSection = {
   id: 'administration',
   title: 'administration',
   render: (context) => html`<div class="administration">
     <sms-number-manager class="card" .client=${context.client} default-country="AU" scheme=${ifDefined(context.scheme)}></sms-number-manager>
     <sms-keyword-manager class="card" .client=${context.client} default-country="AU" scheme=${ifDefined(context.scheme)}></sms-keyword-manager>
+    <sms-settings class="card" .client=${context.client} scheme=${ifDefined(context.scheme)}></sms-settings>
   </div>`,
 };
