@@ -1,10 +1,10 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import type { SmsClient } from '../../src/client.js';
 import { isSmsError } from '../../src/errors/sms-error.js';
 import type { Department } from '../../src/model/directory.js';
 import type { Settings } from '../../src/model/settings.js';
 import { Announcer } from '../internal/announcer.js';
+import { ClientChangeController } from '../internal/client-change.js';
 import { SmsClientElement } from '../internal/client-element.js';
 import { controlStyles } from '../internal/controls.styles.js';
 import { describeError } from '../internal/error-text.js';
@@ -131,17 +131,11 @@ export class SmsSettings extends SmsClientElement {
     announce: (text) => this.announcer.announce(text),
     changed: () => this.requestUpdate(),
   });
-  private loadedFor: SmsClient | undefined;
+  /** Settings and departments are read again for each new client. */
+  private readonly clientChange = new ClientChangeController(this, { client: () => this.smsClient, changed: () => void this.load() });
 
   private get isAdmin(): boolean {
     return this.smsClient?.principal.role === 'admin';
-  }
-
-  protected override willUpdate(_changed: PropertyValues<this>): void {
-    const client = this.smsClient;
-    if (client === this.loadedFor) return;
-    this.loadedFor = client;
-    if (client) void this.load();
   }
 
   protected override updated(): void {
