@@ -16,7 +16,7 @@ export const settingsTerms = {
   /** {0}: the country's name, "Australia". */
   defaultCountryHint: '{0}: numbers typed without a country code are read as numbers of this country, and shown in its national form.',
   defaultCountryNone: 'Two letters, such as AU, GB or US.',
-  defaultCountryInvalid: 'Type a two-letter country code, such as AU, GB or US.',
+  defaultCountryInvalid: 'Not a country code: type two letters, such as AU, GB or US.',
   // Alpha tags
   sendersSection: 'Alpha tags',
   sendersIntro: 'The names each department may send from instead of a number (where the carrier allows them).',
