@@ -9,6 +9,7 @@ import './blocklist-manager/sms-blocklist-manager.js';
 import './number-manager/sms-number-manager.js';
 import './keyword-manager/sms-keyword-manager.js';
 import './usage-report/sms-usage-report.js';
+import './settings/sms-settings.js';
 import './inbox/sms-inbox.js';
 import './new-conversation/sms-new-conversation.js';
 import './conversation/sms-conversation.js';

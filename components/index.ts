@@ -18,6 +18,7 @@ export { SmsKeywordManager } from './keyword-manager/keyword-manager.js';
 export { SmsUsageReport } from './usage-report/usage-report.js';
 export type { UsageRange } from './usage-report/usage-range.js';
 export type { UsageGrouping, UsageMeasure } from './usage-report/usage-groups.js';
+export { SmsSettings } from './settings/settings.js';
 export { SmsInbox } from './inbox/inbox.js';
 export { SmsNewConversation } from './new-conversation/new-conversation.js';
 export { SmsConversation } from './conversation/conversation.js';
@@ -37,6 +38,7 @@ export type { BlocklistManagerTerms } from './blocklist-manager/blocklist-manage
 export type { NumberManagerTerms } from './number-manager/number-manager.terms.js';
 export type { KeywordManagerTerms } from './keyword-manager/keyword-manager.terms.js';
 export type { UsageReportTerms } from './usage-report/usage-report.terms.js';
+export type { SettingsTerms } from './settings/settings.terms.js';
 export type { InboxTerms } from './inbox/inbox.terms.js';
 export type { NewConversationTerms } from './new-conversation/new-conversation.terms.js';
 export type { ConversationTerms } from './conversation/conversation.terms.js';

@@ -3,11 +3,12 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../components/keyword-manager/sms-keyword-manager.js';
 import '../../components/number-manager/sms-number-manager.js';
 import '../../components/usage-report/sms-usage-report.js';
+import '../../components/settings/sms-settings.js';
 import type { DemoSection } from './section.js';
 
 /**
  * The administrator's area: the organisation's SMS numbers and the extensions that hold them, its inbound keywords,
- * and its usage and cost.
+ * its usage and cost, and its settings.
  */
 export const administrationSection: DemoSection = {
   id: 'administration',
@@ -16,5 +17,6 @@ export const administrationSection: DemoSection = {
     <sms-number-manager class="card" .client=${context.client} default-country="AU" scheme=${ifDefined(context.scheme)}></sms-number-manager>
     <sms-keyword-manager class="card" .client=${context.client} default-country="AU" scheme=${ifDefined(context.scheme)}></sms-keyword-manager>
     <sms-usage-report class="card" .client=${context.client} scheme=${ifDefined(context.scheme)}></sms-usage-report>
+    <sms-settings class="card" .client=${context.client} scheme=${ifDefined(context.scheme)}></sms-settings>
   </div>`,
 };

@@ -8,8 +8,8 @@ const links = (el: DemoPortal) => [...el.shadowRoot!.querySelectorAll<HTMLAnchor
 describe('<demo-portal>: the administration area', () => {
   afterEach(() => history.replaceState(null, '', '#'));
 
-  it('is in the navigation of the administrator only, and shows the number and keyword managers and the usage report', async function () {
-    // The seeded demo portal, three elements and axe over all of them: about 8 s alone, more on a loaded machine.
+  it('is in the navigation of the administrator only, and shows the number and keyword managers, the usage report and the settings', async function () {
+    // The seeded demo portal, four elements and axe over all of them: about 8 s alone, more on a loaded machine.
     this.timeout(40000);
     history.replaceState(null, '', '#administration');
     const el = await fixture<DemoPortal>(html`<demo-portal who="admin"></demo-portal>`);
@@ -22,6 +22,8 @@ describe('<demo-portal>: the administration area', () => {
     const usage = el.shadowRoot!.querySelector('main sms-usage-report')!;
     // This month's usage (the demo's week of history may all be last month's on the first days of a month).
     await waitUntil(() => usage.shadowRoot!.querySelector('[part~="totals"], .status.empty'), 'the usage', { timeout: 20000 });
+    const settings = el.shadowRoot!.querySelector('main sms-settings')!;
+    await waitUntil(() => settings.shadowRoot!.querySelector('form'), 'the settings', { timeout: 20000 });
     expect(el.shadowRoot!.querySelector('nav a[aria-current="page"]')!.textContent).to.equal('Administration');
     await expect(el).to.be.accessible();
     const user = await fixture<DemoPortal>(html`<demo-portal who="alice"></demo-portal>`);
