@@ -23,7 +23,7 @@ export default css`
     width: 9rem;
   }
   .table-scroll .cell-actions {
-    width: 16.5rem;
+    width: 14rem;
   }
 
   .number {
@@ -109,12 +109,18 @@ export default css`
   @container (max-width: 44rem) {
     .col-messages { display: none; }
     .action-label { display: none; }
-    .table-scroll .cell-actions { width: 7.5rem; }
+    .table-scroll .cell-actions { width: 6.75rem; }
     .row-action { min-width: 2rem; padding: 0; }
   }
 
+  /* Narrowest: the status joins the id under the name (the suspended mark), so that the name keeps its room. */
+  .status-inline {
+    display: none;
+  }
+
   @container (max-width: 30rem) {
-    .col-cost { display: none; }
-    .col-status { width: 6rem; }
+    .col-cost,
+    .col-status { display: none; }
+    .status-inline { display: inline-block; }
   }
 `;

@@ -369,7 +369,9 @@ export class SmsOrganisationManager extends SmsClientElement {
             >
               <bdi>${organisation.name}</bdi>
             </button>
-            <span class="line id" title=${organisation.id}>${organisation.id}</span>
+            <span class="line id" title=${organisation.id}
+              >${organisation.id}${organisation.status === 'suspended' ? html` <span class="badge suspended-badge status-inline">${localize.term('statusSuspended')}</span>` : nothing}</span
+            >
           </th>
           <td class="col-status">${this.renderStatus(organisation)}</td>
           <td class="col-messages number">${usage.messages}</td>

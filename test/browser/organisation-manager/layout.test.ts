@@ -22,12 +22,13 @@ describe('<sms-organisation-manager>: at any width', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('at 360 px: the name, its status and the actions as icons, no sideways scrolling', async () => {
+  it('at 360 px: the name with the suspended mark under it, the actions as icons, no sideways scrolling', async () => {
     const el = await loadedManager(operator, { width: 360 });
-    expect(headers(el).map(text)).to.deep.equal(['Organisation', 'Status']);
-    expect(rowOf(el, 'Globex Logistics').filter((_, index) => index < 2)).to.deep.equal(['Globex Logistics globex', 'Suspended']);
+    expect(headers(el).map(text)).to.deep.equal(['Organisation']);
+    expect(rowOf(el, 'Globex Logistics')[0]).to.equal('Globex Logistics globex Suspended');
+    expect(rowOf(el, 'Acme Corporation')[0]).to.equal('Acme Corporation default');
     expect($$(el, '.action-label').some(shown)).to.equal(false);
-    expect([...headers(el), ...$$(el, 'tbody .col-status')].every(fitsCell)).to.equal(true);
+    expect([...headers(el), ...$$(el, '[part~="edit-button"]'), ...$$(el, '.row-actions')].every(fitsCell)).to.equal(true);
     const scroller = part(el, 'entries')!;
     expect(scroller.scrollWidth).to.be.at.most(scroller.clientWidth + 1);
     const { left, right, rows } = toolbarRows(part(el, 'toolbar')!);
