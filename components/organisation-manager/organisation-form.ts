@@ -4,6 +4,7 @@ import type { Organisation, OrganisationLimits } from '../../src/model/organisat
 import type { FormDialogController } from '../internal/form-dialog.js';
 import type { LocalizeController } from '../internal/localize.js';
 import type { NoticeController } from '../internal/notice.js';
+import { renderTextField } from '../internal/text-field.js';
 import type { OrganisationManagerTerms } from './organisation-manager.terms.js';
 
 type Localize = LocalizeController<OrganisationManagerTerms>;
@@ -131,13 +132,36 @@ export class OrganisationFormController {
 
   // --- rendering ---
 
+  private update(apply: () => void): void {
+    apply();
+    this.host.requestUpdate();
+  }
+
   private renderBody(): TemplateResult {
     const { localize } = this.options;
     const usage = this.editing && this.options.usage(this.editing);
-    return html`${this.renderText({ id: 'organisation-name', part: 'name-input', label: localize.term('name'), hint: localize.term('nameHint'), max: NAME_MAX, value: this.name, error: this.nameError(), set: (value) => (this.name = value) })}
+    return html`${renderTextField({
+        id: 'organisation-name',
+        part: 'name-input',
+        label: localize.term('name'),
+        hint: localize.term('nameHint'),
+        maxLength: NAME_MAX,
+        value: this.name,
+        error: this.nameError(),
+        onInput: (value) => this.update(() => (this.name = value)),
+      })}
       ${this.editing
         ? nothing
-        : this.renderText({ id: 'organisation-id', part: 'id-input', label: localize.term('organisationId'), hint: localize.term('organisationIdHint'), max: ID_MAX, value: this.id, error: this.idError(), set: (value) => (this.id = value) })}
+        : renderTextField({
+            id: 'organisation-id',
+            part: 'id-input',
+            label: localize.term('organisationId'),
+            hint: localize.term('organisationIdHint'),
+            maxLength: ID_MAX,
+            value: this.id,
+            error: this.idError(),
+            onInput: (value) => this.update(() => (this.id = value)),
+          })}
       <fieldset class="choices" part="caps-field" aria-describedby="caps-hint">
         <legend>${localize.term('capsLegend')}</legend>
         <span id="caps-hint" class="hint">${localize.term('capsHint')}</span>
@@ -147,48 +171,18 @@ export class OrganisationFormController {
       ${usage ? html`<p class="hint usage-line">${usage}</p>` : nothing}`;
   }
 
-  private renderText(field: { id: string; part: string; label: string; hint: string; max: number; value: string; error: string | null; set: (value: string) => void }): TemplateResult {
-    return html`<div class="field">
-      <label for=${field.id}>${field.label}</label>
-      <input
-        id=${field.id}
-        class="input"
-        part=${field.part}
-        maxlength=${field.max}
-        autocomplete="off"
-        spellcheck="false"
-        .value=${field.value}
-        aria-invalid=${field.error ? 'true' : 'false'}
-        aria-describedby="${field.id}-message"
-        @input=${(event: Event) => {
-          field.set((event.target as HTMLInputElement).value);
-          this.host.requestUpdate();
-        }}
-      />
-      <span id="${field.id}-message" class=${field.error ? 'field-error' : 'hint'} aria-live="polite">${field.error ?? field.hint}</span>
-    </div>`;
-  }
-
   private renderCap(cap: keyof OrganisationLimits, label: string, hint: string): TemplateResult {
-    const error = this.capError(cap);
-    const id = `cap-${cap}`;
-    return html`<div class="field">
-      <label for=${id}>${label}</label>
-      <input
-        id=${id}
-        class="input cap-input"
-        part="cap-input"
-        inputmode="numeric"
-        autocomplete="off"
-        .value=${this.caps[cap]}
-        aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby="${id}-message"
-        @input=${(event: Event) => {
-          this.caps = { ...this.caps, [cap]: (event.target as HTMLInputElement).value };
-          this.host.requestUpdate();
-        }}
-      />
-      <span id="${id}-message" class=${error ? 'field-error' : 'hint'} aria-live="polite">${error ?? hint}</span>
-    </div>`;
+    return renderTextField({
+      id: `cap-${cap}`,
+      part: 'cap-input',
+      classes: 'input cap-input',
+      inputMode: 'numeric',
+      label,
+      hint,
+      maxLength: 10,
+      value: this.caps[cap],
+      error: this.capError(cap),
+      onInput: (value) => this.update(() => (this.caps = { ...this.caps, [cap]: value })),
+    });
   }
 }

@@ -3,6 +3,7 @@ import type { SmsClient } from '../../src/client.js';
 import type { Organisation } from '../../src/model/organisation.js';
 import type { FormDialogController } from '../internal/form-dialog.js';
 import type { LocalizeController } from '../internal/localize.js';
+import { renderTextField } from '../internal/text-field.js';
 import type { OrganisationManagerTerms } from './organisation-manager.terms.js';
 
 export interface OrganisationRemovalOptions {
@@ -66,24 +67,18 @@ export class OrganisationRemovalController {
     const name = this.organisation?.name ?? '';
     const error = this.touched && !this.matches() ? localize.term('removeConfirmMismatch') : null;
     return html`<p class="remove-warning" part="remove-warning">${localize.term('removeMessage')}</p>
-      <div class="field">
-        <label for="remove-confirm-name">${localize.term('removeConfirmLabel')}</label>
-        <input
-          id="remove-confirm-name"
-          class="input"
-          part="confirm-name-input"
-          autocomplete="off"
-          spellcheck="false"
-          maxlength="200"
-          .value=${this.typed}
-          aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby="remove-confirm-message"
-          @input=${(event: Event) => {
-            this.typed = (event.target as HTMLInputElement).value;
-            this.host.requestUpdate();
-          }}
-        />
-        <span id="remove-confirm-message" class=${error ? 'field-error' : 'hint'} aria-live="polite">${error ?? localize.term('removeConfirmHint', name)}</span>
-      </div>`;
+      ${renderTextField({
+        id: 'remove-confirm-name',
+        part: 'confirm-name-input',
+        label: localize.term('removeConfirmLabel'),
+        hint: localize.term('removeConfirmHint', name),
+        maxLength: 200,
+        value: this.typed,
+        error,
+        onInput: (value) => {
+          this.typed = value;
+          this.host.requestUpdate();
+        },
+      })}`;
   }
 }

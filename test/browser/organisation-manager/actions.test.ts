@@ -116,7 +116,7 @@ describe('<sms-organisation-manager>: creating, editing, suspending, support and
     expect(el.shadowRoot!.activeElement?.id).to.equal('remove-confirm-name');
     await sendKeys({ type: 'Globex' });
     await sendKeys({ press: 'Enter' });
-    await until(() => text(dialog.querySelector('#remove-confirm-message')) === 'This is not the organisation’s name.', 'the mismatch');
+    await until(() => text(dialog.querySelector('#remove-confirm-name-message')) === 'This is not the organisation’s name.', 'the mismatch');
     expect((await operator.organisations.get('globex')).name).to.equal('Globex Logistics');
     await expect(el).to.be.accessible();
     await sendKeys({ type: ' Logistics' });
