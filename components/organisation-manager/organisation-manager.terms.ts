@@ -11,7 +11,7 @@ export const organisationManagerTerms = {
   'permission.operator_only': 'Only the hosting vendor’s operators manage organisations.',
   organisationsTitle: 'Organisations',
   organisationsIntro: 'Your customers: their status, this month’s usage and the caps on what they send.',
-  operatorsOnly: 'Only the hosting vendor’s operators can see and manage organisations. Your organisation’s own settings are with your administrator.',
+  operatorsOnly: 'Only the hosting vendor’s operators can see and manage organisations.',
   searchOrganisations: 'Search names and ids',
   statusFilter: 'Status',
   statusAll: 'All statuses',

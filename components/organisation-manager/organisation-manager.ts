@@ -250,7 +250,7 @@ export class SmsOrganisationManager extends SmsClientElement {
     return html`<div part="base" class="base">
       <div class="header">
         <h2 id="organisations-title">${localize.term('organisationsTitle')}</h2>
-        <p class="hint">${localize.term('organisationsIntro')}</p>
+        ${this.isOperator ? html`<p class="hint">${localize.term('organisationsIntro')}</p>` : nothing}
       </div>
       ${this.isOperator
         ? html`${this.notice.render(localize.term('close'))} ${this.renderToolbar()}

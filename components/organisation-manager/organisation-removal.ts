@@ -40,6 +40,7 @@ export class OrganisationRemovalController {
       cancelLabel: localize.term('cancel'),
       body: () => this.renderBody(),
       submit: () => this.submit(),
+      danger: true,
     });
   }
 

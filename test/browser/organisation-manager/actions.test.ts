@@ -117,6 +117,7 @@ describe('<sms-organisation-manager>: creating, editing, suspending, support and
     await until(() => dialog.open, 'the removal dialog');
     expect(text(dialog.querySelector('#form-dialog-title'))).to.equal('Remove Globex Logistics and all its data?');
     expect(el.shadowRoot!.activeElement?.id).to.equal('remove-confirm-name');
+    expect(dialog.querySelector('[part~="dialog-submit"]')!.classList.contains('danger'), 'a destructive button').to.equal(true);
     await sendKeys({ type: 'Globex' });
     await sendKeys({ press: 'Enter' });
     await until(() => text(dialog.querySelector('#remove-confirm-name-message')) === 'This is not the organisation’s name.', 'the mismatch');

@@ -39,6 +39,7 @@ describe('<sms-organisation-manager>: states and permissions', () => {
       expect(part(el, 'entries')).to.equal(null);
       expect(part(el, 'add-button')).to.equal(null);
       expect(part(el, 'status')).to.equal(null);
+      expect($(el, '.header p'), 'no intro addressed to operators').to.equal(null);
       await expect(el).to.be.accessible();
     }
     expect(asked).to.deep.equal([]);
