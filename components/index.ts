@@ -19,6 +19,7 @@ export { SmsUsageReport } from './usage-report/usage-report.js';
 export type { UsageRange } from './usage-report/usage-range.js';
 export type { UsageGrouping, UsageMeasure } from './usage-report/usage-groups.js';
 export { SmsSettings } from './settings/settings.js';
+export { SmsOrganisationManager } from './organisation-manager/organisation-manager.js';
 export { SmsInbox } from './inbox/inbox.js';
 export { SmsNewConversation } from './new-conversation/new-conversation.js';
 export { SmsConversation } from './conversation/conversation.js';
@@ -39,6 +40,7 @@ export type { NumberManagerTerms } from './number-manager/number-manager.terms.j
 export type { KeywordManagerTerms } from './keyword-manager/keyword-manager.terms.js';
 export type { UsageReportTerms } from './usage-report/usage-report.terms.js';
 export type { SettingsTerms } from './settings/settings.terms.js';
+export type { OrganisationManagerTerms } from './organisation-manager/organisation-manager.terms.js';
 export type { InboxTerms } from './inbox/inbox.terms.js';
 export type { NewConversationTerms } from './new-conversation/new-conversation.terms.js';
 export type { ConversationTerms } from './conversation/conversation.terms.js';

@@ -2,9 +2,9 @@
 // (demo/server-backend.ts), signed in as the person shown. Without a server (the browser tests, a static copy of the
 // page) it runs the embedded default instead: memory store, simulated carrier, two seeded organisations, in the tab.
 import { createDemoBackend, type DemoBackend } from '../adapters/demo/index.js';
-import { createSmsClient, type SmsClient } from '../src/index.js';
+import { createSmsClient, type Principal, type SmsClient } from '../src/index.js';
 import type { Who } from './people.js';
-import { serverClient, serverOrganisationName, serverTextIn } from './server-backend.js';
+import { serverClient, serverOrganisationName, serverPrincipalClient, serverTextIn } from './server-backend.js';
 
 let demo: Promise<DemoBackend> | undefined;
 
@@ -23,6 +23,12 @@ export async function demoClient(organisationId: string, who: Who): Promise<SmsC
   const { backend, worlds, operator } = await demoBackend();
   const principal = who === 'operator' ? operator : worlds[organisationId]!.principals[who];
   return createSmsClient({ backend, principal });
+}
+
+/** A client for the principal of `sms-support-access`: the operator, reading one organisation for support. */
+export async function supportClient(principal: Principal): Promise<SmsClient> {
+  if (onServer()) return serverPrincipalClient(principal);
+  return createSmsClient({ backend: (await demoBackend()).backend, principal });
 }
 
 /** An organisation's name, as the operator's portal knows it. */

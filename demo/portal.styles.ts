@@ -253,6 +253,27 @@ export const portalStyles = css`
     }
   }
 
+  /* The operator's page: the organisation manager, framed as the managers are. */
+  sms-organisation-manager.card {
+    padding: clamp(0.5rem, 2vw, 0.75rem) clamp(0.5rem, 2.5vw, 1rem);
+  }
+
+  .support-banner {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem 1rem;
+    padding: 0.6rem 1rem;
+    border: 1px solid var(--accent);
+    border-radius: var(--radius);
+    background: var(--card-bg);
+  }
+
+  .support-banner p {
+    margin: 0;
+  }
+
   sms-inbox.fill {
     height: max(30rem, calc(100dvh - 14rem));
     border: 1px solid var(--line);
@@ -278,64 +299,5 @@ export const portalStyles = css`
     margin: 0;
     padding-inline-start: 1.25rem;
     overflow-wrap: anywhere;
-  }
-
-  .table-card {
-    position: relative;
-    overflow-x: auto;
-  }
-
-  .table {
-    width: 100%;
-    border-collapse: collapse;
-  }
-
-  .table caption {
-    padding: 0.75rem 1rem;
-    text-align: start;
-    font-weight: 600;
-  }
-
-  .table :is(th, td) {
-    padding: 0.6rem 1rem;
-    text-align: start;
-    border-top: 1px solid var(--line);
-    white-space: nowrap;
-  }
-
-  .table thead th {
-    font-size: 0.8rem;
-    color: var(--muted);
-    font-weight: 600;
-  }
-
-  .table .number {
-    text-align: end;
-    font-variant-numeric: tabular-nums;
-  }
-
-  .table .row-actions {
-    display: flex;
-    justify-content: flex-end;
-    gap: 0.5rem;
-  }
-
-  .tag {
-    margin-inline-start: 0.4rem;
-    padding: 0 0.45rem;
-    font-size: 0.75rem;
-    font-weight: 600;
-    border: 1px solid var(--accent);
-    border-radius: 999px;
-    color: var(--accent);
-  }
-
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
 `;

@@ -5,8 +5,9 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../components/inbox/sms-inbox.js';
+import type { SmsSupportAccessDetail, SmsSupportAccessEvent } from '../components/events/sms-support-access-event.js';
 import { DEFAULT_ORGANISATION_ID, type SmsClient } from '../src/index.js';
-import { demoClient, onServer, organisationName } from './backend.js';
+import { demoClient, onServer, organisationName, supportClient } from './backend.js';
 import { PEOPLE, type Who } from './people.js';
 import { portalStyles } from './portal.styles.js';
 import { administrationSection } from './sections/administration.js';
@@ -14,7 +15,7 @@ import { campaignsSection } from './sections/campaigns.js';
 import { composerSection } from './sections/composer.js';
 import { inboundButtons, inboxSection } from './sections/inbox.js';
 import { blocklistSection, listsSection } from './sections/lists.js';
-import { type DemoOpenOrganisationEvent, organisationsSection } from './sections/organisations.js';
+import { organisationsSection } from './sections/organisations.js';
 import type { DemoSection, SectionContext } from './sections/section.js';
 import { type DemoTerm, LANGUAGES, demoTerm } from './terms.js';
 
@@ -23,6 +24,8 @@ const SECTIONS: readonly DemoSection[] = [inboxSection, campaignsSection, listsS
 const ADMIN_SECTIONS: readonly DemoSection[] = [administrationSection];
 /** What the hosting vendor's operator sees: the organisations, never their messages. */
 const OPERATOR_SECTIONS: readonly DemoSection[] = [organisationsSection];
+/** What the operator acting for support in an organisation reads, as its administrators do (nothing to send from). */
+const SUPPORT_SECTIONS: readonly DemoSection[] = [inboxSection, campaignsSection, listsSection, blocklistSection, administrationSection];
 
 type Scheme = 'auto' | 'light' | 'dark';
 type Layout = 'page' | 'panel';
@@ -42,6 +45,8 @@ export class DemoPortal extends LitElement {
   /** Bumped by a section whose own state changed, to render again. */
   @state() private generation = 0;
   @state() private clients: Record<string, SmsClient> = {};
+  /** The organisation the operator acts in for support (from `sms-support-access`), or null. */
+  @state() private support: SmsSupportAccessDetail | null = null;
 
   private readonly onHashChange = () => {
     this.section = sectionFromHash();
@@ -67,28 +72,43 @@ export class DemoPortal extends LitElement {
   }
 
   private clientKey(who: Who = this.who): string {
-    return who === 'operator' ? who : `${this.organisationId}:${who}`;
+    if (who === 'operator') return this.support ? `support:${this.support.organisationId}` : who;
+    return `${this.organisationId}:${who}`;
   }
 
   private async signIn(who: Who): Promise<void> {
     this.who = who;
+    this.support = null;
     this.dispatchEvent(new CustomEvent('demo-person-change', { detail: { who, organisationId: this.organisationId } }));
     const key = this.clientKey(who);
     if (!this.clients[key]) this.clients = { ...this.clients, [key]: await demoClient(this.organisationId, who) };
     this.organisationName = await organisationName(this.organisationId);
   }
 
-  /** The operator opens an organisation: the portal now shows its people, signed in as its first user. */
-  private readonly onOpenOrganisation = (event: DemoOpenOrganisationEvent) => {
-    this.organisationId = event.organisationId;
-    location.hash = SECTIONS[0]!.id;
-    void this.signIn('alice');
+  /**
+   * The operator acts as support in an organisation (`sms-support-access`): the portal shows its pages, read-only, with
+   * a client for the principal the event carries; the engine records each call in the organisation's support trail.
+   */
+  private readonly onSupportAccess = async (event: SmsSupportAccessEvent) => {
+    const { detail } = event;
+    const client = await supportClient(detail.principal);
+    this.clients = { ...this.clients, [`support:${detail.organisationId}`]: client };
+    this.support = detail;
+    this.organisationId = detail.organisationId;
+    this.organisationName = detail.name;
+    location.hash = SUPPORT_SECTIONS[0]!.id;
   };
+
+  /** Back from support to the organisations. */
+  private endSupport(): void {
+    this.support = null;
+    location.hash = organisationsSection.id;
+  }
 
   private t = (key: DemoTerm): string => demoTerm(this.language, key);
 
   private get visibleSections(): readonly DemoSection[] {
-    if (this.who === 'operator') return OPERATOR_SECTIONS;
+    if (this.who === 'operator') return this.support ? SUPPORT_SECTIONS : OPERATOR_SECTIONS;
     const sections = this.who === 'admin' ? [...SECTIONS, ...ADMIN_SECTIONS] : SECTIONS;
     // In the side panel layout the inbox is in the panel, not a page of its own.
     return this.layout === 'panel' ? sections.filter((section) => section !== inboxSection) : sections;
@@ -126,9 +146,15 @@ export class DemoPortal extends LitElement {
           (section) => html`<a href="#${section.id}" aria-current=${ifDefined(section === current ? 'page' : undefined)}>${this.t(section.title)}</a>`,
         )}
       </nav>
-      <div class="body ${this.layout === 'panel' && this.who !== 'operator' ? 'with-panel' : ''}" @demo-open-organisation=${this.onOpenOrganisation}>
+      <div class="body ${this.layout === 'panel' && this.who !== 'operator' ? 'with-panel' : ''}" @sms-support-access=${this.onSupportAccess}>
         <main id="page" aria-label=${this.t(current.title)}>
-          ${this.layout === 'panel' ? html`<p class="hint">${this.t('panelHint')}</p>` : nothing}
+          ${this.support
+            ? html`<div class="support-banner" role="status">
+                <p>${this.t('supportBanner').replace('{0}', this.support.name)}</p>
+                <button type="button" class="button" @click=${() => this.endSupport()}>${this.t('endSupport')}</button>
+              </div>`
+            : nothing}
+          ${this.layout === 'panel' && this.who !== 'operator' ? html`<p class="hint">${this.t('panelHint')}</p>` : nothing}
           ${context ? current.render(context) : nothing}
         </main>
         ${this.layout === 'panel' && context && this.who !== 'operator'

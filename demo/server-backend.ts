@@ -47,6 +47,11 @@ export async function serverClient(organisationId: string, who: Who): Promise<Sm
   return createSmsClient({ backend: serverBackend(), principal: (await serverPerson(organisationId, who)).principal });
 }
 
+/** A client of the server's REST API for a principal the portal makes itself (the operator acting for support). */
+export function serverPrincipalClient(principal: Principal): SmsClient {
+  return createSmsClient({ backend: serverBackend(), principal });
+}
+
 export async function serverOrganisationName(organisationId: string): Promise<string> {
   return (await serverPeople()).find((person) => person.organisationId === organisationId)?.organisationName ?? organisationId;
 }

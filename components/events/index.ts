@@ -23,3 +23,5 @@ export { SmsSendEvent } from './sms-send-event.js';
 export type { SmsSendDetail } from './sms-send-event.js';
 export { SmsConversationDeletedEvent } from './sms-conversation-deleted-event.js';
 export type { SmsConversationDeletedDetail } from './sms-conversation-deleted-event.js';
+export { SmsSupportAccessEvent } from './sms-support-access-event.js';
+export type { SmsSupportAccessDetail } from './sms-support-access-event.js';

@@ -12,6 +12,8 @@ export interface FormDialogRequest {
    * field errors); a rejection is shown above the buttons as `describe(error)`.
    */
   submit: () => Promise<boolean>;
+  /** A destructive action (remove for good): the submit button is styled as danger. */
+  danger?: boolean;
 }
 
 /**
@@ -101,7 +103,7 @@ export class FormDialogController implements ReactiveController {
         ${this.error ? html`<p class="form-error field-error" role="alert">${this.error}</p>` : nothing}
         <div class="dialog-actions">
           <button type="button" class="button" part="dialog-cancel" @click=${() => this.close()}>${request.cancelLabel}</button>
-          <button type="submit" class="button primary" part="dialog-submit" ?disabled=${this.busy} aria-busy=${this.busy ? 'true' : 'false'}>
+          <button type="submit" class="button ${request.danger ? 'danger' : 'primary'}" part="dialog-submit" ?disabled=${this.busy} aria-busy=${this.busy ? 'true' : 'false'}>
             ${request.submitLabel}
           </button>
         </div>

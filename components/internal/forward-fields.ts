@@ -1,6 +1,7 @@
-import { html, type TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
 import { checkPhone } from './phone-input.js';
 import type { PhoneProblemTerms } from './phone-terms.js';
+import { renderTextField } from './text-field.js';
 
 /** An e-mail address as the backend's `z.email()` reads it, near enough to say "not an e-mail address" as typed. */
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -37,22 +38,5 @@ export interface EmailFieldOptions {
  * its error under it, spoken politely.
  */
 export function renderEmailField(options: EmailFieldOptions): TemplateResult {
-  const { id, error } = options;
-  return html`<div class="field">
-    <label for=${id}>${options.label}</label>
-    <input
-      id=${id}
-      class="input"
-      part=${id}
-      type="email"
-      autocomplete="off"
-      spellcheck="false"
-      maxlength="320"
-      .value=${options.value}
-      aria-invalid=${error ? 'true' : 'false'}
-      aria-describedby="${id}-message"
-      @input=${(event: Event) => options.onInput((event.target as HTMLInputElement).value)}
-    />
-    <span id="${id}-message" class=${error ? 'field-error' : 'hint'} aria-live="polite">${error ?? options.hint}</span>
-  </div>`;
+  return renderTextField({ ...options, part: options.id, type: 'email', maxLength: 320 });
 }

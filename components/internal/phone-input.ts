@@ -1,7 +1,8 @@
-import { html, type TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
 import { phoneSearch } from '../../src/phone/search.js';
 import { formatPhone, parsePhone } from './phone.js';
 import { phoneProblemKey, type PhoneProblemTerms } from './phone-terms.js';
+import { renderTextField } from './text-field.js';
 
 /** Line types SMS reaches: mobiles, and numbers a plan does not tell from them. */
 const TEXTABLE: ReadonlySet<string> = new Set(['mobile', 'fixed-line-or-mobile']);
@@ -63,23 +64,5 @@ export interface PhoneFieldOptions {
  * error next to it, read with the field (`aria-describedby`) and spoken politely when they change.
  */
 export function renderPhoneField(options: PhoneFieldOptions): TemplateResult {
-  const { id, error } = options;
-  const warning = error ? null : options.warning;
-  return html`<div class="field">
-    <label for=${id}>${options.label}</label>
-    <input
-      id=${id}
-      class="input"
-      part="phone-input"
-      type="tel"
-      inputmode="tel"
-      autocomplete="off"
-      spellcheck="false"
-      .value=${options.value}
-      aria-invalid=${error ? 'true' : 'false'}
-      aria-describedby="${id}-message"
-      @input=${(event: Event) => options.onInput((event.target as HTMLInputElement).value)}
-    />
-    <span id="${id}-message" class=${error ? 'field-error' : warning ? 'field-warning' : 'hint'} aria-live="polite">${error ?? warning ?? options.hint}</span>
-  </div>`;
+  return renderTextField({ ...options, part: 'phone-input', type: 'tel', inputMode: 'tel' });
 }

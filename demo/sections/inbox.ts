@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../components/inbox/sms-inbox.js';
 import { textIn } from '../backend.js';
@@ -33,14 +33,17 @@ export function inboundButtons(context: SectionContext) {
   </div>`;
 }
 
-/** The inbox on the whole page: the conversation list with the chosen conversation beside it. */
+/**
+ * The inbox on the whole page: the conversation list with the chosen conversation beside it (without the customer
+ * buttons for the operator acting for support, who only reads).
+ */
 export const inboxSection: DemoSection = {
   id: 'inbox',
   title: 'inbox',
   render: (context) => html`
     <div class="page-toolbar">
       <p class="hint">${context.t('inboxHint')}</p>
-      ${inboundButtons(context)}
+      ${context.who === 'operator' ? nothing : inboundButtons(context)}
     </div>
     <sms-inbox class="fill" .client=${context.client} layout="split" default-country="AU" scheme=${ifDefined(context.scheme)}></sms-inbox>
   `,

@@ -15,7 +15,8 @@ const SignInRequest = z.object({
 
 /**
  * The demo's sign-in, standing in for a host portal's own: `GET /demo/people` lists who may sign in, `POST
- * /demo/sign-in` gives a token for one of them (no password: it is a demo on 127.0.0.1). Everything else is null.
+ * /demo/sign-in` gives a token for one of them (no password: it is a demo on 127.0.0.1), or for the operator acting for
+ * support in an organisation (`organisationId` and the operator's `userId`). Everything else is null.
  */
 export function signInRoutes(options: { secret: Uint8Array; people(): Promise<SignInPerson[]> }) {
   const json = (body: unknown, status = 200) =>
@@ -40,10 +41,14 @@ export function signInRoutes(options: { secret: Uint8Array; people(): Promise<Si
       }
       const parsed = SignInRequest.safeParse(body);
       if (!parsed.success) return problem(400, 'Bad request', 'Give organisationId (or null for the operator) and userId.');
-      const person = (await options.people()).find((candidate) => candidate.organisationId === parsed.data.organisationId && candidate.principal.userId === parsed.data.userId);
-      if (!person) return problem(404, 'Not found', 'No one of that name can sign in here.');
-      const token = await mintToken({ secret: options.secret, issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, principal: person.principal, expiresIn: TOKEN_SECONDS });
-      return json({ token, expiresIn: TOKEN_SECONDS, principal: person.principal });
+      const people = await options.people();
+      const person = people.find((candidate) => candidate.organisationId === parsed.data.organisationId && candidate.principal.userId === parsed.data.userId);
+      // The operator acting for support in an organisation: their own principal, naming it (the engine lets it read, recorded).
+      const operator = people.find((candidate) => candidate.principal.role === 'operator' && candidate.principal.userId === parsed.data.userId);
+      const principal = person?.principal ?? (operator && parsed.data.organisationId !== null ? { ...operator.principal, organisationId: parsed.data.organisationId } : null);
+      if (!principal) return problem(404, 'Not found', 'No one of that name can sign in here.');
+      const token = await mintToken({ secret: options.secret, issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, principal, expiresIn: TOKEN_SECONDS });
+      return json({ token, expiresIn: TOKEN_SECONDS, principal });
     }
     return null;
   };

@@ -124,14 +124,29 @@ describe('npm start: the real server (engine, embedded PostgreSQL, REST API, dem
     }
   });
 
-  it('refuses a sign-in that is not JSON, names no one, or names someone of another organisation', async () => {
+  it('refuses a sign-in that is not JSON, names no one, or names an organisation that is not there', async () => {
     const post = (body: string, type = 'application/json') => fetch(new URL('/demo/sign-in', server.url), { method: 'POST', headers: { 'content-type': type }, body });
     assert.equal((await post('{')).status, 400);
     assert.equal((await post('{"userId":"demo-alice"}')).status, 400);
     assert.equal((await post('{"organisationId":"default","userId":"nobody"}')).status, 404);
-    assert.equal((await post('{"organisationId":"globex","userId":"demo-operator"}')).status, 404);
+    assert.equal((await post('{"organisationId":"nowhere","userId":"demo-alice"}')).status, 404);
     assert.equal((await post('userId=demo-alice', 'application/x-www-form-urlencoded')).status, 415);
     assert.equal((await fetch(new URL('/v1/conversations', server.url))).status, 401);
+  });
+
+  it('signs the operator in for support in an organisation: reads only, each recorded in its trail', async () => {
+    const token = await signIn(server.url, 'globex', 'demo-operator');
+    const call = (path: string, init: RequestInit = {}) =>
+      fetch(new URL(`/v1${path}`, server.url), { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers } });
+    const numbers = await call('/numbers');
+    assert.equal(numbers.status, 200);
+    await numbers.arrayBuffer();
+    const write = await call('/numbers', { method: 'POST', body: JSON.stringify({ e164: '+61480000999', label: 'Support' }) });
+    assert.equal(write.status, 403);
+    await write.arrayBuffer();
+    const admin = await signIn(server.url, 'globex', 'demo-admin');
+    const trail = (await (await fetch(new URL('/v1/support-access', server.url), { headers: { authorization: `Bearer ${admin}` } })).json()) as { items: { operatorId: string; action: string }[] };
+    assert.ok(trail.items.some((entry) => entry.operatorId === 'demo-operator' && entry.action === 'numbers.list'));
   });
 
   it('shows one person what another sends, live, and keeps it across a restart', async () => {

@@ -1,7 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { registerTranslation } from '../../../components/index.js';
+import { demoBackend } from '../../../demo/backend.js';
 import { DemoPortal } from '../../../demo/portal.js';
+import { createSmsClient } from '../../../src/index.js';
 import { translationFr } from '../../fixtures/translation-fr.js';
 import { translationFrCampaigns } from '../../fixtures/translation-fr-campaigns.js';
 import { translationFrLists } from '../../fixtures/translation-fr-lists.js';
@@ -93,23 +95,32 @@ describe('<demo-portal>: the page npm start serves', () => {
     pageFits();
   });
 
-  it('lets the hosting operator see the organisations and open another one', async () => {
+  it('lets the hosting operator see the organisations and act as support in one, read-only and recorded', async () => {
     await setViewport({ width: 390, height: 800 });
     const el = await portal('#inbox');
     await waitUntil(() => $(el, '.tenant')?.textContent === 'Acme Corporation', 'the organisation shown');
     choose(el, 'Signed in as', 'operator');
-    const table = await waitUntil(() => $(el, 'demo-organisations')?.shadowRoot?.querySelector('tbody tr:nth-child(2)'), 'the organisations', { timeout: 10000 })
-      .then(() => $(el, 'demo-organisations')!.shadowRoot!);
-    expect([...table.querySelectorAll('tbody th')].map((cell) => cell.textContent!.trim())).to.deep.equal(['Acme Corporation Shown', 'Globex Logistics']);
+    const manager = await waitUntil(() => $(el, 'main sms-organisation-manager'), 'the organisation manager', { timeout: 10000 }).then(() => $(el, 'main sms-organisation-manager')!);
+    await waitUntil(() => manager.shadowRoot!.querySelectorAll('tbody tr[data-row]').length === 2, 'the organisations', { timeout: 10000 });
+    const names = () => [...manager.shadowRoot!.querySelectorAll('tbody [part~="edit-button"]')].map((button) => button.textContent!.trim());
+    expect(names()).to.deep.equal(['Acme Corporation', 'Globex Logistics']);
     expect([...root(el).querySelectorAll('nav a')].map((link) => link.textContent), 'no messaging pages for the operator').to.deep.equal(['Organisations']);
     pageFits();
     await expect(el).to.be.accessible();
-    table.querySelectorAll<HTMLButtonElement>('tbody tr:nth-child(2) button')[0]!.click();
+    manager.shadowRoot!.querySelector<HTMLButtonElement>('[aria-label="Act as support in Globex Logistics"]')!.click();
+    const confirm = await waitUntil(() => manager.shadowRoot!.querySelector('[part~="dialog-confirm"]'), 'the confirmation').then(() => manager.shadowRoot!.querySelector<HTMLButtonElement>('[part~="dialog-confirm"]')!);
+    confirm.click();
     await waitUntil(() => $(el, '.tenant')?.textContent === 'Globex Logistics', 'Globex shown');
-    await waitUntil(() => $(el, 'main sms-inbox'), 'Globex\'s inbox');
-    expect($<HTMLSelectElement>(el, '.account select')!.value).to.equal('alice');
-    const inbox = $(el, 'main sms-inbox')!;
+    expect($(el, '.support-banner')!.textContent).to.contain('Support access to Globex Logistics: read-only');
+    expect([...root(el).querySelectorAll('nav a')].map((link) => link.textContent)).to.deep.equal(['Inbox', 'Campaigns', 'Lists', 'Blocklist', 'Administration']);
+    const inbox = await waitUntil(() => $(el, 'main sms-inbox'), 'Globex\'s inbox').then(() => $(el, 'main sms-inbox')!);
     await waitUntil(() => inbox.shadowRoot!.querySelector('[part~="item"]'), 'Globex\'s conversations', { timeout: 10000 });
+    const { backend, worlds } = await demoBackend();
+    const trail = await createSmsClient({ backend, principal: worlds.globex!.principals.admin }).directory.supportAccess();
+    expect(trail.items.map((entry) => entry.operatorId)).to.include('demo-operator');
     pageFits();
+    $<HTMLButtonElement>(el, '.support-banner button')!.click();
+    await waitUntil(() => $(el, 'main sms-organisation-manager'), 'back to the organisations');
+    expect($<HTMLSelectElement>(el, '.account select')!.value).to.equal('operator');
   });
 });
