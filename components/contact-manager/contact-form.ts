@@ -1,7 +1,8 @@
 import { html, nothing, svg, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { SmsClient } from '../../src/client.js';
-import { CONTACT_MAX_NUMBERS, type Contact, type ContactScope } from '../../src/model/contact.js';
+import type { Contact, ContactScope } from '../../src/model/contact.js';
+import { CONTACT_MAX_NUMBERS } from '../../src/model/contact-limits.js';
 import type { FormDialogController } from '../internal/form-dialog.js';
 import { emailAccepted, renderEmailField } from '../internal/forward-fields.js';
 import type { LocalizeController } from '../internal/localize.js';

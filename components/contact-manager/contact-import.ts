@@ -1,6 +1,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { ParsedRecipients } from '../../src/csv.js';
-import { CONTACT_IMPORT_MAX_ROWS, CONTACT_MAX_NUMBERS, type ContactImportRow, type ContactScope } from '../../src/model/contact.js';
+import type { ContactImportRow, ContactScope } from '../../src/model/contact.js';
+import { CONTACT_IMPORT_MAX_ROWS, CONTACT_MAX_NUMBERS } from '../../src/model/contact-limits.js';
 import { columnLabel } from '../internal/column-label.js';
 import { FilePickerController } from '../internal/file-picker.js';
 import { renderFileReport, renderFileStep, renderImportDone, renderImportPanel, renderPhoneColumn, renderSavedReport, type ImportPanelOptions } from '../internal/import-panel.js';

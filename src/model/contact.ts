@@ -1,6 +1,9 @@
 import * as z from 'zod';
 import { E164 } from './e164.js';
 import { FileLine, Id, Name, SearchQuery, Timestamp } from './common.js';
+import { CONTACT_IMPORT_MAX_ROWS, CONTACT_MAX_NUMBERS } from './contact-limits.js';
+
+export { CONTACT_IMPORT_MAX_ROWS, CONTACT_MAX_NUMBERS };
 
 export const CONTACT_SCOPES = ['global', 'personal'] as const;
 /** Global contacts are written by administrators and read by all; personal ones belong to one user. */
@@ -13,9 +16,6 @@ export const ContactNumber = z.object({
   label: z.string().trim().max(40).default('Mobile'),
 });
 export type ContactNumber = z.infer<typeof ContactNumber>;
-
-/** Most numbers one contact holds. */
-export const CONTACT_MAX_NUMBERS = 20;
 
 export const Contact = z.object({
   id: Id,
@@ -63,9 +63,6 @@ export const ContactMatch = z.object({
   display: z.string(),
 });
 export type ContactMatch = z.infer<typeof ContactMatch>;
-
-/** Most rows one `contacts.import` call takes: a longer file goes in several calls. */
-export const CONTACT_IMPORT_MAX_ROWS = 1000;
 
 /**
  * One row of a contact file, as read: a number and the contact it belongs to. Values are checked one row at a time by
