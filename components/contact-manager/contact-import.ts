@@ -1,13 +1,11 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { ParsedRecipients } from '../../src/csv.js';
 import type { ContactImportRow, ContactScope } from '../../src/model/contact.js';
 import { CONTACT_IMPORT_MAX_ROWS, CONTACT_MAX_NUMBERS } from '../../src/model/contact-limits.js';
-import { columnLabel } from '../internal/column-label.js';
-import { FilePickerController } from '../internal/file-picker.js';
-import { renderFileReport, renderFileStep, renderImportDone, renderImportPanel, renderPhoneColumn, renderSavedReport, type ImportPanelOptions } from '../internal/import-panel.js';
+import { renderColumnChoice, renderFileStep, renderImportPanel, renderSendStep, renderSentReport, type ImportPanelOptions } from '../internal/import-panel.js';
 import { problemsOfParsed, type ImportCount, type ImportProblem } from '../internal/import-report.js';
 import type { LocalizeController } from '../internal/localize.js';
-import { RecipientFileController } from '../internal/recipient-file.js';
+import { SentImportController } from '../internal/sent-import.js';
 import { renderError } from '../internal/states.js';
 import type { ContactManagerTerms } from './contact-manager.terms.js';
 
@@ -82,44 +80,21 @@ export function chunkByName(rows: readonly ContactImportRow[], size = CONTACT_IM
  * phone, name, label, company and e-mail columns, check the problems by line, then import in calls with a progress
  * bar, and report the contacts added and updated and the rows left out by line, as the list manager does.
  */
-export class ContactImportController implements ReactiveController {
-  /** Numbers sent so far while importing; null when not importing. */
-  sent: number | null = null;
-  outcome: ContactImportOutcome | null = null;
+export class ContactImportController extends SentImportController<ContactImportOutcome> {
   private columns: Record<ColumnKind, string | null> = { name: null, label: null, company: null, email: null };
-  private importError: string | null = null;
-  private cancelled = false;
-  private readonly file: RecipientFileController;
-  private readonly picker: FilePickerController;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    host: ReactiveControllerHost,
     private readonly options: ContactImportOptions,
   ) {
-    host.addController(this);
-    this.file = new RecipientFileController(host, { defaultCountry: options.defaultCountry });
-    this.picker = new FilePickerController(host, { onFile: (file) => void this.read(file) });
+    super(host, options.defaultCountry);
   }
 
-  hostConnected(): void {}
-
-  hostDisconnected(): void {
-    this.cancelled = true;
-  }
-
-  get busy(): boolean {
-    return this.sent !== null;
-  }
-
-  reset(): void {
-    this.file.reset();
-    this.outcome = null;
-    this.importError = null;
+  protected forgetColumns(): void {
     this.columns = { name: null, label: null, company: null, email: null };
-    this.host.requestUpdate();
   }
 
-  private async read(file: File, phoneColumn?: string): Promise<void> {
+  protected async read(file: File, phoneColumn?: string): Promise<void> {
     this.outcome = null;
     this.importError = null;
     await this.file.read(file, phoneColumn);
@@ -208,57 +183,38 @@ export class ContactImportController implements ReactiveController {
     return renderFileStep(localize, { file, picker, hint: localize.term('importHint'), label: localize.term('importFile'), describe });
   }
 
-  private renderColumn(kind: ColumnKind, others: readonly string[]): TemplateResult {
-    const { localize } = this.options;
-    return html`<div class="field">
-      <label for="${kind}-column">${localize.term(COLUMN_TERMS[kind])}</label>
-      <select
-        id="${kind}-column"
-        class="input"
-        part="column-choice"
-        ?disabled=${this.busy}
-        @change=${(event: Event) => {
-          this.columns[kind] = (event.target as HTMLSelectElement).value || null;
-          this.host.requestUpdate();
-        }}
-      >
-        <option value="" ?selected=${this.columns[kind] === null}>${localize.term('noColumn')}</option>
-        ${others.map((column) => html`<option .value=${column} ?selected=${column === this.columns[kind]}>${columnLabel(column)}</option>`)}
-      </select>
-    </div>`;
-  }
-
   private renderReady(parsed: ParsedRecipients, file: File): TemplateResult {
     const { localize } = this.options;
     const others = parsed.columns.filter((column) => column !== parsed.phoneColumn);
-    const total = parsed.stats.recipients;
-    return html`<div class="import-ready">
-      <p class="import-file"><bdi>${file.name}</bdi></p>
-      <div class="import-columns">
-        ${renderPhoneColumn(localize, parsed, { disabled: this.busy, onChange: (column) => void this.read(file, column) })}
-        ${others.length > 0 ? KINDS.map((kind) => this.renderColumn(kind, others)) : nothing}
-      </div>
-      ${renderFileReport(localize, parsed, file.name)}
-      ${this.busy
-        ? html`<div class="import-progress" part="import-progress">
-            <span id="contacts-progress-label">${localize.term('importingProgress', localize.number(this.sent ?? 0), localize.number(total))}</span>
-            <progress max=${total} .value=${this.sent ?? 0} aria-labelledby="contacts-progress-label"></progress>
-          </div>`
-        : nothing}
-      <div class="toolbar import-actions">
-        <button
-          type="button"
-          class="button primary"
-          part="import-button"
-          ?disabled=${total === 0 || this.busy}
-          aria-busy=${this.busy ? 'true' : 'false'}
-          @click=${() => void this.run()}
-        >
-          ${localize.term('importContactsButton', total)}
-        </button>
-        <button type="button" class="button" part="import-reset" ?disabled=${this.busy} @click=${() => this.reset()}>${localize.term('chooseAnotherFile')}</button>
-      </div>
-    </div>`;
+    const columns = others.length === 0
+      ? nothing
+      : KINDS.map((kind) =>
+          renderColumnChoice({
+            id: `${kind}-column`,
+            part: 'column-choice',
+            label: localize.term(COLUMN_TERMS[kind]),
+            noneLabel: localize.term('noColumn'),
+            columns: others,
+            value: this.columns[kind],
+            disabled: this.busy,
+            onChange: (column) => {
+              this.columns[kind] = column;
+              this.host.requestUpdate();
+            },
+          }),
+        );
+    return renderSendStep(localize, {
+      parsed,
+      fileName: file.name,
+      sent: this.sent,
+      progressLabel: localize.term('importingProgress', localize.number(this.sent ?? 0), localize.number(parsed.stats.recipients)),
+      importLabel: localize.term('importContactsButton', parsed.stats.recipients),
+      resetLabel: localize.term('chooseAnotherFile'),
+      columns,
+      onPhoneColumn: (column) => void this.read(file, column),
+      onImport: () => void this.run(),
+      onReset: () => this.reset(),
+    });
   }
 
   private renderOutcome(outcome: ContactImportOutcome): TemplateResult {
@@ -269,9 +225,7 @@ export class ContactImportController implements ReactiveController {
     ];
     if (outcome.invalid > 0) counts.push({ text: localize.term('importInvalid', outcome.invalid), tone: 'danger' });
     if (outcome.duplicates > 0) counts.push({ text: localize.term('importDuplicates', outcome.duplicates), tone: 'warning' });
-    return html`${renderImportDone(localize, outcome.fileName)} ${renderSavedReport(localize, outcome.fileName, counts, outcome.problems)}
-      <div class="toolbar">
-        <button type="button" class="button" part="import-again" @click=${() => this.reset()}>${localize.term('chooseAnotherFile')}</button>
-      </div>`;
+    const { fileName, problems } = outcome;
+    return renderSentReport(localize, { fileName, counts, problems, againLabel: localize.term('chooseAnotherFile'), onAgain: () => this.reset() });
   }
 }

@@ -72,12 +72,6 @@ export default css`
     color: var(--_text-muted);
   }
 
-  .import-columns {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_spacing) calc(var(--_spacing) * 2);
-  }
-
   /* The form: numbers one under the other, each its label, the number and its remove button. */
   .number-rows {
     display: grid;
