@@ -48,6 +48,7 @@ export default css`
   }
 
   .company,
+  .number-label,
   .more {
     font-size: 0.85em;
   }
@@ -109,5 +110,6 @@ export default css`
   /* Columns leave the table as it narrows; the name and the numbers with their labels stay. */
   @container (max-width: 36rem) {
     .col-scope { display: none; }
+    .col-name { width: 34%; }
   }
 `;

@@ -363,9 +363,9 @@ export class SmsContactManager extends SmsClientElement {
     return this.renderTable();
   }
 
-  /** A number with its label, on one line: "Mobile 0412 345 678". */
+  /** A number with its label after it, on one line: "0412 345 678 Mobile" (a narrow cell cuts the label first). */
   private renderNumber(number: Contact['numbers'][number]): TemplateResult {
-    return html`<span class="number-label"><bdi>${number.label}</bdi></span> <span class="number">${this.display(number.e164)}</span>`;
+    return html`<span class="number">${this.display(number.e164)}</span> <span class="number-label"><bdi>${number.label}</bdi></span>`;
   }
 
   private renderTable(): TemplateResult {
@@ -385,7 +385,7 @@ export class SmsContactManager extends SmsClientElement {
       cells: (contact, tabindex) => {
         const editable = this.editable(contact);
         const [first, second, ...rest] = contact.numbers;
-        const all = contact.numbers.map((number) => `${number.label} ${this.display(number.e164)}`).join('\n');
+        const all = contact.numbers.map((number) => `${this.display(number.e164)} ${number.label}`).join('\n');
         return html`<th scope="row" class="col-name" tabindex=${editable ? nothing : tabindex} ?data-row-focus=${!editable}>
             ${editable
               ? html`<button

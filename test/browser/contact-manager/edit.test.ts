@@ -59,7 +59,7 @@ describe('<sms-contact-manager>: adding, editing and removing', () => {
     await sendKeys({ press: 'Enter' });
     await closed(el);
     await until(() => rowNames(el).includes('Carla Diaz'), 'the new contact');
-    expect(rowOf(el, 'Carla Diaz')[1]).to.equal('Mobile 0412 345 678 Work (02) 9999 0000');
+    expect(rowOf(el, 'Carla Diaz')[1]).to.equal('0412 345 678 Mobile (02) 9999 0000 Work');
     expect(text(part(el, 'notice'))).to.contain('Carla Diaz was added.');
     const saved = (await admin.contacts.list({ query: 'Carla' })).items[0]!;
     expect(saved.numbers).to.deep.equal([{ e164: '+61412345678', label: 'Mobile' }, { e164: '+61299990000', label: 'Work' }]);
@@ -97,7 +97,7 @@ describe('<sms-contact-manager>: adding, editing and removing', () => {
     await until(() => dialog.querySelectorAll('[part~="number-row"]').length === 2, 'the number taken out');
     dialog.querySelector<HTMLButtonElement>('[part~="dialog-submit"]')!.click();
     await closed(el);
-    await until(() => rowOf(el, 'Robert Smith')[1] === 'Mobile 0412 000 001 Work (02) 9876 5432', 'the contact saved');
+    await until(() => rowOf(el, 'Robert Smith')[1] === '0412 000 001 Mobile (02) 9876 5432 Work', 'the contact saved');
 
     $<HTMLButtonElement>(el, '[part~="remove-button"][aria-label="Remove Robert Smith"]')!.click();
     await answerConfirm(el, true);

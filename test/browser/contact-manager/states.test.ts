@@ -45,8 +45,8 @@ describe('<sms-contact-manager>: states, permissions and search', () => {
     const { admin } = await contactWorld();
     const el = await loadedManager(admin);
     expect(rowNames(el)).to.deep.equal([HOSTILE, 'Bob Smith']);
-    expect(rowOf(el, 'Bob Smith').slice(0, 2)).to.deep.equal(['Bob Smith Acme Plumbing', 'Mobile 0412 000 001 Work (02) 9876 5432 + 1 more']);
-    expect(rowOf(el, HOSTILE)[1]).to.equal(`${HOSTILE.slice(0, 40)} 0412 000 002`);
+    expect(rowOf(el, 'Bob Smith').slice(0, 2)).to.deep.equal(['Bob Smith Acme Plumbing', '0412 000 001 Mobile (02) 9876 5432 Work + 1 more']);
+    expect(rowOf(el, HOSTILE)[1]).to.equal(`0412 000 002 ${HOSTILE.slice(0, 40)}`);
     expect($$(el, 'img')).to.have.length(0);
     expect(parts(el, 'edit-button')).to.have.length(2);
     expect(parts(el, 'remove-button')).to.have.length(2);
@@ -59,7 +59,7 @@ describe('<sms-contact-manager>: states, permissions and search', () => {
     const el = await loadedManager(user);
     expect(text(part(el, 'view-only'))).to.contain('you can see and export them, not change them');
     expect(rowNames(el)).to.deep.equal([HOSTILE, 'Bob Smith', 'Mum']);
-    expect(rowOf(el, 'Mum').slice(0, 3)).to.deep.equal(['Mum', 'Home 0412 000 004', 'Personal']);
+    expect(rowOf(el, 'Mum').slice(0, 3)).to.deep.equal(['Mum', '0412 000 004 Home', 'Personal']);
     expect(rowOf(el, 'Bob Smith')[2]).to.equal('Shared');
     expect(parts(el, 'edit-button').map(text)).to.deep.equal(['Mum']);
     expect(parts(el, 'remove-button')).to.have.length(1);
