@@ -160,7 +160,7 @@ export class ContactFormController {
     const country = this.options.country();
     const numbers = rows.map((row) => {
       const check = checkPhone(row.value, country);
-      return { e164: check.status === 'valid' ? check.e164 : row.value, label: this.options.localize.term('labelMobile') };
+      return { e164: check.status === 'valid' ? check.e164 : row.value, label: row.label.trim() || this.options.localize.term('labelMobile') };
     });
     const fields = { name: this.name.trim(), company: this.company.trim(), email: this.email.trim() || null, numbers };
     const contact = this.editing
