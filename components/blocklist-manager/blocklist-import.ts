@@ -1,10 +1,9 @@
-import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { ParsedRecipients } from '../../src/csv.js';
 import { renderColumnChoice, renderFileStep, renderImportPanel, renderSendStep, renderSentReport, type ImportPanelOptions } from '../internal/import-panel.js';
 import { problemsOfParsed, type ImportCount, type ImportProblem } from '../internal/import-report.js';
 import type { LocalizeController } from '../internal/localize.js';
-import { SentImportController } from '../internal/sent-import.js';
-import { renderError } from '../internal/states.js';
+import { SentImportController, type SentImportHooks } from '../internal/sent-import.js';
 import type { BlocklistManagerTerms } from './blocklist-manager.terms.js';
 
 type Localize = LocalizeController<BlocklistManagerTerms>;
@@ -15,10 +14,7 @@ const CHUNK = 500;
 const REASON_MAX = 500;
 const REASON_HEADER = /^(reason|raison|motif|grund|note|notes|comment|comments)$/i;
 
-export interface BlocklistImportOptions extends ImportPanelOptions<Localize> {
-  /** Around the import: live events are held back while it runs, and the list reloads once at the end. */
-  started: () => void;
-  finished: (result: BlocklistImportOutcome) => void;
+export interface BlocklistImportOptions extends ImportPanelOptions<Localize>, SentImportHooks<BlocklistImportOutcome> {
 }
 
 export interface BlocklistImportOutcome {
@@ -80,43 +76,31 @@ export class BlocklistImportController extends SentImportController<BlocklistImp
     const outcome: BlocklistImportOutcome = {
       fileName: file.name, added: 0, existing: 0, refused: 0, invalid: parsed.stats.errors, duplicates: parsed.stats.duplicates, problems: problemsOfParsed(parsed),
     };
-    this.cancelled = false;
-    this.importError = null;
-    this.sent = 0;
-    this.options.started();
-    this.host.requestUpdate();
-    try {
-      for (let start = 0; start < entries.length && !this.cancelled; start += CHUNK) {
-        const result = await client.blocklist.import({ entries: entries.slice(start, start + CHUNK) });
+    const chunks: (typeof entries)[] = [];
+    for (let start = 0; start < entries.length; start += CHUNK) chunks.push(entries.slice(start, start + CHUNK));
+    await this.sendChunks(
+      outcome,
+      chunks,
+      async (chunk) => {
+        const result = await client.blocklist.import({ entries: [...chunk] });
         outcome.added += result.added;
         outcome.existing += result.existing;
         outcome.refused += result.errors.length;
         for (const { line, value, code, message } of result.errors) outcome.problems.push({ line, value, code, message });
-        this.sent = Math.min(entries.length, start + CHUNK);
-        this.host.requestUpdate();
-      }
-      outcome.problems.sort((a, b) => a.line - b.line);
-      this.outcome = outcome;
-      this.file.reset();
-    } catch (error) {
-      this.importError = this.options.describe(error);
-      if (outcome.added + outcome.existing > 0) this.outcome = outcome;
-    } finally {
-      this.sent = null;
-      this.options.finished(outcome);
-      this.host.requestUpdate();
-    }
+      },
+      { ...this.options, partial: () => outcome.added + outcome.existing > 0 },
+    );
   }
 
   render(onClose: () => void): TemplateResult {
     const { localize } = this.options;
     return renderImportPanel(
       { title: localize.term('blocklistImportTitle'), closeLabel: localize.term('closeImport'), onClose, closeDisabled: this.busy },
-      html`${this.importError ? renderError(this.importError) : nothing} ${this.outcome ? this.renderOutcome(this.outcome) : this.renderStep()}`,
+      this.renderContent(),
     );
   }
 
-  private renderStep(): TemplateResult {
+  protected renderStep(): TemplateResult {
     const { localize, describe } = this.options;
     const { file, picker } = this;
     if (file.status === 'ready' && file.parsed) return this.renderReady(file.parsed, file.file!);
@@ -156,7 +140,7 @@ export class BlocklistImportController extends SentImportController<BlocklistImp
     });
   }
 
-  private renderOutcome(outcome: BlocklistImportOutcome): TemplateResult {
+  protected renderOutcome(outcome: BlocklistImportOutcome): TemplateResult {
     const { localize } = this.options;
     const counts: ImportCount[] = [
       { text: localize.term('importAdded', outcome.added), tone: 'ok' },

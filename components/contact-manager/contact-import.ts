@@ -1,12 +1,11 @@
-import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { ParsedRecipients } from '../../src/csv.js';
 import type { ContactImportRow, ContactScope } from '../../src/model/contact.js';
 import { CONTACT_IMPORT_MAX_ROWS, CONTACT_MAX_NUMBERS } from '../../src/model/contact-limits.js';
 import { renderColumnChoice, renderFileStep, renderImportPanel, renderSendStep, renderSentReport, type ImportPanelOptions } from '../internal/import-panel.js';
 import { problemsOfParsed, type ImportCount, type ImportProblem } from '../internal/import-report.js';
 import type { LocalizeController } from '../internal/localize.js';
-import { SentImportController } from '../internal/sent-import.js';
-import { renderError } from '../internal/states.js';
+import { SentImportController, type SentImportHooks } from '../internal/sent-import.js';
 import type { ContactManagerTerms } from './contact-manager.terms.js';
 
 type Localize = LocalizeController<ContactManagerTerms>;
@@ -32,12 +31,9 @@ const PROBLEM_TERMS: Readonly<Record<string, keyof ContactManagerTerms>> = {
   'contact.too_many_numbers': 'problemTooManyNumbers',
 };
 
-export interface ContactImportOptions extends ImportPanelOptions<Localize> {
+export interface ContactImportOptions extends ImportPanelOptions<Localize>, SentImportHooks<ContactImportOutcome> {
   /** The scope the contacts go to: shared (administrators) or the user's own. */
   scope: () => ContactScope;
-  /** Around the import: live events are held back while it runs, and the list reloads once at the end. */
-  started: () => void;
-  finished: (outcome: ContactImportOutcome) => void;
 }
 
 export interface ContactImportOutcome {
@@ -138,33 +134,18 @@ export class ContactImportController extends SentImportController<ContactImportO
     const outcome: ContactImportOutcome = {
       fileName: file.name, added: 0, updated: 0, invalid: parsed.stats.errors, duplicates: parsed.stats.duplicates, problems: problemsOfParsed(parsed),
     };
-    this.cancelled = false;
-    this.importError = null;
-    this.sent = 0;
-    this.options.started();
-    this.host.requestUpdate();
-    try {
-      for (const chunk of chunkByName(rows)) {
-        if (this.cancelled) break;
-        const result = await client.contacts.import({ scope: this.options.scope(), rows: chunk });
+    await this.sendChunks(
+      outcome,
+      chunkByName(rows),
+      async (chunk) => {
+        const result = await client.contacts.import({ scope: this.options.scope(), rows: [...chunk] });
         outcome.added += result.added;
         outcome.updated += result.updated;
         outcome.invalid += result.errors.length;
         for (const { line, value, code, message } of result.errors) outcome.problems.push(this.problem(line, value, code, message));
-        this.sent += chunk.length;
-        this.host.requestUpdate();
-      }
-      outcome.problems.sort((a, b) => a.line - b.line);
-      this.outcome = outcome;
-      this.file.reset();
-    } catch (error) {
-      this.importError = this.options.describe(error);
-      if (outcome.added + outcome.updated > 0) this.outcome = outcome;
-    } finally {
-      this.sent = null;
-      this.options.finished(outcome);
-      this.host.requestUpdate();
-    }
+      },
+      { ...this.options, partial: () => outcome.added + outcome.updated > 0 },
+    );
   }
 
   render(onClose: () => void): TemplateResult {
@@ -172,11 +153,11 @@ export class ContactImportController extends SentImportController<ContactImportO
     const title = localize.term(this.options.scope() === 'global' ? 'importTitleGlobal' : 'importTitlePersonal');
     return renderImportPanel(
       { title, closeLabel: localize.term('closeImport'), onClose, closeDisabled: this.busy },
-      html`${this.importError ? renderError(this.importError) : nothing} ${this.outcome ? this.renderOutcome(this.outcome) : this.renderStep()}`,
+      this.renderContent(),
     );
   }
 
-  private renderStep(): TemplateResult {
+  protected renderStep(): TemplateResult {
     const { localize, describe } = this.options;
     const { file, picker } = this;
     if (file.status === 'ready' && file.parsed) return this.renderReady(file.parsed, file.file!);
@@ -217,7 +198,7 @@ export class ContactImportController extends SentImportController<ContactImportO
     });
   }
 
-  private renderOutcome(outcome: ContactImportOutcome): TemplateResult {
+  protected renderOutcome(outcome: ContactImportOutcome): TemplateResult {
     const { localize } = this.options;
     const counts: ImportCount[] = [
       { text: localize.term('importAdded', outcome.added), tone: 'ok' },
