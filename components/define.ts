@@ -11,6 +11,7 @@ import './keyword-manager/sms-keyword-manager.js';
 import './usage-report/sms-usage-report.js';
 import './settings/sms-settings.js';
 import './organisation-manager/sms-organisation-manager.js';
+import './contact-manager/sms-contact-manager.js';
 import './inbox/sms-inbox.js';
 import './new-conversation/sms-new-conversation.js';
 import './conversation/sms-conversation.js';

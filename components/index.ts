@@ -20,6 +20,7 @@ export type { UsageRange } from './usage-report/usage-range.js';
 export type { UsageGrouping, UsageMeasure } from './usage-report/usage-groups.js';
 export { SmsSettings } from './settings/settings.js';
 export { SmsOrganisationManager } from './organisation-manager/organisation-manager.js';
+export { SmsContactManager } from './contact-manager/contact-manager.js';
 export { SmsInbox } from './inbox/inbox.js';
 export { SmsNewConversation } from './new-conversation/new-conversation.js';
 export { SmsConversation } from './conversation/conversation.js';
@@ -41,6 +42,7 @@ export type { KeywordManagerTerms } from './keyword-manager/keyword-manager.term
 export type { UsageReportTerms } from './usage-report/usage-report.terms.js';
 export type { SettingsTerms } from './settings/settings.terms.js';
 export type { OrganisationManagerTerms } from './organisation-manager/organisation-manager.terms.js';
+export type { ContactManagerTerms } from './contact-manager/contact-manager.terms.js';
 export type { InboxTerms } from './inbox/inbox.terms.js';
 export type { NewConversationTerms } from './new-conversation/new-conversation.terms.js';
 export type { ConversationTerms } from './conversation/conversation.terms.js';

@@ -13,6 +13,7 @@ import { portalStyles } from './portal.styles.js';
 import { administrationSection } from './sections/administration.js';
 import { campaignsSection } from './sections/campaigns.js';
 import { composerSection } from './sections/composer.js';
+import { contactsSection } from './sections/contacts.js';
 import { inboundButtons, inboxSection } from './sections/inbox.js';
 import { blocklistSection, listsSection } from './sections/lists.js';
 import { organisationsSection } from './sections/organisations.js';
@@ -22,6 +23,8 @@ import { type DemoTerm, LANGUAGES, demoTerm } from './terms.js';
 const SECTIONS: readonly DemoSection[] = [inboxSection, campaignsSection, listsSection, blocklistSection, composerSection];
 /** What an organisation's administrator sees besides: the administration of its SMS. */
 const ADMIN_SECTIONS: readonly DemoSection[] = [administrationSection];
+/** What a user sees besides: their contacts (an administrator keeps the shared ones in the administration). */
+const USER_SECTIONS: readonly DemoSection[] = [contactsSection];
 /** What the hosting vendor's operator sees: the organisations, never their messages. */
 const OPERATOR_SECTIONS: readonly DemoSection[] = [organisationsSection];
 /** What the operator acting for support in an organisation reads, as its administrators do (nothing to send from). */
@@ -109,7 +112,7 @@ export class DemoPortal extends LitElement {
 
   private get visibleSections(): readonly DemoSection[] {
     if (this.who === 'operator') return this.support ? SUPPORT_SECTIONS : OPERATOR_SECTIONS;
-    const sections = this.who === 'admin' ? [...SECTIONS, ...ADMIN_SECTIONS] : SECTIONS;
+    const sections = this.who === 'admin' ? [...SECTIONS, ...ADMIN_SECTIONS] : [...SECTIONS, ...USER_SECTIONS];
     // In the side panel layout the inbox is in the panel, not a page of its own.
     return this.layout === 'panel' ? sections.filter((section) => section !== inboxSection) : sections;
   }

@@ -132,12 +132,6 @@ export default css`
     gap: 0.25em var(--_spacing);
   }
 
-  .import-columns {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_spacing) calc(var(--_spacing) * 2);
-  }
-
   @container (max-width: 56rem) {
     .content.with-details {
       grid-template-columns: minmax(0, 1fr);

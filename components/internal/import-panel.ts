@@ -153,3 +153,102 @@ export function renderSavedReport(localize: ImportPanelLocalize, fileName: strin
     ${problems.length > 0 ? renderImportProblems(localize, problems, { caption: localize.term('importSavedProblemsCaption'), fileName }) : nothing}
   </div>`;
 }
+
+/**
+ * The choice of a column of the file for one kind of value (a reason, a name...), with "None" first
+ * (`part` on the select).
+ *
+ * @example
+ * renderColumnChoice({ id: 'reason-column', part: 'reason-column', label: 'Reason column', noneLabel: 'None', columns, value, onChange })
+ */
+export function renderColumnChoice(options: {
+  id: string;
+  part: string;
+  label: string;
+  noneLabel: string;
+  columns: readonly string[];
+  value: string | null;
+  disabled?: boolean;
+  onChange: (column: string | null) => void;
+}): TemplateResult {
+  const { value } = options;
+  return html`<div class="field">
+    <label for=${options.id}>${options.label}</label>
+    <select
+      id=${options.id}
+      class="input"
+      part=${options.part}
+      ?disabled=${options.disabled ?? false}
+      @change=${(event: Event) => options.onChange((event.target as HTMLSelectElement).value || null)}
+    >
+      <option value="" ?selected=${value === null}>${options.noneLabel}</option>
+      ${options.columns.map((column) => html`<option .value=${column} ?selected=${column === value}>${columnLabel(column)}</option>`)}
+    </select>
+  </div>`;
+}
+
+/**
+ * The step of an import sent in several calls once its file is read: the file's name, the phone column and `columns`
+ * (more choices), what the file holds, the progress while its rows are sent (`sent` of them), and the import and
+ * "choose another file" buttons.
+ *
+ * @example
+ * renderSendStep(localize, { parsed, fileName: file.name, sent: this.sent, progressLabel, importLabel, resetLabel,
+ *   columns: html`...`, onPhoneColumn: (column) => void this.read(file, column), onImport: () => void this.run(), onReset: () => this.reset() })
+ */
+export function renderSendStep(
+  localize: ImportPanelLocalize,
+  options: {
+    parsed: ParsedRecipients;
+    fileName: string;
+    /** Rows sent so far while importing; null when not importing. */
+    sent: number | null;
+    progressLabel: string;
+    importLabel: string;
+    resetLabel: string;
+    columns?: unknown;
+    onPhoneColumn: (column: string) => void;
+    onImport: () => void;
+    onReset: () => void;
+  },
+): TemplateResult {
+  const { parsed, sent } = options;
+  const busy = sent !== null;
+  const total = parsed.stats.recipients;
+  return html`<div class="import-ready">
+    <p class="import-file"><bdi>${options.fileName}</bdi></p>
+    <div class="import-columns">
+      ${renderPhoneColumn(localize, parsed, { disabled: busy, onChange: options.onPhoneColumn })} ${options.columns ?? nothing}
+    </div>
+    ${renderFileReport(localize, parsed, options.fileName)}
+    ${busy
+      ? html`<div class="import-progress" part="import-progress">
+          <span id="import-sending-label">${options.progressLabel}</span>
+          <progress max=${total} .value=${sent} aria-labelledby="import-sending-label"></progress>
+        </div>`
+      : nothing}
+    <div class="toolbar import-actions">
+      <button type="button" class="button primary" part="import-button" ?disabled=${total === 0 || busy} aria-busy=${busy ? 'true' : 'false'} @click=${options.onImport}>
+        ${options.importLabel}
+      </button>
+      <button type="button" class="button" part="import-reset" ?disabled=${busy} @click=${options.onReset}>${options.resetLabel}</button>
+    </div>
+  </div>`;
+}
+
+/**
+ * The end of an import sent in several calls: "Import finished", its report (counts, and the rows left out by line)
+ * and a button to import another file.
+ *
+ * @example
+ * renderSentReport(localize, { fileName, counts, problems, againLabel: 'Choose another file', onAgain: () => this.reset() })
+ */
+export function renderSentReport(
+  localize: ImportPanelLocalize,
+  options: { fileName: string; counts: readonly ImportCount[]; problems: readonly ImportProblem[]; againLabel: string; onAgain: () => void },
+): TemplateResult {
+  return html`${renderImportDone(localize, options.fileName)} ${renderSavedReport(localize, options.fileName, options.counts, options.problems)}
+    <div class="toolbar">
+      <button type="button" class="button" part="import-again" @click=${options.onAgain}>${options.againLabel}</button>
+    </div>`;
+}

@@ -62,6 +62,13 @@ export const managerStyles = css`
     gap: var(--_spacing);
   }
 
+  /* The choices of an import's columns (phone, reason, name...), side by side as room allows. */
+  .import-columns {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_spacing) calc(var(--_spacing) * 2);
+  }
+
   .import-file {
     margin: 0;
     font-weight: 600;

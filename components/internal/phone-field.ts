@@ -101,13 +101,20 @@ export class PhoneFieldController {
   /** "Numbers are read in Australia", in the element's language; nothing without a country. */
   private countryHint(): string {
     const country = this.options.country();
-    if (!country) return '';
-    let name = country;
-    try {
-      name = new Intl.DisplayNames([this.options.localize.lang], { type: 'region' }).of(country.toUpperCase()) ?? country;
-    } catch {
-      // An unknown code stays as it is.
-    }
-    return this.options.localize.term('phoneCountryHint', name);
+    return country ? this.options.localize.term('phoneCountryHint', regionName(this.options.localize.lang, country)) : '';
+  }
+}
+
+/**
+ * A country's name in a language ("Australia" for `AU` in English); an unknown code stays as it is.
+ *
+ * @example
+ * regionName('fr', 'AU') // 'Australie'
+ */
+export function regionName(lang: string, country: string): string {
+  try {
+    return new Intl.DisplayNames([lang], { type: 'region' }).of(country.toUpperCase()) ?? country;
+  } catch {
+    return country;
   }
 }

@@ -1,5 +1,6 @@
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import '../../components/contact-manager/sms-contact-manager.js';
 import '../../components/keyword-manager/sms-keyword-manager.js';
 import '../../components/number-manager/sms-number-manager.js';
 import '../../components/usage-report/sms-usage-report.js';
@@ -8,7 +9,7 @@ import type { DemoSection } from './section.js';
 
 /**
  * The administrator's area: the organisation's SMS numbers and the extensions that hold them, its inbound keywords,
- * its usage and cost, and its settings.
+ * its shared contacts, its usage and cost, and its settings.
  */
 export const administrationSection: DemoSection = {
   id: 'administration',
@@ -16,6 +17,7 @@ export const administrationSection: DemoSection = {
   render: (context) => html`<div class="administration">
     <sms-number-manager class="card" .client=${context.client} default-country="AU" scheme=${ifDefined(context.scheme)}></sms-number-manager>
     <sms-keyword-manager class="card" .client=${context.client} default-country="AU" scheme=${ifDefined(context.scheme)}></sms-keyword-manager>
+    <sms-contact-manager class="card" .client=${context.client} default-country="AU" scheme=${ifDefined(context.scheme)}></sms-contact-manager>
     <sms-usage-report class="card" .client=${context.client} scheme=${ifDefined(context.scheme)}></sms-usage-report>
     <sms-settings class="card" .client=${context.client} scheme=${ifDefined(context.scheme)}></sms-settings>
   </div>`,

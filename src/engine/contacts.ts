@@ -7,11 +7,12 @@ import type { ContactRecord, Where } from '../ports/store.js';
 import { type Actor, loadActor } from './access.js';
 import type { EngineContext } from './context.js';
 import { mapPage } from './paging.js';
-import { normalisePhone } from './phones.js';
+import { normalisePhone, tryPhone } from './phones.js';
+import { phoneSearch } from '../phone/search.js';
 import type { E164 } from '../phone.js';
 import { parseInput } from './validate.js';
 
-function toContact({ e164s: _e164s, ...contact }: ContactRecord): Contact {
+export function toContact({ e164s: _e164s, ...contact }: ContactRecord): Contact {
   return contact;
 }
 
@@ -56,7 +57,7 @@ export async function matchContacts(ctx: EngineContext, viewerId: string | null,
  * read here, right after the change, and travel with the event: a view built later (another subscriber's turn, another
  * instance) says how the numbers were named then, not after the writes that followed.
  */
-async function emitChanged(ctx: EngineContext, action: 'created' | 'updated' | 'removed', before: ContactRecord | null, after: ContactRecord | null): Promise<void> {
+export async function emitChanged(ctx: EngineContext, action: 'created' | 'updated' | 'removed', before: ContactRecord | null, after: ContactRecord | null): Promise<void> {
   const contact = after ?? before;
   if (!contact || !ctx.events.hasSubscribers) return;
   const e164s = [...new Set([...(before?.e164s ?? []), ...(after?.e164s ?? [])])];
@@ -69,7 +70,7 @@ function canRead(actor: Actor, contact: ContactRecord): boolean {
 }
 
 /** Administrators write global contacts; users write their own personal ones. */
-function assertCanWrite(principal: Principal, contact: Pick<Contact, 'scope' | 'ownerId'>, action: string): void {
+export function assertCanWrite(principal: Principal, contact: Pick<Contact, 'scope' | 'ownerId'>, action: string): void {
   if (contact.scope === 'global' && principal.role !== 'admin') {
     throw new PermissionError('Only an administrator can change global contacts.', { action, code: 'permission.admin_only' });
   }
@@ -78,7 +79,8 @@ function assertCanWrite(principal: Principal, contact: Pick<Contact, 'scope' | '
   }
 }
 
-export function createContactsApi(ctx: EngineContext): ContactsApi {
+/** Every method of `ContactsApi` but `import` (contact-import.ts). */
+export function createContactsApi(ctx: EngineContext): Omit<ContactsApi, 'import'> {
   async function readable(principal: Principal, id: string): Promise<ContactRecord> {
     const actor = await loadActor(ctx, principal);
     const contact = await ctx.db.contacts.get(id);
@@ -102,9 +104,13 @@ export function createContactsApi(ctx: EngineContext): ContactsApi {
       if (input.scope === 'global') where.scope = 'global';
       if (input.scope === 'personal') Object.assign(where, { scope: 'personal', ownerId: principal.userId });
       const text = input.query?.trim();
+      // A number as people write it (`0412 999 888`, `+61 412 999 888`) finds the E.164 one it is; other text a name,
+      // company or part of a number.
+      const { defaultCountry } = text ? await ctx.settings() : { defaultCountry: '' };
+      const phone = text ? phoneSearch(text, (typed) => tryPhone(typed, defaultCountry)) : null;
       const page = await ctx.db.contacts.find({
         where: input.scope ? where : { ...where, ownerId: { $in: [null, principal.userId] } },
-        search: text ? { fields: ['name', 'company', 'e164s'], text } : undefined,
+        search: phone ? { fields: ['e164s'], text: phone } : text ? { fields: ['name', 'company', 'e164s'], text } : undefined,
         orderBy: [['name', 'asc']],
         cursor: input.cursor,
         limit: input.limit,

@@ -227,7 +227,7 @@ export function createLocalBackend(options: LocalBackendOptions): LocalBackend {
 const METHODS: { readonly [G in keyof OrganisationApis]: { readonly [M in keyof OrganisationApis[G]]-?: true } } = {
   directory: { search: true, supportAccess: true, me: true, users: true, createUser: true, updateUser: true, removeUser: true, extensions: true, createExtension: true, updateExtension: true, removeExtension: true, departments: true, createDepartment: true, updateDepartment: true },
   numbers: { list: true, get: true, create: true, update: true, assign: true, unassign: true, remove: true, setRouting: true },
-  contacts: { list: true, get: true, create: true, update: true, remove: true, resolve: true },
+  contacts: { list: true, get: true, create: true, update: true, remove: true, import: true, resolve: true },
   conversations: { list: true, get: true, open: true, markRead: true, setMuted: true, remove: true, unread: true },
   messages: { list: true, get: true, send: true, cancel: true, retry: true, capabilities: true },
   campaigns: { list: true, get: true, create: true, update: true, remove: true, duplicate: true, validate: true, estimate: true, estimateDraft: true, schedule: true, start: true, stop: true, restart: true, recipients: true, createUpload: true, uploadFile: true, getUpload: true },

@@ -2,6 +2,7 @@ import type { SmsBackend } from '../ports/backend.js';
 import type { StatusReport } from '../ports/carrier.js';
 import { createBlocklistApi } from './blocklist.js';
 import { createCampaignsApi } from './campaigns.js';
+import { importContacts } from './contact-import.js';
 import { createContactsApi } from './contacts.js';
 import { EngineContext } from './context.js';
 import type { EngineCore } from './core.js';
@@ -41,7 +42,7 @@ export class OrganisationEngine {
     this.apis = {
       directory: createDirectoryApi(ctx),
       numbers: createNumbersApi(ctx, organisations),
-      contacts: createContactsApi(ctx),
+      contacts: { ...createContactsApi(ctx), import: (principal, input) => importContacts(ctx, principal, input) },
       conversations: createConversationsApi(ctx),
       messages,
       campaigns: createCampaignsApi(ctx, this.runner, this.scheduler),

@@ -1,7 +1,7 @@
 import type {
   BlocklistAdd, BlocklistAudit, BlocklistEntry, BlocklistHistoryQuery, BlocklistImport, BlocklistImportResult, BlocklistQuery, Campaign,
   CampaignDraft, CampaignDraftEstimate, CampaignEstimate, CampaignQuery, CampaignRecipient, CampaignUpdate, CampaignValidation, Contact,
-  ContactCreate, ContactMatch, ContactQuery, ContactUpdate, Conversation, ConversationOpen, ConversationQuery,
+  ContactCreate, ContactImport, ContactImportResult, ContactMatch, ContactQuery, ContactUpdate, Conversation, ConversationOpen, ConversationQuery,
   Department, DirectoryUser, Extension, ExtensionQuery, KeywordRule, KeywordRuleCreate, KeywordRuleUpdate, ListEntry, ListEntryInput,
   ListEntryQuery, ListImportInput, ListImportReport, Message, MessageSend, NumberCreate, NumberQuery, NumberRouting, NumberRoutingUpdate,
   NumberUpdate, Organisation, OrganisationCreate, OrganisationQuery, OrganisationRemoval, OrganisationUpdate, OrganisationUsage,
@@ -99,6 +99,12 @@ export interface ContactsApi {
   create(p: P, input: ContactCreate): Promise<Contact>;
   update(p: P, id: string, input: ContactUpdate): Promise<Contact>;
   remove(p: P, id: string): Promise<void>;
+  /**
+   * Imports up to 1000 rows of a contact file into one scope (global: administrators; personal: the caller's own).
+   * Rows of one name make one contact with several numbers; a contact of that name already there takes them. A row
+   * that does not fit (no name, not a number, a bad e-mail...) is reported by line and the others are kept.
+   */
+  import(p: P, input: ContactImport): Promise<ContactImportResult>;
   /** Recognition: "Bob Smith – Mobile" (personal contacts first), or null. */
   resolve(p: P, e164: string): Promise<ContactMatch | null>;
 }

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import {
   BlocklistAdd, BlocklistAudit, BlocklistEntry, BlocklistHistoryQuery, BlocklistImport, BlocklistImportResult, BlocklistQuery, Campaign,
   CampaignCounts, CampaignDraft, CampaignDraftEstimate, CampaignEstimate, CampaignQuery, CampaignRecipient, CampaignUpdate, CampaignValidation, Contact,
-  ContactCreate, ContactMatch, ContactQuery, ContactUpdate, Conversation, ConversationOpen, ConversationQuery, Department, DirectoryUser,
+  ContactCreate, ContactImport, ContactImportResult, ContactMatch, ContactQuery, ContactUpdate, Conversation, ConversationOpen, ConversationQuery, Department, DirectoryUser,
   Extension, ExtensionQuery, Id, KeywordRoutes, KeywordRule, KeywordRuleCreate, ListEntry, ListEntryInput, ListEntryQuery, ListImportInput,
   ListImportReport, Message, MessageSend, Name, NumberCreate, NumberQuery, NumberRouting, NumberRoutingUpdate, NumberUpdate, Organisation,
   OrganisationCreate, OrganisationQuery, OrganisationRemoval, OrganisationUpdate, OrganisationUsage, OrganisationUsageQuery, PageRequest,
@@ -181,6 +181,7 @@ export const REST_OPERATIONS = {
     create: op('POST', '/contacts', [body('contact', ContactCreate)], Contact, 'Create a contact.', CREATES),
     update: op('PATCH', '/contacts/{id}', [id, body('contact', ContactUpdate)], Contact, 'Change a contact.'),
     remove: op('DELETE', '/contacts/{id}', [id], null, 'Delete a contact.'),
+    import: op('POST', '/contacts/imports', [body('import', ContactImport)], ContactImportResult, 'Import parsed rows of a contact file (at most 1000 a call).', CREATES),
     resolve: op('GET', '/contact-matches/{e164}', [path('e164', TypedPhone.min(1))], ContactMatch.nullable(), 'Who a number is ("Bob Smith – Mobile"), or null.'),
   },
   conversations: {

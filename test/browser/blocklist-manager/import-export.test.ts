@@ -127,7 +127,7 @@ describe('<sms-blocklist-manager>: import and export', () => {
     part<HTMLButtonElement>(manager, 'import-button')!.click();
     const progress = await find(manager, '.import-ready [part~="import-progress"]', 'the progress');
     await until(() => held.calls() === 1, 'the first call');
-    expect(text(progress.querySelector('#blocking-label'))).to.equal('Blocking numbers… 0 of 3');
+    expect(text(progress.querySelector('#import-sending-label'))).to.equal('Blocking numbers… 0 of 3');
     expect(progress.querySelector('progress')!.max).to.equal(3);
     const button = part<HTMLButtonElement>(manager, 'import-button')!;
     expect(button.disabled).to.equal(true);

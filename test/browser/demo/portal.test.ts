@@ -45,7 +45,7 @@ describe('<demo-portal>: the page npm start serves', () => {
       const el = await portal();
       expect($<HTMLSelectElement>(el, '.account select')!.selectedOptions[0]!.textContent).to.equal('Alice Nguyen · Sales, group number');
       const links = [...root(el).querySelectorAll<HTMLAnchorElement>('nav a')].map((link) => link.textContent);
-      expect(links).to.deep.equal(['Inbox', 'Campaigns', 'Lists', 'Blocklist', 'Composer']);
+      expect(links).to.deep.equal(['Inbox', 'Campaigns', 'Lists', 'Blocklist', 'Composer', 'Contacts']);
       const nav = $(el, 'nav')!;
       expect(getComputedStyle(nav).overflowX).to.equal('auto');
       expect(nav.getBoundingClientRect().right).to.be.at.most(width);

@@ -79,6 +79,50 @@ export function contactsContract(h: BackendHarness): void {
       for (const recorded of [alice, bob, admin]) recorded.stop();
     }));
 
+    it('finds a contact by name, company or a number as it is typed', withWorld(h, async (w) => {
+      const bob = await w.admin.contacts.create({ scope: 'global', name: 'Bob Smith', company: 'Acme Plumbing', numbers: [{ e164: handset(1) }, { e164: '+61298765432', label: 'Work' }] });
+      await w.admin.contacts.create({ scope: 'global', name: 'Carla Diaz', numbers: [{ e164: handset(2) }] });
+      const found = async (query: string) => (await w.alice.contacts.list({ query })).items.map((contact) => contact.id);
+      for (const query of ['bob', 'PLUMB', '0412 000 001', '+61 412 000 001', '(02) 9876 5432', '9876 54', handset(1)]) {
+        assert.deepEqual(await found(query), [bob.id], query);
+      }
+      assert.deepEqual(await found('0499 999 999'), []);
+    }));
+
+    it('imports a contact file: rows of one name make one contact, refused rows are told by line and the others kept', withWorld(h, async (w) => {
+      const changed = record(w.alice, 'contact.changed');
+      const before = await w.alice.contacts.create({ scope: 'personal', name: 'Mum', numbers: [{ e164: handset(1), label: 'Home' }] });
+      const result = await w.alice.contacts.import({ scope: 'personal', rows: [
+        { line: 2, name: 'Bob Smith', e164: '0412 000 002', label: 'Mobile', company: 'Acme' },
+        { line: 3, name: '  bob smith ', e164: '+61 2 9876 5432', label: 'Work', email: 'bob@example.com' },
+        { line: 4, name: '', e164: handset(3) },
+        { line: 5, name: 'Eve', e164: 'call me' },
+        { line: 6, name: 'MUM', e164: handset(4), label: '' },
+        { line: 7, name: 'Eve', e164: handset(5), email: 'not an address' },
+        { line: 8, name: 'Eve', e164: handset(6), label: 'Other' },
+      ] });
+      assert.deepEqual({ added: result.added, updated: result.updated }, { added: 2, updated: 1 });
+      assert.deepEqual(result.errors.map(({ line, code }) => [line, code]), [[4, 'contact.name_missing'], [5, result.errors[1]!.code], [7, 'contact.email_invalid']]);
+      assert.match(result.errors[1]!.code, /^phone\./);
+      const mine = new Map((await w.alice.contacts.list({ scope: 'personal' })).items.map((contact) => [contact.name, contact]));
+      assert.deepEqual([...mine.keys()].sort(), ['Bob Smith', 'Eve', 'Mum']);
+      assert.deepEqual(mine.get('Bob Smith')?.numbers, [{ e164: handset(2), label: 'Mobile' }, { e164: '+61298765432', label: 'Work' }]);
+      assert.equal(mine.get('Bob Smith')?.company, 'Acme');
+      assert.equal(mine.get('Bob Smith')?.email, 'bob@example.com');
+      assert.equal(mine.get('Mum')?.id, before.id, 'merged into the contact of that name');
+      assert.deepEqual(mine.get('Mum')?.numbers, [{ e164: handset(1), label: 'Home' }, { e164: handset(4), label: 'Mobile' }]);
+      assert.equal((await w.alice.contacts.resolve(handset(6)))?.display, 'Eve – Other');
+      assert.deepEqual((await w.bob.contacts.list()).items, [], 'personal contacts stay their owner\'s');
+      await w.fx.settle();
+      assert.ok(changed.events.some((event) => event.numbers.some(({ e164, contact }) => e164 === handset(2) && contact?.display === 'Bob Smith – Mobile')));
+      changed.stop();
+      await rejects(w.alice.contacts.import({ scope: 'global', rows: [{ line: 2, name: 'Shop', e164: handset(7) }] }), 'PermissionError');
+      await rejects(w.admin.contacts.import({ scope: 'personal', rows: [{ line: 2, name: 'Shop', e164: handset(7) }] }), 'PermissionError');
+      const global = await w.admin.contacts.import({ scope: 'global', rows: [{ line: 2, name: 'Shop', e164: handset(7), label: 'Work' }] });
+      assert.deepEqual(global, { added: 1, updated: 0, errors: [] });
+      assert.equal((await w.carol.contacts.resolve(handset(7)))?.display, 'Shop – Work');
+    }));
+
     it('finds users in the chat directory by name', withWorld(h, async (w) => {
       const found = await w.alice.directory.search({ query: 'car' });
       assert.deepEqual(found.items.map((user) => user.id), ['carol']);

@@ -154,6 +154,10 @@ export const MATRIX: { readonly [G in Group]: { readonly [M in keyof SmsClient[G
     create: [keeps((a) => a.org.alice.contacts.create({ scope: 'personal', name: 'Customer One', numbers: [{ e164: handset(1) }] }))],
     update: refusedOnBoth('contacts', (client, id) => client.contacts.update(id, { name: 'Taken' })),
     remove: refusedOnBoth('contacts', (client, id) => client.contacts.remove(id)),
+    import: [
+      keeps((a) => a.org.admin.contacts.import({ scope: 'global', rows: [{ line: 2, name: 'Customer One', e164: handset(3), label: 'Work' }] })),
+      keeps((a) => a.org.alice.contacts.import({ scope: 'personal', rows: [{ line: 2, name: 'Customer Two', e164: handset(3) }] })),
+    ],
     resolve: [
       sees((a) => a.org.alice.contacts.resolve(handset(1))),
       sees((a) => a.org.alice.contacts.resolve(handset(2))),

@@ -68,6 +68,8 @@ const CASES: Case[] = [
   ['a list import with a 1 MB file name', (w, ids) => w.alice.lists.import(ids.listId, listImport({ fileName: MB })), 'fileName'],
   ['a list import with a 1 MB merge field', (w, ids) => w.alice.lists.import(ids.listId, listImport({ entries: [{ ...sound, fields: { note: MB } }] })), 'entries.0.fields.note'],
   ['a list import with a 1 MB refused value', (w, ids) => w.alice.lists.import(ids.listId, listImport({ errors: [{ line: 3, value: MB, code: 'phone.invalid', message: 'Bad' }] })), 'errors.0.value'],
+  ['a contact import of a 1 MB name', (w) => w.alice.contacts.import({ scope: 'personal', rows: [{ line: 2, name: MB, e164: handset(1) }] }), 'rows.0.name'],
+  ['a contact import of more than 1000 rows in a call', (w) => w.alice.contacts.import({ scope: 'personal', rows: Array.from({ length: 1001 }, (_, index) => ({ line: index + 2, name: 'Ann', e164: handset(10 + index) })) }), 'rows'],
   ['a null blocklist import', (w) => w.admin.blocklist.import(null as never), 'import'],
   ['a blocklist import with a null entry', (w) => w.admin.blocklist.import({ entries: [sound, null as never] }), 'entries.1'],
   ['a blocklist import whose entries are not a list', (w) => w.admin.blocklist.import({ entries: 'nope' as never }), 'entries'],
