@@ -8,6 +8,7 @@ import './list-manager/sms-list-manager.js';
 import './blocklist-manager/sms-blocklist-manager.js';
 import './number-manager/sms-number-manager.js';
 import './keyword-manager/sms-keyword-manager.js';
+import './template-manager/sms-template-manager.js';
 import './inbox/sms-inbox.js';
 import './new-conversation/sms-new-conversation.js';
 import './conversation/sms-conversation.js';
