@@ -66,10 +66,9 @@ function localInputValue(time: number): string {
  * the user's numbers when they have several). Shows the segment counter live and applies its GSM-safe replacement,
  * inserts templates with a preview of their merge fields (their list follows changes made elsewhere, live), schedules
  * for later, and says why the user cannot send (administrator, no number, one-way thread, blocked number) instead of
- * failing on send. Enter sends, Shift+Enter
- * starts a new line (not while an input method is composing). The text box grows with the text, up to about eight
- * lines, then scrolls. A text over `max-segments` parts, or over 1,600 characters, cannot be sent: Send is disabled
- * and the composer says why.
+ * failing on send. Enter sends, Shift+Enter starts a new line (not while an input method is composing). The text box
+ * grows with the text, up to about eight lines, then scrolls. A text over `max-segments` parts, or over 1,600
+ * characters, cannot be sent: Send is disabled and the composer says why.
  *
  * @event {SmsSendEvent} sms-send - The backend accepted a message (`detail.message`: queued, scheduled, or a chat).
  * On failure the error is shown in the composer, the text is kept, and nothing is fired.

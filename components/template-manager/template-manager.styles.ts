@@ -34,6 +34,8 @@ export default css`
     margin-inline-start: 0.4em;
     vertical-align: middle;
     line-height: 1.3;
+    text-transform: none;
+    letter-spacing: 0;
     font-size: 0.8em;
   }
 
