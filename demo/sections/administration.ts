@@ -2,14 +2,20 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../components/keyword-manager/sms-keyword-manager.js';
 import '../../components/number-manager/sms-number-manager.js';
+import '../../components/template-manager/sms-template-manager.js';
 import type { DemoSection } from './section.js';
+import { MERGE_FIELDS } from './composer.js';
 
-/** The administrator's area: the organisation's SMS numbers and the extensions that hold them, and its inbound keywords. */
+/**
+ * The administrator's area: the organisation's SMS numbers and the extensions that hold them, its inbound keywords and
+ * its global templates.
+ */
 export const administrationSection: DemoSection = {
   id: 'administration',
   title: 'administration',
   render: (context) => html`<div class="administration">
     <sms-number-manager class="card" .client=${context.client} default-country="AU" scheme=${ifDefined(context.scheme)}></sms-number-manager>
     <sms-keyword-manager class="card" .client=${context.client} default-country="AU" scheme=${ifDefined(context.scheme)}></sms-keyword-manager>
+    <sms-template-manager class="card" .client=${context.client} merge-fields=${MERGE_FIELDS} scheme=${ifDefined(context.scheme)}></sms-template-manager>
   </div>`,
 };

@@ -8,7 +8,7 @@ const links = (el: DemoPortal) => [...el.shadowRoot!.querySelectorAll<HTMLAnchor
 describe('<demo-portal>: the administration area', () => {
   afterEach(() => history.replaceState(null, '', '#'));
 
-  it('is in the navigation of the administrator only, and shows the number and keyword managers', async () => {
+  it('is in the navigation of the administrator only, and shows the number, keyword and template managers', async () => {
     history.replaceState(null, '', '#administration');
     const el = await fixture<DemoPortal>(html`<demo-portal who="admin"></demo-portal>`);
     await waitUntil(() => links(el).includes('Administration'), 'the administration link', { timeout: 20000 });
@@ -17,6 +17,8 @@ describe('<demo-portal>: the administration area', () => {
     await waitUntil(() => manager.shadowRoot!.querySelector('tbody tr[data-row]'), 'the numbers', { timeout: 20000 });
     const keywords = el.shadowRoot!.querySelector('main sms-keyword-manager')!;
     await waitUntil(() => keywords.shadowRoot!.querySelector('tbody tr[data-row]'), 'the keywords', { timeout: 20000 });
+    const templates = el.shadowRoot!.querySelector('main sms-template-manager')!;
+    await waitUntil(() => templates.shadowRoot!.querySelector('tbody tr[data-row]'), 'the templates', { timeout: 20000 });
     expect(el.shadowRoot!.querySelector('nav a[aria-current="page"]')!.textContent).to.equal('Administration');
     await expect(el).to.be.accessible();
     const user = await fixture<DemoPortal>(html`<demo-portal who="alice"></demo-portal>`);
