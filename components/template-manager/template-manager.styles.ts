@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** The element's own rules, after managerStyles (components/internal/manager.styles.ts). */
+/**
+ * The element's own rules, after managerStyles (components/internal/manager.styles.ts), twoLineRowStyles and
+ * mergeFieldStyles.
+ */
 export default css`
   .base {
     background: var(--_surface);
@@ -24,35 +27,18 @@ export default css`
     color: var(--_warning);
   }
 
+  /* The name on the first line of its cell, the mark of a global template on the second. */
   .template-name {
+    display: block;
     font-weight: 600;
-    text-align: start;
-    overflow-wrap: anywhere;
+    white-space: nowrap;
   }
 
   .badge {
-    margin-inline-start: 0.4em;
-    vertical-align: middle;
     line-height: 1.3;
     text-transform: none;
     letter-spacing: 0;
     font-size: 0.8em;
-  }
-
-  /*
-   * Rows of one height, as the row window needs: two single-line lines in the message cell (the message, its merge
-   * fields), long text ending in an ellipsis, whole in the cell's title and in the form.
-   */
-  .table-scroll tbody th,
-  .table-scroll tbody td {
-    height: 2.9rem;
-  }
-
-  .line {
-    display: block;
-    overflow: hidden;
-    white-space: nowrap;
-    text-overflow: ellipsis;
   }
 
   .fields {
@@ -60,41 +46,17 @@ export default css`
     font-size: 0.85em;
   }
 
-  /* The form: merge fields to insert, and the preview with its counter. */
-  .merge-fields {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: calc(var(--_spacing) / 2);
-  }
-
-  .merge-fields .hint {
-    flex-basis: 100%;
-  }
-
-  .chip {
-    min-height: 1.75rem;
-    padding: 0 var(--_spacing);
-    border: 1px dashed var(--_border);
-    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-    font-size: 0.9em;
-  }
-
+  /* The form: the merge fields and the preview (mergeFieldStyles), the preview's notes and its counter. */
   .preview {
-    display: grid;
     gap: calc(var(--_spacing) / 2);
-    padding: var(--_spacing);
-    border-radius: var(--_radius);
-    background: var(--_surface-alt);
   }
 
   .preview p {
     margin: 0;
   }
 
-  .preview-text {
-    white-space: pre-wrap;
-    overflow-wrap: anywhere;
+  .merge-fields .hint {
+    flex-basis: 100%;
   }
 
   .view-hint {
@@ -104,6 +66,6 @@ export default css`
   /* Narrow: the parts leave the table (they show in the form); the name and the message stay. */
   @container (max-width: 36rem) {
     .col-parts { display: none; }
-    .col-name { width: 40%; }
+    .col-name { width: 45%; }
   }
 `;

@@ -15,6 +15,7 @@ import { FormDialogController } from '../internal/form-dialog.js';
 import { LiveEventsController } from '../internal/live-events.js';
 import { LocalizeController } from '../internal/localize.js';
 import { managerStyles } from '../internal/manager.styles.js';
+import { mergeFieldStyles } from '../internal/merge-field.styles.js';
 import { nestedTheme } from '../internal/nested-theme.js';
 import { NoticeController } from '../internal/notice.js';
 import { PagedListController } from '../internal/paged-list.js';
@@ -24,6 +25,7 @@ import { SearchFieldController } from '../internal/search-field.js';
 import { withTemplateChange } from '../internal/template-change.js';
 import { renderEmpty, renderError, renderLoading } from '../internal/states.js';
 import { sharedStyles } from '../internal/theme.js';
+import { twoLineRowStyles } from '../internal/two-line-rows.styles.js';
 import { previewTemplate, TemplateFormController } from './template-form.js';
 import styles from './template-manager.styles.js';
 import { templateManagerTerms } from './template-manager.terms.js';
@@ -104,7 +106,7 @@ const fieldList = {
  * ```
  */
 export class SmsTemplateManager extends SmsClientElement {
-  static override styles = [sharedStyles, controlStyles, dataTableStyles, managerStyles, nestedTheme('.base', 'sms-segment-counter'), styles];
+  static override styles = [sharedStyles, controlStyles, dataTableStyles, managerStyles, twoLineRowStyles, mergeFieldStyles, nestedTheme('.base', 'sms-segment-counter'), styles];
 
   /**
    * The merge fields the form offers to insert, without braces (attribute: separated by spaces or commas). By default
@@ -286,13 +288,16 @@ export class SmsTemplateManager extends SmsClientElement {
               part="edit-button"
               data-row-focus
               tabindex=${tabindex}
+              title=${template.name}
               aria-label=${localize.term(editable ? 'editTemplate' : 'viewTemplate', template.name)}
               @click=${() => this.editor.open(template, editable)}
             >
               ${template.name}
             </button>
             ${!this.isAdmin && template.scope === 'global'
-              ? html`<span class="badge global-badge" part="global-badge" title=${localize.term('templateGlobalTitle')}>${localize.term('templateGlobalBadge')}</span>`
+              ? html`<span class="line"
+                  ><span class="badge global-badge" part="global-badge" title=${localize.term('templateGlobalTitle')}>${localize.term('templateGlobalBadge')}</span></span
+                >`
               : nothing}
           </th>
           <td class="col-message" title=${template.body}>
