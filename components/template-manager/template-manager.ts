@@ -12,6 +12,7 @@ import { dataTableStyles } from '../internal/data-table.styles.js';
 import { renderEntryTable, renderRemoveButton } from '../internal/entry-table.js';
 import { describeError } from '../internal/error-text.js';
 import { FormDialogController } from '../internal/form-dialog.js';
+import { renderListingState } from '../internal/listing-state.js';
 import { LiveEventsController } from '../internal/live-events.js';
 import { LocalizeController } from '../internal/localize.js';
 import { managerStyles } from '../internal/manager.styles.js';
@@ -23,7 +24,6 @@ import { removeEntry } from '../internal/remove-entry.js';
 import { RowWindowController } from '../internal/row-window.js';
 import { SearchFieldController } from '../internal/search-field.js';
 import { withTemplateChange } from '../internal/template-change.js';
-import { renderEmpty, renderError, renderLoading } from '../internal/states.js';
 import { sharedStyles } from '../internal/theme.js';
 import { twoLineRowStyles } from '../internal/two-line-rows.styles.js';
 import { previewTemplate, TemplateFormController } from './template-form.js';
@@ -254,14 +254,17 @@ export class SmsTemplateManager extends SmsClientElement {
   }
 
   private renderBody(): TemplateResult {
-    const { localize, templates } = this;
-    if (templates.status === 'error') return renderError(this.describe(templates.error), { label: localize.term('retry'), onRetry: () => void this.reload() });
-    if (templates.status !== 'ready') return renderLoading(localize.term('loading'));
-    if (templates.items.length === 0) {
-      const query = this.search.query;
-      return renderEmpty(query ? localize.term('templatesNoMatch', query) : localize.term(this.isAdmin ? 'templatesEmptyAdmin' : 'templatesEmptyUser'));
-    }
-    return this.renderTable();
+    const { localize } = this;
+    const state = renderListingState(this.templates, {
+      localize,
+      describe: (error) => this.describe(error),
+      retry: () => void this.reload(),
+      empty: () => {
+        const query = this.search.query;
+        return query ? localize.term('templatesNoMatch', query) : localize.term(this.isAdmin ? 'templatesEmptyAdmin' : 'templatesEmptyUser');
+      },
+    });
+    return state ?? this.renderTable();
   }
 
   private renderTable(): TemplateResult {
