@@ -63,9 +63,20 @@ export default css`
     margin: 0;
   }
 
-  /* Narrow: the parts leave the table (they show in the form); the name and the message stay. */
+  /*
+   * Narrow: the parts and the merge fields leave the table (they show in the form); the message takes the two lines
+   * of its cell.
+   */
   @container (max-width: 36rem) {
     .col-parts { display: none; }
     .col-name { width: 45%; }
+    .fields { display: none; }
+    .message {
+      display: -webkit-box;
+      -webkit-box-orient: vertical;
+      -webkit-line-clamp: 2;
+      white-space: normal;
+      overflow-wrap: anywhere;
+    }
   }
 `;

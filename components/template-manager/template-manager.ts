@@ -52,8 +52,8 @@ const fieldList = {
  * templates, offered to everyone; a user manages their personal templates and reads the global ones (and may copy
  * one to their own). Each template shows its message, its merge fields and the parts it takes. The form inserts
  * merge fields from a list at the caret, shows a live preview with sample values and its segment counter. The list
- * follows changes made elsewhere live (`template.changed`), as the composer's template picker does. The message
- * column narrows to one line, and the parts column leaves, as the element narrows.
+ * follows changes made elsewhere live (`template.changed`), as the composer's template picker does. Narrow, the parts
+ * and merge fields leave the table and the message takes two lines.
  *
  * @attribute {'light' | 'dark'} scheme - Forces a colour scheme; by default it follows `prefers-color-scheme`.
  *
@@ -304,7 +304,7 @@ export class SmsTemplateManager extends SmsClientElement {
               : nothing}
           </th>
           <td class="col-message" title=${template.body}>
-            <bdi class="line">${template.body}</bdi>
+            <bdi class="line message">${template.body}</bdi>
             <span class="line fields">${fields}</span>
           </td>
           <td class=${parts > 1 ? 'col-parts many' : 'col-parts'}>${localize.term('templateParts', parts)}</td>

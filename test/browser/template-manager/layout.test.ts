@@ -21,9 +21,11 @@ describe('<sms-template-manager>: at any width', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('at 360 px: the name and the message, no sideways scrolling', async () => {
+  it('at 360 px: the name and the message on two lines, no sideways scrolling', async () => {
     const el = await loadedManager(alice, { width: 360 });
     expect(headers(el).map(text)).to.deep.equal(['Name', 'Message']);
+    expect(rowOf(el, 'Running late')[1]).to.equal('Running about 15 minutes late, sorry!');
+    expect(new Set($$(el, 'tbody tr[data-row]').map((row) => row.getBoundingClientRect().height)).size).to.equal(1);
     expect(headers(el).every(fitsCell)).to.equal(true);
     const scroller = part(el, 'entries')!;
     expect(scroller.scrollWidth).to.be.at.most(scroller.clientWidth + 1);
