@@ -12,6 +12,7 @@ import './usage-report/sms-usage-report.js';
 import './settings/sms-settings.js';
 import './organisation-manager/sms-organisation-manager.js';
 import './contact-manager/sms-contact-manager.js';
+import './template-manager/sms-template-manager.js';
 import './inbox/sms-inbox.js';
 import './new-conversation/sms-new-conversation.js';
 import './conversation/sms-conversation.js';

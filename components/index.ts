@@ -21,6 +21,7 @@ export type { UsageGrouping, UsageMeasure } from './usage-report/usage-groups.js
 export { SmsSettings } from './settings/settings.js';
 export { SmsOrganisationManager } from './organisation-manager/organisation-manager.js';
 export { SmsContactManager } from './contact-manager/contact-manager.js';
+export { SmsTemplateManager } from './template-manager/template-manager.js';
 export { SmsInbox } from './inbox/inbox.js';
 export { SmsNewConversation } from './new-conversation/new-conversation.js';
 export { SmsConversation } from './conversation/conversation.js';
@@ -43,6 +44,7 @@ export type { UsageReportTerms } from './usage-report/usage-report.terms.js';
 export type { SettingsTerms } from './settings/settings.terms.js';
 export type { OrganisationManagerTerms } from './organisation-manager/organisation-manager.terms.js';
 export type { ContactManagerTerms } from './contact-manager/contact-manager.terms.js';
+export type { TemplateManagerTerms } from './template-manager/template-manager.terms.js';
 export type { InboxTerms } from './inbox/inbox.terms.js';
 export type { NewConversationTerms } from './new-conversation/new-conversation.terms.js';
 export type { ConversationTerms } from './conversation/conversation.terms.js';

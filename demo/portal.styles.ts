@@ -243,12 +243,12 @@ export const portalStyles = css`
   }
 
   /* The managers draw no frame of their own: their titles and tables keep off the card's edge. */
-  :is(sms-list-manager, sms-blocklist-manager, sms-number-manager, sms-keyword-manager, sms-usage-report, sms-settings, sms-contact-manager).card {
+  :is(sms-list-manager, sms-blocklist-manager, sms-number-manager, sms-keyword-manager, sms-usage-report, sms-settings, sms-contact-manager, sms-template-manager).card {
     padding: 0.75rem 1rem;
   }
 
   @media (max-width: 30rem) {
-    :is(sms-list-manager, sms-blocklist-manager, sms-number-manager, sms-keyword-manager, sms-usage-report, sms-settings, sms-contact-manager).card {
+    :is(sms-list-manager, sms-blocklist-manager, sms-number-manager, sms-keyword-manager, sms-usage-report, sms-settings, sms-contact-manager, sms-template-manager).card {
       padding: 0.5rem;
     }
   }

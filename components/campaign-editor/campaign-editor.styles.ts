@@ -104,35 +104,6 @@ export default css`
     background: var(--_warning-surface);
   }
 
-  .merge-fields {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: calc(var(--_spacing) / 2);
-  }
-
-  .chip {
-    min-height: 1.75rem;
-    padding: 0 var(--_spacing);
-    border: 1px dashed var(--_border);
-    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-    font-size: 0.9em;
-  }
-
-  .preview {
-    display: grid;
-    gap: calc(var(--_spacing) / 4);
-    padding: var(--_spacing);
-    border-radius: var(--_radius);
-    background: var(--_surface-alt);
-  }
-
-  .preview-text {
-    margin: 0;
-    white-space: pre-wrap;
-    overflow-wrap: anywhere;
-  }
-
   .drop-zone {
     display: flex;
     flex-wrap: wrap;

@@ -16,6 +16,7 @@ import { controlStyles } from '../internal/controls.styles.js';
 import { describeError } from '../internal/error-text.js';
 import { importReportStyles } from '../internal/import-report.js';
 import { LocalizeController } from '../internal/localize.js';
+import { mergeFieldStyles } from '../internal/merge-field.styles.js';
 import { formatMinorUnits } from '../internal/money.js';
 import { nestedTheme } from '../internal/nested-theme.js';
 import { renderError, renderLoading } from '../internal/states.js';
@@ -120,7 +121,7 @@ const REFERENCE_LIMIT = 500;
  * ```
  */
 export class SmsCampaignEditor extends SmsClientElement {
-  static override styles = [sharedStyles, controlStyles, importReportStyles, nestedTheme('.base', 'sms-segment-counter'), styles];
+  static override styles = [sharedStyles, controlStyles, importReportStyles, mergeFieldStyles, nestedTheme('.base', 'sms-segment-counter'), styles];
 
   /**
    * The campaign to edit: a draft (or a scheduled campaign, which goes back to draft when saved). Without it the

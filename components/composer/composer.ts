@@ -13,6 +13,7 @@ import { SmsClientElement } from '../internal/client-element.js';
 import { controlStyles } from '../internal/controls.styles.js';
 import { describeError, MESSAGE_MAX_LENGTH } from '../internal/error-text.js';
 import { lazy } from '../internal/lazy.js';
+import { LiveEventsController } from '../internal/live-events.js';
 import { LocalizeController } from '../internal/localize.js';
 import { nestedTheme } from '../internal/nested-theme.js';
 import { PhoneDisplayController } from '../internal/phone-display.js';
@@ -63,11 +64,11 @@ function localInputValue(time: number): string {
  * @tagname sms-composer
  * @summary Writes and sends a message: to a conversation (`conversation-id`) or to a number (`to`, with a picker of
  * the user's numbers when they have several). Shows the segment counter live and applies its GSM-safe replacement,
- * inserts templates with a preview of their merge fields, schedules for later, and says why the user cannot send
- * (administrator, no number, one-way thread, blocked number) instead of failing on send. Enter sends, Shift+Enter
- * starts a new line (not while an input method is composing). The text box grows with the text, up to about eight
- * lines, then scrolls. A text over `max-segments` parts, or over 1,600 characters, cannot be sent: Send is disabled
- * and the composer says why.
+ * inserts templates with a preview of their merge fields (their list follows changes made elsewhere, live), schedules
+ * for later, and says why the user cannot send (administrator, no number, one-way thread, blocked number) instead of
+ * failing on send. Enter sends, Shift+Enter starts a new line (not while an input method is composing). The text box
+ * grows with the text, up to about eight lines, then scrolls. A text over `max-segments` parts, or over 1,600
+ * characters, cannot be sent: Send is disabled and the composer says why.
  *
  * @event {SmsSendEvent} sms-send - The backend accepted a message (`detail.message`: queued, scheduled, or a chat).
  * On failure the error is shown in the composer, the text is kept, and nothing is fired.
@@ -158,6 +159,10 @@ export class SmsComposer extends SmsClientElement {
   private readonly phone = new PhoneDisplayController(this);
   private readonly textarea = createRef<HTMLTextAreaElement>();
   private templatePicker: TemplatePicker | undefined;
+  /** Once the templates dialog was opened, its list follows template changes made elsewhere. */
+  private readonly live = new LiveEventsController(this, () => (this.templatePicker ? this.smsClient : undefined), {
+    'template.changed': (change) => this.templatePicker?.apply(change),
+  });
   private generation = 0;
 
   /** Puts the keyboard focus in the message text. */

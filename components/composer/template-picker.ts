@@ -2,11 +2,13 @@ import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 
 import { createRef, ref } from 'lit/directives/ref.js';
 import type { SmsClient } from '../../src/client.js';
 import type { Conversation } from '../../src/model/conversation.js';
+import type { SmsEventMap } from '../../src/model/events.js';
 import type { Template } from '../../src/model/template.js';
 import { renderTemplate } from '../../src/template.js';
 import { describeError } from '../internal/error-text.js';
 import type { LocalizeController } from '../internal/localize.js';
 import { renderError, renderLoading } from '../internal/states.js';
+import { withTemplateChange } from '../internal/template-change.js';
 import type { ComposerTerms } from './composer.terms.js';
 
 export interface TemplatePickerOptions {
@@ -33,7 +35,8 @@ function mergeValues(conversation: Conversation | undefined): Record<string, str
 
 /**
  * The templates dialog of `<sms-composer>`: the user's templates, a preview with the merge fields filled in, and
- * Insert. Loaded on demand, when the user first opens it. Render `render()` in the element's template.
+ * Insert. Loaded on demand, when the user first opens it; then it follows template changes made elsewhere (`apply`).
+ * Render `render()` in the element's template.
  */
 export class TemplatePicker {
   private templates: Template[] | null = null;
@@ -56,6 +59,14 @@ export class TemplatePicker {
     await this.host.updateComplete;
     // The list arrives after the dialog opened: start on its first template.
     if (dialog?.open) dialog.querySelector<HTMLElement>('input[type="radio"]')?.focus();
+  }
+
+  /** A template changed elsewhere: the list, once read, follows (a removed template chosen is chosen no more). */
+  apply(change: SmsEventMap['template.changed']): void {
+    if (this.templates === null) return;
+    this.templates = withTemplateChange(this.templates, change, true);
+    if (change.action === 'removed' && change.template.id === this.chosenId) this.chosenId = null;
+    this.host.requestUpdate();
   }
 
   private choose(id: string | null): void {

@@ -27,3 +27,16 @@ export function replaceAsTyped(textarea: HTMLTextAreaElement, text: string, inpu
   textarea.value = text;
   textarea.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType }));
 }
+
+/**
+ * Puts `text` where the caret is in a text box (over the selection, if any) as typing does, the caret after it and
+ * the focus in the box; an `input` event follows, as with `replaceAsTyped`.
+ *
+ * @example
+ * insertAsTyped(textarea, '{{first_name}}');
+ */
+export function insertAsTyped(textarea: HTMLTextAreaElement, text: string): void {
+  textarea.focus();
+  textarea.setRangeText(text, textarea.selectionStart, textarea.selectionEnd, 'end');
+  textarea.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: text }));
+}

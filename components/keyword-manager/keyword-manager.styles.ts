@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** The element's own rules, after managerStyles (components/internal/manager.styles.ts). */
+/**
+ * The element's own rules, after managerStyles (components/internal/manager.styles.ts) and twoLineRowStyles (rows of one
+ * height: where messages go, or the reply and its parts, on two single-line lines).
+ */
 export default css`
   .base {
     background: var(--_surface);
@@ -38,22 +41,6 @@ export default css`
   .off-badge,
   .none {
     color: var(--_text-muted);
-  }
-
-  /*
-   * Rows of one height, as the row window needs: two single-line lines in each (where messages go, or the reply and
-   * its parts), long text ending in an ellipsis, whole in the cell's title and in the form.
-   */
-  .table-scroll tbody th,
-  .table-scroll tbody td {
-    height: 2.9rem;
-  }
-
-  .line {
-    display: block;
-    overflow: hidden;
-    white-space: nowrap;
-    text-overflow: ellipsis;
   }
 
   .parts {

@@ -24,6 +24,7 @@ import { readAll } from '../internal/read-all.js';
 import { RowWindowController } from '../internal/row-window.js';
 import { renderEmpty, renderError, renderLoading } from '../internal/states.js';
 import { sharedStyles } from '../internal/theme.js';
+import { twoLineRowStyles } from '../internal/two-line-rows.styles.js';
 import { KeywordFormController } from './keyword-form.js';
 import styles from './keyword-manager.styles.js';
 import { keywordManagerTerms } from './keyword-manager.terms.js';
@@ -98,7 +99,7 @@ interface Route {
  * ```
  */
 export class SmsKeywordManager extends SmsClientElement {
-  static override styles = [sharedStyles, controlStyles, dataTableStyles, managerStyles, nestedTheme('.base', 'sms-segment-counter'), styles];
+  static override styles = [sharedStyles, controlStyles, dataTableStyles, managerStyles, twoLineRowStyles, nestedTheme('.base', 'sms-segment-counter'), styles];
 
   /**
    * The home country (ISO 3166-1 alpha-2, e.g. `AU`): mobiles are shown in national form for it, and mobiles typed

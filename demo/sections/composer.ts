@@ -1,7 +1,8 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { SmsSendEvent } from '../../components/index.js';
 import '../../components/composer/sms-composer.js';
+import '../../components/template-manager/sms-template-manager.js';
 import type { DemoTerm } from '../terms.js';
 import type { DemoSection } from './section.js';
 
@@ -12,11 +13,17 @@ const SAMPLES: ReadonlyArray<[label: DemoTerm, text: string]> = [
   ['sampleLong', 'Your technician will arrive between 8 and 10 am tomorrow. '.repeat(7).trim()],
 ];
 
+/** The merge fields the demo's template managers offer: those the composer fills, and the demo's reminder's date. */
+export const MERGE_FIELDS = 'first_name last_name name phone date';
+
 let to = '0400 111 222';
 let value = '';
 const sent: { id: string; line: string }[] = [];
 
-/** The composer on its own, as a portal embeds it beside its own fields: number picker, counter, templates, schedule. */
+/**
+ * The composer on its own, as a portal embeds it beside its own fields: number picker, counter, templates, schedule;
+ * below it, a user's templates (what the composer's templates dialog offers, which follows their changes live).
+ */
 export const composerSection: DemoSection = {
   id: 'composer',
   title: 'composer',
@@ -58,5 +65,8 @@ export const composerSection: DemoSection = {
     ${sent.length === 0
       ? html`<p class="hint">${context.t('nothingSent')}</p>`
       : html`<ul class="sent" aria-live="polite">${sent.map((entry) => html`<li>${entry.line}</li>`)}</ul>`}
+    ${context.client.principal.role === 'user'
+      ? html`<sms-template-manager class="card" .client=${context.client} merge-fields=${MERGE_FIELDS} scheme=${ifDefined(context.scheme)}></sms-template-manager>`
+      : nothing}
   `,
 };

@@ -23,6 +23,7 @@ export interface EventPayloads {
     /** The contacts holding those numbers right after the change, in every scope (each view keeps what its principal sees). */
     naming: NamingContact[];
   };
+  'template.changed': SmsEventMap['template.changed'];
 }
 
 /** An event's data as one principal may see it, or null when they may not see it. */
@@ -71,6 +72,10 @@ export function eventViews(ctx: EngineContext): EventViews {
       if (contact.scope !== 'global' && contact.ownerId !== actor.user.id) return null;
       const matches = matchAmong(naming, actor.user.id, e164s);
       return { contactId: contact.id, action, numbers: e164s.map((e164) => ({ e164, contact: matches.get(e164) ?? null })) };
+    },
+    'template.changed': (change) => async (principal) => {
+      const actor = await loadActor(ctx, principal);
+      return change.template.scope === 'global' || change.template.ownerId === actor.user.id ? change : null;
     },
   };
 }

@@ -1,6 +1,6 @@
 import { NotFoundError } from '../errors/not-found-error.js';
 import { PermissionError } from '../errors/permission-error.js';
-import type { Principal, Template } from '../model/index.js';
+import type { Principal, SmsEventMap, Template } from '../model/index.js';
 import { TemplateCreate, TemplateQuery, TemplateUpdate } from '../model/index.js';
 import type { TemplatesApi } from '../ports/backend.js';
 import type { Where } from '../ports/store.js';
@@ -17,6 +17,11 @@ function assertCanWrite(principal: Principal, template: Pick<Template, 'scope' |
       { action, code: template.scope === 'global' ? 'permission.admin_only' : 'permission.denied' },
     );
   }
+}
+
+/** Tells those who may use a template (everyone for a global one, its owner for a personal one) that it changed. */
+function emitChanged(ctx: EngineContext, action: SmsEventMap['template.changed']['action'], template: Template): void {
+  if (ctx.events.hasSubscribers) ctx.events.emit('template.changed', { action, template });
 }
 
 export function createTemplatesApi(ctx: EngineContext): TemplatesApi {
@@ -50,6 +55,7 @@ export function createTemplatesApi(ctx: EngineContext): TemplatesApi {
         id: ctx.id('tpl'), scope: parsed.scope, ownerId, name: parsed.name, body: parsed.body, fields: templateFields(parsed.body), createdAt: now, updatedAt: now,
       };
       await ctx.db.templates.insert(template);
+      emitChanged(ctx, 'created', template);
       return template;
     },
 
@@ -60,6 +66,7 @@ export function createTemplatesApi(ctx: EngineContext): TemplatesApi {
       const body = patch.body ?? existing.body;
       const updated = await ctx.db.templates.update(id, { name: patch.name ?? existing.name, body, fields: templateFields(body), updatedAt: ctx.nowIso() });
       if (!updated) throw new NotFoundError('template', id);
+      emitChanged(ctx, 'updated', updated);
       return updated;
     },
 
@@ -67,6 +74,7 @@ export function createTemplatesApi(ctx: EngineContext): TemplatesApi {
       const existing = await readable(principal, id);
       assertCanWrite(principal, existing, 'templates.remove');
       await ctx.db.templates.delete(id);
+      emitChanged(ctx, 'removed', existing);
     },
   };
 }

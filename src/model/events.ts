@@ -3,6 +3,7 @@ import type { Campaign, CampaignCounts } from './campaign.js';
 import type { ContactMatch } from './contact.js';
 import type { Conversation } from './conversation.js';
 import type { Message } from './message.js';
+import type { Template } from './template.js';
 
 /** Live events, each as the receiving user is allowed to see it. `id` increases; SSE resumes from it. */
 export interface SmsEventMap {
@@ -18,6 +19,11 @@ export interface SmsEventMap {
    * receiving user now recognises it (their personal contacts first, then global ones; null for an unknown number).
    */
   'contact.changed': { contactId: string; action: 'created' | 'updated' | 'removed'; numbers: ContactNumberChange[] };
+  /**
+   * A template was created, changed or removed: sent to those who may use it (a global template to everyone in the
+   * organisation, a personal one to its owner only). `template` is the template as saved, or as it was when removed.
+   */
+  'template.changed': { action: 'created' | 'updated' | 'removed'; template: Template };
 }
 
 /** A number a contact change touched, and how the receiving user recognises it now. */
@@ -30,7 +36,7 @@ export type SmsEventType = keyof SmsEventMap;
 
 export const SMS_EVENT_TYPES = [
   'message.received', 'message.status', 'conversation.updated', 'campaign.progress', 'campaign.status', 'blocklist.changed',
-  'contact.changed',
+  'contact.changed', 'template.changed',
 ] as const satisfies readonly SmsEventType[];
 
 export type SmsEvent<T extends SmsEventType = SmsEventType> = {

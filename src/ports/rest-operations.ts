@@ -295,6 +295,7 @@ const EVENT_DATA = {
     action: z.enum(['created', 'updated', 'removed']),
     numbers: z.array(z.object({ e164: z.string(), contact: ContactMatch.nullable() })),
   }),
+  'template.changed': z.object({ action: z.enum(['created', 'updated', 'removed']), template: Template }),
 } as const satisfies Record<SmsEventType, z.ZodType>;
 
 /**

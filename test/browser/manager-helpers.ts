@@ -122,3 +122,11 @@ export function toolbarRows(toolbar: HTMLElement): { left: number; right: number
 export function fitsCell(cell: HTMLElement): boolean {
   return cell.scrollWidth <= cell.clientWidth + 1;
 }
+
+/** A manager forced dark next to the same one forced light: its table's background differs, it reads as dark, and it passes axe. */
+export async function expectForcedDark(light: Element, dark: Element): Promise<void> {
+  const colour = (el: Element) => getComputedStyle(part(el, 'entries')!).backgroundColor;
+  expect(colour(dark)).not.to.equal(colour(light));
+  expect(getComputedStyle(dark).colorScheme).to.equal('dark');
+  await expect(dark).to.be.accessible();
+}

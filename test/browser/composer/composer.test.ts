@@ -140,6 +140,26 @@ describe('<sms-composer>', function () {
     expect(area.value.slice(area.selectionStart, area.selectionEnd)).to.equal('[order]');
   });
 
+  it('keeps the templates in step with changes made elsewhere while it is open', async () => {
+    const late = await world.client.templates.create({ scope: 'personal', name: 'Running late', body: 'Running late, sorry!' });
+    const el = await composer(world.client, { conversationId: world.conversationId });
+    part(el, 'templates-button')!.click();
+    const names = () => [...el.shadowRoot!.querySelectorAll('.template-name')].map(text).join();
+    await waitUntil(() => names() === 'Running late', 'the templates');
+    el.shadowRoot!.querySelector<HTMLInputElement>('input[type="radio"]')!.click();
+    // Another tab of the same user adds one, renames the chosen one, then removes it.
+    const other = createSmsClient({ backend: world.backend, principal: world.user });
+    await other.templates.create({ scope: 'personal', name: 'On my way', body: 'On my way.' });
+    await waitUntil(() => names() === 'On my way,Running late', 'the new template', { timeout: 8000 });
+    await other.templates.update(late.id, { name: 'Late', body: 'Late, sorry!' });
+    await waitUntil(() => names() === 'Late,On my way', 'the renamed template', { timeout: 8000 });
+    expect(text(part(el, 'template-preview'))).to.equal('Preview Late, sorry!');
+    await other.templates.remove(late.id);
+    await waitUntil(() => names() === 'On my way', 'the removed template to leave', { timeout: 8000 });
+    expect(part(el, 'template-preview')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
   it('closes the templates with Escape and shows names as text', async () => {
     await world.client.templates.create({ scope: 'personal', name: '<img src=x onerror=alert(1)>', body: '<b>{{x}}</b>' });
     const el = await composer(world.client, { conversationId: world.conversationId });

@@ -8,8 +8,8 @@ const links = (el: DemoPortal) => [...el.shadowRoot!.querySelectorAll<HTMLAnchor
 describe('<demo-portal>: the administration area', () => {
   afterEach(() => history.replaceState(null, '', '#'));
 
-  it('is in the navigation of the administrator only, and shows the number, keyword and contact managers, the usage report and the settings', async function () {
-    // The seeded demo portal, five elements and axe over all of them: about 8 s alone, more on a loaded machine.
+  it('is in the navigation of the administrator only, and shows the number, keyword, contact and template managers, the usage report and the settings', async function () {
+    // The seeded demo portal, six elements and axe over all of them: about 8 s alone, more on a loaded machine.
     this.timeout(40000);
     history.replaceState(null, '', '#administration');
     const el = await fixture<DemoPortal>(html`<demo-portal who="admin"></demo-portal>`);
@@ -21,6 +21,8 @@ describe('<demo-portal>: the administration area', () => {
     await waitUntil(() => keywords.shadowRoot!.querySelector('tbody tr[data-row]'), 'the keywords', { timeout: 20000 });
     const contacts = el.shadowRoot!.querySelector('main sms-contact-manager')!;
     await waitUntil(() => contacts.shadowRoot!.querySelector('tbody tr[data-row]'), 'the shared contacts', { timeout: 20000 });
+    const templates = el.shadowRoot!.querySelector('main sms-template-manager')!;
+    await waitUntil(() => templates.shadowRoot!.querySelector('tbody tr[data-row]'), 'the templates', { timeout: 20000 });
     const usage = el.shadowRoot!.querySelector('main sms-usage-report')!;
     // This month's usage (the demo's week of history may all be last month's on the first days of a month).
     await waitUntil(() => usage.shadowRoot!.querySelector('[part~="totals"], .status.empty'), 'the usage', { timeout: 20000 });

@@ -67,9 +67,11 @@ describe('<demo-portal>: the page npm start serves', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('keeps a long message sent from the composer inside the page', async () => {
+  it('keeps a long message sent from the composer inside the page, the user\'s templates below it', async () => {
     await setViewport({ width: 390, height: 800 });
     const el = await portal('#composer');
+    const templates = $(el, 'main sms-template-manager')!;
+    await waitUntil(() => templates.shadowRoot!.querySelector('tbody tr[data-row]'), 'the user\'s templates', { timeout: 20000 });
     const composer = $(el, 'sms-composer')!;
     const textarea = await waitUntil(() => composer.shadowRoot!.querySelector('textarea'), 'the composer', { timeout: 10000 }).then(() => composer.shadowRoot!.querySelector('textarea')!);
     textarea.value = 'x'.repeat(450);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { BackendHarness } from '../backend.contract.js';
-import { rejects, withWorld } from './world.js';
+import { record, rejects, withWorld } from './world.js';
 
 export function templatesContract(h: BackendHarness): void {
   describe('templates', () => {
@@ -33,6 +33,29 @@ export function templatesContract(h: BackendHarness): void {
       assert.equal((await w.alice.templates.update(mine.id, { name: 'Signature' })).name, 'Signature');
       await w.alice.templates.remove(mine.id);
       assert.deepEqual((await w.alice.templates.list({ scope: 'personal' })).items, []);
+    }));
+
+    it('tells a user of global template changes and of their own, never of another user\'s personal ones', withWorld(h, async (w) => {
+      const [alice, bob, admin] = [record(w.alice, 'template.changed'), record(w.bob, 'template.changed'), record(w.admin, 'template.changed')];
+      const seen = (events: typeof alice.events) => events.map(({ action, template }) => `${action} ${template.name}`);
+
+      const hours = await w.admin.templates.create({ scope: 'global', name: 'Hours', body: 'Open 9 to 5.' });
+      const mine = await w.alice.templates.create({ scope: 'personal', name: 'Sign-off', body: 'Cheers, {{me}}' });
+      const bobs = await w.bob.templates.create({ scope: 'personal', name: 'Bye', body: 'Bye' });
+      await w.alice.templates.update(mine.id, { name: 'Signature' });
+      await w.admin.templates.update(hours.id, { body: 'Open 8 to 6.' });
+      await w.bob.templates.remove(bobs.id);
+      await w.alice.templates.remove(mine.id);
+      await w.admin.templates.remove(hours.id);
+      await w.fx.settle();
+
+      assert.deepEqual(seen(alice.events), ['created Hours', 'created Sign-off', 'updated Signature', 'updated Hours', 'removed Signature', 'removed Hours']);
+      assert.deepEqual(seen(bob.events), ['created Hours', 'created Bye', 'updated Hours', 'removed Bye', 'removed Hours']);
+      assert.deepEqual(seen(admin.events), ['created Hours', 'updated Hours', 'removed Hours'], 'global templates only');
+      const updated = alice.events.find((event) => event.action === 'updated' && event.template.id === hours.id);
+      assert.equal(updated?.template.body, 'Open 8 to 6.', 'the template as saved');
+      assert.deepEqual(updated?.template.fields, []);
+      for (const recorded of [alice, bob, admin]) recorded.stop();
     }));
   });
 }
