@@ -12,6 +12,12 @@ export interface RaisedEvent<T extends SmsEventType = SmsEventType> {
   payload: EventPayloads[T];
 }
 
+/**
+ * How long events are still raised and kept after the last subscriber left (ms of the engine's clock), so that a client
+ * whose stream broke resumes after its last event (Last-Event-ID) without a gap.
+ */
+const RESUME_GRACE_MS = 5 * 60_000;
+
 interface Buffered {
   id: number;
   type: SmsEventType;
@@ -38,6 +44,8 @@ export class EventBus {
   private readonly buffer: Buffered[] = [];
   private readonly subscribers = new Set<Subscriber>();
   private pending = 0;
+  /** When the last subscriber left (ms of the engine's clock). */
+  private lastLeftAt = Number.NEGATIVE_INFINITY;
   private idleWaiters: (() => void)[] = [];
   /** Passes each event raised here to the other instances (set when the store has signals). */
   relay: ((event: RaisedEvent) => void) | null = null;
@@ -49,9 +57,12 @@ export class EventBus {
     private readonly bufferSize = 1000,
   ) {}
 
-  /** Whether an event may be listened to: by a subscriber here, or on another instance. */
+  /**
+   * Whether an event may be listened to: by a subscriber here, on another instance, or by a subscriber that left
+   * lately and may resume after its last event.
+   */
   get hasSubscribers(): boolean {
-    return this.subscribers.size > 0 || this.relay !== null;
+    return this.subscribers.size > 0 || this.relay !== null || Date.parse(this.now()) - this.lastLeftAt < RESUME_GRACE_MS;
   }
 
   emit<T extends SmsEventType>(type: T, payload: EventPayloads[T]): void {
@@ -76,15 +87,15 @@ export class EventBus {
       (known) => {
         subscriber.principal = known;
       },
-      () => {
-        this.subscribers.delete(subscriber);
-      },
+      () => this.leave(subscriber),
     );
     this.subscribers.add(subscriber);
     if (after !== undefined) for (const event of this.buffer) if (event.id > after) this.deliver(subscriber, event);
-    return () => {
-      this.subscribers.delete(subscriber);
-    };
+    return () => this.leave(subscriber);
+  }
+
+  private leave(subscriber: Subscriber): void {
+    if (this.subscribers.delete(subscriber) && this.subscribers.size === 0) this.lastLeftAt = Date.parse(this.now());
   }
 
   /** Resolves when every event emitted so far has been delivered. */
