@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { createMemoryStore } from '../../adapters/memory-store/index.js';
 import { createSimulatedCarrier } from '../../adapters/simulated-carrier/index.js';
@@ -60,6 +61,12 @@ async function syncDirectory(admin: SmsClient, pbx: PbxDirectory): Promise<void>
 }
 
 describe("README: keeping the directory in sync with the PBX", () => {
+  it('shows this file\'s code as it is', () => {
+    const source = readFileSync(new URL(import.meta.url), 'utf8');
+    const code = source.slice(source.indexOf('/** What the PBX knows'), source.indexOf('describe(')).trim();
+    assert.ok(readFileSync(new URL('../../README.md', import.meta.url), 'utf8').includes(code), 'the README shows the sync as this test runs it');
+  });
+
   it('creates, updates and removes departments, extensions and users as the PBX says, and a second run changes nothing', async () => {
     const backend = createLocalBackend({ store: createMemoryStore(), carrier: createSimulatedCarrier({ seed: 1 }), settings: { defaultCountry: 'AU' } });
     try {
