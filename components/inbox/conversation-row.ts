@@ -65,7 +65,7 @@ export function renderRow(conversation: Conversation, view: RowView): TemplateRe
           >
         </span>
         <span class="line">
-          <span part="item-preview" class="preview">${previewText(conversation, localize)}</span>
+          <span part="item-preview" class="preview" dir="auto">${previewText(conversation, localize)}</span>
           ${failed ? html`<span class="failed">${localize.term('previewFailed')}</span>` : nothing}
           ${unread
             ? html`<span part="unread-badge" class="unread-badge"

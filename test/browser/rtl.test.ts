@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import type { SmsConversation, SmsInbox, SmsNumberManager } from '../../components/index.js';
@@ -18,6 +18,7 @@ const UNKNOWN = '+61456789012';
 
 /** `template` in a box of `width` px, in `dir` (Arabic for right to left, with the English texts shipped). */
 async function mountIn<T extends HTMLElement>(dir: Dir, width: number, height: number, template: TemplateResult, tag: string): Promise<T> {
+  fixtureCleanup(); // one element on the page at a time, at its top left, for the screenshot
   const wrapper = await fixture<HTMLDivElement>(html`<div dir=${dir} lang=${dir === 'rtl' ? 'ar' : 'en'} style="width: ${width}px; height: ${height}px; display: flex">
     ${template}
   </div>`);
