@@ -31,7 +31,7 @@ const meta = {
         property.name,
         {
           control: /color|bubble|background/.test(property.name) ? 'color' : 'text',
-          description: `${property.description} (${property.tags.join(', ')})`,
+          description: property.tags.length > 3 ? property.description : `${property.description} (${property.tags.join(', ')})`,
           table: { category: 'CSS custom properties' },
         },
       ]),
