@@ -4,7 +4,7 @@ import type { SmsTranslation } from '../components/internal/localize.js';
 export const fr = {
   $code: 'fr',
   $name: 'Français',
-  // Shared by every element
+  // Shared by every element: actions, states and errors
   'backend.unavailable': 'Le service SMS est injoignable. Vérifiez la connexion et réessayez.',
   invalid_state: 'Ce n’est plus possible : cela a changé entre-temps. Rechargez pour voir l’état actuel.',
   conflict: 'Cela entre en conflit avec un élément existant.',
@@ -36,7 +36,7 @@ export const fr = {
   required: 'Obligatoire',
   permissionDenied: 'Vous n’avez pas le droit de faire cela.',
   notFound: 'Cela n’existe plus.',
-  // Shared by the conversation views (<sms-inbox>, <sms-conversation>, <sms-composer>)
+  // Shared by the conversation views, with the phone number and sending errors
   'permission.admin_cannot_send': 'Les administrateurs ne peuvent pas envoyer de messages.',
   'permission.no_number': 'Ce numéro n’est pas attribué à votre poste, ou il est hors service.',
   'permission.alpha_tag': 'Votre service ne peut pas envoyer sous ce nom d’expéditeur.',
@@ -62,7 +62,7 @@ export const fr = {
   deleteTitle: 'Supprimer cette conversation ?',
   deleteMessage: 'La conversation avec {0} et son historique disparaîtront de votre boîte. Elle reviendra si un nouveau message arrive.',
   newMessageFrom: 'Nouveau message de {0}',
-  // Errors, shared by every element
+  // Errors of lists, campaigns and recipient files
   'permission.rating_extension': 'Vous ne pouvez facturer une campagne qu’à vos postes ou à ceux de votre service.',
   errorCampaignState: 'Cette campagne est maintenant {0} : ce n’est plus possible.',
   'list.duplicate': 'Ce numéro est déjà dans la liste.',

@@ -7,7 +7,7 @@ import { describeError } from '../../../components/internal/error-text.js';
 import { LocalizeController } from '../../../components/internal/localize.js';
 import { createSmsClient, SmsError, type SmsClient } from '../../../src/index.js';
 import { createThreadWorld, type ThreadWorld } from '../../fixtures/conversation-worlds.js';
-import { translationFr } from '../../fixtures/translation-fr.js';
+import { fr } from '../../../translations/fr.js';
 
 class ErrorHost extends LitElement {
   readonly localize = new LocalizeController(this, { ...commonTerms, ...conversationCommonTerms });
@@ -39,7 +39,7 @@ describe('describeError', function () {
   before(async () => {
     world = await createThreadWorld();
     client = world.client;
-    registerTranslation(translationFr);
+    registerTranslation(fr);
   });
 
   beforeEach(async () => {
