@@ -795,7 +795,7 @@ export const fr = {
   segmentsPerSecond: 'Débit des campagnes par expéditeur',
   segmentsPerSecondUnit: 'parties par seconde',
   segmentsPerSecondHint: 'La vitesse à laquelle chaque numéro ou expéditeur envoie une campagne. 0 : aussi vite que l’opérateur le permet.',
-  segmentsPerSecondInvalid: 'Saisissez un nombre de 0 à 10 000.',
+  segmentsPerSecondInvalid: 'Saisissez un nombre de 0 à 10 000.',
   costSection: 'Coût',
   currency: 'Devise',
   chargePer: 'Facturé par',
