@@ -1,16 +1,12 @@
-// The demo page, with the French translations of the elements registered, as a host portal registers the languages
-// it offers. Served by `npm start`, a new window first shows the sign-in (<demo-sign-in>), then <demo-portal> as the
-// person chosen (kept for this window only, in sessionStorage); without a server, the portal on the embedded backend.
-import { registerTranslation } from '../components/index.js';
-import { translationFr } from '../test/fixtures/translation-fr.js';
-import { translationFrCampaigns } from '../test/fixtures/translation-fr-campaigns.js';
-import { translationFrLists } from '../test/fixtures/translation-fr-lists.js';
+// The demo page. The portal registers the elements' shipped translation of the language chosen (demo/translations.ts),
+// as a host portal registers the languages it offers. Served by `npm start`, a new window first shows the sign-in
+// (<demo-sign-in>), then <demo-portal> as the person chosen (kept for this window only, in sessionStorage); without a
+// server, the portal on the embedded backend.
 import { onServer } from './backend.js';
 import type { Who } from './people.js';
 import { DemoPortal } from './portal.js';
 import { DemoSignIn, type DemoSignInEvent } from './sign-in.js';
 
-for (const translation of [translationFr, translationFrCampaigns, translationFrLists]) registerTranslation(translation);
 // Registered here: package.json's sideEffects names only the elements' own registration modules.
 if (!customElements.get('demo-portal')) customElements.define('demo-portal', DemoPortal);
 if (!customElements.get('demo-sign-in')) customElements.define('demo-sign-in', DemoSignIn);

@@ -19,6 +19,7 @@ import { blocklistSection, listsSection } from './sections/lists.js';
 import { organisationsSection } from './sections/organisations.js';
 import type { DemoSection, SectionContext } from './sections/section.js';
 import { type DemoTerm, LANGUAGES, demoTerm } from './terms.js';
+import { loadTranslation } from './translations.js';
 
 const SECTIONS: readonly DemoSection[] = [inboxSection, campaignsSection, listsSection, blocklistSection, composerSection];
 /** What an organisation's administrator sees besides: the administration of its SMS. */
@@ -67,7 +68,10 @@ export class DemoPortal extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('language')) document.documentElement.lang = this.language;
+    if (changed.has('language')) {
+      document.documentElement.lang = this.language;
+      void loadTranslation(this.language);
+    }
     if (changed.has('scheme')) {
       document.documentElement.dataset.scheme = this.scheme;
       document.documentElement.style.colorScheme = this.scheme === 'auto' ? 'light dark' : this.scheme;

@@ -1,5 +1,7 @@
 // The demo portal's own texts (the elements bring theirs). A host portal has a table like this of its own.
 
+import { fr } from './terms/fr.js';
+
 const en = {
   portalName: 'Acme Cloud PBX',
   portalSection: 'Messaging',
@@ -50,55 +52,6 @@ const en = {
 } as const;
 
 export type DemoTerm = keyof typeof en;
-
-const fr: Record<DemoTerm, string> = {
-  portalName: 'Acme Cloud PBX',
-  portalSection: 'Messagerie',
-  sections: 'Rubriques',
-  inbox: 'Boîte de réception',
-  campaigns: 'Campagnes',
-  lists: 'Listes',
-  blocklist: 'Liste de blocage',
-  contacts: 'Contacts',
-  administration: 'Administration',
-  composer: 'Rédaction',
-  signedInAs: 'Connecté en tant que',
-  signOut: 'Se déconnecter',
-  settings: 'Affichage',
-  language: 'Langue',
-  scheme: 'Couleurs',
-  schemeAuto: 'Comme le système',
-  schemeLight: 'Clair',
-  schemeDark: 'Sombre',
-  layout: 'Affichage des SMS',
-  layoutPage: 'Pleine page',
-  layoutPanel: 'Panneau latéral',
-  sidePanel: 'Panneau SMS',
-  alice: 'Alice Nguyen · Ventes, numéro de groupe',
-  ben: 'Ben Carter · Ventes, numéro de groupe',
-  chloe: 'Chloe Martin · Support, deux numéros',
-  dev: 'Dev Patel · Support',
-  admin: 'Morgan Lee · Administrateur',
-  operator: 'Sam Rivera · Opérateur d’hébergement',
-  organisations: 'Organisations',
-  organisationsHint: 'La vue de l’hébergeur : chaque organisation cliente, son statut, sa consommation du mois et ses plafonds. « Support » en montre une comme ses administrateurs la voient, en lecture seule et tracé.',
-  supportBanner: 'Accès support à {0} : lecture seule, et chaque consultation est inscrite dans son journal des accès support.',
-  endSupport: 'Retour aux organisations',
-  customerTextsIn: 'Un client écrit',
-  customerTextsInLater: 'Un client écrit dans 5 s',
-  inboxHint: 'Les réponses arrivent en direct. Passez sur un autre onglet avant un message différé pour entendre le signal et voir le titre clignoter.',
-  allCampaigns: 'Toutes les campagnes',
-  to: 'À',
-  samples: 'Exemples de messages',
-  sampleShort: 'Court',
-  sampleQuotes: 'Guillemets typographiques',
-  sampleUnicode: 'Cyrillique et émoji',
-  sampleLong: 'Trois parties',
-  sent: 'Envoyés',
-  nothingSent: 'Rien d’envoyé pour l’instant.',
-  composerHint: 'La zone de rédaction seule, telle qu’un portail l’intègre à côté de ses propres champs : choisir un numéro, écrire, envoyer.',
-  panelHint: 'La page de votre portail reste ici ; les SMS vivent dans le panneau à côté, comme un softphone.',
-};
 
 const TABLES: Record<string, Record<DemoTerm, string>> = { en, fr };
 

@@ -1,12 +1,13 @@
 // `npm run test:types`, after `npm run build`: the built package's types as portals use them. tsc compiles a React
-// page of pbx-sms/react and the JSX tags of pbx-sms/types/jsx (test/types/*.tsx), vue-tsc a Vue single-file component
-// typed by pbx-sms/types/vue (test/types/vue). Each file also misuses a prop or an event in a line marked as an
-// expected error, so that types that stop checking anything fail the run.
+// page of pbx-sms/react, the JSX tags of pbx-sms/types/jsx (test/types/*.tsx) and an import of pbx-sms/translations/fr
+// (test/types/translations.ts), vue-tsc a Vue single-file component typed by pbx-sms/types/vue (test/types/vue).
+// Each file also misuses a prop, an event or a term in a line marked as an expected error, so that types that stop
+// checking anything fail the run.
 import { existsSync } from 'node:fs';
 import { run } from './run.mjs';
 
 const checks = [
-  ['React and JSX (tsc)', 'node_modules/typescript/bin/tsc', ['-p', 'test/types/tsconfig.json']],
+  ['React, JSX and translations (tsc)', 'node_modules/typescript/bin/tsc', ['-p', 'test/types/tsconfig.json']],
   ['Vue (vue-tsc)', 'node_modules/vue-tsc/bin/vue-tsc.js', ['-p', 'test/types/vue/tsconfig.json']],
 ];
 

@@ -3,8 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../components/blocklist-manager/sms-blocklist-manager.js';
 import type { SmsClient } from '../src/index.js';
-import { translationFr } from '../test/fixtures/translation-fr.js';
-import { translationFrLists } from '../test/fixtures/translation-fr-lists.js';
+import { fr } from '../translations/fr.js';
 import { demoClient } from './decorators/demo.js';
 import { largeBlocklist } from './decorators/list-backends.js';
 import { inLanguage, layoutStories, stateLoaders } from './decorators/states.js';
@@ -104,4 +103,4 @@ export const Narrow: Story = layoutStories.narrow;
 
 export const Dark: Story = layoutStories.dark;
 
-export const French: Story = { decorators: [inLanguage('fr', translationFr, translationFrLists)] };
+export const French: Story = { decorators: [inLanguage('fr', fr)] };

@@ -5,8 +5,7 @@ import { registerTranslation } from '../components/index.js';
 import '../components/campaign-editor/sms-campaign-editor.js';
 import { demoMobile, type SmsClient } from '../src/index.js';
 import { generateRecipientsCsv } from '../test/fixtures/recipients-csv.js';
-import { translationFr } from '../test/fixtures/translation-fr.js';
-import { translationFrCampaigns } from '../test/fixtures/translation-fr-campaigns.js';
+import { fr } from '../translations/fr.js';
 import { clientFor, failingBackend, stalledBackend } from './decorators/backends.js';
 import { demoBackend, demoClient } from './decorators/demo.js';
 import { failingCampaignWrites } from './decorators/campaign-backends.js';
@@ -206,7 +205,7 @@ export const French: Story = {
   loaders: EditingDraft.loaders,
   decorators: [
     (story) => {
-      registerTranslation(translationFr, translationFrCampaigns);
+      registerTranslation(fr);
       return html`<div lang="fr">${story()}</div>`;
     },
   ],

@@ -4,8 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { registerTranslation } from '../components/index.js';
 import '../components/campaign-list/sms-campaign-list.js';
 import type { SmsClient } from '../src/index.js';
-import { translationFr } from '../test/fixtures/translation-fr.js';
-import { translationFrCampaigns } from '../test/fixtures/translation-fr-campaigns.js';
+import { fr } from '../translations/fr.js';
 import { clientFor, createEmptyBackend, failingBackend, stalledBackend } from './decorators/backends.js';
 import { demoBackend, demoClient } from './decorators/demo.js';
 
@@ -127,7 +126,7 @@ export const Dark: Story = {
 export const French: Story = {
   decorators: [
     (story) => {
-      registerTranslation(translationFr, translationFrCampaigns);
+      registerTranslation(fr);
       return html`<div lang="fr">${story()}</div>`;
     },
   ],

@@ -5,7 +5,7 @@ import { registerTranslation } from '../components/index.js';
 import '../components/composer/sms-composer.js';
 import { createSmsClient } from '../src/index.js';
 import { createThreadWorld } from '../test/fixtures/conversation-worlds.js';
-import { translationFr } from '../test/fixtures/translation-fr.js';
+import { fr } from '../translations/fr.js';
 import { clientFor } from './decorators/backends.js';
 import { demoClient } from './decorators/demo.js';
 import { salesThread, worldThread, type ThreadStory as Loaded } from './decorators/threads.js';
@@ -132,7 +132,7 @@ export const French: Story = {
   args: { value: '« Votre commande » est prête… à l’accueil.' },
   decorators: [
     (story) => {
-      registerTranslation(translationFr);
+      registerTranslation(fr);
       return html`<div lang="fr">${story()}</div>`;
     },
   ],

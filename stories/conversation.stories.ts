@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { registerTranslation } from '../components/index.js';
 import '../components/conversation/sms-conversation.js';
 import { sendAndSettle } from '../test/fixtures/conversation-worlds.js';
-import { translationFr } from '../test/fixtures/translation-fr.js';
+import { fr } from '../translations/fr.js';
 import { demoBackend, demoClient } from './decorators/demo.js';
 import { salesThread, worldThread, type ThreadStory as Loaded } from './decorators/threads.js';
 
@@ -163,7 +163,7 @@ export const French: Story = {
   name: 'French locale',
   decorators: [
     (story) => {
-      registerTranslation(translationFr);
+      registerTranslation(fr);
       return html`<div lang="fr">${story()}</div>`;
     },
   ],

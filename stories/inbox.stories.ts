@@ -5,7 +5,7 @@ import { registerTranslation } from '../components/index.js';
 import '../components/conversation/sms-conversation.js';
 import '../components/inbox/sms-inbox.js';
 import type { LocalBackend, SmsClient } from '../src/index.js';
-import { translationFr } from '../test/fixtures/translation-fr.js';
+import { fr } from '../translations/fr.js';
 import { clientFor, createEmptyBackend, failingBackend, stalledBackend } from './decorators/backends.js';
 import { demoBackend, demoClient } from './decorators/demo.js';
 
@@ -193,7 +193,7 @@ export const French: Story = {
   name: 'French locale',
   decorators: [
     (story) => {
-      registerTranslation(translationFr);
+      registerTranslation(fr);
       return html`<div lang="fr">${story()}</div>`;
     },
   ],

@@ -3,8 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../components/list-manager/sms-list-manager.js';
 import type { SmsClient } from '../src/index.js';
-import { translationFr } from '../test/fixtures/translation-fr.js';
-import { translationFrLists } from '../test/fixtures/translation-fr-lists.js';
+import { fr } from '../translations/fr.js';
 import { clientFor } from './decorators/backends.js';
 import { demoBackend, demoClient } from './decorators/demo.js';
 import { largeList } from './decorators/list-backends.js';
@@ -114,4 +113,4 @@ export const SidePanelList: Story = {
 
 export const Dark: Story = layoutStories.dark;
 
-export const French: Story = { decorators: [inLanguage('fr', translationFr, translationFrLists)] };
+export const French: Story = { decorators: [inLanguage('fr', fr)] };

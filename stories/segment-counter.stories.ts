@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { registerTranslation, type SmsGsmReplaceEvent } from '../components/index.js';
 import '../components/segment-counter/sms-segment-counter.js';
-import { translationFr } from '../test/fixtures/translation-fr.js';
+import { fr } from '../translations/fr.js';
 
 interface CounterArgs {
   text: string;
@@ -101,7 +101,7 @@ export const French: Story = {
   args: { text: '« Votre commande » est prête… à récupérer à l’accueil.', maxSegments: 1 },
   decorators: [
     (story) => {
-      registerTranslation(translationFr);
+      registerTranslation(fr);
       return html`<div lang="fr">${story()}</div>`;
     },
   ],

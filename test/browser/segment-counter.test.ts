@@ -4,7 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { SmsGsmReplaceEvent, SmsSegmentCounter, registerTranslation } from '../../components/index.js';
 import { defineElement } from '../../components/internal/define-element.js';
 import '../../components/segment-counter/sms-segment-counter.js';
-import { translationFr } from '../fixtures/translation-fr.js';
+import { fr } from '../../translations/fr.js';
 
 function part(el: SmsSegmentCounter, name: string): HTMLElement | null {
   return el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
@@ -225,7 +225,7 @@ describe('<sms-segment-counter>', () => {
 
   describe('localised', () => {
     before(() => {
-      registerTranslation(translationFr);
+      registerTranslation(fr);
     });
 
     afterEach(() => {

@@ -3,8 +3,7 @@ import { registerTranslation, SmsBlocklistManager } from '../../../components/in
 import type { SmsClient } from '../../../src/index.js';
 import { clientFor, createEmptyBackend, failingBackend, stalledBackend } from '../../../stories/decorators/backends.js';
 import { demoBackend, demoClient } from '../../../stories/decorators/demo.js';
-import { translationFr } from '../../fixtures/translation-fr.js';
-import { translationFrLists } from '../../fixtures/translation-fr-lists.js';
+import { fr } from '../../../translations/fr.js';
 import { $, expectUnreachable, find, part, parts, text, until } from '../manager-helpers.js';
 import { ADMIN_NAME, blocklistManager, blocklistWorld, loadedManager, mobile, rowCells, rowNumbers } from './helpers.js';
 
@@ -155,7 +154,7 @@ describe('<sms-blocklist-manager>: states and permissions', () => {
   });
 
   it('speaks French when a French translation is registered', async () => {
-    registerTranslation(translationFr, translationFrLists);
+    registerTranslation(fr);
     const el = await loadedManager(admin, { lang: 'fr' });
     expect(text($(el, '#blocklist-title'))).to.equal('Liste de blocage');
     expect(part<HTMLInputElement>(el, 'search')!.placeholder).to.equal('Rechercher des numéros, motifs et messages');

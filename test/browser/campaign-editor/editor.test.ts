@@ -4,8 +4,7 @@ import type { DemoBackend } from '../../../adapters/demo/index.js';
 import { registerTranslation, SmsCampaignEditor, SmsCampaignSavedEvent, SmsCampaignScheduledEvent, SmsCampaignStartedEvent } from '../../../components/index.js';
 import { clientFor, failingBackend, stalledBackend } from '../../../stories/decorators/backends.js';
 import { demoBackend } from '../../../stories/decorators/demo.js';
-import { translationFr } from '../../fixtures/translation-fr.js';
-import { translationFrCampaigns } from '../../fixtures/translation-fr-campaigns.js';
+import { fr } from '../../../translations/fr.js';
 import { failingCampaignWrites } from '../../../stories/decorators/campaign-backends.js';
 import { $, $$, answer, check, choose, click, dialog, editor, fill, input, issue, text } from './helpers.js';
 
@@ -397,7 +396,7 @@ describe('<sms-campaign-editor>', () => {
   });
 
   describe('in French', () => {
-    before(() => registerTranslation(translationFr, translationFrCampaigns));
+    before(() => registerTranslation(fr));
     afterEach(() => (document.documentElement.lang = 'en'));
 
     it('translates its texts', async () => {

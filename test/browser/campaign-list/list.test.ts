@@ -4,8 +4,7 @@ import { registerTranslation, SmsCampaignEditEvent, SmsCampaignList } from '../.
 import { clientFor, createEmptyBackend, failingBackend, stalledBackend } from '../../../stories/decorators/backends.js';
 import { demoBackend, demoClient } from '../../../stories/decorators/demo.js';
 import type { DemoBackend } from '../../../adapters/demo/index.js';
-import { translationFr } from '../../fixtures/translation-fr.js';
-import { translationFrCampaigns } from '../../fixtures/translation-fr-campaigns.js';
+import { fr } from '../../../translations/fr.js';
 import { action, actions, item, items, list, names, ready, shadow, SLOW, text } from './helpers.js';
 
 const ALICE_CAMPAIGNS = ['Flash sale today', 'Christmas hours', 'Spring launch (draft)', 'Stocktake notice', 'Winter sale'];
@@ -197,7 +196,7 @@ describe('<sms-campaign-list>', () => {
   });
 
   describe('in French', () => {
-    before(() => registerTranslation(translationFr, translationFrCampaigns));
+    before(() => registerTranslation(fr));
     afterEach(() => (document.documentElement.lang = 'en'));
 
     it('translates its texts and formats numbers and money for the language', async () => {

@@ -3,7 +3,7 @@ import { SmsConversation, registerTranslation } from '../../../components/index.
 import { createSmsClient, type SmsClient } from '../../../src/index.js';
 import { failingBackend, stalledBackend } from '../../../stories/decorators/backends.js';
 import { createThreadWorld, inbound } from '../../fixtures/conversation-worlds.js';
-import { translationFr } from '../../fixtures/translation-fr.js';
+import { fr } from '../../../translations/fr.js';
 import { BOB, UNKNOWN, bodies, composerOf, demo10k, demoClientFor, mount, part, parts, salesThread, text } from './helpers.js';
 
 describe('<sms-conversation> states', function () {
@@ -186,7 +186,7 @@ describe('<sms-conversation> states', function () {
   });
 
   it('speaks French with French dates when the page is in French', async () => {
-    registerTranslation(translationFr);
+    registerTranslation(fr);
     const el = await mount(alice, bobThread, { lang: 'fr' });
     expect(part(el, 'call-button')!.getAttribute('aria-label')).to.equal('Appeler Bob Smith – Mobile');
     expect(text(part(el, 'subtitle'))).to.contain('Numéro partagé');

@@ -1,14 +1,10 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import { registerTranslation } from '../../../components/index.js';
+import '../../../components/index.js';
 import { demoBackend } from '../../../demo/backend.js';
 import { DemoPortal } from '../../../demo/portal.js';
 import { createSmsClient } from '../../../src/index.js';
-import { translationFr } from '../../fixtures/translation-fr.js';
-import { translationFrCampaigns } from '../../fixtures/translation-fr-campaigns.js';
-import { translationFrLists } from '../../fixtures/translation-fr-lists.js';
 
-for (const translation of [translationFr, translationFrCampaigns, translationFrLists]) registerTranslation(translation);
 if (!customElements.get('demo-portal')) customElements.define('demo-portal', DemoPortal);
 
 const root = (el: DemoPortal) => el.shadowRoot!;
@@ -62,6 +58,7 @@ describe('<demo-portal>: the page npm start serves', () => {
     expect([...root(el).querySelectorAll('label.field span')].map((span) => span.textContent)).to.deep.equal([
       'Connecté en tant que', 'Langue', 'Couleurs', 'Affichage des SMS',
     ]);
+    // The demo loads the elements' French translation (translations/fr.ts) when French is chosen.
     const list = $(el, 'sms-campaign-list')!;
     await waitUntil(() => list.shadowRoot!.textContent!.includes('Nouvelle campagne'), 'the campaign list in French');
     await expect(el).to.be.accessible();

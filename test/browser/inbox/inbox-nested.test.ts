@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { registerTranslation, type SmsInbox } from '../../../components/index.js';
 import '../../../components/conversation/sms-conversation.js';
-import { translationFr } from '../../fixtures/translation-fr.js';
+import { fr } from '../../../translations/fr.js';
 import { deepActive, inboxFor, part, rows, smallWorld, text, type InboxOptions } from './helpers.js';
 
 // Everything the inbox renders inside itself (the conversation, its composer, the "New conversation" picker) follows
@@ -81,7 +81,7 @@ describe('<sms-inbox>: what it renders inside follows its scheme, language and d
   });
 
   describe('lang', () => {
-    before(() => registerTranslation(translationFr));
+    before(() => registerTranslation(fr));
 
     it('lang="fr" on the inbox alone: the conversation and the picker speak French', async () => {
       const { el, conversation } = await openConversation(world, {});

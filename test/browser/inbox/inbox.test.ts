@@ -7,7 +7,7 @@ import type { DemoBackend } from '../../../adapters/demo/index.js';
 import type { SmsClient } from '../../../src/index.js';
 import { clientFor, createEmptyBackend, failingBackend, stalledBackend } from '../../../stories/decorators/backends.js';
 import { demoBackend } from '../../../stories/decorators/demo.js';
-import { translationFr } from '../../fixtures/translation-fr.js';
+import { fr } from '../../../translations/fr.js';
 import { inboxFor, liveRegion, part, parts, rows, settled, smallWorld, text, titles } from './helpers.js';
 
 describe('<sms-inbox>: states and display', () => {
@@ -276,7 +276,7 @@ describe('<sms-inbox>: states and display', () => {
   });
 
   describe('localised', () => {
-    before(() => registerTranslation(translationFr));
+    before(() => registerTranslation(fr));
     afterEach(() => {
       document.documentElement.lang = 'en';
     });

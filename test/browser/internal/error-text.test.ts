@@ -7,7 +7,7 @@ import { describeError } from '../../../components/internal/error-text.js';
 import { LocalizeController } from '../../../components/internal/localize.js';
 import { createSmsClient, SmsError, type SmsClient } from '../../../src/index.js';
 import { createThreadWorld, type ThreadWorld } from '../../fixtures/conversation-worlds.js';
-import { translationFr } from '../../fixtures/translation-fr.js';
+import { fr } from '../../../translations/fr.js';
 
 class ErrorHost extends LitElement {
   readonly localize = new LocalizeController(this, { ...commonTerms, ...conversationCommonTerms });
@@ -39,7 +39,7 @@ describe('describeError', function () {
   before(async () => {
     world = await createThreadWorld();
     client = world.client;
-    registerTranslation(translationFr);
+    registerTranslation(fr);
   });
 
   beforeEach(async () => {
@@ -82,8 +82,8 @@ describe('describeError', function () {
     host.setAttribute('lang', 'fr');
     await host.updateComplete;
     const long = await thrown(() => client.messages.send({ conversationId: world.conversationId, body: 'x'.repeat(1601) }));
-    expect(says(long)).to.equal('Le message est trop long : un message compte au plus 1\u202f600 caractères.');
+    expect(says(long)).to.equal('Le message est trop long\u00a0: un message compte au plus 1\u202f600 caractères.');
     const number = await thrown(() => client.messages.send({ channel: 'sms', to: 'hello', body: 'Hi' }));
-    expect(says(number)).to.equal('Le numéro « hello » ne peut pas être utilisé. Ce n’est pas un numéro de téléphone.');
+    expect(says(number)).to.equal('Le numéro «\u00a0hello\u00a0» ne peut pas être utilisé. Ce n’est pas un numéro de téléphone.');
   });
 });

@@ -6,7 +6,7 @@ import '../../../components/list-manager/sms-list-manager.js';
 import type { SmsClient } from '../../../src/index.js';
 import { clientFor, createEmptyBackend, failingBackend, stalledBackend } from '../../../stories/decorators/backends.js';
 import { demoBackend, demoClient } from '../../../stories/decorators/demo.js';
-import { translationFr } from '../../fixtures/translation-fr.js';
+import { fr } from '../../../translations/fr.js';
 import { $, $$, answerConfirm, find, HOSTILE, part, parts, text, type, until } from '../manager-helpers.js';
 
 async function manager(client: SmsClient | undefined, options: { listId?: string; scheme?: string; lang?: string } = {}): Promise<SmsListManager> {
@@ -99,7 +99,7 @@ describe('<sms-list-manager>: lists', () => {
   });
 
   it('speaks French once a translation is registered', async () => {
-    registerTranslation(translationFr);
+    registerTranslation(fr);
     const el = await manager(alice, { lang: 'fr' });
     await find(el, 'tbody tr[data-row]');
     expect(text($(el, '#lists-title'))).to.equal('Listes');
