@@ -1,6 +1,9 @@
 // The demo portal's own texts (the elements bring theirs). A host portal has a table like this of its own.
 
+import { de } from './terms/de.js';
+import { es } from './terms/es.js';
 import { fr } from './terms/fr.js';
+import { ptBR } from './terms/pt-BR.js';
 
 const en = {
   portalName: 'Acme Cloud PBX',
@@ -53,15 +56,19 @@ const en = {
 
 export type DemoTerm = keyof typeof en;
 
-const TABLES: Record<string, Record<DemoTerm, string>> = { en, fr };
+const TABLES: Record<string, Record<DemoTerm, string>> = { en, fr, de, es, 'pt-br': ptBR };
 
 /** The demo's languages, by code, with their own names. */
 export const LANGUAGES: ReadonlyArray<[code: string, name: string]> = [
   ['en', 'English'],
   ['fr', 'Français'],
+  ['de', 'Deutsch'],
+  ['es', 'Español'],
+  ['pt-BR', 'Português (Brasil)'],
 ];
 
 /** The demo's text for a key in a language (English when the language has none). */
 export function demoTerm(lang: string, key: DemoTerm): string {
-  return (TABLES[lang.slice(0, 2)] ?? en)[key];
+  const code = lang.toLowerCase();
+  return (TABLES[code] ?? TABLES[code.split('-')[0]!] ?? en)[key];
 }

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import '../../components/conversation/sms-conversation.js';
 import '../../components/inbox/sms-inbox.js';
 import { registerTranslation } from '../../components/index.js';
-import { translationFr } from '../../test/fixtures/translation-fr.js';
+import { fr as translationFr } from '../../translations/fr.js';
 import { demoClient } from '../decorators/demo.js';
 import { LANGUAGES, type Language } from '../decorators/language.js';
 import type { SmsClient } from '../../src/index.js';
