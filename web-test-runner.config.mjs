@@ -8,6 +8,7 @@ import { ensureChromium, CHROMIUM_ARGS } from './scripts/chromium.mjs';
 import { reactEsmPlugin } from './scripts/react-esm-plugin.mjs';
 import { plainSummaryReporter } from './scripts/plain-summary-reporter.mjs';
 import { wireServerPlugin } from './scripts/wire-server-plugin.mjs';
+import { screenshotPlugin } from './scripts/screenshot-plugin.mjs';
 
 // Test pages run two at a time. In one window the page in the background gets no animation frames, so
 // fixture() and nextFrame() wait until it comes to the front: give each page a browser context (a window) of its own.
@@ -31,6 +32,8 @@ export default {
     fromRollup(rollupCommonjs)({ include: ['**/node_modules/papaparse/**'], strictRequires: false, ignore: ['stream'] }),
     // A real REST server on 127.0.0.1 for the tests that talk to one over HTTP (test/browser/over-http).
     wireServerPlugin(),
+    // Screenshots a test saves for a person to look at (test/browser/rtl.test.ts).
+    screenshotPlugin(),
   ],
   browsers: [
     chromeLauncher({

@@ -1,5 +1,6 @@
 import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
+import { languageDecorator, languageGlobal } from '../stories/decorators/language.js';
 import { initialGlobals, schemeDecorator } from '../stories/decorators/scheme.js';
 
 // custom-elements.json is generated from the class comments by `npm run analyze` (cem analyze), which `npm run
@@ -16,9 +17,11 @@ const preview: Preview = {
       description: 'Colour scheme',
       toolbar: { title: 'Scheme', icon: 'contrast', items: ['light', 'dark'], dynamicTitle: true },
     },
+    language: languageGlobal,
   },
-  initialGlobals,
-  decorators: [schemeDecorator],
+  initialGlobals: { ...initialGlobals, language: 'en' },
+  // The language wraps the scheme: both apply to every story and to the docs pages' examples.
+  decorators: [schemeDecorator, languageDecorator],
   parameters: {
     controls: { expanded: true },
     a11y: { test: 'error' },

@@ -38,7 +38,7 @@ export default css`
 
   /* A floated legend is laid out as the fieldset's first row, inside the box like a section's label. */
   .section > legend {
-    float: left;
+    float: inline-start;
     width: 100%;
     padding: 0;
   }

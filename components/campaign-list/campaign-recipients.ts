@@ -194,7 +194,7 @@ export class CampaignRecipientsController implements ReactiveController {
               (row) => html`<tr>
                 <td class="numeric">${localize.number(row.index + 1)}</td>
                 ${withLines ? html`<td class="numeric">${row.line === null ? '' : localize.number(row.line)}</td>` : nothing}
-                <td><bdi class="phone">${row.e164}</bdi></td>
+                <td><bdi class="phone" dir="ltr">${row.e164}</bdi></td>
                 <td><span class="badge state ${row.state}">${localize.term(STATE_TERM[row.state])}</span></td>
                 <td class="fields">
                   ${Object.entries(row.fields).map(([field, value]) => html`<span class="field-pair">${localize.term('fieldValue', field, value)}</span> `)}

@@ -17,6 +17,7 @@ import { FormDialogController } from '../internal/form-dialog.js';
 import { importReportStyles } from '../internal/import-report.js';
 import { LiveEventsController } from '../internal/live-events.js';
 import { LocalizeController } from '../internal/localize.js';
+import { ltrText } from '../internal/ltr-text.js';
 import { managerStyles } from '../internal/manager.styles.js';
 import { NoticeController } from '../internal/notice.js';
 import { PagedListController } from '../internal/paged-list.js';
@@ -365,7 +366,7 @@ export class SmsContactManager extends SmsClientElement {
 
   /** A number with its label after it, on one line: "0412 345 678 Mobile" (a narrow cell cuts the label first). */
   private renderNumber(number: Contact['numbers'][number]): TemplateResult {
-    return html`<span class="number">${this.display(number.e164)}</span> <span class="number-label"><bdi>${number.label}</bdi></span>`;
+    return html`<span class="number">${ltrText(this.display(number.e164))}</span> <span class="number-label"><bdi>${number.label}</bdi></span>`;
   }
 
   private renderTable(): TemplateResult {

@@ -18,6 +18,7 @@ import { describeError } from '../internal/error-text.js';
 import { lazy, LoadOnConnectController } from '../internal/lazy.js';
 import { LiveEventsController } from '../internal/live-events.js';
 import { LocalizeController } from '../internal/localize.js';
+import { ltrText } from '../internal/ltr-text.js';
 import { nestedTheme } from '../internal/nested-theme.js';
 import { NotifierController, pageAttended } from '../internal/notifications.js';
 import { PagedListController } from '../internal/paged-list.js';
@@ -510,14 +511,14 @@ export class SmsConversation extends SmsClientElement {
     const callLabel = localize.term('call', name);
     const number = this.capabilities?.numbers.find((candidate) => candidate.id === conversation.numberId);
     const details: (string | TemplateResult)[] = [];
-    if (sms && conversation.peerName) details.push(this.phone(conversation.peer));
+    if (sms && conversation.peerName) details.push(ltrText(this.phone(conversation.peer)));
     if (number) details.push(localize.term('viaNumber', number.label || this.phone(number.e164)));
     // A div, not <header>: outside a sectioning element a header is a page banner, and an embedded conversation is
     // not the page's banner (two conversations in one page, or one beside the host's own banner, would repeat it).
     return html`<div part="header" class="header">
       ${this.renderHeaderStart()}
       <div class="who">
-        <h2 part="title" class="title">${name}</h2>
+        <h2 part="title" class="title">${sms && !conversation.peerName ? ltrText(name) : name}</h2>
         <div part="subtitle" class="subtitle">
           <span class="badge">${localize.term(sms ? 'channelSms' : 'channelChat')}</span>
           ${details.map((detail) => html`<span>${detail}</span>`)}

@@ -59,7 +59,7 @@ export function renderMessage(message: Message, view: MessageView): TemplateResu
   return html`<div role="listitem" class="row message ${side}" data-key=${message.id} data-anchor>
     <div part="bubble bubble-${side}" class="bubble ${message.status}">
       <span class="sms-visually-hidden">${localize.term('saidBy', inbound ? view.peer : localize.term('you'))}</span>
-      <p part="body" class="body">${message.body}</p>
+      <p part="body" class="body" dir="auto">${message.body}</p>
       <div part="meta" class="meta">
         ${view.showChannel ? html`<span class="channel">${localize.term(message.channel === 'chat' ? 'channelChat' : 'channelSms')}</span>` : nothing}
         <time datetime=${message.createdAt}>${localize.date(message.createdAt, { hour: 'numeric', minute: '2-digit' })}</time>

@@ -1,6 +1,7 @@
 import { html, nothing, type SVGTemplateResult, type TemplateResult } from 'lit';
 import type { Conversation } from '../../src/model/conversation.js';
 import type { LocalizeController } from '../internal/localize.js';
+import { ltrText } from '../internal/ltr-text.js';
 import { initials } from './conversation-list.js';
 import { bellIcon, bellOffIcon, trashIcon } from './icons.js';
 import type { InboxTerms } from './inbox.terms.js';
@@ -10,7 +11,7 @@ export interface RowView {
   /** The peer as people read them: the contact, the colleague, or the number. */
   name: string;
   /** The number of ours the conversation is on, for a user with several (its label, or the number). */
-  number: string | undefined;
+  number: string | TemplateResult | undefined;
   selected: boolean;
   /** The column (0 the conversation, 1 mute, 2 delete) that holds the list's one tab stop, or -1. */
   stopColumn: number;
@@ -58,13 +59,13 @@ export function renderRow(conversation: Conversation, view: RowView): TemplateRe
       <span class="avatar" aria-hidden="true">${initials(conversation.peerName ?? '') || '#'}</span>
       <span class="lines">
         <span class="line">
-          <bdi part="item-title" class="title">${name}</bdi>
+          <bdi part="item-title" class="title">${conversation.channel === 'sms' && !conversation.peerName ? ltrText(name) : name}</bdi>
           <time part="item-time" class="time" datetime=${when} title=${localize.date(when, { dateStyle: 'medium', timeStyle: 'short' })}
             >${localize.relativeTime(Math.min(Date.parse(when), now), { now })}</time
           >
         </span>
         <span class="line">
-          <span part="item-preview" class="preview">${previewText(conversation, localize)}</span>
+          <span part="item-preview" class="preview" dir="auto">${previewText(conversation, localize)}</span>
           ${failed ? html`<span class="failed">${localize.term('previewFailed')}</span>` : nothing}
           ${unread
             ? html`<span part="unread-badge" class="unread-badge"

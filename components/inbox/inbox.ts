@@ -16,6 +16,7 @@ import { describeError } from '../internal/error-text.js';
 import { lazy } from '../internal/lazy.js';
 import { LiveEventsController } from '../internal/live-events.js';
 import { LocalizeController } from '../internal/localize.js';
+import { ltrText } from '../internal/ltr-text.js';
 import { nestedTheme } from '../internal/nested-theme.js';
 import { PagedListController } from '../internal/paged-list.js';
 import { PhoneDisplayController } from '../internal/phone-display.js';
@@ -628,7 +629,7 @@ export class SmsInbox extends SmsClientElement {
     return renderRow(conversation, {
       localize: this.localize,
       name: this.peerLabel(conversation),
-      number: number && (number.label || this.phone.display(number.e164, this.homeCountry)),
+      number: number && (number.label || ltrText(this.phone.display(number.e164, this.homeCountry))),
       selected: conversation.id === this.selectedId,
       stopColumn: stop.id === conversation.id ? stop.column : -1,
       isAdmin: this.isAdmin,

@@ -197,7 +197,7 @@ export function renderRecipientPreview(
         ${recipients.map(
           (recipient) => html`<tr>
             <td class="import-line">${localize.number(recipient.line)}</td>
-            <td class="import-phone-column">${recipient.e164}</td>
+            <td class="import-phone-column"><bdi dir="ltr">${recipient.e164}</bdi></td>
             ${others.map((column) => html`<td><bdi>${recipient.fields[column] ?? ''}</bdi></td>`)}
           </tr>`,
         )}

@@ -13,6 +13,7 @@ import { renderEntryTable, renderRemoveButton } from '../internal/entry-table.js
 import { describeError } from '../internal/error-text.js';
 import { FormDialogController } from '../internal/form-dialog.js';
 import { LocalizeController } from '../internal/localize.js';
+import { ltrText } from '../internal/ltr-text.js';
 import { managerStyles } from '../internal/manager.styles.js';
 import { NoticeController } from '../internal/notice.js';
 import { PagedListController } from '../internal/paged-list.js';
@@ -328,9 +329,9 @@ export class SmsNumberManager extends SmsClientElement {
                   title=${number.e164}
                   @click=${() => void this.editor.openEdit(number)}
                 >
-                  ${display}
+                  ${ltrText(display)}
                 </button>`
-              : html`<span class="number" title=${number.e164}>${display}</span>`}
+              : html`<span class="number" title=${number.e164}>${ltrText(display)}</span>`}
           </th>
           <td class="col-label" title=${number.label}><bdi>${number.label}</bdi></td>
           <td class="col-extensions" title=${extensions}>
