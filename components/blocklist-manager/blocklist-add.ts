@@ -66,7 +66,7 @@ export class BlocklistAddController {
     this.phone.reset();
     this.reason = '';
     void this.options.form.open({
-      title: localize.term('addNumberTitle'),
+      title: localize.term('blocklistAddTitle'),
       submitLabel: localize.term('blockButton'),
       cancelLabel: localize.term('cancel'),
       body: () => this.renderForm(),

@@ -115,7 +115,7 @@ export class BlocklistImportController extends SentImportController<BlocklistImp
       parsed,
       fileName: file.name,
       sent: this.sent,
-      progressLabel: localize.term('importingProgress', localize.number(this.sent ?? 0), localize.number(total)),
+      progressLabel: localize.term('blocklistImportingProgress', localize.number(this.sent ?? 0), localize.number(total)),
       importLabel: localize.term('blocklistImportNumbers', total),
       resetLabel: localize.term('chooseAnotherFile'),
       columns:

@@ -301,9 +301,9 @@ export class SmsBlocklistManager extends SmsClientElement {
     const { localize } = this;
     const display = formatPhone(entry.e164);
     const yes = await this.confirm.ask({
-      title: localize.term('removeTitle', display),
-      message: localize.term('removeMessage'),
-      confirmLabel: localize.term('removeConfirm'),
+      title: localize.term('blocklistUnblockTitle', display),
+      message: localize.term('blocklistUnblockMessage'),
+      confirmLabel: localize.term('blocklistUnblockConfirm'),
       cancelLabel: localize.term('cancel'),
       danger: true,
     });
@@ -420,7 +420,7 @@ export class SmsBlocklistManager extends SmsClientElement {
           ? html`<button class="button primary" part="add-button" @click=${() => this.adder.open()}>${localize.term('blocklistAddNumber')}</button>
               <button class="button" part="import-button-open" ?disabled=${this.importing} @click=${() => this.openImport()}>${localize.term('blocklistImportFile')}</button>`
           : nothing}
-        ${this.exporter.render(localize, () => void this.exportCsv())}
+        ${this.exporter.render(localize, () => void this.exportCsv(), (count) => localize.term('exporting', count))}
       </div>
     </div>`;
   }
@@ -443,6 +443,7 @@ export class SmsBlocklistManager extends SmsClientElement {
       localize,
       rows: this.rows,
       entries,
+      shown: (count) => localize.term('entriesLoaded', count),
       rowCount: entries.hasMore ? -1 : entries.items.length + 1,
       labelledBy: 'blocklist-title',
       head: html`<th scope="col" class="col-number">${localize.term('columnNumber')}</th>

@@ -21,7 +21,7 @@ export const campaignEditorTerms = {
   statusFailed: 'Failed',
   scheduledGoesBackToDraft: 'This campaign is scheduled. Saving it takes it back to draft: schedule or start it again afterwards.',
   campaignName: 'Campaign name',
-  nameRequired: 'Give the campaign a name.',
+  campaignNameRequired: 'Give the campaign a name.',
   // Sender
   sendFrom: 'Send from',
   senderNumber: 'An SMS number',

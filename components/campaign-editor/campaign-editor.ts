@@ -284,7 +284,7 @@ export class SmsCampaignEditor extends SmsClientElement {
   private localIssues(forStart: boolean): [FieldKey, string][] {
     const { localize, form } = this;
     const issues: [FieldKey, string][] = [];
-    if (form.name.trim() === '') issues.push(['name', localize.term('nameRequired')]);
+    if (form.name.trim() === '') issues.push(['name', localize.term('campaignNameRequired')]);
     if (forStart && form.when === 'later') {
       const at = fromLocalInput(form.scheduledAt);
       if (!at) issues.push(['scheduledAt', localize.term('scheduleRequired')]);

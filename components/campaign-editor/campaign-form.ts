@@ -60,7 +60,7 @@ export function fieldOfError(field: string | undefined): FieldKey | undefined {
 
 /** Terms for the backend's issue codes; a code without one says to check the field (`issueOther`). */
 export const ISSUE_TERMS: Readonly<Record<string, keyof CampaignEditorTerms>> = {
-  'name.required': 'nameRequired',
+  'name.required': 'campaignNameRequired',
   'sender.required': 'issueSenderRequired',
   'sender.number': 'issueSenderNumber',
   'sender.alpha_unsupported': 'issueAlphaUnsupported',

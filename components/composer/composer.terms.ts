@@ -34,7 +34,7 @@ export const composerTerms = {
   scheduleToggle: 'Send later',
   sendAtLabel: 'Send at',
   timeZone: 'Time zone: {0} ({1})',
-  scheduleRequired: 'Choose when to send it.',
+  composerScheduleRequired: 'Choose when to send it.',
   schedulePast: 'Choose a time in the future.',
   sent: 'Message sent.',
   messageScheduled: 'Message scheduled for {0}.',

@@ -276,7 +276,7 @@ export class SmsComposer extends SmsClientElement {
     let sendAt: string | undefined;
     if (this.scheduling && this.channel === 'sms') {
       const time = this.sendAt ? new Date(this.sendAt).getTime() : Number.NaN;
-      this.scheduleError = Number.isNaN(time) ? this.localize.term('scheduleRequired') : time <= Date.now() ? this.localize.term('schedulePast') : null;
+      this.scheduleError = Number.isNaN(time) ? this.localize.term('composerScheduleRequired') : time <= Date.now() ? this.localize.term('schedulePast') : null;
       if (this.scheduleError) return;
       sendAt = new Date(time).toISOString();
     }

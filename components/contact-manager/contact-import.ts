@@ -201,8 +201,8 @@ export class ContactImportController extends SentImportController<ContactImportO
   protected renderOutcome(outcome: ContactImportOutcome): TemplateResult {
     const { localize } = this.options;
     const counts: ImportCount[] = [
-      { text: localize.term('importAdded', outcome.added), tone: 'ok' },
-      { text: localize.term('importUpdated', outcome.updated) },
+      { text: localize.term('contactImportAdded', outcome.added), tone: 'ok' },
+      { text: localize.term('contactImportUpdated', outcome.updated) },
     ];
     if (outcome.invalid > 0) counts.push({ text: localize.term('importInvalid', outcome.invalid), tone: 'danger' });
     if (outcome.duplicates > 0) counts.push({ text: localize.term('importDuplicates', outcome.duplicates), tone: 'warning' });

@@ -25,7 +25,7 @@ export const contactManagerTerms = {
   columnNumbers: 'Numbers',
   columnScope: 'Kept by',
   columnActions: 'Actions',
-  entriesLoaded: { one: '# contact shown', other: '# contacts shown' },
+  contactEntriesLoaded: { one: '# contact shown', other: '# contacts shown' },
   scopeGlobalBadge: 'Shared',
   scopePersonalBadge: 'Personal',
   moreNumbers: { one: '+ # more', other: '+ # more' },
@@ -80,8 +80,8 @@ export const contactManagerTerms = {
   importContactsButton: { one: 'Import # number', other: 'Import # numbers' },
   importingProgress: 'Importing… {0} of {1} numbers',
   importDone: 'Import finished',
-  importAdded: { one: '# contact added', other: '# contacts added' },
-  importUpdated: { one: '# contact updated', other: '# contacts updated' },
+  contactImportAdded: { one: '# contact added', other: '# contacts added' },
+  contactImportUpdated: { one: '# contact updated', other: '# contacts updated' },
   chooseAnotherFile: 'Choose another file',
   closeImport: 'Close the import',
   problemNameMissing: 'The row has no name.',
@@ -91,7 +91,7 @@ export const contactManagerTerms = {
   problemEmailInvalid: 'Not an e-mail address.',
   problemTooManyNumbers: 'A contact holds at most {0} numbers.',
   exportCsv: 'Export CSV',
-  exporting: { one: 'Exporting… # contact', other: 'Exporting… # contacts' },
+  contactExporting: { one: 'Exporting… # contact', other: 'Exporting… # contacts' },
   contactsExported: { one: '# contact exported.', other: '# contacts exported.' },
 } satisfies Terms;
 

@@ -294,7 +294,7 @@ export class SmsContactManager extends SmsClientElement {
   private afterImport(outcome: ContactImportOutcome): void {
     this.bulk = false;
     const { localize } = this;
-    this.announcer.announce(`${localize.term('importDone')}: ${localize.term('importAdded', outcome.added)}, ${localize.term('importUpdated', outcome.updated)}`);
+    this.announcer.announce(`${localize.term('importDone')}: ${localize.term('contactImportAdded', outcome.added)}, ${localize.term('contactImportUpdated', outcome.updated)}`);
     void this.reload();
   }
 
@@ -349,7 +349,7 @@ export class SmsContactManager extends SmsClientElement {
       <div class="toolbar-actions">
         <button class="button primary" part="add-button" @click=${() => this.editor.openAdd()}>${localize.term('addContact')}</button>
         <button class="button" part="import-button-open" ?disabled=${this.importing} @click=${() => this.openImport()}>${localize.term('importOpen')}</button>
-        ${this.exporter.render(localize, () => void this.exportCsv())}
+        ${this.exporter.render(localize, () => void this.exportCsv(), (count) => localize.term('contactExporting', count))}
       </div>
     </div>`;
   }
@@ -376,6 +376,7 @@ export class SmsContactManager extends SmsClientElement {
       localize,
       rows: this.rows,
       entries: contacts,
+      shown: (count) => localize.term('contactEntriesLoaded', count),
       rowCount: contacts.hasMore ? -1 : contacts.items.length + 1,
       labelledBy: 'contacts-title',
       head: html`<th scope="col" class="col-name">${localize.term('columnName')}</th>

@@ -38,7 +38,7 @@ export class AddContactForm {
     const { localize } = this;
     this.draft = { name: '', label: 'labelMobile', nameError: '' };
     void this.form.open({
-      title: localize.term('addContactTitle', shownNumber),
+      title: localize.term('conversationAddContactTitle', shownNumber),
       submitLabel: localize.term('save'),
       cancelLabel: localize.term('cancel'),
       body: () => this.renderFields(),

@@ -449,7 +449,7 @@ export class SmsConversation extends SmsClientElement {
       shownNumber: this.phone(conversation.peer),
       onSaved: (saved) => {
         this.conversation = saved;
-        this.announcer.announce(this.localize.term('contactSaved'));
+        this.announcer.announce(this.localize.term('conversationContactSaved'));
       },
     });
   }
@@ -528,8 +528,8 @@ export class SmsConversation extends SmsClientElement {
       </div>
       <div class="actions">
         ${sms && conversation.contact === null && !conversation.readOnly
-          ? html`<button class="button add-contact" part="add-contact-button" aria-haspopup="dialog" title=${localize.term('addContact')} @click=${this.openAddContact}>
-              ${personAddIcon}<span class="add-contact-text">${localize.term('addContact')}</span>
+          ? html`<button class="button add-contact" part="add-contact-button" aria-haspopup="dialog" title=${localize.term('conversationAddContact')} @click=${this.openAddContact}>
+              ${personAddIcon}<span class="add-contact-text">${localize.term('conversationAddContact')}</span>
             </button>`
           : nothing}
         ${sms

@@ -36,7 +36,7 @@ export const inboxTerms = {
   mute: 'Mute {0}',
   unmute: 'Unmute {0}',
   deleteConversation: 'Delete conversation with {0}',
-  deleted: 'Conversation with {0} deleted',
+  inboxDeleted: 'Conversation with {0} deleted',
   mutedAnnouncement: 'Conversation with {0} muted',
   unmutedAnnouncement: 'Conversation with {0} unmuted',
   /** Spoken when the inbox opens: "3 new messages in 2 conversations". */

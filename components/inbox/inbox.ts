@@ -399,7 +399,7 @@ export class SmsInbox extends SmsClientElement {
     try {
       await client.conversations.remove(conversation.id);
       this.removeLocal(conversation.id);
-      this.announcer.announce(this.localize.term('deleted', name));
+      this.announcer.announce(this.localize.term('inboxDeleted', name));
       if (this.rows.activeId) void this.rows.focusRow(this.rows.activeId, 0);
     } catch (error) {
       this.actionError = describeError(error, this.localize).message;

@@ -3,7 +3,7 @@ import type { Page } from '../../src/model/common.js';
 
 /** What the export button needs of an element's LocalizeController. */
 export interface CsvExportLocalize {
-  term(key: 'exportCsv' | 'exporting', ...args: Array<string | number>): string;
+  term(key: 'exportCsv', ...args: Array<string | number>): string;
 }
 
 /**
@@ -12,7 +12,7 @@ export interface CsvExportLocalize {
  *
  * @example
  * await this.exporter.run((cursor) => client.blocklist.list({ cursor, limit: 500 }), (rows) => downloadText('blocklist.csv', toCsv(rows)));
- * render() { return html`${this.exporter.render(this.localize, () => void this.exportCsv())}`; }
+ * render() { return html`${this.exporter.render(this.localize, () => void this.exportCsv(), (count) => this.localize.term('exporting', count))}`; }
  */
 export class CsvExportController {
   /** Rows read so far while exporting; null when not exporting. */
@@ -49,11 +49,14 @@ export class CsvExportController {
     }
   }
 
-  /** The export button; busy, with the count of rows read, while exporting. */
-  render(localize: CsvExportLocalize, onClick: () => void): TemplateResult {
+  /**
+   * The export button; busy, with the count of rows read, while exporting. `exporting` says that count in the
+   * element's words: "Exporting… # rows", "Exporting… # contacts".
+   */
+  render(localize: CsvExportLocalize, onClick: () => void, exporting: (count: number) => string): TemplateResult {
     const { busy } = this;
     return html`<button class="button" part="export-button" ?disabled=${busy} aria-busy=${busy ? 'true' : 'false'} @click=${onClick}>
-      ${busy ? localize.term('exporting', this.count ?? 0) : localize.term('exportCsv')}
+      ${busy ? exporting(this.count ?? 0) : localize.term('exportCsv')}
     </button>`;
   }
 }

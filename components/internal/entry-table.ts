@@ -9,7 +9,7 @@ const removeIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M9 3
 
 /** What the table needs of an element's LocalizeController. */
 export interface EntryTableLocalize {
-  term(key: 'columnActions' | 'loadingMore' | 'entriesLoaded', ...args: Array<string | number>): string;
+  term(key: 'columnActions' | 'loadingMore', ...args: Array<string | number>): string;
 }
 
 export interface EntryTableOptions<T> {
@@ -35,6 +35,8 @@ export interface EntryTableOptions<T> {
   rowClass?: (entry: T) => string;
   /** An entry's cells, `tabindex` on each of its controls (the one that takes focus has `data-row-focus`). */
   cells: (entry: T, tabindex: number) => TemplateResult;
+  /** The footer's count of rows shown, in the element's words: "# numbers shown", "# contacts shown". */
+  shown: (count: number) => string;
 }
 
 /**
@@ -44,7 +46,7 @@ export interface EntryTableOptions<T> {
  *
  * @example
  * renderEntryTable({ localize, rows, entries, rowCount: -1, caption: 'Numbers', head: html`<th scope="col">Number</th>`,
- *   columns: 2, key: (entry) => entry.id, cells: (entry, tabindex) => html`<th scope="row">...</th><td>...</td>` })
+ *   shown: (count) => localize.term('entriesLoaded', count), columns: 2, key: (entry) => entry.id, cells: (entry, tabindex) => html`<th scope="row">...</th><td>...</td>` })
  */
 export function renderEntryTable<T>(options: EntryTableOptions<T>): TemplateResult {
   const { localize, rows, entries, columns } = options;
@@ -75,7 +77,7 @@ export function renderEntryTable<T>(options: EntryTableOptions<T>): TemplateResu
         </tbody>
       </table>
     </div>
-    <p class="hint table-footer">${entries.loadingMore ? localize.term('loadingMore') : localize.term('entriesLoaded', entries.items.length)}</p>`;
+    <p class="hint table-footer">${entries.loadingMore ? localize.term('loadingMore') : options.shown(entries.items.length)}</p>`;
 }
 
 /**

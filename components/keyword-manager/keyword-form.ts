@@ -71,7 +71,7 @@ export class KeywordFormController {
     if (!(await this.prepare(null))) return;
     void this.options.form.open({
       title: localize.term('addKeywordTitle'),
-      submitLabel: localize.term('addButton'),
+      submitLabel: localize.term('keywordAddButton'),
       cancelLabel: localize.term('cancel'),
       body: () => this.renderBody(),
       submit: () => this.submit(),

@@ -14,13 +14,13 @@ export const keywordManagerTerms = {
   keywordsIntro: 'Messages that start with a keyword are sent where its rule says, and answered with its auto-reply.',
   /** {0}: the prefix and an example keyword ("ACME PARKING"); {1}: the short code. */
   keywordsHowTo: 'People text “{0} …” to {1}.',
-  viewOnly: 'Only administrators can see and change the inbound keywords.',
+  keywordViewOnly: 'Only administrators can see and change the inbound keywords.',
   keywordsEmpty: 'No keywords yet. Add one to route messages like “JOIN” or “PARKING” to a person, an e-mail or a mobile.',
   columnKeyword: 'Keyword',
   columnRoutes: 'Goes to',
   columnAutoReply: 'Auto-reply',
   columnActions: 'Actions',
-  entriesLoaded: { one: '# keyword shown', other: '# keywords shown' },
+  keywordEntriesLoaded: { one: '# keyword shown', other: '# keywords shown' },
   offBadge: 'Off',
   offTitle: 'This keyword is turned off: its messages are delivered as ordinary messages.',
   /** Before a person's name, an address, a mobile: "Portal: Alice Nguyen". */
@@ -33,7 +33,7 @@ export const keywordManagerTerms = {
   autoReplyParts: { one: '# part', other: '# parts' },
   addKeyword: 'Add a keyword',
   addKeywordTitle: 'Add an inbound keyword',
-  addButton: 'Add keyword',
+  keywordAddButton: 'Add keyword',
   editKeyword: 'Edit {0}',
   editKeywordTitle: 'Edit {0}',
   keywordAdded: '{0} was added.',
@@ -63,8 +63,8 @@ export const keywordManagerTerms = {
   enabled: 'On: route messages with this keyword',
   removeKeyword: 'Remove {0}',
   removeTitle: 'Remove {0}?',
-  removeMessage: 'Messages that start with it will arrive as ordinary messages. Messages it already routed are kept.',
-  removeConfirm: 'Remove keyword',
+  keywordRemoveMessage: 'Messages that start with it will arrive as ordinary messages. Messages it already routed are kept.',
+  keywordRemoveConfirm: 'Remove keyword',
   keywordRemoved: '{0} was removed.',
 } satisfies Terms;
 

@@ -205,8 +205,8 @@ export class SmsKeywordManager extends SmsClientElement {
     const { localize } = this;
     const yes = await this.confirm.ask({
       title: localize.term('removeTitle', rule.keyword),
-      message: localize.term('removeMessage'),
-      confirmLabel: localize.term('removeConfirm'),
+      message: localize.term('keywordRemoveMessage'),
+      confirmLabel: localize.term('keywordRemoveConfirm'),
       cancelLabel: localize.term('cancel'),
       danger: true,
     });
@@ -239,7 +239,7 @@ export class SmsKeywordManager extends SmsClientElement {
             </div>
             <div class="table-area">${this.renderBody()}</div>
             ${this.form.render()} ${this.confirm.render()} ${this.announcer.render()}`
-        : html`<p part="view-only" class="view-only">${localize.term('viewOnly')}</p>`}
+        : html`<p part="view-only" class="view-only">${localize.term('keywordViewOnly')}</p>`}
     </div>`;
   }
 
@@ -289,6 +289,7 @@ export class SmsKeywordManager extends SmsClientElement {
       localize,
       rows: this.rows,
       entries: keywords,
+      shown: (count) => localize.term('keywordEntriesLoaded', count),
       rowCount: keywords.hasMore ? -1 : keywords.items.length + 1,
       labelledBy: 'keywords-title',
       head: html`<th scope="col" class="col-keyword">${localize.term('columnKeyword')}</th>

@@ -213,7 +213,7 @@ export class ListEntriesController implements ReactiveController {
             ? html`<button class="button primary" part="add-button" @click=${() => this.editEntry(list, null)}>${localize.term('listAddNumber')}</button>
                 <button class="button" part="import-open-button" @click=${openImport}>${localize.term('listImportFile')}</button>`
             : nothing}
-          ${this.exporter.render(localize, () => void this.exportCsv(list))}
+          ${this.exporter.render(localize, () => void this.exportCsv(list), (count) => localize.term('exporting', count))}
         </div>
       </div>
       ${entries.status === 'error'
@@ -236,6 +236,7 @@ export class ListEntriesController implements ReactiveController {
       localize,
       rows: this.rows,
       entries,
+      shown: (count) => localize.term('entriesLoaded', count),
       rowCount: total !== undefined ? total + 1 : -1,
       caption: localize.term('listEntriesCaption', list.name),
       head: html`<th scope="col">${localize.term('columnNumber')}</th>

@@ -78,7 +78,7 @@ export class NumberFormController {
     this.phone.reset();
     void this.options.form.open({
       title: localize.term('addNumberTitle'),
-      submitLabel: localize.term('addButton'),
+      submitLabel: localize.term('numberAddButton'),
       cancelLabel: localize.term('cancel'),
       body: () => html`${this.phone.render('number-phone')} ${this.renderLabel()} ${this.renderExtensions()}`,
       submit: () => this.submitAdd(),
@@ -210,7 +210,7 @@ export class NumberFormController {
           this.host.requestUpdate();
         }}
       />
-      <span id="number-label-hint" class="hint">${localize.term('labelHint')}</span>
+      <span id="number-label-hint" class="hint">${localize.term('numberLabelHint')}</span>
     </div>`;
   }
 

@@ -203,8 +203,8 @@ export class SmsNumberManager extends SmsClientElement {
     const display = this.display(number.e164);
     const yes = await this.confirm.ask({
       title: localize.term('removeTitle', display),
-      message: localize.term('removeMessage'),
-      confirmLabel: localize.term('removeConfirm'),
+      message: localize.term('numberRemoveMessage'),
+      confirmLabel: localize.term('numberRemoveConfirm'),
       cancelLabel: localize.term('cancel'),
       danger: true,
     });
@@ -234,7 +234,7 @@ export class SmsNumberManager extends SmsClientElement {
         <h2 id="numbers-title">${localize.term(admin ? 'numbersTitle' : 'numbersUserTitle')}</h2>
         <p class="hint">${localize.term('numbersIntro')}</p>
       </div>
-      ${admin ? nothing : html`<p part="view-only" class="view-only">${localize.term('viewOnly')}</p>`}
+      ${admin ? nothing : html`<p part="view-only" class="view-only">${localize.term('numberViewOnly')}</p>`}
       ${this.notice.render(localize.term('close'))} ${this.renderToolbar()}
       <div class="table-area">${this.renderBody()}</div>
       ${this.form.render()} ${this.confirm.render()} ${this.announcer.render()}
@@ -244,7 +244,7 @@ export class SmsNumberManager extends SmsClientElement {
   private renderToolbar(): TemplateResult {
     const { localize } = this;
     return html`<div part="toolbar" class="toolbar listing-toolbar">
-      ${this.search.render({ part: 'search', label: localize.term('searchNumbers'), classes: 'input search' })}
+      ${this.search.render({ part: 'search', label: localize.term('numberSearchNumbers'), classes: 'input search' })}
       <label class="choice show-removed">
         <input type="checkbox" part="show-removed" .checked=${this.showRemoved} @change=${this.onShowRemoved} />
         <span>${localize.term('showRemoved')}</span>
@@ -303,6 +303,7 @@ export class SmsNumberManager extends SmsClientElement {
       localize,
       rows: this.rows,
       entries: numbers,
+      shown: (count) => localize.term('entriesLoaded', count),
       rowCount: numbers.hasMore ? -1 : numbers.items.length + 1,
       labelledBy: 'numbers-title',
       head: html`<th scope="col" class="col-number">${localize.term('columnNumber')}</th>

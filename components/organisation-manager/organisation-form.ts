@@ -57,7 +57,7 @@ export class OrganisationFormController {
     this.prepare(null);
     void this.options.form.open({
       title: localize.term('addOrganisationTitle'),
-      submitLabel: localize.term('addButton'),
+      submitLabel: localize.term('organisationAddButton'),
       cancelLabel: localize.term('cancel'),
       body: () => this.renderBody(),
       submit: () => this.submit(),
@@ -92,7 +92,7 @@ export class OrganisationFormController {
   private nameError(): string | null {
     const { localize } = this.options;
     const name = this.name.trim();
-    if (name === '') return this.touched ? localize.term('nameRequired') : null;
+    if (name === '') return this.touched ? localize.term('organisationNameRequired') : null;
     return name.length > NAME_MAX ? localize.term('nameTooLong') : null;
   }
 

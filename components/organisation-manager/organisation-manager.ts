@@ -264,8 +264,8 @@ export class SmsOrganisationManager extends SmsClientElement {
     const { localize } = this;
     return html`<div part="toolbar" class="toolbar listing-toolbar odd">
       ${this.search.render({ part: 'search', label: localize.term('searchOrganisations'), classes: 'input search' })}
-      <select class="input" part="status-filter" aria-label=${localize.term('statusFilter')} @change=${this.onStatus}>
-        <option value="" ?selected=${this.status === ''}>${localize.term('statusAll')}</option>
+      <select class="input" part="status-filter" aria-label=${localize.term('organisationStatusFilter')} @change=${this.onStatus}>
+        <option value="" ?selected=${this.status === ''}>${localize.term('organisationStatusAll')}</option>
         <option value="active" ?selected=${this.status === 'active'}>${localize.term('statusActive')}</option>
         <option value="suspended" ?selected=${this.status === 'suspended'}>${localize.term('statusSuspended')}</option>
       </select>
@@ -317,7 +317,7 @@ export class SmsOrganisationManager extends SmsClientElement {
     const usage = this.usage.get(organisation.id);
     if (!usage) return { messages: html`${localize.number(0)}`, cost: html`–` };
     return {
-      messages: html`<span title=${localize.term('usageTitle', localize.number(usage.messages), localize.number(usage.segments))}>${localize.number(usage.messages)}</span>`,
+      messages: html`<span title=${localize.term('organisationUsageTitle', localize.number(usage.messages), localize.number(usage.segments))}>${localize.number(usage.messages)}</span>`,
       cost: html`${formatMinorUnits(localize, usage.cost, usage.currency)}`,
     };
   }
@@ -344,12 +344,13 @@ export class SmsOrganisationManager extends SmsClientElement {
       localize,
       rows: this.rows,
       entries: organisations,
+      shown: (count) => localize.term('organisationEntriesLoaded', count),
       rowCount: organisations.hasMore ? -1 : organisations.items.length + 1,
       labelledBy: 'organisations-title',
       head: html`<th scope="col" class="col-name">${localize.term('columnOrganisation')}</th>
         <th scope="col" class="col-status">${localize.term('columnStatus')}</th>
-        <th scope="col" class="col-messages">${localize.term('columnMessages')}</th>
-        <th scope="col" class="col-cost">${localize.term('columnCost')}</th>
+        <th scope="col" class="col-messages">${localize.term('organisationColumnMessages')}</th>
+        <th scope="col" class="col-cost">${localize.term('organisationColumnCost')}</th>
         <th scope="col" class="col-caps">${localize.term('columnCaps')}</th>`,
       columns: COLUMNS,
       key: (organisation) => organisation.id,

@@ -35,8 +35,8 @@ export class OrganisationRemovalController {
     this.typed = '';
     this.touched = false;
     void this.options.form.open({
-      title: localize.term('removeTitle', organisation.name),
-      submitLabel: localize.term('removeConfirm'),
+      title: localize.term('organisationRemoveTitle', organisation.name),
+      submitLabel: localize.term('organisationRemoveConfirm'),
       cancelLabel: localize.term('cancel'),
       body: () => this.renderBody(),
       submit: () => this.submit(),
@@ -67,7 +67,7 @@ export class OrganisationRemovalController {
     const { localize } = this.options;
     const name = this.organisation?.name ?? '';
     const error = this.touched && !this.matches() ? localize.term('removeConfirmMismatch') : null;
-    return html`<p class="remove-warning" part="remove-warning">${localize.term('removeMessage')}</p>
+    return html`<p class="remove-warning" part="remove-warning">${localize.term('organisationRemoveMessage')}</p>
       ${renderTextField({
         id: 'remove-confirm-name',
         part: 'confirm-name-input',

@@ -169,7 +169,7 @@ export class AlphaTagsController {
     return html`<fieldset class="choices department" part="department" aria-describedby=${entry.tags.length === 0 ? `alpha-tags-${index}` : nothing}>
       <legend><bdi>${name}</bdi></legend>
       ${entry.tags.length === 0
-        ? html`<p id="alpha-tags-${index}" class="hint none">${localize.term('noAlphaTags')}</p>`
+        ? html`<p id="alpha-tags-${index}" class="hint none">${localize.term('settingsNoAlphaTags')}</p>`
         : html`<ul id="alpha-tags-${index}" class="tags" aria-label=${localize.term('alphaTagsOf', name)}>
             ${entry.tags.map(
               (tag, at) => html`<li class=${readOnly ? 'tag' : 'tag removable'} part="alpha-tag">

@@ -9,7 +9,7 @@ export const settingsTerms = {
   ...commonTerms,
   settingsTitle: 'SMS settings',
   settingsIntro: 'What applies to the whole organisation: numbers, senders, automatic answers, sending and cost.',
-  viewOnly: 'Only administrators can change these settings.',
+  settingsViewOnly: 'Only administrators can change these settings.',
   // Numbers
   numbersSection: 'Numbers',
   defaultCountry: 'Default country',
@@ -23,7 +23,7 @@ export const settingsTerms = {
   departmentsEmpty: 'No departments yet. The PBX adds them when it syncs its directory; each can then be given alpha tags.',
   /** {0}: the department's name. */
   alphaTagsOf: 'Alpha tags of {0}',
-  noAlphaTags: 'None: this department sends from numbers only.',
+  settingsNoAlphaTags: 'None: this department sends from numbers only.',
   /** {0}: the department's name. */
   newAlphaTag: 'New alpha tag for {0}',
   alphaTagPlaceholder: 'New alpha tag',

@@ -328,7 +328,7 @@ export class SmsSettings extends SmsClientElement {
         <h2 id="settings-title">${localize.term('settingsTitle')}</h2>
         <p class="hint">${localize.term('settingsIntro')}</p>
       </div>
-      ${admin ? nothing : html`<p part="view-only" class="view-only">${localize.term('viewOnly')}</p>`} ${this.notice.render(localize.term('close'))}
+      ${admin ? nothing : html`<p part="view-only" class="view-only">${localize.term('settingsViewOnly')}</p>`} ${this.notice.render(localize.term('close'))}
       ${this.renderBody()} ${this.announcer.render()}
     </div>`;
   }

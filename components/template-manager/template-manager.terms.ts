@@ -21,7 +21,7 @@ export const templateManagerTerms = {
   columnTemplateMessage: 'Message',
   columnTemplateParts: 'Parts',
   columnActions: 'Actions',
-  entriesLoaded: { one: '# template shown', other: '# templates shown' },
+  templateEntriesLoaded: { one: '# template shown', other: '# templates shown' },
   templateGlobalBadge: 'Global',
   templateGlobalTitle: 'A global template: only administrators change it.',
   /** The merge fields of a template in the table: "Fields: first_name, date". */

@@ -274,6 +274,7 @@ export class SmsTemplateManager extends SmsClientElement {
       localize,
       rows: this.rows,
       entries: templates,
+      shown: (count) => localize.term('templateEntriesLoaded', count),
       rowCount: templates.hasMore ? -1 : templates.items.length + 1,
       labelledBy: 'templates-title',
       head: html`<th scope="col" class="col-name">${localize.term('columnTemplateName')}</th>

@@ -40,7 +40,7 @@ export const usageReportTerms = {
   measureSegments: 'Parts',
   totalsLabel: 'Totals',
   totalMessages: 'Messages',
-  totalSegments: 'Parts',
+  usageTotalSegments: 'Parts',
   totalCost: 'Cost',
   totalInbound: 'Received',
   columnMessages: 'Messages',

@@ -268,7 +268,7 @@ export class SmsUsageReport extends SmsClientElement {
       ${this.renderSelect('measure', localize.term('measureLabel'), this.measure, MEASURE_TERMS, (value) => (this.measure = value as UsageMeasure))}
       ${typeof months === 'string'
         ? html`<p id="range-error" part="range-error" class="field-error range-error" role="alert">${this.rangeProblem(months)}</p>`
-        : html`<div class="toolbar-actions">${this.exporter.render(localize, () => void this.exportCsv())}</div>`}
+        : html`<div class="toolbar-actions">${this.exporter.render(localize, () => void this.exportCsv(), (count) => localize.term('exporting', count))}</div>`}
     </div>`;
   }
 
@@ -356,7 +356,7 @@ export class SmsUsageReport extends SmsClientElement {
     const { totals } = summary;
     return html`<dl part="totals" class="totals" aria-label=${localize.term('totalsLabel')}>
       <div><dt>${localize.term('totalMessages')}</dt><dd>${localize.number(totals.messages)}</dd></div>
-      <div><dt>${localize.term('totalSegments')}</dt><dd>${localize.number(totals.segments)}</dd></div>
+      <div><dt>${localize.term('usageTotalSegments')}</dt><dd>${localize.number(totals.segments)}</dd></div>
       <div><dt>${localize.term('totalCost')}</dt><dd>${this.money(totals.cost, summary.currency)}</dd></div>
       <div class="inbound"><dt>${localize.term('totalInbound')}</dt><dd>${localize.number(totals.inbound)}</dd></div>
     </dl>`;
