@@ -3,19 +3,26 @@ import type { NoticeController } from './notice.js';
 import type { PagedListController } from './paged-list.js';
 import type { RowWindowController } from './row-window.js';
 
-export interface RemoveRowOptions<T> {
-  confirm: ConfirmController;
-  notice: NoticeController;
+export interface TakeOutRowOptions<T> {
   entries: PagedListController<T>;
   rows: RowWindowController;
-  /** The confirmation asked first. */
-  ask: ConfirmRequest;
   /** The row removed. */
   is: (item: T) => boolean;
-  /** Removes it at the backend. */
-  remove: () => Promise<unknown>;
+  /** Takes it out of the listing. Default: the rows `is` matches leave it. */
+  update?: () => void;
+}
+
+export interface RemoveRowOptions<T, R> extends Omit<TakeOutRowOptions<T>, 'update'> {
+  confirm: ConfirmController;
+  notice: NoticeController;
+  /** The confirmation asked first; nothing happens unless it is confirmed. */
+  ask: ConfirmRequest;
+  /** Removes it at the backend; what it resolves to is given to `removed` and `update`. */
+  remove: () => Promise<R>;
   /** Said once it is removed. */
-  removed: string;
+  removed: string | ((result: R) => string);
+  /** Takes it out of the listing. Default: the rows `is` matches leave it. */
+  update?: (result: R) => void;
 }
 
 /**
@@ -27,13 +34,29 @@ export interface RemoveRowOptions<T> {
  * await removeRow({ confirm, notice, entries, rows, ask: { title: 'Remove Bob?', ... }, is: (c) => c.id === bob.id,
  *   remove: () => client.contacts.remove(bob.id), removed: 'Bob was removed.' });
  */
-export async function removeRow<T>(options: RemoveRowOptions<T>): Promise<boolean> {
-  const { entries, rows } = options;
+export async function removeRow<T, R>(options: RemoveRowOptions<T, R>): Promise<boolean> {
+  const { notice } = options;
   if (!(await options.confirm.ask(options.ask))) return false;
-  const index = entries.items.findIndex(options.is);
-  if (!(await options.notice.attempt(options.remove))) return false;
-  options.notice.say(options.removed);
-  entries.update((items) => items.filter((item) => !options.is(item)));
-  if (index >= 0 && entries.items.length > 0) void rows.focusRow(Math.min(index, entries.items.length - 1));
+  const index = options.entries.items.findIndex(options.is);
+  let result: R | undefined;
+  if (!(await notice.attempt(async () => (result = await options.remove())))) return false;
+  const done = result as R;
+  notice.say(typeof options.removed === 'string' ? options.removed : options.removed(done));
+  takeOutRow({ ...options, index, update: options.update && (() => options.update!(done)) });
   return true;
+}
+
+/**
+ * Takes a removed row out of a manager's listing and moves focus to the row that takes its place (the one after it,
+ * else the new last one). `index` is where the row stood, when the listing has changed since.
+ *
+ * @example
+ * takeOutRow({ entries, rows, is: (item) => item.id === organisation.id });
+ */
+export function takeOutRow<T>(options: TakeOutRowOptions<T> & { index?: number }): void {
+  const { entries } = options;
+  const index = options.index ?? entries.items.findIndex(options.is);
+  if (options.update) options.update();
+  else entries.update((items) => items.filter((item) => !options.is(item)));
+  if (index >= 0 && entries.items.length > 0) void options.rows.focusRow(Math.min(index, entries.items.length - 1));
 }
