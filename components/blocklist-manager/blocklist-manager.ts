@@ -27,7 +27,7 @@ import { managerStyles } from '../internal/manager.styles.js';
 import { NoticeController } from '../internal/notice.js';
 import { PagedListController } from '../internal/paged-list.js';
 import { searchQuery } from '../internal/phone-input.js';
-import { removeRow } from '../internal/remove-row.js';
+import { removalQuestion, removeRow } from '../internal/remove-row.js';
 import { RowWindowController } from '../internal/row-window.js';
 import { SearchFieldController } from '../internal/search-field.js';
 import { sharedStyles } from '../internal/theme.js';
@@ -311,13 +311,7 @@ export class SmsBlocklistManager extends SmsClientElement {
       notice: this.notice,
       entries: this.entries,
       rows: this.rows,
-      ask: {
-        title: localize.term('removeTitle', display),
-        message: localize.term('removeMessage'),
-        confirmLabel: localize.term('removeConfirm'),
-        cancelLabel: localize.term('cancel'),
-        danger: true,
-      },
+      ask: removalQuestion(localize, display),
       is: (item) => item.e164 === entry.e164,
       // Someone else may have unblocked it since the list was read: that is the outcome asked for, said as such.
       remove: async () => {

@@ -25,7 +25,7 @@ import { NoticeController } from '../internal/notice.js';
 import { PagedListController } from '../internal/paged-list.js';
 import { displayPhone } from '../internal/phone.js';
 import { searchQuery } from '../internal/phone-input.js';
-import { removeRow } from '../internal/remove-row.js';
+import { removalQuestion, removeRow } from '../internal/remove-row.js';
 import { RowWindowController } from '../internal/row-window.js';
 import { SearchFieldController } from '../internal/search-field.js';
 import { sharedStyles } from '../internal/theme.js';
@@ -256,13 +256,7 @@ export class SmsContactManager extends SmsClientElement {
       notice: this.notice,
       entries: this.contacts,
       rows: this.rows,
-      ask: {
-        title: localize.term('removeTitle', contact.name),
-        message: localize.term('removeMessage'),
-        confirmLabel: localize.term('removeConfirm'),
-        cancelLabel: localize.term('cancel'),
-        danger: true,
-      },
+      ask: removalQuestion(localize, contact.name),
       is: (item) => item.id === contact.id,
       remove: () => client.contacts.remove(contact.id),
       removed: localize.term('contactRemoved', contact.name),

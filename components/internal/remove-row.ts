@@ -60,3 +60,25 @@ export function takeOutRow<T>(options: TakeOutRowOptions<T> & { index?: number }
   else entries.update((items) => items.filter((item) => !options.is(item)));
   if (index >= 0 && entries.items.length > 0) void options.rows.focusRow(Math.min(index, entries.items.length - 1));
 }
+
+/** What `removalQuestion` needs of an element's LocalizeController. */
+export interface RemovalTerms {
+  term(key: 'removeTitle' | 'removeMessage' | 'removeConfirm' | 'cancel', ...args: Array<string | number>): string;
+}
+
+/**
+ * The managers' confirmation before a row is removed, in their terms: "Remove {name}?" (`removeTitle`), what it means
+ * (`removeMessage`), the danger button (`removeConfirm`) and "Cancel".
+ *
+ * @example
+ * removeRow({ ..., ask: removalQuestion(this.localize, rule.keyword), ... });
+ */
+export function removalQuestion(localize: RemovalTerms, name: string): ConfirmRequest {
+  return {
+    title: localize.term('removeTitle', name),
+    message: localize.term('removeMessage'),
+    confirmLabel: localize.term('removeConfirm'),
+    cancelLabel: localize.term('cancel'),
+    danger: true,
+  };
+}

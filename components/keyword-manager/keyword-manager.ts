@@ -24,7 +24,7 @@ import { NoticeController } from '../internal/notice.js';
 import { PagedListController } from '../internal/paged-list.js';
 import { displayPhone } from '../internal/phone.js';
 import { readAll } from '../internal/read-all.js';
-import { removeRow } from '../internal/remove-row.js';
+import { removalQuestion, removeRow } from '../internal/remove-row.js';
 import { RowWindowController } from '../internal/row-window.js';
 import { sharedStyles } from '../internal/theme.js';
 import { twoLineRowStyles } from '../internal/two-line-rows.styles.js';
@@ -211,13 +211,7 @@ export class SmsKeywordManager extends SmsClientElement {
       notice: this.notice,
       entries: this.keywords,
       rows: this.rows,
-      ask: {
-        title: localize.term('removeTitle', rule.keyword),
-        message: localize.term('removeMessage'),
-        confirmLabel: localize.term('removeConfirm'),
-        cancelLabel: localize.term('cancel'),
-        danger: true,
-      },
+      ask: removalQuestion(localize, rule.keyword),
       is: (item) => item.id === rule.id,
       remove: () => client.keywords.remove(rule.id),
       removed: localize.term('keywordRemoved', rule.keyword),

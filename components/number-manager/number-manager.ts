@@ -19,7 +19,7 @@ import { LocalizeController } from '../internal/localize.js';
 import { managerStyles } from '../internal/manager.styles.js';
 import { NoticeController } from '../internal/notice.js';
 import { PagedListController } from '../internal/paged-list.js';
-import { removeRow } from '../internal/remove-row.js';
+import { removalQuestion, removeRow } from '../internal/remove-row.js';
 import { displayPhone } from '../internal/phone.js';
 import { searchQuery } from '../internal/phone-input.js';
 import { RowWindowController } from '../internal/row-window.js';
@@ -208,13 +208,7 @@ export class SmsNumberManager extends SmsClientElement {
       notice: this.notice,
       entries: this.numbers,
       rows: this.rows,
-      ask: {
-        title: localize.term('removeTitle', display),
-        message: localize.term('removeMessage'),
-        confirmLabel: localize.term('removeConfirm'),
-        cancelLabel: localize.term('cancel'),
-        danger: true,
-      },
+      ask: removalQuestion(localize, display),
       is: (item) => item.id === number.id,
       remove: () => client.numbers.remove(number.id),
       removed: localize.term('numberRemoved', display),
