@@ -19,7 +19,7 @@ import { renderEntryTable, renderRemoveButton } from '../internal/entry-table.js
 import { describeError } from '../internal/error-text.js';
 import { FormDialogController } from '../internal/form-dialog.js';
 import { importReportStyles } from '../internal/import-report.js';
-import { reloadListing, retryListing } from '../internal/listing-reload.js';
+import { reloadListing } from '../internal/listing-reload.js';
 import { renderListingState } from '../internal/listing-state.js';
 import { LiveEventsController } from '../internal/live-events.js';
 import { LocalizeController } from '../internal/localize.js';
@@ -239,14 +239,12 @@ export class SmsBlocklistManager extends SmsClientElement {
 
   /** "Try again": the numbers, and the settings and names if they failed with them. */
   private retry(): Promise<void> {
-    return retryListing({
-      client: this.smsClient,
-      defaults: this.defaults,
-      also: (client) => {
-        if (this.names.size === 0) void this.loadNames(client);
-      },
-      reload: () => this.reload(),
-    });
+    const client = this.smsClient;
+    if (client) {
+      this.defaults.retry(client);
+      if (this.names.size === 0) void this.loadNames(client);
+    }
+    return this.reload();
   }
 
   private describe(error: unknown): string {
@@ -430,7 +428,6 @@ export class SmsBlocklistManager extends SmsClientElement {
     const { localize } = this;
     const state = renderListingState(this.entries, {
       localize,
-      describe: (error) => this.describe(error),
       retry: () => void this.retry(),
       empty: () => (this.search.query || this.source ? localize.term('blocklistNoMatch') : localize.term('blocklistEmpty')),
     });

@@ -17,7 +17,7 @@ import { describeError } from '../internal/error-text.js';
 import { FormDialogController } from '../internal/form-dialog.js';
 import { importReportStyles } from '../internal/import-report.js';
 import { LiveEventsController } from '../internal/live-events.js';
-import { reloadAndFocus, reloadListing, retryListing } from '../internal/listing-reload.js';
+import { reloadAndFocus, reloadListing } from '../internal/listing-reload.js';
 import { renderListingState } from '../internal/listing-state.js';
 import { LocalizeController } from '../internal/localize.js';
 import { managerStyles } from '../internal/manager.styles.js';
@@ -216,7 +216,9 @@ export class SmsContactManager extends SmsClientElement {
 
   /** "Try again": the contacts, and the settings if they failed with them. */
   private retry(): Promise<void> {
-    return retryListing({ client: this.smsClient, defaults: this.defaults, reload: () => this.reload() });
+    const client = this.smsClient;
+    if (client) this.defaults.retry(client);
+    return this.reload();
   }
 
   private describe(error: unknown): string {
@@ -345,7 +347,6 @@ export class SmsContactManager extends SmsClientElement {
     const { localize } = this;
     const state = renderListingState(this.contacts, {
       localize,
-      describe: (error) => this.describe(error),
       retry: () => void this.retry(),
       empty: () =>
         this.search.query || this.show !== 'all' ? localize.term('contactsNoMatch') : localize.term(this.isAdmin ? 'contactsEmpty' : 'contactsEmptyUser'),

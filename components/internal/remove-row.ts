@@ -8,11 +8,9 @@ export interface TakeOutRowOptions<T> {
   rows: RowWindowController;
   /** The row removed. */
   is: (item: T) => boolean;
-  /** Takes it out of the listing. Default: the rows `is` matches leave it. */
-  update?: () => void;
 }
 
-export interface RemoveRowOptions<T, R> extends Omit<TakeOutRowOptions<T>, 'update'> {
+export interface RemoveRowOptions<T, R> extends TakeOutRowOptions<T> {
   confirm: ConfirmController;
   notice: NoticeController;
   /** The confirmation asked first; nothing happens unless it is confirmed. */
@@ -35,30 +33,30 @@ export interface RemoveRowOptions<T, R> extends Omit<TakeOutRowOptions<T>, 'upda
  *   remove: () => client.contacts.remove(bob.id), removed: 'Bob was removed.' });
  */
 export async function removeRow<T, R>(options: RemoveRowOptions<T, R>): Promise<boolean> {
-  const { notice } = options;
+  const { notice, removed, update } = options;
   if (!(await options.confirm.ask(options.ask))) return false;
   const index = options.entries.items.findIndex(options.is);
-  let result: R | undefined;
+  let result: R;
   if (!(await notice.attempt(async () => (result = await options.remove())))) return false;
-  const done = result as R;
-  notice.say(typeof options.removed === 'string' ? options.removed : options.removed(done));
-  takeOutRow({ ...options, index, update: options.update && (() => options.update!(done)) });
+  notice.say(typeof removed === 'string' ? removed : removed(result!));
+  takeOutRow(options, index, update && (() => update(result)));
   return true;
 }
 
 /**
  * Takes a removed row out of a manager's listing and moves focus to the row that takes its place (the one after it,
- * else the new last one). `index` is where the row stood, when the listing has changed since.
+ * else the new last one). `index` is where the row stood, when the listing has changed since it was removed.
  *
  * @example
  * takeOutRow({ entries, rows, is: (item) => item.id === organisation.id });
  */
-export function takeOutRow<T>(options: TakeOutRowOptions<T> & { index?: number }): void {
-  const { entries } = options;
-  const index = options.index ?? entries.items.findIndex(options.is);
-  if (options.update) options.update();
-  else entries.update((items) => items.filter((item) => !options.is(item)));
-  if (index >= 0 && entries.items.length > 0) void options.rows.focusRow(Math.min(index, entries.items.length - 1));
+export function takeOutRow<T>(
+  { entries, rows, is }: TakeOutRowOptions<T>,
+  index = entries.items.findIndex(is),
+  update = (): void => entries.update((items) => items.filter((item) => !is(item))),
+): void {
+  update();
+  if (index >= 0 && entries.items.length > 0) void rows.focusRow(Math.min(index, entries.items.length - 1));
 }
 
 /** What `removalQuestion` needs of an element's LocalizeController. */

@@ -15,7 +15,7 @@ import { DefaultCountryController } from '../internal/default-country.js';
 import { renderEditButton, renderEntryTable, renderRemoveButton } from '../internal/entry-table.js';
 import { describeError } from '../internal/error-text.js';
 import { FormDialogController } from '../internal/form-dialog.js';
-import { reloadAndFocus, reloadListing, retryListing } from '../internal/listing-reload.js';
+import { reloadAndFocus, reloadListing } from '../internal/listing-reload.js';
 import { renderListingState } from '../internal/listing-state.js';
 import { LocalizeController } from '../internal/localize.js';
 import { managerStyles } from '../internal/manager.styles.js';
@@ -182,14 +182,12 @@ export class SmsKeywordManager extends SmsClientElement {
 
   /** "Try again": the keywords, and the settings and people if they failed with them. */
   private retry(): Promise<void> {
-    return retryListing({
-      client: this.smsClient,
-      defaults: this.defaults,
-      also: () => {
-        if (this.users.size === 0) void this.loadUsers().catch(() => undefined);
-      },
-      reload: () => this.reload(),
-    });
+    const client = this.smsClient;
+    if (client) {
+      this.defaults.retry(client);
+      if (this.users.size === 0) void this.loadUsers().catch(() => undefined);
+    }
+    return this.reload();
   }
 
   private describe(error: unknown): string {
@@ -254,7 +252,6 @@ export class SmsKeywordManager extends SmsClientElement {
     const { localize } = this;
     const state = renderListingState(this.keywords, {
       localize,
-      describe: (error) => this.describe(error),
       retry: () => void this.retry(),
       empty: () => localize.term('keywordsEmpty'),
     });

@@ -224,7 +224,6 @@ export class ListEntriesController implements ReactiveController {
       </div>
       ${renderListingState(entries, {
         localize,
-        describe: this.options.describe,
         retry: () => void entries.reload(),
         empty: () => (this.search.query ? localize.term('listNoEntriesFound', this.search.query) : localize.term('listNoEntries')),
       }) ?? this.renderTable(list)}

@@ -14,7 +14,7 @@ import { renderEditButton, renderEntryTable, renderRemoveButton } from '../inter
 import { describeError } from '../internal/error-text.js';
 import { FormDialogController } from '../internal/form-dialog.js';
 import { renderListingState } from '../internal/listing-state.js';
-import { reloadAndFocus, reloadListing, retryListing } from '../internal/listing-reload.js';
+import { reloadAndFocus, reloadListing } from '../internal/listing-reload.js';
 import { LocalizeController } from '../internal/localize.js';
 import { managerStyles } from '../internal/manager.styles.js';
 import { NoticeController } from '../internal/notice.js';
@@ -170,14 +170,12 @@ export class SmsNumberManager extends SmsClientElement {
 
   /** "Try again": the numbers, and the settings and extensions if they failed with them. */
   private retry(): Promise<void> {
-    return retryListing({
-      client: this.smsClient,
-      defaults: this.defaults,
-      also: (client) => {
-        if (this.extensions.size === 0) void this.loadExtensions(client);
-      },
-      reload: () => this.reload(),
-    });
+    const client = this.smsClient;
+    if (client) {
+      this.defaults.retry(client);
+      if (this.extensions.size === 0) void this.loadExtensions(client);
+    }
+    return this.reload();
   }
 
   private describe(error: unknown): string {
@@ -260,7 +258,6 @@ export class SmsNumberManager extends SmsClientElement {
     const { localize } = this;
     const state = renderListingState(this.numbers, {
       localize,
-      describe: (error) => this.describe(error),
       retry: () => void this.retry(),
       empty: () => (this.search.query ? localize.term('numbersNoMatch') : localize.term(this.isAdmin ? 'numbersEmpty' : 'numbersEmptyUser')),
     });

@@ -270,7 +270,6 @@ export class SmsOrganisationManager extends SmsClientElement {
     const { localize } = this;
     const state = renderListingState(this.organisations, {
       localize,
-      describe: (error) => this.describe(error),
       retry: () => void this.reload(),
       empty: () => (this.search.query || this.status ? localize.term('organisationsNoMatch') : localize.term('organisationsEmpty')),
     });

@@ -253,7 +253,6 @@ export class SmsTemplateManager extends SmsClientElement {
     const { localize } = this;
     const state = renderListingState(this.templates, {
       localize,
-      describe: (error) => this.describe(error),
       retry: () => void this.reload(),
       empty: () => {
         const query = this.search.query;
