@@ -7,6 +7,7 @@ import type { BlocklistEntry, BlocklistSource } from '../../src/model/blocklist.
 import type { SmsEventMap } from '../../src/model/events.js';
 import { formatPhone } from '../internal/phone.js';
 import { Announcer } from '../internal/announcer.js';
+import { ClientChangeController } from '../internal/client-change.js';
 import { SmsClientElement } from '../internal/client-element.js';
 import { ConfirmController } from '../internal/confirm.js';
 import { controlStyles } from '../internal/controls.styles.js';
@@ -18,15 +19,17 @@ import { renderEntryTable, renderRemoveButton } from '../internal/entry-table.js
 import { describeError } from '../internal/error-text.js';
 import { FormDialogController } from '../internal/form-dialog.js';
 import { importReportStyles } from '../internal/import-report.js';
+import { reloadListing } from '../internal/listing-reload.js';
+import { renderListingState } from '../internal/listing-state.js';
 import { LiveEventsController } from '../internal/live-events.js';
 import { LocalizeController } from '../internal/localize.js';
 import { managerStyles } from '../internal/manager.styles.js';
 import { NoticeController } from '../internal/notice.js';
 import { PagedListController } from '../internal/paged-list.js';
 import { searchQuery } from '../internal/phone-input.js';
+import { removalQuestion, removeRow } from '../internal/remove-row.js';
 import { RowWindowController } from '../internal/row-window.js';
 import { SearchFieldController } from '../internal/search-field.js';
-import { renderEmpty, renderError, renderLoading } from '../internal/states.js';
 import { sharedStyles } from '../internal/theme.js';
 import { BlocklistAddController } from './blocklist-add.js';
 import { BlocklistDetailsController, renderSourceBadge, sourceLabel } from './blocklist-details.js';
@@ -168,7 +171,7 @@ export class SmsBlocklistManager extends SmsClientElement {
   private readonly live = new LiveEventsController(this, () => this.smsClient, {
     'blocklist.changed': (change) => this.onChanged(change),
   });
-  private loadedFor: SmsClient | undefined;
+  private readonly clientChange = new ClientChangeController(this, { client: () => this.smsClient, changed: (client) => this.load(client) });
   private liveTimer: ReturnType<typeof setTimeout> | undefined;
   private pending: Change[] = [];
   /** An import of ours is running: its thousands of live events are skipped, the list reloads at the end. */
@@ -194,20 +197,17 @@ export class SmsBlocklistManager extends SmsClientElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const client = this.smsClient;
-    if (client !== this.loadedFor) {
-      this.loadedFor = client;
-      this.details.close();
-      this.importing = false;
-      this.names = new Map();
-      if (client) {
-        void this.defaults.load(client);
-        void this.loadNames(client);
-        void this.reload();
-      }
-    } else if (changed.has('source')) {
-      void this.reload();
-    }
+    if (changed.has('source') && !this.clientChange.pending) void this.reload();
+  }
+
+  /** A new client: a fresh start, its settings, names and numbers. */
+  private load(client: SmsClient): void {
+    this.details.close();
+    this.importing = false;
+    this.names = new Map();
+    void this.defaults.load(client);
+    void this.loadNames(client);
+    void this.reload();
   }
 
   /** Administrators see people's names instead of their ids ("Added by"). */
@@ -234,15 +234,16 @@ export class SmsBlocklistManager extends SmsClientElement {
   }
 
   private reload(): Promise<void> {
-    this.rows.reset();
-    return this.entries.reload();
+    return reloadListing(this.entries, this.rows);
   }
 
   /** "Try again": the numbers, and the settings and names if they failed with them. */
   private retry(): Promise<void> {
     const client = this.smsClient;
-    if (client && this.defaults.fromSettings === undefined) void this.defaults.load(client);
-    if (client && this.names.size === 0) void this.loadNames(client);
+    if (client) {
+      this.defaults.retry(client);
+      if (this.names.size === 0) void this.loadNames(client);
+    }
     return this.reload();
   }
 
@@ -300,33 +301,31 @@ export class SmsBlocklistManager extends SmsClientElement {
   private async unblock(entry: BlocklistEntry): Promise<void> {
     const { localize } = this;
     const display = formatPhone(entry.e164);
-    const yes = await this.confirm.ask({
-      title: localize.term('blocklistUnblockTitle', display),
-      message: localize.term('blocklistUnblockMessage'),
-      confirmLabel: localize.term('blocklistUnblockConfirm'),
-      cancelLabel: localize.term('cancel'),
-      danger: true,
-    });
     const client = this.smsClient;
-    if (!yes || !client) return;
-    const index = this.entries.items.findIndex((item) => item.e164 === entry.e164);
-    // Someone else may have unblocked it since the list was read: that is the outcome asked for, said as such.
-    let gone = false;
+    if (!client) return;
     const own = `removed:${entry.e164}`;
-    this.ownChanges.add(own);
-    const removed = await this.notice.attempt(async () => {
-      try {
-        await client.blocklist.remove(entry.e164);
-      } catch (error) {
-        if (!isNotFoundError(error)) throw error;
-        gone = true;
-      }
+    await removeRow({
+      confirm: this.confirm,
+      notice: this.notice,
+      entries: this.entries,
+      rows: this.rows,
+      ask: removalQuestion(localize, display, { title: 'blocklistUnblockTitle', message: 'blocklistUnblockMessage', confirm: 'blocklistUnblockConfirm' }),
+      is: (item) => item.e164 === entry.e164,
+      // Someone else may have unblocked it since the list was read: that is the outcome asked for, said as such.
+      remove: async () => {
+        this.ownChanges.add(own);
+        try {
+          await client.blocklist.remove(entry.e164);
+          return false;
+        } catch (error) {
+          this.ownChanges.delete(own);
+          if (!isNotFoundError(error)) throw error;
+          return true;
+        }
+      },
+      removed: (gone) => localize.term(gone ? 'alreadyUnblocked' : 'blocklistNumberRemoved', display),
+      update: () => this.apply([{ e164: entry.e164, action: 'removed', entry }], false),
     });
-    if (!removed || gone) this.ownChanges.delete(own);
-    if (!removed) return;
-    this.notice.say(localize.term(gone ? 'alreadyUnblocked' : 'blocklistNumberRemoved', display));
-    this.apply([{ e164: entry.e164, action: 'removed', entry }], false);
-    if (index >= 0 && this.entries.items.length > 0) void this.rows.focusRow(Math.min(index, this.entries.items.length - 1));
   }
 
   private openDetails(entry: BlocklistEntry): void {
@@ -426,13 +425,13 @@ export class SmsBlocklistManager extends SmsClientElement {
   }
 
   private renderBody(): TemplateResult {
-    const { localize, entries } = this;
-    if (entries.status === 'error') return renderError(this.describe(entries.error), { label: localize.term('retry'), onRetry: () => void this.retry() });
-    if (entries.status !== 'ready') return renderLoading(localize.term('loading'));
-    if (entries.items.length === 0) {
-      return renderEmpty(this.search.query || this.source ? localize.term('blocklistNoMatch') : localize.term('blocklistEmpty'));
-    }
-    return this.renderTable();
+    const { localize } = this;
+    const state = renderListingState(this.entries, {
+      localize,
+      retry: () => void this.retry(),
+      empty: () => (this.search.query || this.source ? localize.term('blocklistNoMatch') : localize.term('blocklistEmpty')),
+    });
+    return state ?? this.renderTable();
   }
 
   private renderTable(): TemplateResult {
@@ -444,7 +443,6 @@ export class SmsBlocklistManager extends SmsClientElement {
       rows: this.rows,
       entries,
       shown: (count) => localize.term('entriesLoaded', count),
-      rowCount: entries.hasMore ? -1 : entries.items.length + 1,
       labelledBy: 'blocklist-title',
       head: html`<th scope="col" class="col-number">${localize.term('columnNumber')}</th>
         <th scope="col" class="col-source">${localize.term('columnSource')}</th>

@@ -4,6 +4,7 @@ import type { SmsClient } from '../../src/client.js';
 import { toCsv } from '../../src/csv.js';
 import type { Contact, ContactScope } from '../../src/model/contact.js';
 import { Announcer } from '../internal/announcer.js';
+import { ClientChangeController } from '../internal/client-change.js';
 import { SmsClientElement } from '../internal/client-element.js';
 import { ConfirmController } from '../internal/confirm.js';
 import { controlStyles } from '../internal/controls.styles.js';
@@ -11,11 +12,13 @@ import { CsvExportController } from '../internal/csv-export.js';
 import { dataTableStyles } from '../internal/data-table.styles.js';
 import { DefaultCountryController } from '../internal/default-country.js';
 import { downloadText } from '../internal/download.js';
-import { renderEntryTable, renderRemoveButton } from '../internal/entry-table.js';
+import { renderEditButton, renderEntryTable, renderRemoveButton } from '../internal/entry-table.js';
 import { describeError } from '../internal/error-text.js';
 import { FormDialogController } from '../internal/form-dialog.js';
 import { importReportStyles } from '../internal/import-report.js';
 import { LiveEventsController } from '../internal/live-events.js';
+import { reloadAndFocus, reloadListing } from '../internal/listing-reload.js';
+import { renderListingState } from '../internal/listing-state.js';
 import { LocalizeController } from '../internal/localize.js';
 import { ltrText } from '../internal/ltr-text.js';
 import { managerStyles } from '../internal/manager.styles.js';
@@ -23,10 +26,9 @@ import { NoticeController } from '../internal/notice.js';
 import { PagedListController } from '../internal/paged-list.js';
 import { displayPhone } from '../internal/phone.js';
 import { searchQuery } from '../internal/phone-input.js';
-import { removeRow } from '../internal/remove-row.js';
+import { removalQuestion, removeRow } from '../internal/remove-row.js';
 import { RowWindowController } from '../internal/row-window.js';
 import { SearchFieldController } from '../internal/search-field.js';
-import { renderEmpty, renderError, renderLoading } from '../internal/states.js';
 import { sharedStyles } from '../internal/theme.js';
 import { ContactFormController } from './contact-form.js';
 import { ContactImportController, type ContactImportOutcome } from './contact-import.js';
@@ -162,7 +164,7 @@ export class SmsContactManager extends SmsClientElement {
   private readonly live = new LiveEventsController(this, () => this.smsClient, {
     'contact.changed': () => this.onChanged(),
   });
-  private loadedFor: SmsClient | undefined;
+  private readonly clientChange = new ClientChangeController(this, { client: () => this.smsClient, changed: (client) => this.load(client) });
   private importing = false;
   /** An import of ours is running: its many live events are skipped, the list reloads at the end. */
   private bulk = false;
@@ -199,28 +201,24 @@ export class SmsContactManager extends SmsClientElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const client = this.smsClient;
-    if (client !== this.loadedFor) {
-      this.loadedFor = client;
-      this.importing = false;
-      if (client) {
-        void this.defaults.load(client);
-        void this.reload();
-      }
-    } else if (changed.has('show') && changed.get('show') !== undefined) {
-      void this.reload();
-    }
+    if (changed.has('show') && changed.get('show') !== undefined && !this.clientChange.pending) void this.reload();
+  }
+
+  /** A new client: its settings and contacts. */
+  private load(client: SmsClient): void {
+    this.importing = false;
+    void this.defaults.load(client);
+    void this.reload();
   }
 
   private reload(): Promise<void> {
-    this.rows.reset();
-    return this.contacts.reload();
+    return reloadListing(this.contacts, this.rows);
   }
 
   /** "Try again": the contacts, and the settings if they failed with them. */
   private retry(): Promise<void> {
     const client = this.smsClient;
-    if (client && this.defaults.fromSettings === undefined) void this.defaults.load(client);
+    if (client) this.defaults.retry(client);
     return this.reload();
   }
 
@@ -249,9 +247,7 @@ export class SmsContactManager extends SmsClientElement {
   private async afterSave(contact: Contact): Promise<void> {
     clearTimeout(this.liveTimer);
     this.liveTimer = undefined;
-    await this.reload();
-    const index = this.contacts.items.findIndex((item) => item.id === contact.id);
-    if (index >= 0) void this.rows.focusRow(index);
+    await reloadAndFocus(this.contacts, this.rows, (item) => item.id === contact.id);
   }
 
   private async removeContact(contact: Contact): Promise<void> {
@@ -263,13 +259,7 @@ export class SmsContactManager extends SmsClientElement {
       notice: this.notice,
       entries: this.contacts,
       rows: this.rows,
-      ask: {
-        title: localize.term('removeTitle', contact.name),
-        message: localize.term('removeMessage'),
-        confirmLabel: localize.term('removeConfirm'),
-        cancelLabel: localize.term('cancel'),
-        danger: true,
-      },
+      ask: removalQuestion(localize, contact.name, { title: 'removeTitle', message: 'removeMessage', confirm: 'removeConfirm' }),
       is: (item) => item.id === contact.id,
       remove: () => client.contacts.remove(contact.id),
       removed: localize.term('contactRemoved', contact.name),
@@ -355,13 +345,14 @@ export class SmsContactManager extends SmsClientElement {
   }
 
   private renderBody(): TemplateResult {
-    const { localize, contacts } = this;
-    if (contacts.status === 'error') return renderError(this.describe(contacts.error), { label: localize.term('retry'), onRetry: () => void this.retry() });
-    if (contacts.status !== 'ready') return renderLoading(localize.term('loading'));
-    if (contacts.items.length === 0) {
-      return renderEmpty(this.search.query || this.show !== 'all' ? localize.term('contactsNoMatch') : localize.term(this.isAdmin ? 'contactsEmpty' : 'contactsEmptyUser'));
-    }
-    return this.renderTable();
+    const { localize } = this;
+    const state = renderListingState(this.contacts, {
+      localize,
+      retry: () => void this.retry(),
+      empty: () =>
+        this.search.query || this.show !== 'all' ? localize.term('contactsNoMatch') : localize.term(this.isAdmin ? 'contactsEmpty' : 'contactsEmptyUser'),
+    });
+    return state ?? this.renderTable();
   }
 
   /** A number with its label after it, on one line: "0412 345 678 Mobile" (a narrow cell cuts the label first). */
@@ -377,7 +368,6 @@ export class SmsContactManager extends SmsClientElement {
       rows: this.rows,
       entries: contacts,
       shown: (count) => localize.term('contactEntriesLoaded', count),
-      rowCount: contacts.hasMore ? -1 : contacts.items.length + 1,
       labelledBy: 'contacts-title',
       head: html`<th scope="col" class="col-name">${localize.term('columnName')}</th>
         <th scope="col" class="col-numbers">${localize.term('columnNumbers')}</th>
@@ -390,16 +380,13 @@ export class SmsContactManager extends SmsClientElement {
         const all = contact.numbers.map((number) => `${this.display(number.e164)} ${number.label}`).join('\n');
         return html`<th scope="row" class="col-name" tabindex=${editable ? nothing : tabindex} ?data-row-focus=${!editable}>
             ${editable
-              ? html`<button
-                  class="link-button line contact-name"
-                  part="edit-button"
-                  data-row-focus
-                  tabindex=${tabindex}
-                  aria-label=${localize.term('editContact', contact.name)}
-                  @click=${() => this.editor.openEdit(contact)}
-                >
-                  <bdi>${contact.name}</bdi>
-                </button>`
+              ? renderEditButton({
+                  label: localize.term('editContact', contact.name),
+                  tabindex,
+                  classes: 'line contact-name',
+                  content: html`<bdi>${contact.name}</bdi>`,
+                  onClick: () => this.editor.openEdit(contact),
+                })
               : html`<bdi class="line contact-name">${contact.name}</bdi>`}
             ${contact.company ? html`<bdi class="line company" title=${contact.company}>${contact.company}</bdi>` : nothing}
           </th>

@@ -19,6 +19,11 @@ export class ClientChangeController implements ReactiveController {
     host.addController(this);
   }
 
+  /** Whether the coming update sees a new client (and calls `changed`): a property change then needs no load of its own. */
+  get pending(): boolean {
+    return this.options.client() !== this.seen;
+  }
+
   hostUpdate(): void {
     const client = this.options.client();
     if (client === this.seen) return;

@@ -34,6 +34,11 @@ export class DefaultCountryController {
     return this.options.attribute() || this.fromSettings;
   }
 
+  /** "Try again": reads the settings again if they could not be read. */
+  retry(client: SmsClient): void {
+    if (this.settings === undefined) void this.load(client);
+  }
+
   /** Reads the backend's setting; when it cannot be read, numbers need a country code unless the attribute is set. */
   async load(client: SmsClient): Promise<void> {
     try {

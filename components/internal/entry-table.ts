@@ -16,8 +16,11 @@ export interface EntryTableOptions<T> {
   localize: EntryTableLocalize;
   rows: RowWindowController;
   entries: PagedListController<T>;
-  /** `aria-rowcount`: the header row and every row of the listing, or -1 when that is not known. */
-  rowCount: number;
+  /**
+   * `aria-rowcount`: the header row and every row of the listing, or -1 when that is not known.
+   * @default -1 while more pages exist, else the header row and the rows loaded
+   */
+  rowCount?: number;
   /** Names the table: a visually hidden caption, or the id of a heading (`labelledBy`). */
   caption?: string;
   labelledBy?: string;
@@ -45,7 +48,7 @@ export interface EntryTableOptions<T> {
  * keyboard focus between rows), a last column of actions, and a footer with the count of rows shown.
  *
  * @example
- * renderEntryTable({ localize, rows, entries, rowCount: -1, caption: 'Numbers', head: html`<th scope="col">Number</th>`,
+ * renderEntryTable({ localize, rows, entries, caption: 'Numbers', head: html`<th scope="col">Number</th>`,
  *   shown: (count) => localize.term('entriesLoaded', count), columns: 2, key: (entry) => entry.id, cells: (entry, tabindex) => html`<th scope="row">...</th><td>...</td>` })
  */
 export function renderEntryTable<T>(options: EntryTableOptions<T>): TemplateResult {
@@ -55,7 +58,7 @@ export function renderEntryTable<T>(options: EntryTableOptions<T>): TemplateResu
       <table
         class="table entries"
         style=${options.minWidth ? `min-width: ${options.minWidth}` : nothing}
-        aria-rowcount=${options.rowCount}
+        aria-rowcount=${options.rowCount ?? (entries.hasMore ? -1 : entries.items.length + 1)}
         aria-labelledby=${options.labelledBy ?? nothing}
       >
         ${options.caption === undefined ? nothing : html`<caption class="sms-visually-hidden">${options.caption}</caption>`}
@@ -97,5 +100,38 @@ export function renderRemoveButton(options: { label: string; tabindex: number; o
     @click=${options.onClick}
   >
     ${removeIcon}
+  </button>`;
+}
+
+export interface EditButtonOptions {
+  label: string;
+  tabindex: number;
+  /** Classes besides `link-button`. */
+  classes?: string;
+  /** The tooltip; none by default. */
+  title?: string;
+  onClick: () => void;
+  /** What the button shows: the row's name or number. */
+  content: unknown;
+}
+
+/**
+ * The edit button of a row (`part="edit-button"`): the row's name as a link-styled button that opens its form, and the
+ * control that takes the row's focus (`data-row-focus`).
+ *
+ * @example
+ * renderEditButton({ label: 'Edit JOIN', tabindex, content: rule.keyword, onClick: () => this.editor.openEdit(rule) })
+ */
+export function renderEditButton(options: EditButtonOptions): TemplateResult {
+  return html`<button
+    class=${options.classes ? `link-button ${options.classes}` : 'link-button'}
+    part="edit-button"
+    data-row-focus
+    tabindex=${options.tabindex}
+    aria-label=${options.label}
+    title=${options.title ?? nothing}
+    @click=${options.onClick}
+  >
+    ${options.content}
   </button>`;
 }

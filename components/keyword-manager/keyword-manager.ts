@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { SmsClient } from '../../src/client.js';
 import { createKeywordClassifier, type KeywordClassifier } from '../../src/keywords.js';
@@ -6,14 +6,17 @@ import type { User } from '../../src/model/directory.js';
 import type { KeywordRule } from '../../src/model/keyword.js';
 import { countSegments } from '../../src/segments.js';
 import { Announcer } from '../internal/announcer.js';
+import { ClientChangeController } from '../internal/client-change.js';
 import { SmsClientElement } from '../internal/client-element.js';
 import { ConfirmController } from '../internal/confirm.js';
 import { controlStyles } from '../internal/controls.styles.js';
 import { dataTableStyles } from '../internal/data-table.styles.js';
 import { DefaultCountryController } from '../internal/default-country.js';
-import { renderEntryTable, renderRemoveButton } from '../internal/entry-table.js';
+import { renderEditButton, renderEntryTable, renderRemoveButton } from '../internal/entry-table.js';
 import { describeError } from '../internal/error-text.js';
 import { FormDialogController } from '../internal/form-dialog.js';
+import { reloadAndFocus, reloadListing } from '../internal/listing-reload.js';
+import { renderListingState } from '../internal/listing-state.js';
 import { LocalizeController } from '../internal/localize.js';
 import { managerStyles } from '../internal/manager.styles.js';
 import { nestedTheme } from '../internal/nested-theme.js';
@@ -21,8 +24,8 @@ import { NoticeController } from '../internal/notice.js';
 import { PagedListController } from '../internal/paged-list.js';
 import { displayPhone } from '../internal/phone.js';
 import { readAll } from '../internal/read-all.js';
+import { removalQuestion, removeRow } from '../internal/remove-row.js';
 import { RowWindowController } from '../internal/row-window.js';
-import { renderEmpty, renderError, renderLoading } from '../internal/states.js';
 import { sharedStyles } from '../internal/theme.js';
 import { twoLineRowStyles } from '../internal/two-line-rows.styles.js';
 import { KeywordFormController } from './keyword-form.js';
@@ -133,23 +136,20 @@ export class SmsKeywordManager extends SmsClientElement {
     notice: this.notice,
     saved: (rule) => void this.afterSave(rule),
   });
-  private loadedFor: SmsClient | undefined;
+  private readonly clientChange = new ClientChangeController(this, { client: () => this.smsClient, changed: (client) => this.load(client) });
   private compiled: { from: unknown; classifier: KeywordClassifier } | undefined;
 
   private get isAdmin(): boolean {
     return this.smsClient?.principal.role === 'admin';
   }
 
-  protected override willUpdate(_changed: PropertyValues<this>): void {
-    const client = this.smsClient;
-    if (client === this.loadedFor) return;
-    this.loadedFor = client;
+  /** A new client: for an administrator, the settings, the people and the keywords. */
+  private load(client: SmsClient): void {
     this.users = new Map();
-    if (client && this.isAdmin) {
-      void this.defaults.load(client);
-      void this.loadUsers().catch(() => undefined);
-      void this.reload();
-    }
+    if (!this.isAdmin) return;
+    void this.defaults.load(client);
+    void this.loadUsers().catch(() => undefined);
+    void this.reload();
   }
 
   /** The opt-out, opt-in and help words: the defaults and the organisation's own, once its settings are read. */
@@ -177,15 +177,16 @@ export class SmsKeywordManager extends SmsClientElement {
   }
 
   private reload(): Promise<void> {
-    this.rows.reset();
-    return this.keywords.reload();
+    return reloadListing(this.keywords, this.rows);
   }
 
   /** "Try again": the keywords, and the settings and people if they failed with them. */
   private retry(): Promise<void> {
     const client = this.smsClient;
-    if (client && this.defaults.settings === undefined) void this.defaults.load(client);
-    if (client && this.users.size === 0) void this.loadUsers().catch(() => undefined);
+    if (client) {
+      this.defaults.retry(client);
+      if (this.users.size === 0) void this.loadUsers().catch(() => undefined);
+    }
     return this.reload();
   }
 
@@ -196,27 +197,23 @@ export class SmsKeywordManager extends SmsClientElement {
   // --- actions ---
 
   private async afterSave(rule: KeywordRule): Promise<void> {
-    await this.reload();
-    const index = this.keywords.items.findIndex((item) => item.id === rule.id);
-    if (index >= 0) void this.rows.focusRow(index);
+    await reloadAndFocus(this.keywords, this.rows, (item) => item.id === rule.id);
   }
 
   private async removeKeyword(rule: KeywordRule): Promise<void> {
     const { localize } = this;
-    const yes = await this.confirm.ask({
-      title: localize.term('removeTitle', rule.keyword),
-      message: localize.term('keywordRemoveMessage'),
-      confirmLabel: localize.term('keywordRemoveConfirm'),
-      cancelLabel: localize.term('cancel'),
-      danger: true,
-    });
     const client = this.smsClient;
-    if (!yes || !client) return;
-    const index = this.keywords.items.findIndex((item) => item.id === rule.id);
-    if (!(await this.notice.attempt(() => client.keywords.remove(rule.id)))) return;
-    this.notice.say(localize.term('keywordRemoved', rule.keyword));
-    this.keywords.update((items) => items.filter((item) => item.id !== rule.id));
-    if (index >= 0 && this.keywords.items.length > 0) void this.rows.focusRow(Math.min(index, this.keywords.items.length - 1));
+    if (!client) return;
+    await removeRow({
+      confirm: this.confirm,
+      notice: this.notice,
+      entries: this.keywords,
+      rows: this.rows,
+      ask: removalQuestion(localize, rule.keyword, { title: 'removeTitle', message: 'keywordRemoveMessage', confirm: 'keywordRemoveConfirm' }),
+      is: (item) => item.id === rule.id,
+      remove: () => client.keywords.remove(rule.id),
+      removed: localize.term('keywordRemoved', rule.keyword),
+    });
   }
 
   // --- rendering ---
@@ -252,11 +249,13 @@ export class SmsKeywordManager extends SmsClientElement {
   }
 
   private renderBody(): TemplateResult {
-    const { localize, keywords } = this;
-    if (keywords.status === 'error') return renderError(this.describe(keywords.error), { label: localize.term('retry'), onRetry: () => void this.retry() });
-    if (keywords.status !== 'ready') return renderLoading(localize.term('loading'));
-    if (keywords.items.length === 0) return renderEmpty(localize.term('keywordsEmpty'));
-    return this.renderTable();
+    const { localize } = this;
+    const state = renderListingState(this.keywords, {
+      localize,
+      retry: () => void this.retry(),
+      empty: () => localize.term('keywordsEmpty'),
+    });
+    return state ?? this.renderTable();
   }
 
   /** Where a rule's messages go, each place with its label: "Portal:" Alice Nguyen, "E-mail:" ..., "Mobile:" .... */
@@ -290,7 +289,6 @@ export class SmsKeywordManager extends SmsClientElement {
       rows: this.rows,
       entries: keywords,
       shown: (count) => localize.term('keywordEntriesLoaded', count),
-      rowCount: keywords.hasMore ? -1 : keywords.items.length + 1,
       labelledBy: 'keywords-title',
       head: html`<th scope="col" class="col-keyword">${localize.term('columnKeyword')}</th>
         <th scope="col" class="col-routes">${localize.term('columnRoutes')}</th>
@@ -303,16 +301,7 @@ export class SmsKeywordManager extends SmsClientElement {
         const routesText = routes.map((place) => `${place.label} ${place.value}`).join('\n');
         const parts = rule.autoReply ? countSegments(rule.autoReply).segments : 0;
         return html`<th scope="row" class="col-keyword">
-            <button
-              class="link-button keyword"
-              part="edit-button"
-              data-row-focus
-              tabindex=${tabindex}
-              aria-label=${localize.term('editKeyword', rule.keyword)}
-              @click=${() => void this.editor.openEdit(rule)}
-            >
-              ${rule.keyword}
-            </button>
+            ${renderEditButton({ label: localize.term('editKeyword', rule.keyword), tabindex, classes: 'keyword', content: rule.keyword, onClick: () => void this.editor.openEdit(rule) })}
             ${rule.enabled ? nothing : html`<span class="badge off-badge" part="off-badge" title=${localize.term('offTitle')}>${localize.term('offBadge')}</span>`}
           </th>
           <td class="col-routes" title=${routesText}>

@@ -10,13 +10,15 @@ import { renderEntryTable, renderRemoveButton } from '../internal/entry-table.js
 import type { FormDialogController } from '../internal/form-dialog.js';
 import type { LocalizeController } from '../internal/localize.js';
 import type { NoticeController } from '../internal/notice.js';
+import { reloadListing } from '../internal/listing-reload.js';
+import { renderListingState } from '../internal/listing-state.js';
 import { PagedListController } from '../internal/paged-list.js';
+import { removeRow } from '../internal/remove-row.js';
 import { PhoneFieldController } from '../internal/phone-field.js';
 import { searchQuery } from '../internal/phone-input.js';
 import { formatPhone } from '../internal/phone.js';
 import { RowWindowController } from '../internal/row-window.js';
 import { SearchFieldController } from '../internal/search-field.js';
-import { renderEmpty, renderError, renderLoading } from '../internal/states.js';
 import type { ListManagerTerms } from './list-manager.terms.js';
 
 type Localize = LocalizeController<ListManagerTerms>;
@@ -86,8 +88,7 @@ export class ListEntriesController implements ReactiveController {
 
   /** Loads the first page again, from the top. */
   reload(): Promise<void> {
-    this.rows.reset();
-    return this.entries.reload();
+    return reloadListing(this.entries, this.rows);
   }
 
   private entryForm(columns: readonly string[]): TemplateResult {
@@ -155,22 +156,27 @@ export class ListEntriesController implements ReactiveController {
   }
 
   private async removeEntry(list: PredefinedList, entry: ListEntry): Promise<void> {
-    const { localize, notice } = this.options;
+    const { localize } = this.options;
     const display = formatPhone(entry.e164);
-    const yes = await this.options.confirm.ask({
-      title: localize.term('removeNumberTitle', display),
-      message: localize.term('removeNumberMessage'),
-      confirmLabel: localize.term('remove'),
-      cancelLabel: localize.term('cancel'),
-      danger: true,
-    });
     const client = this.options.client();
-    if (!yes || !client || !(await notice.attempt(() => client.lists.removeEntry(list.id, entry.id)))) return;
-    const index = this.entries.items.findIndex((item) => item.id === entry.id);
-    this.entries.update((items) => items.filter((item) => item.id !== entry.id));
-    notice.say(localize.term('listNumberRemoved', display));
-    await this.options.changed(list);
-    if (index >= 0) void this.rows.focusRow(Math.min(index, this.entries.items.length - 1));
+    if (!client) return;
+    const removed = await removeRow({
+      confirm: this.options.confirm,
+      notice: this.options.notice,
+      entries: this.entries,
+      rows: this.rows,
+      ask: {
+        title: localize.term('removeNumberTitle', display),
+        message: localize.term('removeNumberMessage'),
+        confirmLabel: localize.term('remove'),
+        cancelLabel: localize.term('cancel'),
+        danger: true,
+      },
+      is: (item) => item.id === entry.id,
+      remove: () => client.lists.removeEntry(list.id, entry.id),
+      removed: localize.term('listNumberRemoved', display),
+    });
+    if (removed) await this.options.changed(list);
   }
 
   /** Every number of the list, page after page, as CSV: `phone` and the merge-field columns. */
@@ -216,13 +222,11 @@ export class ListEntriesController implements ReactiveController {
           ${this.exporter.render(localize, () => void this.exportCsv(list), (count) => localize.term('exporting', count))}
         </div>
       </div>
-      ${entries.status === 'error'
-        ? renderError(this.options.describe(entries.error), { label: localize.term('retry'), onRetry: () => void entries.reload() })
-        : entries.status !== 'ready'
-          ? renderLoading(localize.term('loading'))
-          : entries.items.length === 0
-            ? renderEmpty(this.search.query ? localize.term('listNoEntriesFound', this.search.query) : localize.term('listNoEntries'))
-            : this.renderTable(list)}
+      ${renderListingState(entries, {
+        localize,
+        retry: () => void entries.reload(),
+        empty: () => (this.search.query ? localize.term('listNoEntriesFound', this.search.query) : localize.term('listNoEntries')),
+      }) ?? this.renderTable(list)}
     `;
   }
 

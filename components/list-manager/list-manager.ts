@@ -6,6 +6,7 @@ import type { ListImportReport, PredefinedList } from '../../src/model/list.js';
 import { SmsListChangeEvent, type SmsListChangeAction } from '../events/sms-list-change-event.js';
 import { SmsListSelectEvent } from '../events/sms-list-select-event.js';
 import { Announcer } from '../internal/announcer.js';
+import { ClientChangeController } from '../internal/client-change.js';
 import { SmsClientElement } from '../internal/client-element.js';
 import { ConfirmController } from '../internal/confirm.js';
 import { controlStyles } from '../internal/controls.styles.js';
@@ -155,23 +156,20 @@ export class SmsListManager extends SmsClientElement {
     describe: (error) => this.describe(error),
     imported: (report) => this.afterImport(report),
   });
-  private loadedFor: SmsClient | undefined;
+  private readonly clientChange = new ClientChangeController(this, { client: () => this.smsClient, changed: (client) => this.load(client) });
   private openingId: string | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const client = this.smsClient;
-    if (client !== this.loadedFor) {
-      this.loadedFor = client;
-      this.selected = null;
-      this.openingId = undefined;
-      if (client) {
-        void this.defaults.load(client);
-        void this.loadLists(true);
-        if (this.listId) void this.open(this.listId, 'host');
-      }
-    } else if (changed.has('listId') && this.listId && this.listId !== this.openingId) {
-      void this.open(this.listId, 'host');
-    }
+    if (changed.has('listId') && this.listId && this.listId !== this.openingId && !this.clientChange.pending) void this.open(this.listId, 'host');
+  }
+
+  /** A new client: its settings and lists, and the list the host asks for. */
+  private load(client: SmsClient): void {
+    this.selected = null;
+    this.openingId = undefined;
+    void this.defaults.load(client);
+    void this.loadLists(true);
+    if (this.listId) void this.open(this.listId, 'host');
   }
 
   /** Loads the lists; the first time, opens the first one when none is asked for. */

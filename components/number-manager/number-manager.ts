@@ -4,24 +4,27 @@ import type { SmsClient } from '../../src/client.js';
 import type { Extension } from '../../src/model/directory.js';
 import type { SmsNumber } from '../../src/model/number.js';
 import { Announcer } from '../internal/announcer.js';
+import { ClientChangeController } from '../internal/client-change.js';
 import { SmsClientElement } from '../internal/client-element.js';
 import { ConfirmController } from '../internal/confirm.js';
 import { controlStyles } from '../internal/controls.styles.js';
 import { dataTableStyles } from '../internal/data-table.styles.js';
 import { DefaultCountryController } from '../internal/default-country.js';
-import { renderEntryTable, renderRemoveButton } from '../internal/entry-table.js';
+import { renderEditButton, renderEntryTable, renderRemoveButton } from '../internal/entry-table.js';
 import { describeError } from '../internal/error-text.js';
 import { FormDialogController } from '../internal/form-dialog.js';
+import { renderListingState } from '../internal/listing-state.js';
+import { reloadAndFocus, reloadListing } from '../internal/listing-reload.js';
 import { LocalizeController } from '../internal/localize.js';
 import { ltrText } from '../internal/ltr-text.js';
 import { managerStyles } from '../internal/manager.styles.js';
 import { NoticeController } from '../internal/notice.js';
 import { PagedListController } from '../internal/paged-list.js';
+import { removalQuestion, removeRow } from '../internal/remove-row.js';
 import { displayPhone } from '../internal/phone.js';
 import { searchQuery } from '../internal/phone-input.js';
 import { RowWindowController } from '../internal/row-window.js';
 import { SearchFieldController } from '../internal/search-field.js';
-import { renderEmpty, renderError, renderLoading } from '../internal/states.js';
 import { sharedStyles } from '../internal/theme.js';
 import { readExtensions } from './number-directory.js';
 import { extensionName, NumberFormController } from './number-form.js';
@@ -129,7 +132,7 @@ export class SmsNumberManager extends SmsClientElement {
     notice: this.notice,
     saved: (number) => void this.afterSave(number),
   });
-  private loadedFor: SmsClient | undefined;
+  private readonly clientChange = new ClientChangeController(this, { client: () => this.smsClient, changed: (client) => this.load(client) });
 
   private get isAdmin(): boolean {
     return this.smsClient?.principal.role === 'admin';
@@ -141,18 +144,15 @@ export class SmsNumberManager extends SmsClientElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const client = this.smsClient;
-    if (client !== this.loadedFor) {
-      this.loadedFor = client;
-      this.extensions = new Map();
-      if (client) {
-        void this.defaults.load(client);
-        void this.loadExtensions(client);
-        void this.reload();
-      }
-    } else if (changed.has('showRemoved')) {
-      void this.reload();
-    }
+    if (changed.has('showRemoved') && !this.clientChange.pending) void this.reload();
+  }
+
+  /** A new client: its settings, extensions and numbers. */
+  private load(client: SmsClient): void {
+    this.extensions = new Map();
+    void this.defaults.load(client);
+    void this.loadExtensions(client);
+    void this.reload();
   }
 
   /** The extensions, to name those that hold each number ("201 Alice Nguyen"). */
@@ -166,15 +166,16 @@ export class SmsNumberManager extends SmsClientElement {
   }
 
   private reload(): Promise<void> {
-    this.rows.reset();
-    return this.numbers.reload();
+    return reloadListing(this.numbers, this.rows);
   }
 
   /** "Try again": the numbers, and the settings and extensions if they failed with them. */
   private retry(): Promise<void> {
     const client = this.smsClient;
-    if (client && this.defaults.fromSettings === undefined) void this.defaults.load(client);
-    if (client && this.extensions.size === 0) void this.loadExtensions(client);
+    if (client) {
+      this.defaults.retry(client);
+      if (this.extensions.size === 0) void this.loadExtensions(client);
+    }
     return this.reload();
   }
 
@@ -193,30 +194,27 @@ export class SmsNumberManager extends SmsClientElement {
   private async afterSave(number: SmsNumber): Promise<void> {
     const client = this.smsClient;
     if (client) await this.loadExtensions(client);
-    await this.reload();
-    const index = this.numbers.items.findIndex((item) => item.id === number.id);
-    if (index >= 0) void this.rows.focusRow(index);
+    await reloadAndFocus(this.numbers, this.rows, (item) => item.id === number.id);
   }
 
   private async removeNumber(number: SmsNumber): Promise<void> {
     const { localize } = this;
     const display = this.display(number.e164);
-    const yes = await this.confirm.ask({
-      title: localize.term('removeTitle', display),
-      message: localize.term('numberRemoveMessage'),
-      confirmLabel: localize.term('numberRemoveConfirm'),
-      cancelLabel: localize.term('cancel'),
-      danger: true,
-    });
     const client = this.smsClient;
-    if (!yes || !client) return;
-    const index = this.numbers.items.findIndex((item) => item.id === number.id);
-    let removed: SmsNumber | undefined;
-    if (!(await this.notice.attempt(async () => (removed = await client.numbers.remove(number.id)))) || !removed) return;
-    const gone = removed;
-    this.notice.say(localize.term('numberRemoved', display));
-    this.numbers.update((items) => (this.showRemoved ? items.map((item) => (item.id === gone.id ? gone : item)) : items.filter((item) => item.id !== gone.id)));
-    if (index >= 0 && this.numbers.items.length > 0) void this.rows.focusRow(Math.min(index, this.numbers.items.length - 1));
+    if (!client) return;
+    await removeRow({
+      confirm: this.confirm,
+      notice: this.notice,
+      entries: this.numbers,
+      rows: this.rows,
+      ask: removalQuestion(localize, display, { title: 'removeTitle', message: 'numberRemoveMessage', confirm: 'numberRemoveConfirm' }),
+      is: (item) => item.id === number.id,
+      remove: () => client.numbers.remove(number.id),
+      removed: localize.term('numberRemoved', display),
+      // Shown with the removed ones, it stays in its new state ("Removed").
+      update: (gone) =>
+        this.numbers.update((items) => (this.showRemoved ? items.map((item) => (item.id === gone.id ? gone : item)) : items.filter((item) => item.id !== gone.id))),
+    });
   }
 
   private onShowRemoved(event: Event): void {
@@ -258,13 +256,13 @@ export class SmsNumberManager extends SmsClientElement {
   }
 
   private renderBody(): TemplateResult {
-    const { localize, numbers } = this;
-    if (numbers.status === 'error') return renderError(this.describe(numbers.error), { label: localize.term('retry'), onRetry: () => void this.retry() });
-    if (numbers.status !== 'ready') return renderLoading(localize.term('loading'));
-    if (numbers.items.length === 0) {
-      return renderEmpty(this.search.query ? localize.term('numbersNoMatch') : localize.term(this.isAdmin ? 'numbersEmpty' : 'numbersEmptyUser'));
-    }
-    return this.renderTable();
+    const { localize } = this;
+    const state = renderListingState(this.numbers, {
+      localize,
+      retry: () => void this.retry(),
+      empty: () => (this.search.query ? localize.term('numbersNoMatch') : localize.term(this.isAdmin ? 'numbersEmpty' : 'numbersEmptyUser')),
+    });
+    return state ?? this.renderTable();
   }
 
   /** The extensions of a number, by name; "No extension" for none. */
@@ -304,7 +302,6 @@ export class SmsNumberManager extends SmsClientElement {
       rows: this.rows,
       entries: numbers,
       shown: (count) => localize.term('entriesLoaded', count),
-      rowCount: numbers.hasMore ? -1 : numbers.items.length + 1,
       labelledBy: 'numbers-title',
       head: html`<th scope="col" class="col-number">${localize.term('columnNumber')}</th>
         <th scope="col" class="col-label">${localize.term('columnLabel')}</th>
@@ -320,17 +317,7 @@ export class SmsNumberManager extends SmsClientElement {
         const replies = this.repliesText(number);
         return html`<th scope="row" class="col-number" tabindex=${admin && !removed ? nothing : tabindex} ?data-row-focus=${!admin || removed}>
             ${admin && !removed
-              ? html`<button
-                  class="link-button"
-                  part="edit-button"
-                  data-row-focus
-                  tabindex=${tabindex}
-                  aria-label=${localize.term('editNumber', display)}
-                  title=${number.e164}
-                  @click=${() => void this.editor.openEdit(number)}
-                >
-                  ${ltrText(display)}
-                </button>`
+              ? renderEditButton({ label: localize.term('editNumber', display), tabindex, title: number.e164, content: ltrText(display), onClick: () => void this.editor.openEdit(number) })
               : html`<span class="number" title=${number.e164}>${ltrText(display)}</span>`}
           </th>
           <td class="col-label" title=${number.label}><bdi>${number.label}</bdi></td>

@@ -1,25 +1,27 @@
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import type { SmsClient } from '../../src/client.js';
 import type { Organisation, OrganisationStatus, OrganisationUsage } from '../../src/model/organisation.js';
 import { SmsSupportAccessEvent } from '../events/sms-support-access-event.js';
 import { Announcer } from '../internal/announcer.js';
+import { ClientChangeController } from '../internal/client-change.js';
 import { SmsClientElement } from '../internal/client-element.js';
 import { ConfirmController } from '../internal/confirm.js';
 import { controlStyles } from '../internal/controls.styles.js';
 import { dataTableStyles } from '../internal/data-table.styles.js';
-import { renderEntryTable, renderRemoveButton } from '../internal/entry-table.js';
+import { renderEditButton, renderEntryTable, renderRemoveButton } from '../internal/entry-table.js';
 import { describeError } from '../internal/error-text.js';
 import { FormDialogController } from '../internal/form-dialog.js';
 import { icon } from '../internal/icon.js';
+import { reloadAndFocus, reloadListing } from '../internal/listing-reload.js';
+import { renderListingState } from '../internal/listing-state.js';
 import { LocalizeController } from '../internal/localize.js';
 import { managerStyles } from '../internal/manager.styles.js';
 import { formatMinorUnits } from '../internal/money.js';
 import { NoticeController } from '../internal/notice.js';
 import { PagedListController } from '../internal/paged-list.js';
+import { takeOutRow } from '../internal/remove-row.js';
 import { RowWindowController } from '../internal/row-window.js';
 import { SearchFieldController } from '../internal/search-field.js';
-import { renderEmpty, renderError, renderLoading } from '../internal/states.js';
 import { sharedStyles } from '../internal/theme.js';
 import { OrganisationFormController } from './organisation-form.js';
 import styles from './organisation-manager.styles.js';
@@ -143,7 +145,7 @@ export class SmsOrganisationManager extends SmsClientElement {
     form: this.form,
     removed: (organisation) => this.afterRemove(organisation),
   });
-  private loadedFor: SmsClient | undefined;
+  private readonly clientChange = new ClientChangeController(this, { client: () => this.smsClient, changed: () => this.load() });
 
   /** An operator managing organisations: the role, and no organisation named (that is acting for support). */
   private get isOperator(): boolean {
@@ -151,26 +153,19 @@ export class SmsOrganisationManager extends SmsClientElement {
     return principal?.role === 'operator' && principal.organisationId === undefined;
   }
 
-  protected override willUpdate(_changed: PropertyValues<this>): void {
-    const client = this.smsClient;
-    if (client === this.loadedFor) return;
-    this.loadedFor = client;
+  /** A new client: for an operator, the organisations. */
+  private load(): void {
     this.usage = new Map();
-    if (client && this.isOperator) void this.reload();
+    if (this.isOperator) void this.reload();
   }
 
   /** The organisations' first page and this month's usage of every organisation, read together. */
   private reload(): Promise<void> {
-    this.rows.reset();
-    return this.organisations.reload();
+    return reloadListing(this.organisations, this.rows);
   }
 
   private describe(error: unknown): string {
     return describeError(error, this.localize).message;
-  }
-
-  private indexOf(organisation: Organisation): number {
-    return this.organisations.items.findIndex((item) => item.id === organisation.id);
   }
 
   private replace(organisation: Organisation): void {
@@ -188,16 +183,12 @@ export class SmsOrganisationManager extends SmsClientElement {
   // --- actions ---
 
   private async afterSave(organisation: Organisation): Promise<void> {
-    await this.reload();
-    const index = this.indexOf(organisation);
-    if (index >= 0) void this.rows.focusRow(index);
+    await reloadAndFocus(this.organisations, this.rows, (item) => item.id === organisation.id);
   }
 
   private afterRemove(organisation: Organisation): void {
-    const index = this.indexOf(organisation);
     this.notice.say(this.localize.term('organisationRemoved', organisation.name));
-    this.organisations.update((items) => items.filter((item) => item.id !== organisation.id));
-    if (index >= 0 && this.organisations.items.length > 0) void this.rows.focusRow(Math.min(index, this.organisations.items.length - 1));
+    takeOutRow({ entries: this.organisations, rows: this.rows, is: (item) => item.id === organisation.id });
   }
 
   private async toggleSuspension(organisation: Organisation): Promise<void> {
@@ -276,13 +267,13 @@ export class SmsOrganisationManager extends SmsClientElement {
   }
 
   private renderBody(): TemplateResult {
-    const { localize, organisations } = this;
-    if (organisations.status === 'error') return renderError(this.describe(organisations.error), { label: localize.term('retry'), onRetry: () => void this.reload() });
-    if (organisations.status !== 'ready') return renderLoading(localize.term('loading'));
-    if (organisations.items.length === 0) {
-      return renderEmpty(this.search.query || this.status ? localize.term('organisationsNoMatch') : localize.term('organisationsEmpty'));
-    }
-    return this.renderTable();
+    const { localize } = this;
+    const state = renderListingState(this.organisations, {
+      localize,
+      retry: () => void this.reload(),
+      empty: () => (this.search.query || this.status ? localize.term('organisationsNoMatch') : localize.term('organisationsEmpty')),
+    });
+    return state ?? this.renderTable();
   }
 
   /** The caps in short ("10/s · 5,000/day"), and in full for the cell's title. */
@@ -345,7 +336,6 @@ export class SmsOrganisationManager extends SmsClientElement {
       rows: this.rows,
       entries: organisations,
       shown: (count) => localize.term('organisationEntriesLoaded', count),
-      rowCount: organisations.hasMore ? -1 : organisations.items.length + 1,
       labelledBy: 'organisations-title',
       head: html`<th scope="col" class="col-name">${localize.term('columnOrganisation')}</th>
         <th scope="col" class="col-status">${localize.term('columnStatus')}</th>
@@ -359,17 +349,14 @@ export class SmsOrganisationManager extends SmsClientElement {
         const caps = this.capsText(organisation);
         const usage = this.renderUsage(organisation);
         return html`<th scope="row" class="col-name">
-            <button
-              class="link-button name"
-              part="edit-button"
-              data-row-focus
-              tabindex=${tabindex}
-              aria-label=${localize.term('editOrganisation', organisation.name)}
-              title=${organisation.name}
-              @click=${() => this.editor.openEdit(organisation)}
-            >
-              <bdi>${organisation.name}</bdi>
-            </button>
+            ${renderEditButton({
+              label: localize.term('editOrganisation', organisation.name),
+              tabindex,
+              classes: 'name',
+              title: organisation.name,
+              content: html`<bdi>${organisation.name}</bdi>`,
+              onClick: () => this.editor.openEdit(organisation),
+            })}
             <span class="line id" title=${organisation.id}
               >${organisation.id}${organisation.status === 'suspended' ? html` <span class="badge suspended-badge status-inline">${localize.term('statusSuspended')}</span>` : nothing}</span
             >

@@ -1,17 +1,18 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { SmsClient } from '../../src/client.js';
 import type { SmsEventMap } from '../../src/model/events.js';
 import type { Template } from '../../src/model/template.js';
 import { countSegments } from '../../src/segments.js';
 import { Announcer } from '../internal/announcer.js';
+import { ClientChangeController } from '../internal/client-change.js';
 import { SmsClientElement } from '../internal/client-element.js';
 import { ConfirmController } from '../internal/confirm.js';
 import { controlStyles } from '../internal/controls.styles.js';
 import { dataTableStyles } from '../internal/data-table.styles.js';
-import { renderEntryTable, renderRemoveButton } from '../internal/entry-table.js';
+import { renderEditButton, renderEntryTable, renderRemoveButton } from '../internal/entry-table.js';
 import { describeError } from '../internal/error-text.js';
 import { FormDialogController } from '../internal/form-dialog.js';
+import { reloadAndFocus, reloadListing } from '../internal/listing-reload.js';
 import { renderListingState } from '../internal/listing-state.js';
 import { LiveEventsController } from '../internal/live-events.js';
 import { LocalizeController } from '../internal/localize.js';
@@ -20,7 +21,7 @@ import { mergeFieldStyles } from '../internal/merge-field.styles.js';
 import { nestedTheme } from '../internal/nested-theme.js';
 import { NoticeController } from '../internal/notice.js';
 import { PagedListController } from '../internal/paged-list.js';
-import { removeEntry } from '../internal/remove-entry.js';
+import { removeRow } from '../internal/remove-row.js';
 import { RowWindowController } from '../internal/row-window.js';
 import { SearchFieldController } from '../internal/search-field.js';
 import { withTemplateChange } from '../internal/template-change.js';
@@ -146,7 +147,7 @@ export class SmsTemplateManager extends SmsClientElement {
   private readonly live = new LiveEventsController(this, () => (this.manages ? this.smsClient : undefined), {
     'template.changed': (change) => this.onChanged(change),
   });
-  private loadedFor: SmsClient | undefined;
+  private readonly clientChange = new ClientChangeController(this, { client: () => this.smsClient, changed: () => this.load() });
 
   private get isAdmin(): boolean {
     return this.smsClient?.principal.role === 'admin';
@@ -158,13 +159,11 @@ export class SmsTemplateManager extends SmsClientElement {
     return role === 'admin' || role === 'user';
   }
 
-  protected override willUpdate(_changed: PropertyValues<this>): void {
-    const client = this.smsClient;
-    if (client === this.loadedFor) return;
-    this.loadedFor = client;
+  /** A new client: a fresh start, and the templates of whoever it works for. */
+  private load(): void {
     this.form.close();
     this.search.set('');
-    if (client && this.manages) void this.reload();
+    if (this.manages) void this.reload();
   }
 
   private samples(): Record<string, string> {
@@ -180,8 +179,7 @@ export class SmsTemplateManager extends SmsClientElement {
   }
 
   private reload(): Promise<void> {
-    this.rows.reset();
-    return this.templates.reload();
+    return reloadListing(this.templates, this.rows);
   }
 
   private describe(error: unknown): string {
@@ -202,16 +200,14 @@ export class SmsTemplateManager extends SmsClientElement {
   }
 
   private async afterSave(template: Template): Promise<void> {
-    await this.reload();
-    const index = this.templates.items.findIndex((item) => item.id === template.id);
-    if (index >= 0) void this.rows.focusRow(index);
+    await reloadAndFocus(this.templates, this.rows, (item) => item.id === template.id);
   }
 
   private async removeTemplate(template: Template): Promise<void> {
     const { localize } = this;
     const client = this.smsClient;
     if (!client) return;
-    await removeEntry({
+    await removeRow({
       confirm: this.confirm,
       notice: this.notice,
       entries: this.templates,
@@ -257,7 +253,6 @@ export class SmsTemplateManager extends SmsClientElement {
     const { localize } = this;
     const state = renderListingState(this.templates, {
       localize,
-      describe: (error) => this.describe(error),
       retry: () => void this.reload(),
       empty: () => {
         const query = this.search.query;
@@ -275,7 +270,6 @@ export class SmsTemplateManager extends SmsClientElement {
       rows: this.rows,
       entries: templates,
       shown: (count) => localize.term('templateEntriesLoaded', count),
-      rowCount: templates.hasMore ? -1 : templates.items.length + 1,
       labelledBy: 'templates-title',
       head: html`<th scope="col" class="col-name">${localize.term('columnTemplateName')}</th>
         <th scope="col" class="col-message">${localize.term('columnTemplateMessage')}</th>
@@ -287,17 +281,14 @@ export class SmsTemplateManager extends SmsClientElement {
         const parts = countSegments(previewTemplate(template.body, samples).text).segments;
         const fields = template.fields.length > 0 ? localize.term('templateFieldsList', template.fields.join(', ')) : localize.term('templateNoFields');
         return html`<th scope="row" class="col-name">
-            <button
-              class="link-button template-name"
-              part="edit-button"
-              data-row-focus
-              tabindex=${tabindex}
-              title=${template.name}
-              aria-label=${localize.term(editable ? 'editTemplate' : 'viewTemplate', template.name)}
-              @click=${() => this.editor.open(template, editable)}
-            >
-              ${template.name}
-            </button>
+            ${renderEditButton({
+              label: localize.term(editable ? 'editTemplate' : 'viewTemplate', template.name),
+              tabindex,
+              classes: 'template-name',
+              title: template.name,
+              content: template.name,
+              onClick: () => this.editor.open(template, editable),
+            })}
             ${!this.isAdmin && template.scope === 'global'
               ? html`<span class="line"
                   ><span class="badge global-badge" part="global-badge" title=${localize.term('templateGlobalTitle')}>${localize.term('templateGlobalBadge')}</span></span
