@@ -59,7 +59,7 @@ interface Figure {
   query?: { p50: number; p95: number };
   explain?: string;
   /** Round trips to the database per 1,000 recipients, in all and by kind of statement (dispatch). */
-  statements?: { total: number; kinds: Record<string, number> };
+  statements?: { total: number; kinds: Record<string, number>; ms: Record<string, number> };
 }
 
 /** The p50 and p95 of timings, in ms. */
@@ -98,7 +98,7 @@ async function dispatch(engine: Engine): Promise<Figure> {
     await user.campaigns.start(campaign.id);
     await done;
   });
-  const statements = count.summary(RECIPIENTS);
+  const statements = { ...count.summary(RECIPIENTS), ms: count.timeSummary(RECIPIENTS) };
   const final = await user.campaigns.get(campaign.id);
   if (final.counts.sent !== RECIPIENTS) throw new Error(`Only ${final.counts.sent} of ${RECIPIENTS} were sent.`);
   await backend.close();
@@ -289,7 +289,9 @@ async function main(): Promise<void> {
     'time, RSS vs parsed rows': baselineOf(figure) ? `${(figure.seconds / baselineOf(figure)!.seconds).toFixed(2)}×, ${(figure.peakRss / baselineOf(figure)!.peakRss).toFixed(2)}×` : '',
   })));
   for (const figure of figures) {
-    if (figure.statements) console.log(`\nStatements per 1,000 recipients, ${figure.case} (${figure.engine}): ${JSON.stringify(figure.statements.kinds)}`);
+    if (!figure.statements) continue;
+    console.log(`\nStatements per 1,000 recipients, ${figure.case} (${figure.engine}): ${JSON.stringify(figure.statements.kinds)}`);
+    console.log(`Milliseconds waited for them per 1,000 recipients: ${JSON.stringify(figure.statements.ms)}`);
   }
   for (const figure of figures) if (figure.explain) console.log(`\nEXPLAIN of the inbox query (${figure.engine}):\n${figure.explain}`);
 }

@@ -9,18 +9,33 @@ import type pg from 'pg';
 /** Round trips by kind. */
 export class StatementCount {
   readonly byKind = new Map<string, number>();
+  /** Milliseconds from each round trip's call to its answer, by kind. */
+  readonly msByKind = new Map<string, number>();
   total = 0;
 
   /** Counts one round trip of this SQL (its last statement names the kind: the first ones set the role). */
-  add(sql: string): void {
+  add(sql: string): string {
     this.total += 1;
     const kind = kindOf(sql);
     this.byKind.set(kind, (this.byKind.get(kind) ?? 0) + 1);
+    return kind;
+  }
+
+  /** Adds the time a round trip of `kind` took. */
+  took(kind: string, ms: number): void {
+    this.msByKind.set(kind, (this.msByKind.get(kind) ?? 0) + ms);
   }
 
   reset(): void {
     this.total = 0;
     this.byKind.clear();
+    this.msByKind.clear();
+  }
+
+  /** Milliseconds spent waiting for each kind of round trip per `per` units of work, the longest first. */
+  timeSummary(units: number, per = 1000): Record<string, number> {
+    const scale = per / units;
+    return Object.fromEntries([...this.msByKind].sort((a, b) => b[1] - a[1]).map(([kind, ms]) => [kind, Math.round(ms * scale)]));
   }
 
   /** The kinds and their counts per `per` units of work, the most frequent first. */
@@ -54,8 +69,11 @@ function counting<T extends object>(target: T, counted: readonly string[], count
       if (wrapped[key]) return wrapped[key](method);
       if (!counted.includes(key)) return method;
       return (...args: unknown[]) => {
-        count.add(textOf(args[0]));
-        return method(...args);
+        const kind = count.add(textOf(args[0]));
+        const started = performance.now();
+        const result = method(...args);
+        if (result instanceof Promise) void result.finally(() => count.took(kind, performance.now() - started)).catch(() => {});
+        return result;
       };
     },
   });

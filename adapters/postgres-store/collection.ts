@@ -11,6 +11,7 @@ import { MEMBER_INDEXES } from './migrations.js';
 import { afterSql, orderSql, orderThrough } from './order.js';
 import { keyOf, limitOf, patchOf, type RecordSpec, type Stored, storedOf } from './records.js';
 import { field, fieldText } from './schema.js';
+import type { TableStatistics } from './statistics.js';
 import { Params, searchSql, whereSql } from './where.js';
 
 /** Where a collection of one organisation lives. */
@@ -23,6 +24,8 @@ export interface CollectionPlace {
   spec: RecordSpec;
   /** The organisation, and the role its statements run as. */
   context: Context & { organisation: string };
+  /** Told of the rows each write changed, to keep the planner's statistics fresh. */
+  statistics: TableStatistics;
 }
 
 interface DocRow {
@@ -54,6 +57,12 @@ export class PostgresCollection<T> implements Collection<T> {
 
   private get table(): string {
     return this.place.table;
+  }
+
+  /** Counts rows this collection's writes changed (see `TableStatistics`); returns `result`. */
+  private wrote<R>(rows: number, result: R): R {
+    this.place.statistics.wrote(this.place.table, rows);
+    return result;
   }
 
   private get spec(): RecordSpec {
@@ -101,6 +110,7 @@ export class PostgresCollection<T> implements Collection<T> {
         seen.add(key);
       }
     });
+    this.wrote(keys.length, undefined);
   }
 
   async insertIfAbsent(record: T): Promise<boolean> {
@@ -118,7 +128,7 @@ export class PostgresCollection<T> implements Collection<T> {
     if (first.size === 0) return [];
     const keys = [...first.keys()];
     const added = await this.run((sql) => this.insertRows(sql, keys, [...first.values()]));
-    return keys.filter((key) => added.has(key));
+    return this.wrote(added.size, keys.filter((key) => added.has(key)));
   }
 
   private async insertOne(stored: Stored, key: string): Promise<boolean> {
@@ -126,7 +136,7 @@ export class PostgresCollection<T> implements Collection<T> {
       `INSERT INTO ${this.table} (organisation_id, key, doc) VALUES ($1, $2, $3::jsonb) ON CONFLICT (organisation_id, key) DO NOTHING RETURNING key`,
       [this.place.context.organisation, key, JSON.stringify(stored)],
     ));
-    return rows.length === 1;
+    return this.wrote(rows.length, rows.length === 1);
   }
 
   /** One `INSERT … ON CONFLICT DO NOTHING RETURNING key` for many records; the keys it added. */
@@ -145,6 +155,7 @@ export class PostgresCollection<T> implements Collection<T> {
       `INSERT INTO ${this.table} (organisation_id, key, doc) VALUES ($1, $2, $3::jsonb) ON CONFLICT (organisation_id, key) DO UPDATE SET doc = EXCLUDED.doc`,
       [this.place.context.organisation, keyOf(this.spec, stored), JSON.stringify(stored)],
     ));
+    this.wrote(1, undefined);
   }
 
   async update(key: string, patch: Partial<T>, options?: { if?: Where<T> }): Promise<T | null> {
@@ -157,7 +168,7 @@ export class PostgresCollection<T> implements Collection<T> {
     const rows = await this.run((sql) => sql.query<DocRow>(
       `UPDATE ${this.table} SET doc = doc || ${patchParam} WHERE organisation_id = $1 AND key = ${keyParam} AND ${condition} RETURNING doc`, params.values,
     ));
-    return (rows[0]?.doc as T | undefined) ?? null;
+    return this.wrote(rows.length, (rows[0]?.doc as T | undefined) ?? null);
   }
 
   async updateMany(query: Query<T>, patch: Partial<T>): Promise<T[]> {
@@ -180,7 +191,7 @@ export class PostgresCollection<T> implements Collection<T> {
        SELECT changed.doc FROM changed JOIN chosen ON chosen.key = changed.key ORDER BY ${through.orderBy}`,
       params.values,
     ));
-    return rows.map((row) => row.doc as T);
+    return this.wrote(rows.length, rows.map((row) => row.doc as T));
   }
 
   async updateEach(changes: readonly (readonly [key: string, patch: Partial<T>])[], options?: { if?: Where<T> }): Promise<string[]> {
@@ -220,7 +231,7 @@ export class PostgresCollection<T> implements Collection<T> {
         const positions = rows.map((row) => Number(row.position)).sort((a, b) => a - b);
         for (const position of positions) changed.push(run[position - 1]![0]);
       }
-      return changed;
+      return this.wrote(changed.length, changed);
     });
   }
 
@@ -246,12 +257,12 @@ export class PostgresCollection<T> implements Collection<T> {
        RETURNING doc`,
       params.values,
     ));
-    return rows[0]!.doc as T;
+    return this.wrote(1, rows[0]!.doc as T);
   }
 
   async delete(key: string): Promise<boolean> {
     const rows = await this.run((sql) => sql.query(`DELETE FROM ${this.table} WHERE organisation_id = $1 AND key = $2 RETURNING key`, [this.place.context.organisation, key]));
-    return rows.length === 1;
+    return this.wrote(rows.length, rows.length === 1);
   }
 
   async deleteMany(where: Where<T>): Promise<number> {
@@ -261,7 +272,7 @@ export class PostgresCollection<T> implements Collection<T> {
     const rows = await this.run((sql) => sql.query<{ count: number }>(
       `WITH gone AS (DELETE FROM ${this.table} WHERE organisation_id = $1 AND ${condition} RETURNING 1) SELECT count(*)::integer AS count FROM gone`, params.values,
     ));
-    return rows[0]!.count;
+    return this.wrote(rows[0]!.count, rows[0]!.count);
   }
 
   async find(query: Query<T> = {}): Promise<Page<T>> {

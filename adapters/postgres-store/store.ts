@@ -13,6 +13,7 @@ import { parseOptions, type PostgresStoreOptions } from './options.js';
 import { pgDriver, openPool } from './pg-driver.js';
 import { openPglite, pgliteDriver } from './pglite-driver.js';
 import { orderSql } from './order.js';
+import { TableStatistics } from './statistics.js';
 import { namesOf, type Names, tableOf } from './schema.js';
 import { Params, whereSql } from './where.js';
 
@@ -61,6 +62,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     throw error;
   }
   const clear = clearSql(names);
+  const statistics = new TableStatistics(driver);
   let signals: PostgresSignals;
   try {
     signals = await openSignals(driver, parsed.schema);
@@ -74,6 +76,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     if (!spec) throw new ValidationError(`There is no collection named "${String(name)}".`, { field: 'collection', value: name });
     return new PostgresCollection<StoreRecords[K]>({
       driver, schema: names.schema, table: `${names.schema}.${tableOf(name)}`, spec: { name, key: spec.key }, context: { role: names.app, organisation: organisationId },
+      statistics,
     });
   }
 
@@ -119,6 +122,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     across,
     signals,
     async close() {
+      await statistics.close();
       await signals.close();
       await driver.close();
     },
