@@ -23,6 +23,11 @@ const BATCH = 500;
 /** Sends in flight at once per campaign (the carrier's latency is overlapped, the rate limit still holds). */
 const WINDOW = 64;
 /**
+ * Claimed messages whose provider id is not stored yet, at most, per campaign: two windows, so that the next window is
+ * claimed and handed over while the answers of the last are being stored. A crash leaves at most these `unknown`.
+ */
+export const UNRECORDED = 2 * WINDOW;
+/**
  * Recipients whose message the carrier accepted are marked sent together, this many at a time (and at the end of each
  * batch).
  */
@@ -42,6 +47,8 @@ interface SentRecipients {
   ids: string[];
   /** When (engine clock) the first of them was accepted: they are marked within PROGRESS_EVERY_MS. */
   since: number;
+  /** The marks under way, one after another, beside the claims: a failed one fails the batch at its end. */
+  marking: Promise<void>;
 }
 
 /** What paces a batch's sends: the rate per sender, and the organisation's caps. */
@@ -483,16 +490,21 @@ export class CampaignRunner {
     const charge: BatchCharge = { billTo: await billToOf(this.ctx, campaign.ratingExtensionId), settings };
     const template = compileTemplate(campaign.body);
     const numberId = campaign.sender?.type === 'number' ? campaign.sender.numberId : null;
+    // Sends the carrier has not answered yet (WINDOW), and claims whose provider id is not stored yet (UNRECORDED).
     const window = new SendWindow(WINDOW);
-    const sent: SentRecipients = { ids: [], campaignId: campaign.id, since: 0 };
+    const unrecorded = new SendWindow(UNRECORDED);
+    const sent: SentRecipients = { ids: [], campaignId: campaign.id, since: 0, marking: Promise.resolve() };
     const accepted = new Coalescer<Accepted>((items) => this.recordAccepted(items, sent, charge));
     // Without a daily cap, the batch's sends are counted for the day in one store call at its end (see `DayTally`).
     const tally: DayTally = { day: '', count: 0 };
-    const unsubscribe = run.signal.onStop(() => window.wake());
+    const unsubscribe = run.signal.onStop(() => {
+      window.wake();
+      unrecorded.wake();
+    });
     let index = 0;
     while (index < batch.length && !run.stopRequested && !this.ctx.isClosed) {
       // Recipients claimed together, in one store call: at most the sends that may start now.
-      const room = await window.room();
+      const room = Math.min(await unrecorded.room(), await window.room());
       if (room === 0) continue;
       const slots = await sendSlots.take(organisationId, 'campaign', room, run.signal);
       if (slots === 0) continue;
@@ -579,10 +591,16 @@ export class CampaignRunner {
           this.claimed.add(claim.recipient.id);
           this.moveNow(campaign.id, 'pending', 'sending');
           window.take();
+          unrecorded.take();
           started += 1;
-          void this.send(claim, accepted, charge).finally(() => {
+          // The carrier's slot is free once it answers; the claim counts until its provider id is stored.
+          const answered = once(() => {
             window.release();
             sendSlots.release();
+          });
+          void this.send(claim, accepted, charge, answered).finally(() => {
+            answered();
+            unrecorded.release();
           });
         }
       } finally {
@@ -590,14 +608,15 @@ export class CampaignRunner {
         // Nothing more may go this second, over every instance: the wait holds none of the engine's slots.
         if (sharedWait > 0) await pause(this.ctx.clock, sharedWait, run.signal);
       }
-      if (sent.ids.length >= MARK_SENT_EVERY || (sent.ids.length > 0 && this.ctx.clock.now() - sent.since >= PROGRESS_EVERY_MS)) await this.markSent(sent);
+      if (sent.ids.length >= MARK_SENT_EVERY || (sent.ids.length > 0 && this.ctx.clock.now() - sent.since >= PROGRESS_EVERY_MS)) this.markSent(sent);
     }
     await this.ctx.caps.storeTally(tally);
     unsubscribe();
     const settled = (async () => {
-      await window.drained();
+      await unrecorded.drained();
       await accepted.idle();
-      await this.markSent(sent);
+      this.markSent(sent);
+      await sent.marking;
     })();
     // A stop does not wait for the carrier: the sends in flight settle by themselves, within the carrier timeout.
     await Promise.race([settled, run.stopped]);
@@ -674,15 +693,19 @@ export class CampaignRunner {
    * MARK_SENT_EVERY (or PROGRESS_EVERY_MS). Until then a crash leaves them pending with a message that has a provider
    * id, which recovery reads as sent; a report that comes first moves one on by itself.
    */
-  private async markSent(sent: SentRecipients): Promise<void> {
+  private markSent(sent: SentRecipients): void {
     if (sent.ids.length === 0) return;
     const ids = sent.ids.splice(0);
-    const mark = { state: 'sent', updatedAt: this.ctx.nowIso() } as const;
-    await this.changing(async () => {
+    // Beside the claims, after the marks before it: the batch waits for them at its end (`sent.marking`).
+    const marking = sent.marking.then(() => this.changing(async () => {
+      const mark = { state: 'sent', updatedAt: this.ctx.nowIso() } as const;
       const moved = await this.ctx.db.campaignRecipients.updateEach(ids.map((id) => [id, mark] as const), { if: { state: 'pending' } });
       for (const id of ids) this.claimed.delete(id);
       for (let count = 0; count < moved.length; count++) this.moveNow(sent.campaignId, 'sending', 'sent');
-    });
+    }));
+    // Handled here, thrown at the batch's end.
+    marking.catch(() => {});
+    sent.marking = marking;
   }
 
   /**
@@ -698,7 +721,7 @@ export class CampaignRunner {
    * Hands a claimed message to the carrier: accepted, its provider id is recorded; refused, it fails with the reason;
    * unanswered within the carrier timeout, it is held as `unknown` (never sent again by itself) until the answer comes.
    */
-  private async send(claim: Claim, accepted: Coalescer<Accepted>, charge: BatchCharge): Promise<void> {
+  private async send(claim: Claim, accepted: Coalescer<Accepted>, charge: BatchCharge, answered: () => void): Promise<void> {
     const { message, recipient } = claim;
     let answer: Awaited<ReturnType<typeof sendWithin>>;
     for (let attempt = 0; ; attempt++) {
@@ -706,9 +729,11 @@ export class CampaignRunner {
         answer = await sendWithin(this.ctx, {
           messageId: message.id, from: message.from, to: message.to, body: message.body, encoding: message.encoding, segments: message.segments,
         });
+        answered();
         break;
       } catch (error) {
         if ((error as { retryable?: unknown })?.retryable === true && attempt < RETRIES) continue;
+        answered();
         const failure = await refusal(this.ctx, message.to, error);
         await transitionFrom(this.ctx, message, 'failed', { error: failure });
         await this.changing(async () => {
@@ -786,6 +811,16 @@ export function recipientStateOf(status: MessageStatus, providerId: string | nul
     default:
       return providerId ? 'sent' : 'unknown';
   }
+}
+
+/** `callback`, to be called once: later calls do nothing. */
+function once(callback: () => void): () => void {
+  let called = false;
+  return () => {
+    if (called) return;
+    called = true;
+    callback();
+  };
 }
 
 /** The batch (of `batches`) a joining run starts at: any but the first, unless there is only one. */

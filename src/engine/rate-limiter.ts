@@ -104,6 +104,8 @@ export class RateLimiter {
 
 /** Waits `ms` on the clock, or less when `signal` asks to stop first. */
 export function pause(clock: Clock, ms: number, signal?: StopSignal): Promise<void> {
+  // A stop asked before the pause began ends it at once, as one asked during it does.
+  if (signal?.stopped) return Promise.resolve();
   return new Promise((resolve) => {
     let forget = (): void => undefined;
     const handle = clock.setTimeout(() => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createManualClock } from '../../src/engine/clock.js';
-import { RateLimiter } from '../../src/engine/rate-limiter.js';
+import { RateLimiter, pause } from '../../src/engine/rate-limiter.js';
 
 describe('RateLimiter', () => {
   it('lets a sender hand over its rate within any one second, each sender on its own', async () => {
@@ -38,5 +38,22 @@ describe('RateLimiter', () => {
     limiter.giveBack('A', 3, 0);
     limiter.giveBack('B', 3, 3);
     assert.notEqual(limiter.tryTake('A', 1, 3), 0, 'the segments taken at a rate stay counted');
+  });
+
+  it('ends a pause at once when the stop was asked before it began, and when it is asked during it', async () => {
+    const clock = createManualClock();
+    const stops = new Set<() => void>();
+    let stopped = false;
+    const signal = { get stopped() { return stopped; }, onStop(callback: () => void) { stops.add(callback); return () => stops.delete(callback); } };
+    let ended = false;
+    const during = pause(clock, 1000, signal).then(() => (ended = true));
+    await clock.advance(10);
+    assert.equal(ended, false, 'the pause waits while no stop is asked');
+    stopped = true;
+    for (const stop of [...stops]) stop();
+    await during;
+    // Asked already: a pause on the manual clock that nobody advances would otherwise never end.
+    const after = await Promise.race([pause(clock, 1000, signal).then(() => 'ended'), new Promise((resolve) => setTimeout(resolve, 50, 'waiting'))]);
+    assert.equal(after, 'ended');
   });
 });
