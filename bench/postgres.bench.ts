@@ -91,7 +91,9 @@ async function dispatch(engine: Engine): Promise<Figure> {
     user.on('campaign.progress', ({ counts }) => {
       if (counts.sent - last < RECIPIENTS / 20) return;
       last = counts.sent;
-      console.error(`${((performance.now() - t0) / 1000).toFixed(1)} s: ${counts.sent} sent, ${count.total} statements, rss ${mb(process.memoryUsage().rss)}`);
+      if (process.env.TRACE === "gc") (globalThis as { gc?: () => void }).gc?.();
+      const memory = process.memoryUsage();
+      console.error(`${((performance.now() - t0) / 1000).toFixed(1)} s: ${counts.sent} sent, ${count.total} statements, rss ${mb(memory.rss)} (heap ${mb(memory.heapUsed)}, array buffers ${mb(memory.arrayBuffers)})`);
     });
   }
   const { ms, peakRss } = await measure(async () => {

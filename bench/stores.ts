@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { createMemoryStore } from '../adapters/memory-store/index.js';
 import { createPostgresStore } from '../adapters/postgres-store/index.js';
+import { pgliteOptions } from '../adapters/postgres-store/pglite-driver.js';
 import type { Carrier } from '../src/index.js';
 import type { Store } from '../src/ports/store.js';
 import { StatementCount, countedPglite, countedPool } from './statement-count.js';
@@ -22,7 +23,7 @@ export async function openStore(engine: BenchEngine, schema: string, count = new
   if (engine === 'pglite') {
     const dataDir = process.env.BENCH_PGLITE_DIR ?? (await mkdtemp(join(tmpdir(), 'pbx-sms-bench-pglite-')));
     const { PGlite } = await import('@electric-sql/pglite');
-    const pglite = await PGlite.create(dataDir);
+    const pglite = await PGlite.create(dataDir, pgliteOptions(PGlite.defaultStartParams));
     const store = await createPostgresStore({ pglite: countedPglite(pglite, count) });
     return {
       store,

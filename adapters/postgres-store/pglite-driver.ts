@@ -44,10 +44,22 @@ export function pgliteDriver(db: PGlite, owned: boolean): Driver {
   };
 }
 
+/**
+ * PGlite's buffer cache. PostgreSQL's default (128 MB) is for a server with memory of its own; PGlite's lives in the
+ * instance's process, allocated whole at start, so it is a quarter of that: the files' pages stay in the operating
+ * system's cache besides.
+ */
+export const PGLITE_SHARED_BUFFERS = '32MB';
+
+/** The options the store opens PGlite with: PGlite's own start parameters, with a smaller buffer cache. */
+export function pgliteOptions(defaultStartParams: readonly string[]): { startParams: string[] } {
+  return { startParams: [...defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`] };
+}
+
 /** Opens PGlite on a data folder (or `memory://`), loading the package on first use. */
 export async function openPglite(dataDir: string): Promise<Driver> {
   const { PGlite } = await loadPeer('@electric-sql/pglite', () => import('@electric-sql/pglite'), 'createPostgresStore({ dataDir })');
-  const db = await PGlite.create(dataDir);
+  const db = await PGlite.create(dataDir, pgliteOptions(PGlite.defaultStartParams));
   return pgliteDriver(db, true);
 }
 
