@@ -7,6 +7,9 @@
  *   (`fs.openAsBlob`) read as a stream by `lists.importFile`; and `import`, the baseline, parsed whole with
  *   `parseRecipients` and sent as rows to `lists.import`: seconds end to end and peak RSS (aims: 60 s, 400 MB), and
  *   the streamed path's ratios to the baseline on the same store;
+ * - instances: dispatch of RECIPIENTS by one engine instance, then by two, each in a process of its own over one
+ *   PostgreSQL (bench/dispatch-instance.ts): recipients per second from the campaign's start to its completion, the
+ *   two instances' as a ratio of the one's (aim: no slower), and the largest instance's peak RSS;
  * - inbox: the newest 50 conversations of a user, with unread counts (`conversations.list`), in an organisation of
  *   INBOX_CONVERSATIONS (100k) conversations and INBOX_MESSAGES (1M) messages (bench/inbox-seed.ts), on the memory
  *   store, PGlite and PostgreSQL: p50 and p95 (aim: 20 ms at p95 on PostgreSQL), and the `EXPLAIN ANALYZE` of the
@@ -193,12 +196,55 @@ async function inbox(engine: Engine): Promise<Figure> {
   };
 }
 
+/** Two instances' dispatch beside one instance's in the same run: their rate as a ratio of its. */
+function vsOneInstance(figure: Figure, figures: readonly Figure[]): string {
+  const one = figures.find((other) => other.case.includes(', 1 instance '));
+  return one?.perSecond && figure.perSecond ? `${(figure.perSecond / one.perSecond).toFixed(2)}× one instance` : '';
+}
+
 /** A figure beside the memory store's in the same run: its rate as a ratio, or (a page) its p95 as a ratio. */
 function vsMemory(figure: Figure, memory: Figure | undefined): string {
   if (!memory || figure === memory) return '';
   if (figure.perSecond && memory.perSecond) return `${(figure.perSecond / memory.perSecond).toFixed(2)}×`;
   if (figure.p95 !== undefined && memory.p95) return `${(figure.p95 / memory.p95).toFixed(2)}× the p95`;
   return '';
+}
+
+/**
+ * Dispatch of RECIPIENTS by `count` engine instances, each in a process of its own (bench/dispatch-instance.ts), over
+ * one schema of the PostgreSQL server: the campaign is started once, on the first, once all are ready; the time is from
+ * its start to its completion as the store records it. Peak RSS is the largest instance's.
+ */
+async function instances(count: number, url: string): Promise<Figure> {
+  const schema = `bench_instances_${process.pid}_${count}`;
+  const folder = await mkdtemp(join(tmpdir(), 'pbx-sms-bench-instances-'));
+  const child = join(fileURLToPath(new URL('.', import.meta.url)), 'dispatch-instance.ts');
+  const outputs = await Promise.all(Array.from({ length: count }, (_, index) => new Promise<string>((resolve, reject) => {
+    const env = { ...process.env, BENCH_DATABASE_URL: url, BENCH_SCHEMA: schema, BENCH_DIR: folder, BENCH_INSTANCES: String(count), ...(index === 0 && { BENCH_SEED: String(RECIPIENTS) }) };
+    const process_ = spawn(process.execPath, ['--import', 'tsx', child], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    process_.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const timer = setTimeout(() => process_.kill('SIGKILL'), CASE_TIMEOUT_MS);
+    process_.on('exit', (code) => {
+      clearTimeout(timer);
+      const line = out.trim().split('\n').pop() ?? '';
+      if (code === 0 && line.startsWith('{')) resolve(line);
+      else reject(new Error(`Instance ${index + 1} of ${count} failed (exit ${code}).`));
+    });
+  })));
+  const results = outputs.map((line) => JSON.parse(line) as { startedAt: number; completedAt: number; sent: number; taken: number; peakRss: number });
+  const client = new pg.Client(url);
+  await client.connect();
+  await client.query(`DROP SCHEMA ${schema} CASCADE; DROP OWNED BY ${schema}_app, ${schema}_across; DROP ROLE ${schema}_app; DROP ROLE ${schema}_across;`);
+  await client.end();
+  await rm(folder, { recursive: true, force: true });
+  const taken = results.reduce((sum, result) => sum + result.taken, 0);
+  if (results[0]!.sent !== RECIPIENTS || taken !== RECIPIENTS) throw new Error(`${results[0]!.sent} sent and ${taken} handed over, of ${RECIPIENTS}.`);
+  const ms = results[0]!.completedAt - results[0]!.startedAt;
+  return {
+    case: `dispatch ${RECIPIENTS.toLocaleString('en-US')}, ${count} instance${count > 1 ? 's' : ''} (${results.map((result) => result.taken.toLocaleString('en-US')).join(' + ')})`,
+    engine: 'postgres', seconds: ms / 1000, perSecond: (RECIPIENTS / ms) * 1000, peakRss: Math.max(...results.map((result) => result.peakRss)),
+  };
 }
 
 const CASES = { dispatch, import: (engine: Engine) => importList(engine, 'rows'), importFile: (engine: Engine) => importList(engine, 'file'), inbox } as const;
@@ -255,7 +301,7 @@ async function main(): Promise<void> {
   const server = external ? null : await startTestPostgres();
   const env = { ...process.env, BENCH_DATABASE_URL: external ?? server!.url };
   const figures: Figure[] = [];
-  const only = (process.env.CASES ?? 'dispatch,import,inbox').split(',');
+  const only = (process.env.CASES ?? 'dispatch,import,inbox,instances').split(',');
   try {
     const plan: [keyof typeof CASES, Engine][] = [
       ['dispatch', 'memory'], ['dispatch', 'pglite'], ['dispatch', 'postgres'],
@@ -268,6 +314,16 @@ async function main(): Promise<void> {
         figures.push(await child(caseName, caseEngine, env));
       } catch (error) {
         console.error(String(error));
+      }
+    }
+    // One instance, then two, over one PostgreSQL (`CASES=instances`, or the default cases and `instances`).
+    if (only.includes('instances')) {
+      for (const count of [1, 2]) {
+        try {
+          figures.push(await instances(count, env.BENCH_DATABASE_URL));
+        } catch (error) {
+          console.error(String(error));
+        }
       }
     }
   } finally {
@@ -285,7 +341,7 @@ async function main(): Promise<void> {
     'per second': figure.perSecond ? rate(figure.perSecond, 1000) : '',
     'p50 / p95': figure.p50 !== undefined ? `${figure.p50.toFixed(1)} / ${figure.p95!.toFixed(1)} ms` : '',
     'query p50 / p95': figure.query ? `${figure.query.p50.toFixed(1)} / ${figure.query.p95.toFixed(1)} ms` : '',
-    'vs memory': vsMemory(figure, memoryOf(figure.case)),
+    'vs memory': figure.case.includes(' instances ') ? vsOneInstance(figure, figures) : vsMemory(figure, memoryOf(figure.case)),
     'peak RSS': mb(figure.peakRss),
     'statements per 1,000': figure.statements ? String(figure.statements.total) : '',
     'time, RSS vs parsed rows': baselineOf(figure) ? `${(figure.seconds / baselineOf(figure)!.seconds).toFixed(2)}×, ${(figure.peakRss / baselineOf(figure)!.peakRss).toFixed(2)}×` : '',
