@@ -14,20 +14,20 @@
  *   INBOX_CONVERSATIONS (100k) conversations and INBOX_MESSAGES (1M) messages (bench/inbox-seed.ts), on the memory
  *   store, PGlite and PostgreSQL: p50 and p95 (aim: 20 ms at p95 on PostgreSQL), and the `EXPLAIN ANALYZE` of the
  *   conversations statement the store sent for the page.
- * Dispatch also counts the round trips to the database per 1,000 recipients, by statement (`TRACE=1` prints its pace
- * as it goes); its PGlite opens a data folder created beforehand by another process, as an instance restarting does.
+ * Dispatch also counts the round trips to the database per 1,000 recipients, by statement, and the time waited for
+ * each kind (`TRACE=1` prints its pace as it goes); on PGlite and PostgreSQL its campaign is set up beforehand by
+ * another process, and the dispatching process opens the store as an instance restarting does.
  * Each figure is taken in a child process of its own, so that peak RSS is that case's alone. PostgreSQL is the
  * server `DATABASE_URL` names, or a throwaway one (scripts/test-postgres.mjs, default durability settings).
  */
 import { spawn } from 'node:child_process';
 import { openAsBlob } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { createPostgresStore } from '../adapters/postgres-store/index.js';
-import { createLocalBackend, demoMobile, parseRecipients } from '../src/index.js';
+import { type Principal, type SmsBackend, createLocalBackend, createSmsClient, demoMobile, parseRecipients } from '../src/index.js';
 import { DEFAULT_ORGANISATION_ID } from '../src/model/index.js';
 import type { Store } from '../src/ports/store.js';
 // @ts-expect-error: a JavaScript module without types.
@@ -77,15 +77,34 @@ async function desk(store: Store) {
   return { backend, ...(await sendingDesk(backend)) };
 }
 
-async function dispatch(engine: Engine): Promise<Figure> {
-  const count = new StatementCount();
-  const { store, dispose } = await openStore(engine, `bench_dispatch_${process.pid}`, count);
-  const { backend, user, number, extension } = await desk(store);
+/** The campaign the dispatch case sends: its id, and its owner. */
+interface Seeded {
+  campaignId: string;
+  principal: Principal;
+}
+
+/** Sets up the desk and a campaign of RECIPIENTS on the engine's store, ready to start. */
+async function seedCampaign(backend: SmsBackend): Promise<Seeded> {
+  const { user, number, extension } = await sendingDesk(backend);
   const recipients = Array.from({ length: RECIPIENTS }, (_, index) => ({ e164: demoMobile(index), fields: { name: `R${index}` }, line: index + 2 }));
   const upload = await user.campaigns.createUpload({ name: 'bench.csv', columns: ['phone', 'name'], phoneColumn: 'phone', recipients, errors: [], duplicates: [] });
   const campaign = await user.campaigns.create({
     name: 'Bench', sender: { type: 'number', numberId: number.id }, body: 'Hello {{name}}, this is a benchmark message.', ratingExtensionId: extension.id, recipients: { uploadId: upload.id },
   });
+  return { campaignId: campaign.id, principal: { userId: 'sender', role: 'user', extensionId: extension.id, departmentId: extension.departmentId } };
+}
+
+/**
+ * The dispatch case: the campaign another process set up on the store (BENCH_SEEDED names the file that says which:
+ * see `prepareDispatch`), or, on the memory store, one set up here first, is started and sent to its end.
+ */
+async function dispatch(engine: Engine): Promise<Figure> {
+  const count = new StatementCount();
+  const { store, dispose } = await openStore(engine, process.env.BENCH_SCHEMA ?? `bench_dispatch_${process.pid}`, count);
+  const backend = createLocalBackend({ store, carrier: bareCarrier(), settings: { defaultCountry: 'AU', segmentsPerSecond: 0 } });
+  const seeded = process.env.BENCH_SEEDED ? JSON.parse(await readFile(process.env.BENCH_SEEDED, 'utf8')) as Seeded : await seedCampaign(backend);
+  const user = createSmsClient({ backend, principal: seeded.principal });
+  const campaign = { id: seeded.campaignId };
   const done = new Promise<void>((resolve) => user.on('campaign.status', ({ campaign: changed }) => changed.status === 'completed' && resolve()));
   count.reset();
   if (process.env.TRACE) {
@@ -109,6 +128,7 @@ async function dispatch(engine: Engine): Promise<Figure> {
   await backend.close();
   await store.close();
   await dispose();
+  if (process.env.BENCH_SEEDED) await rm(dirname(process.env.BENCH_SEEDED), { recursive: true, force: true });
   return { case: `dispatch ${RECIPIENTS.toLocaleString('en-US')}`, engine, seconds: ms / 1000, perSecond: (RECIPIENTS / ms) * 1000, peakRss, ...(engine !== 'memory' && { statements }) };
 }
 
@@ -250,27 +270,39 @@ async function instances(count: number, url: string): Promise<Figure> {
 const CASES = { dispatch, import: (engine: Engine) => importList(engine, 'rows'), importFile: (engine: Engine) => importList(engine, 'file'), inbox } as const;
 
 /**
- * Creates a PGlite data folder with the store's schema, in a process of its own: the dispatch case then opens it as an
- * instance restarting does, so that its peak RSS is the instance's. (PGlite's initdb, on a new folder, leaves some
- * 500 MB of its own in the process that ran it.)
+ * Sets up the dispatch case's campaign in a process of its own (`prepare`), on the store the case then opens as an
+ * instance restarting does, so that the case's peak RSS is the dispatching instance's alone: not PGlite's initdb (on a
+ * new folder it leaves some 500 MB in the process that ran it), nor the 100,000 recipients the bench builds in memory
+ * to upload. Resolves to the environment that names the store and the campaign.
  */
-async function preparePglite(): Promise<string> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'pbx-sms-bench-pglite-'));
+async function prepareDispatch(engine: Engine, base: NodeJS.ProcessEnv): Promise<NodeJS.ProcessEnv> {
+  const folder = await mkdtemp(join(tmpdir(), 'pbx-sms-bench-dispatch-'));
+  const env: NodeJS.ProcessEnv = { BENCH_SEEDED: join(folder, 'seeded.json'), BENCH_SCHEMA: `bench_dispatch_${process.pid}_${engine}` };
+  if (engine === 'pglite') env.BENCH_PGLITE_DIR = await mkdtemp(join(tmpdir(), 'pbx-sms-bench-pglite-'));
   await new Promise<void>((resolve, reject) => {
-    const process_ = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), 'prepare', dataDir], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const process_ = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), 'prepare', engine], { env: { ...base, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
     const timer = setTimeout(() => process_.kill('SIGKILL'), CASE_TIMEOUT_MS);
     process_.on('exit', (code) => {
       clearTimeout(timer);
       if (code === 0) resolve();
-      else reject(new Error(`Preparing PGlite failed (exit ${code}).`));
+      else reject(new Error(`Preparing the dispatch on ${engine} failed (exit ${code}).`));
     });
   });
-  return dataDir;
+  return env;
+}
+
+/** The `prepare` process: opens the store (creating it), sets up the campaign, says which, and closes the store as it is. */
+async function prepare(engine: Engine): Promise<void> {
+  const { store } = await openStore(engine, process.env.BENCH_SCHEMA!);
+  const backend = createLocalBackend({ store, carrier: bareCarrier(), settings: { defaultCountry: 'AU', segmentsPerSecond: 0 } });
+  await writeFile(process.env.BENCH_SEEDED!, JSON.stringify(await seedCampaign(backend)));
+  await backend.close();
+  await store.close();
 }
 
 /** Runs one case in a child process (so that its peak RSS is its own); resolves to its figure. */
 async function child(name: keyof typeof CASES, engine: Engine, env: NodeJS.ProcessEnv): Promise<Figure> {
-  if (name === 'dispatch' && engine === 'pglite') env = { ...env, BENCH_PGLITE_DIR: await preparePglite() };
+  if (name === 'dispatch' && engine !== 'memory') env = { ...env, ...(await prepareDispatch(engine, env)) };
   return new Promise((resolve, reject) => {
     const process_ = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', fileURLToPath(import.meta.url), name, engine], {
       env, stdio: ['ignore', 'pipe', 'inherit'],
@@ -290,7 +322,7 @@ async function child(name: keyof typeof CASES, engine: Engine, env: NodeJS.Proce
 async function main(): Promise<void> {
   const [name, engine] = process.argv.slice(2) as [keyof typeof CASES | 'prepare' | undefined, Engine | undefined];
   if (name === 'prepare') {
-    await (await createPostgresStore({ dataDir: engine! })).close();
+    await prepare(engine!);
     return;
   }
   if (name && engine) {
