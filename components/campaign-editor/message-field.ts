@@ -52,6 +52,7 @@ export function renderMessageField(options: MessageFieldOptions): TemplateResult
         id="body"
         class="input grow body"
         part="body"
+        dir="auto"
         rows="4"
         maxlength=${MESSAGE_MAX_LENGTH}
         .value=${body}

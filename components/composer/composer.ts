@@ -383,6 +383,7 @@ export class SmsComposer extends SmsClientElement {
           ${ref(this.textarea)}
           part="textarea"
           class="input textarea grow"
+          dir="auto"
           rows="2"
           maxlength=${MESSAGE_MAX_LENGTH}
           aria-label=${localize.term('messageLabel')}

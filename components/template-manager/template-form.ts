@@ -174,6 +174,7 @@ export class TemplateFormController {
         id="template-body"
         class="input"
         part="body-input"
+        dir="auto"
         rows="5"
         maxlength=${TEMPLATE_BODY_MAX}
         ?readonly=${readonly}

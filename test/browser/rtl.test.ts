@@ -138,6 +138,20 @@ describe('right to left (dir="rtl")', function () {
     mirrored(measured.ltr.send, measured.rtl.send);
   });
 
+  it('writes a message in the direction of its own text, whatever the page: the composer follows what is typed', async () => {
+    for (const dir of ['ltr', 'rtl'] as const) {
+      const el = await conversation(dir, 360, alice, bobThread);
+      const textarea = find(el, '[part="textarea"]') as HTMLTextAreaElement;
+      expect(textarea.getAttribute('dir'), 'the composer takes its direction from its text').to.equal('auto');
+      for (const [text, expected] of [['مرحبا، موعدك غدا', 'rtl'], ['Hello, see you tomorrow', 'ltr']] as const) {
+        textarea.value = text;
+        textarea.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+        expect(textarea.matches(':dir(rtl)') ? 'rtl' : 'ltr', `"${text}" typed in a ${dir} page`).to.equal(expected);
+        if (expected === 'rtl') await screenshot(`composer-arabic-360-${dir}`);
+      }
+    }
+  });
+
   it('keeps an unknown number left to right where it is the title', async () => {
     const el = await conversation('rtl', 640, alice, unknownThread, '[part="title"]');
     const title = find(el, '[part="title"]')!;
