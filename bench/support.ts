@@ -10,16 +10,20 @@ export function heapUsed(): number {
   return process.memoryUsage().heapUsed;
 }
 
-/** Samples RSS every few ms while `work` runs; returns its result, wall time and peak RSS. */
+/**
+ * Samples RSS every few ms while `work` runs; returns its result, wall time and peak RSS. The sample is
+ * `process.memoryUsage.rss()`, not `process.memoryUsage()`, which also walks the heap's spaces: every 5 ms that took
+ * 1.5% of a dispatch's CPU away from the work measured.
+ */
 export async function measure<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; peakRss: number }> {
-  let peakRss = process.memoryUsage().rss;
+  let peakRss = process.memoryUsage.rss();
   const timer = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
   }, 5);
   const started = performance.now();
   try {
     const result = await work();
-    return { result, ms: performance.now() - started, peakRss: Math.max(peakRss, process.memoryUsage().rss) };
+    return { result, ms: performance.now() - started, peakRss: Math.max(peakRss, process.memoryUsage.rss()) };
   } finally {
     clearInterval(timer);
   }
