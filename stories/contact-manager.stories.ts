@@ -1,45 +1,18 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import '../components/contact-manager/sms-contact-manager.js';
-import type { SmsClient } from '../src/index.js';
 import { demoClient } from './decorators/demo.js';
+import { type ManagerArgs, managerMeta } from './decorators/manager.js';
 import { layoutStories, stateLoaders } from './decorators/states.js';
-
-interface ContactArgs {
-  defaultCountry?: string;
-  scheme?: 'light' | 'dark';
-  width?: string;
-}
-
-interface Loaded {
-  client: SmsClient;
-}
 
 const meta = {
   title: 'Components/Contact manager',
   component: 'sms-contact-manager',
   tags: ['autodocs'],
-  args: { defaultCountry: 'AU' },
-  argTypes: {
-    defaultCountry: { control: 'text' },
-    scheme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] },
-    width: { control: 'text' },
-  },
-  loaders: [async () => ({ client: await demoClient('admin') })],
-  render: (args, { loaded }) => html`
-    <div style="max-width: ${args.width ?? '72rem'}">
-      <sms-contact-manager
-        .client=${(loaded as Loaded).client}
-        default-country=${ifDefined(args.defaultCountry || undefined)}
-        scheme=${ifDefined(args.scheme)}
-      ></sms-contact-manager>
-    </div>
-  `,
-} satisfies Meta<ContactArgs>;
+  ...managerMeta('sms-contact-manager'),
+} satisfies Meta<ManagerArgs>;
 
 export default meta;
-type Story = StoryObj<ContactArgs>;
+type Story = StoryObj<ManagerArgs>;
 
 /**
  * The demo's shared contacts as its administrator sees them, each with its labelled numbers: add one with several

@@ -1,45 +1,18 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import '../components/keyword-manager/sms-keyword-manager.js';
-import type { SmsClient } from '../src/index.js';
 import { demoClient } from './decorators/demo.js';
+import { type ManagerArgs, managerMeta } from './decorators/manager.js';
 import { layoutStories, stateLoaders } from './decorators/states.js';
-
-interface KeywordArgs {
-  defaultCountry?: string;
-  scheme?: 'light' | 'dark';
-  width?: string;
-}
-
-interface Loaded {
-  client: SmsClient;
-}
 
 const meta = {
   title: 'Components/Keyword manager',
   component: 'sms-keyword-manager',
   tags: ['autodocs'],
-  args: { defaultCountry: 'AU' },
-  argTypes: {
-    defaultCountry: { control: 'text' },
-    scheme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] },
-    width: { control: 'text' },
-  },
-  loaders: [async () => ({ client: await demoClient('admin') })],
-  render: (args, { loaded }) => html`
-    <div style="max-width: ${args.width ?? '72rem'}">
-      <sms-keyword-manager
-        .client=${(loaded as Loaded).client}
-        default-country=${ifDefined(args.defaultCountry || undefined)}
-        scheme=${ifDefined(args.scheme)}
-      ></sms-keyword-manager>
-    </div>
-  `,
-} satisfies Meta<KeywordArgs>;
+  ...managerMeta('sms-keyword-manager'),
+} satisfies Meta<ManagerArgs>;
 
 export default meta;
-type Story = StoryObj<KeywordArgs>;
+type Story = StoryObj<ManagerArgs>;
 
 /**
  * The demo's keywords as its administrator sees them: PARKING goes to Alice's inbox and facilities' e-mail, QUOTE to
