@@ -92,7 +92,7 @@ export function renderMessageField(options: MessageFieldOptions): TemplateResult
     ${preview?.ok
       ? html`<div class="preview" part="preview">
           <span class="hint">${localize.term('previewFor')}</span>
-          <p class="preview-text">${preview.text}</p>
+          <p class="preview-text" dir="auto">${preview.text}</p>
         </div>`
       : nothing}
   </fieldset>`;

@@ -215,7 +215,7 @@ export class TemplateFormController {
       <span id="template-preview-label" class="hint">${localize.term('templatePreviewLabel')}</span>
       ${this.body === ''
         ? html`<p class="hint">${localize.term('templatePreviewEmpty')}</p>`
-        : html`<p class="preview-text" part="preview-text">${preview.text}</p>`}
+        : html`<p class="preview-text" part="preview-text" dir="auto">${preview.text}</p>`}
       ${preview.unfilled.length > 0 ? html`<p class="hint" part="preview-unfilled">${localize.term('templateNoSample', preview.unfilled.join(', '))}</p>` : nothing}
       <sms-segment-counter part="segment-counter" compact .text=${preview.text} @sms-gsm-replace=${(event: SmsGsmReplaceEvent) => this.replaceNonGsm(event)}></sms-segment-counter>
     </div>`;

@@ -5,6 +5,7 @@ import type { SmsConversation, SmsInbox, SmsNumberManager } from '../../componen
 import '../../components/conversation/sms-conversation.js';
 import '../../components/inbox/sms-inbox.js';
 import '../../components/number-manager/sms-number-manager.js';
+import '../../components/template-manager/sms-template-manager.js';
 import type { SmsClient } from '../../src/index.js';
 import { demoBackend, demoClient } from '../../stories/decorators/demo.js';
 import { BOB, salesThread } from '../../stories/decorators/threads.js';
@@ -150,6 +151,20 @@ describe('right to left (dir="rtl")', function () {
         if (expected === 'rtl') await screenshot(`composer-arabic-360-${dir}`);
       }
     }
+  });
+
+  it('writes a template and shows its preview in the direction of their text, in a left-to-right page', async () => {
+    const admin = await demoClient('admin');
+    const el = await mountIn<HTMLElement>('ltr', 640, 800, html`<sms-template-manager style="flex: 1" .client=${admin}></sms-template-manager>`, 'sms-template-manager');
+    await waitUntil(() => [...deep(el.shadowRoot!)].some((element) => element.matches('button') && /Add a template/.test(element.textContent ?? '')), 'the templates did not load', { timeout: 10000 });
+    ([...deep(el.shadowRoot!)].find((element) => element.matches('button') && /Add a template/.test(element.textContent ?? '')) as HTMLButtonElement).click();
+    await waitUntil(() => find(el, '[part="body-input"]'), 'the form did not open', { timeout: 10000 });
+    const body = find(el, '[part="body-input"]') as HTMLTextAreaElement;
+    body.value = 'مرحبا {{first_name}}، موعدك غدا';
+    body.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await waitUntil(() => find(el, '[part="preview-text"]')?.textContent?.includes('موعدك'), 'no preview', { timeout: 5000 });
+    expect(body.matches(':dir(rtl)'), 'the message field reads right to left').to.be.true;
+    expect(find(el, '[part="preview-text"]')!.matches(':dir(rtl)'), 'its preview reads right to left').to.be.true;
   });
 
   it('keeps an unknown number left to right where it is the title', async () => {
