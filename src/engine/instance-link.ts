@@ -29,13 +29,27 @@ const RaisedEventSchema = z.object({ id: z.number().int().positive(), type: z.en
 /** A work signal as sent: with the instance that sent it. */
 const WorkEnvelope = z.object({ from: z.string(), signal: WorkSignal });
 
-/** A live event as sent: inline, or as a reference to the store (`relayedEvents`) when too large for a signal. */
+/** Events raised together, as many as fit one signal: each with its organisation. */
+const MAX_BATCH = 200;
+/** Events waiting to be sent, at most: past it (a store that cannot keep up) the oldest are dropped. */
+const MAX_OUTGOING = 10_000;
+
+/**
+ * Live events as sent: several inline (`events`), or one as a reference to the store (`relayedEvents`) when too large
+ * for a signal. (`event` alone, inline, is how instances before batching sent each; it is still read.)
+ */
 const EventEnvelope = z.object({
   from: z.string(),
-  organisationId: z.string(),
+  organisationId: z.string().optional(),
   event: RaisedEventSchema.optional(),
   ref: z.string().optional(),
+  events: z.array(z.object({ organisationId: z.string(), event: RaisedEventSchema })).max(MAX_BATCH).optional(),
 });
+
+/** The bytes of `text` in UTF-8, as a signal's size is counted. */
+function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
 
 /** What the instance does with what the others tell it. */
 export interface LinkHandlers {
@@ -55,10 +69,16 @@ export class InstanceLink {
   /** How every signal sent from here begins (JSON keeps the order of keys): a store that echoes them is not parsed. */
   private readonly ownPrefix: string;
   private readonly stops: (() => void)[];
+  /** Events raised here and not sent yet, each as `{"organisationId":…,"event":…}` and its UTF-8 bytes. */
+  private readonly outgoing: { json: string; bytes: number }[] = [];
+  private relaying = false;
+  /** The bytes of a batch's envelope around its events. */
+  private readonly batchOverhead: number;
 
   constructor(private readonly core: EngineCore, private readonly signals: StoreSignals, private readonly handlers: LinkHandlers) {
     this.instanceId = core.id('ins');
     this.ownPrefix = `{"from":${JSON.stringify(this.instanceId)},`;
+    this.batchOverhead = utf8Length(`${this.ownPrefix}"events":[]}`);
     this.stops = [
       signals.subscribe(WORK_CHANNEL, (payload) => this.onWork(payload)),
       signals.subscribe(EVENTS_CHANNEL, (payload) => this.onEvent(payload)),
@@ -72,10 +92,18 @@ export class InstanceLink {
 
   /** Passes an event raised here to the other instances. */
   relay(organisationId: string, event: RaisedEvent): void {
-    const inline = JSON.stringify({ from: this.instanceId, organisationId, event });
-    // Characters of a string are at most 3 bytes of UTF-8: most events are known to fit without encoding them.
-    if (inline.length * 3 <= MAX_SIGNAL_BYTES || new TextEncoder().encode(inline).length <= MAX_SIGNAL_BYTES) {
-      this.core.background(() => this.signals.publish(EVENTS_CHANNEL, inline));
+    const json = JSON.stringify({ organisationId, event });
+    const bytes = utf8Length(json);
+    if (bytes + this.batchOverhead <= MAX_SIGNAL_BYTES) {
+      this.outgoing.push({ json, bytes });
+      if (this.outgoing.length > MAX_OUTGOING) {
+        this.outgoing.shift();
+        this.core.counters.signalsDropped += 1;
+      }
+      if (!this.relaying) {
+        this.relaying = true;
+        this.core.background(() => this.sendEvents());
+      }
       return;
     }
     const ref = String(event.id);
@@ -90,6 +118,35 @@ export class InstanceLink {
     for (const stop of this.stops.splice(0)) stop();
   }
 
+  /**
+   * Sends the events waiting, as few signals as they fit in, one after another: those raised while one is being sent
+   * go together in the next, so that under load a signal carries many events (on PostgreSQL, one NOTIFY and one
+   * commit) and alone an event goes at once. A signal the store fails to send is lost (signals are at most once).
+   */
+  private async sendEvents(): Promise<void> {
+    try {
+      // The rest of this turn's events come first.
+      await undefined;
+      while (this.outgoing.length > 0) {
+        const batch: string[] = [];
+        // The envelope, then each event and the comma before the next.
+        let bytes = this.batchOverhead - 1;
+        while (this.outgoing.length > 0 && batch.length < MAX_BATCH && bytes + this.outgoing[0]!.bytes + 1 <= MAX_SIGNAL_BYTES) {
+          const next = this.outgoing.shift()!;
+          batch.push(next.json);
+          bytes += next.bytes + 1;
+        }
+        try {
+          await this.signals.publish(EVENTS_CHANNEL, `${this.ownPrefix}"events":[${batch.join(',')}]}`);
+        } catch {
+          this.core.counters.signalsDropped += batch.length;
+        }
+      }
+    } finally {
+      this.relaying = false;
+    }
+  }
+
   private onWork(payload: string): void {
     if (payload.startsWith(this.ownPrefix)) return;
     const envelope = this.parse(WorkEnvelope, payload);
@@ -100,7 +157,12 @@ export class InstanceLink {
     if (payload.startsWith(this.ownPrefix)) return;
     const envelope = this.parse(EventEnvelope, payload);
     if (!envelope || envelope.from === this.instanceId) return;
-    const { organisationId, event, ref } = envelope;
+    const { organisationId, event, ref, events } = envelope;
+    if (events) {
+      for (const item of events) this.handlers.event(item.organisationId, item.event as RaisedEvent);
+      return;
+    }
+    if (organisationId === undefined) return this.drop();
     if (event) return this.handlers.event(organisationId, event as RaisedEvent);
     if (ref === undefined) return this.drop();
     this.core.background(async () => {
