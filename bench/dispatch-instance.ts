@@ -10,9 +10,9 @@ import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from
 import { join } from 'node:path';
 import pg from 'pg';
 import { createPostgresStore } from '../adapters/postgres-store/index.js';
-import { createLocalBackend, createSmsClient, demoMobile } from '../src/index.js';
+import { createLocalBackend, createSmsClient } from '../src/index.js';
 import type { Principal } from '../src/model/index.js';
-import { sendingDesk } from '../test/fixtures/bulk-campaign.js';
+import { createBulkCampaign } from '../test/fixtures/bulk-campaign.js';
 import { bareCarrier } from './stores.js';
 
 const dir = process.env.BENCH_DIR!;
@@ -42,16 +42,10 @@ await backend.ready;
 writeFileSync(join(dir, `ready-${process.pid}`), '');
 const stateFile = join(dir, 'campaign.json');
 if (seed > 0) {
-  const { user, number, extension } = await sendingDesk(backend);
-  const recipients = Array.from({ length: seed }, (_, index) => ({ e164: demoMobile(index), fields: { name: `R${index}` }, line: index + 2 }));
-  const upload = await user.campaigns.createUpload({ name: 'bench.csv', columns: ['phone', 'name'], phoneColumn: 'phone', recipients, errors: [], duplicates: [] });
-  const campaign = await user.campaigns.create({
-    name: 'Bench', sender: { type: 'number', numberId: number.id }, body: 'Hello {{name}}, this is a benchmark message.', ratingExtensionId: extension.id, recipients: { uploadId: upload.id },
-  });
+  const { user, principal, campaign } = await createBulkCampaign(backend, seed, 'Hello {{name}}, this is a benchmark message.');
   await until('the other instances', () => (readdirSync(dir).filter((name) => name.startsWith('ready-')).length >= instances ? true : undefined));
   const startedAt = Date.now();
   await user.campaigns.start(campaign.id);
-  const principal: Principal = { userId: 'sender', role: 'user', extensionId: extension.id, departmentId: extension.departmentId };
   writeFileSync(`${stateFile}.new`, JSON.stringify({ principal, campaignId: campaign.id, startedAt }));
   renameSync(`${stateFile}.new`, stateFile);
 }

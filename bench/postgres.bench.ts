@@ -27,13 +27,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { type Principal, type SmsBackend, createLocalBackend, createSmsClient, demoMobile, parseRecipients } from '../src/index.js';
+import { type Principal, type SmsBackend, createLocalBackend, createSmsClient, parseRecipients } from '../src/index.js';
 import { DEFAULT_ORGANISATION_ID } from '../src/model/index.js';
 import type { Store } from '../src/ports/store.js';
 // @ts-expect-error: a JavaScript module without types.
 import { startTestPostgres } from '../scripts/test-postgres.mjs';
 import { generateRecipientsCsv } from '../test/fixtures/recipients-csv.js';
-import { sendingDesk } from '../test/fixtures/bulk-campaign.js';
+import { createBulkCampaign, sendingDesk } from '../test/fixtures/bulk-campaign.js';
 import { type BenchEngine, bareCarrier, openStore } from './stores.js';
 import { checkSeeded, type InboxShape, seedThroughStore, seedWithSql } from './inbox-seed.js';
 import { openInboxStore } from './inbox-store.js';
@@ -85,13 +85,8 @@ interface Seeded {
 
 /** Sets up the desk and a campaign of RECIPIENTS on the engine's store, ready to start. */
 async function seedCampaign(backend: SmsBackend): Promise<Seeded> {
-  const { user, number, extension } = await sendingDesk(backend);
-  const recipients = Array.from({ length: RECIPIENTS }, (_, index) => ({ e164: demoMobile(index), fields: { name: `R${index}` }, line: index + 2 }));
-  const upload = await user.campaigns.createUpload({ name: 'bench.csv', columns: ['phone', 'name'], phoneColumn: 'phone', recipients, errors: [], duplicates: [] });
-  const campaign = await user.campaigns.create({
-    name: 'Bench', sender: { type: 'number', numberId: number.id }, body: 'Hello {{name}}, this is a benchmark message.', ratingExtensionId: extension.id, recipients: { uploadId: upload.id },
-  });
-  return { campaignId: campaign.id, principal: { userId: 'sender', role: 'user', extensionId: extension.id, departmentId: extension.departmentId } };
+  const { campaign, principal } = await createBulkCampaign(backend, RECIPIENTS, 'Hello {{name}}, this is a benchmark message.');
+  return { campaignId: campaign.id, principal };
 }
 
 /**

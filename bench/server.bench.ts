@@ -78,9 +78,8 @@ async function openEngine(engine: Engine, listeners: number) {
   const backend = createLocalBackend({ store, carrier: bareCarrier(), settings: { defaultCountry: 'AU', segmentsPerSecond: 0 } });
   const desk = await sendingDesk(backend);
   for (let index = 0; index < listeners; index++) await desk.admin.directory.createUser({ id: listenerId(index), name: `Listener ${index}`, role: 'user' });
-  const sender: Principal = { userId: 'sender', role: 'user', extensionId: desk.extension.id, departmentId: desk.extension.departmentId ?? undefined };
   return {
-    backend, store, sender,
+    backend, store, sender: desk.principal,
     async close() {
       await backend.close();
       await store.close();

@@ -35,7 +35,7 @@ export class TableStatistics {
   private running: Promise<void> | null = null;
   private closed = false;
 
-  constructor(private readonly driver: Driver, private readonly onError: (error: unknown) => void = () => {}) {}
+  constructor(private readonly driver: Driver) {}
 
   /** Counts rows written to `table` (qualified and quoted); analyses it in the background once enough have been. */
   wrote(table: string, rows: number): void {
@@ -67,8 +67,9 @@ export class TableStatistics {
             return sql.query<{ rows: number }>(`SELECT greatest(reltuples, 0)::float8 AS rows FROM pg_class WHERE oid = $1::regclass`, [table]);
           });
           this.analysed.set(table, Number(rows[0]?.rows ?? 0));
-        } catch (error) {
-          if (!this.closed) this.onError(error);
+        } catch {
+          // Statistics are a help, not a duty: a failed `ANALYZE` (the connection lost, the store closing) waits for the
+          // table's next writes, or for autovacuum.
         }
       }
     } finally {

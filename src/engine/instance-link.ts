@@ -128,14 +128,11 @@ export class InstanceLink {
       // The rest of this turn's events come first.
       await undefined;
       while (this.outgoing.length > 0) {
-        const batch: string[] = [];
-        // The envelope, then each event and the comma before the next.
+        // As many as fit: the envelope, then each event and the comma before the next.
+        let count = 0;
         let bytes = this.batchOverhead - 1;
-        while (this.outgoing.length > 0 && batch.length < MAX_BATCH && bytes + this.outgoing[0]!.bytes + 1 <= MAX_SIGNAL_BYTES) {
-          const next = this.outgoing.shift()!;
-          batch.push(next.json);
-          bytes += next.bytes + 1;
-        }
+        while (count < this.outgoing.length && count < MAX_BATCH && bytes + this.outgoing[count]!.bytes + 1 <= MAX_SIGNAL_BYTES) bytes += this.outgoing[count++]!.bytes + 1;
+        const batch = this.outgoing.splice(0, count).map((item) => item.json);
         try {
           await this.signals.publish(EVENTS_CHANNEL, `${this.ownPrefix}"events":[${batch.join(',')}]}`);
         } catch {
