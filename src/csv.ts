@@ -12,6 +12,7 @@ export type {
   ByteStreamLike,
   ParsedRecipients,
   RecipientFile,
+  FileProgress,
   ParseRecipientsOptions,
   Recipient,
   RecipientDuplicate,

@@ -34,7 +34,7 @@ export { E164 } from './model/e164.js';
 export type { FormatPhoneOptions, PhoneParseIssue, PhoneParseOptions, PhoneParseResult, PhoneType } from './phone.js';
 export { parseRecipients, recipientsTemplateCsv, toCsv, RECIPIENT_FORMATS } from './csv.js';
 export type {
-  AbortSignalLike, BlobLike, ByteStreamLike, CsvColumn, ParsedRecipients, RecipientFile, ParseRecipientsOptions, Recipient, RecipientDuplicate,
+  AbortSignalLike, BlobLike, ByteStreamLike, CsvColumn, ParsedRecipients, RecipientFile, FileProgress, ParseRecipientsOptions, Recipient, RecipientDuplicate,
   RecipientFormat, RecipientRowError, RecipientRowErrorCode, RecipientsInput, RecipientsProgress,
 } from './csv.js';
 

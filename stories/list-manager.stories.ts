@@ -6,7 +6,7 @@ import type { SmsClient } from '../src/index.js';
 import { fr } from '../translations/fr.js';
 import { clientFor } from './decorators/backends.js';
 import { demoBackend, demoClient } from './decorators/demo.js';
-import { largeList } from './decorators/list-backends.js';
+import { largeList, slowFileImports } from './decorators/list-backends.js';
 import { inLanguage, layoutStories, stateLoaders } from './decorators/states.js';
 
 interface ListArgs {
@@ -66,6 +66,20 @@ export const Large: Story = {
     async () => {
       const world = await largeList(LARGE);
       return { client: world.user, listId: world.listId };
+    },
+  ],
+};
+
+/**
+ * Importing a file over a slow connection: choose a CSV (the "Download template" one will do) and import it; the bar
+ * shows how much of the file the backend has taken, over four seconds, before the report.
+ */
+export const SendingFile: Story = {
+  name: 'Importing: a file on its way',
+  loaders: [
+    async () => {
+      const demo = await demoBackend();
+      return { client: clientFor(slowFileImports(demo.backend), demo.world.principals.alice), listId: demo.world.lists.customers };
     },
   ],
 };

@@ -75,6 +75,8 @@ export const de = {
   'recipients.no_such_column': 'Diese Spalte gibt es darin nicht.',
   // Shared: the import report (importReportTerms)
   importReading: '{0} wird gelesen…',
+  importSending: '{0} wird gesendet…',
+  importSent: '{0} gesendet',
   importLinesRead: { one: '# Zeile gelesen', other: '# Zeilen gelesen' },
   importCancel: 'Lesen abbrechen',
   importSummary: 'Zusammenfassung',

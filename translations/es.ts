@@ -73,6 +73,8 @@ export const es = {
   'recipients.unsupported_input': 'No es un archivo CSV ni Excel.',
   'recipients.no_such_column': 'No tiene esa columna.',
   importReading: 'Leyendo {0}…',
+  importSending: 'Enviando {0}…',
+  importSent: '{0} enviado',
   importLinesRead: { one: '# línea leída', many: '# de líneas leídas', other: '# líneas leídas' },
   importCancel: 'Dejar de leer',
   importSummary: 'Resumen',

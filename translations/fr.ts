@@ -75,6 +75,8 @@ export const fr = {
   'recipients.no_such_column': 'Il n’a pas cette colonne.',
   // <sms-blocklist-manager>
   importReading: 'Lecture de {0}…',
+  importSending: 'Envoi de {0}…',
+  importSent: '{0} envoyé',
   importLinesRead: { one: '# ligne lue', many: '# de lignes lues', other: '# lignes lues' },
   importCancel: 'Arrêter la lecture',
   importSummary: 'Résumé',

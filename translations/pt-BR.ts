@@ -237,6 +237,8 @@ export const ptBR = {
   'recipients.no_such_column': 'Ele não tem essa coluna.',
   // Import report, shared by the import elements (importReportTerms)
   importReading: 'Lendo {0}…',
+  importSending: 'Enviando {0}…',
+  importSent: '{0} enviado',
   importLinesRead: { one: '# linha lida', many: '# linhas lidas', other: '# linhas lidas' },
   importCancel: 'Parar a leitura',
   importSummary: 'Resumo',

@@ -11,6 +11,7 @@ import { followEvents } from './events.js';
 import { type HttpBackendOptions, settleOptions } from './options.js';
 import { errorOf } from './problems.js';
 import { createTokens } from './tokens.js';
+import { withUploadProgress } from './upload.js';
 
 /** Statuses a request that may go again is retried on (not 500: the server may have done the work). */
 const RETRY_STATUSES = [408, 429, 502, 503, 504];
@@ -33,23 +34,27 @@ function fileType(file: { type?: unknown }): string {
   return (REST_FILE_TYPES as readonly string[]).includes(type) ? type : 'application/octet-stream';
 }
 
+type Parts = Pick<Options, 'searchParams' | 'json' | 'body' | 'headers' | 'fetch'>;
+
 /**
  * What a request of an operation carries besides its path: the query string, and the JSON body or a file as it is (a
- * Blob, which fetch sends with its `Content-Length`, read from memory or disk as it goes).
+ * Blob, which fetch sends with its `Content-Length`, read from memory or disk as it goes, its progress told to the
+ * input's `onProgress`).
  */
-function partsOf(operation: RestOperation, args: readonly unknown[]): Pick<Options, 'searchParams' | 'json' | 'body' | 'headers'> {
-  const parts: Pick<Options, 'searchParams' | 'json' | 'body' | 'headers'> = {};
+function partsOf(operation: RestOperation, args: readonly unknown[], fetcher: typeof fetch | undefined): Parts {
+  const parts: Parts = {};
   const fields: Record<string, unknown> = {};
   operation.args.forEach((arg, index) => {
     const value = args[index];
     if (arg.in === 'file') {
-      const { file, ...query } = parseInput(RecipientFileInput, value, arg.name);
+      const { file, onProgress, ...query } = parseInput(RecipientFileInput, value, arg.name);
       if (!(file instanceof Blob)) throw new ValidationError(`Invalid ${arg.name}.file: send a File or Blob over HTTP.`, { field: `${arg.name}.file` });
       // A File's own name names the report or the upload, as in-process.
       const name = file instanceof File ? file.name.trim().slice(0, 255) : '';
       parts.searchParams = toQueryString({ ...query, fileName: query.fileName ?? (name || undefined) });
       parts.body = file;
       parts.headers = { 'content-type': fileType(file) };
+      if (onProgress) Object.assign(parts, withUploadProgress(file, onProgress, fetcher));
     } else if (arg.in === 'query') {
       if (value !== undefined && value !== null && typeof value !== 'object') throw new ValidationError(`Invalid ${arg.name}: expected an object.`, { field: arg.name });
       parts.searchParams = toQueryString((value ?? {}) as Record<string, unknown>);
@@ -118,7 +123,7 @@ export function createHttpBackend(options: HttpBackendOptions): SmsBackend {
     const principal = parseInput(Principal, claimed, 'principal');
     await streamsOpen();
     const retryable = operation.method === 'GET' || operation.idempotent;
-    const { headers: partHeaders, ...parts } = partsOf(operation, args);
+    const { headers: partHeaders, ...parts } = partsOf(operation, args, settled.fetch);
     const headers: Record<string, string> = { ...(partHeaders as Record<string, string> | undefined) };
     if (operation.idempotent) headers['idempotency-key'] = crypto.randomUUID();
     const request: Options = {

@@ -80,7 +80,8 @@ const REFERENCE_LIMIT = 500;
  * @csspart name - The name field.
  * @csspart sender - The "Send from" group; `number-select` and `alpha-tag` are its controls.
  * @csspart recipients - The recipients group; `list-select`, `drop-zone`, `file-button`, `uploaded-file`, `phone-column`,
- * `file-report`, `import-progress`, `blocklist-progress`, `import-counts`, `import-preview`, `import-problems` are in it.
+ * `file-report`, `import-progress`, `blocklist-progress`, `import-counts`, `import-preview`, `import-problems`, and
+ * `send-progress` (how much of the file the backend has taken while a save sends it) are in it.
  * @csspart message - The message group; `body`, `template-select`, `merge-fields`, `segment-counter`, `preview` are in it.
  * @csspart rating - The "Billed to extension" box, with its select.
  * @csspart schedule - The "When" group; `scheduled-at` and `time-zone` are in it.

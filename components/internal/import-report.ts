@@ -1,7 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { toCsv } from '../../src/csv.js';
 import { looksLikePhone } from '../../src/phone/search.js';
-import type { ParsedRecipients, RecipientsProgress } from '../../src/csv.js';
+import type { FileProgress, ParsedRecipients, RecipientsProgress } from '../../src/csv.js';
 import { columnLabel } from './column-label.js';
 import { downloadText } from './download.js';
 import { listErrorTerms } from './error-terms.js';
@@ -19,6 +19,8 @@ export const importReportTerms = {
   importReading: 'Reading {0}…',
   importLinesRead: { one: '# line read', other: '# lines read' },
   importCancel: 'Stop reading',
+  importSending: 'Sending {0}…',
+  importSent: '{0} sent',
   importSummary: 'Summary',
   importRecipients: { one: '# valid number', other: '# valid numbers' },
   importInvalid: { one: '# invalid row', other: '# invalid rows' },
@@ -101,6 +103,23 @@ export function renderImportProgress(
     ${options.onCancel
       ? html`<button type="button" class="button quiet" part="import-cancel" @click=${options.onCancel}>${localize.term('importCancel')}</button>`
       : nothing}
+  </div>`;
+}
+
+/**
+ * The progress of a file being sent to a backend that reads it (`lists.importFile`, `campaigns.uploadFile`): the share
+ * of its bytes the backend has taken, as a bar and a percentage. Before the first report the bar is indeterminate.
+ */
+export function renderSendProgress(localize: ImportReportLocalize, options: { fileName: string; progress: FileProgress | null }): TemplateResult {
+  const { progress } = options;
+  const fraction = progress && progress.totalBytes > 0 ? progress.bytes / progress.totalBytes : null;
+  const percent = fraction === null ? '' : localize.number(fraction, { style: 'percent' });
+  return html`<div part="send-progress" class="import-progress" role="status">
+    <span class="import-progress-label" id="send-progress-label">${localize.term('importSending', options.fileName)}</span>
+    ${fraction === null
+      ? html`<progress aria-labelledby="send-progress-label"></progress>`
+      : html`<progress max="1" .value=${fraction} aria-labelledby="send-progress-label" aria-valuetext=${percent}></progress>`}
+    <span class="import-progress-lines">${fraction === null ? nothing : localize.term('importSent', percent)}</span>
   </div>`;
 }
 

@@ -60,6 +60,7 @@ const backIcon = icon(svg`<path d="M15.4 7.4 14 6l-6 6 6 6 1.4-1.4-4.6-4.6z"/>`)
  * @csspart import - The import panel.
  * @csspart drop-zone - Where a file is dropped.
  * @csspart import-progress - The progress bar while a file is read.
+ * @csspart send-progress - The progress bar while a file is sent to a backend that reads it (`lists.importFile`).
  * @csspart import-counts - Valid numbers, invalid rows, duplicates.
  * @csspart import-preview - The first rows of the file.
  * @csspart import-problems - The rows that will not be (or were not) imported, by line.

@@ -53,7 +53,7 @@ export async function importListFile(
   try {
     summary = await readRecipientFile(
       input.file,
-      { defaultCountry, phoneColumn: input.phoneColumn, format: input.format, fileName, maxBytes, maxUnpackedBytes },
+      { defaultCountry, phoneColumn: input.phoneColumn, format: input.format, fileName, maxBytes, maxUnpackedBytes, onProgress: input.onProgress },
       async (chunk) => {
         for (const { line, value, code, message } of chunk.errors) refuse({ line, value, code, message });
         report.duplicates += chunk.duplicates.length;

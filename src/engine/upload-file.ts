@@ -22,7 +22,7 @@ export async function uploadRecipientFile(ctx: EngineContext, ownerId: string, i
   try {
     summary = await readRecipientFile(
       input.file,
-      { defaultCountry, phoneColumn: input.phoneColumn, format: input.format, fileName: name, maxBytes, maxUnpackedBytes },
+      { defaultCountry, phoneColumn: input.phoneColumn, format: input.format, fileName: name, maxBytes, maxUnpackedBytes, onProgress: input.onProgress },
       async (chunk) => {
         const rows: Row[] = [
           ...chunk.recipients.map((row) => ({ e164: row.e164, fields: row.fields, line: row.line, state: 'valid' as const, error: null })),

@@ -1,5 +1,7 @@
 import * as z from 'zod';
-import type { RecipientFile } from '../recipients/types.js';
+import type { FileProgress, RecipientFile } from '../recipients/types.js';
+
+export type { FileProgress };
 
 /** A File, a Blob, or anything else with a `size` in bytes and a `stream()` of them (Node: `fs.openAsBlob(path)`). */
 const FileBody = z.custom<RecipientFile>(
@@ -22,6 +24,12 @@ export const RecipientFileFields = z.object({
 });
 export type RecipientFileFields = z.input<typeof RecipientFileFields>;
 
-/** A recipient file sent as it is, to be read as a stream by the backend. */
-export const RecipientFileInput = RecipientFileFields.extend({ file: FileBody });
+/** A function called with the file's progress; never sent anywhere, and an error it throws is ignored. */
+const ProgressCallback = z.custom<(progress: FileProgress) => void>((value) => typeof value === 'function', 'A function of the progress');
+
+/**
+ * A recipient file sent as it is, to be read as a stream by the backend. `onProgress` is called as the backend takes
+ * the file, about once for each hundredth of it and once at its end.
+ */
+export const RecipientFileInput = RecipientFileFields.extend({ file: FileBody, onProgress: ProgressCallback.optional() });
 export type RecipientFileInput = z.input<typeof RecipientFileInput>;

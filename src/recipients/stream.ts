@@ -12,10 +12,11 @@ import { detectDelimiter, loadPapa, type RowSink } from './csv-rows.js';
 import { CsvStreamReader } from './csv-stream.js';
 import type { RecipientCollector } from './collector.js';
 import { isZip } from './input.js';
+import { progressTeller } from './progress.js';
 import { startCollecting } from './parse.js';
 import { sheetSource } from './row-source.js';
 import { StreamDecoder } from './stream-decode.js';
-import type { ParsedRecipients, RecipientFile, RecipientFormat } from './types.js';
+import type { FileProgress, ParsedRecipients, RecipientFile, RecipientFormat } from './types.js';
 import { readXlsxRows } from './xlsx.js';
 import { declaredUnpackedBytes } from './zip-sizes.js';
 
@@ -40,6 +41,8 @@ export interface ReadRecipientFileOptions {
   maxUnpackedBytes: number;
   /** Records per chunk handed to `onChunk`. @default 5000 */
   chunkRows?: number | undefined;
+  /** Told the bytes read so far, about once for each hundredth of the file and once at its end (see `FileProgress`). */
+  onProgress?: ((progress: FileProgress) => void) | undefined;
 }
 
 /** Counts of the records handed on so far, per kind. */
@@ -69,7 +72,11 @@ function tooLarge(message: string, fileName: string | undefined, format?: Recipi
 }
 
 /** The file's bytes as they come, never more than it announced (nor than the cap). */
-function byteChunks(file: RecipientFile, fileName: string | undefined): { next(): Promise<Uint8Array | null>; cancel(): Promise<void> } {
+function byteChunks(
+  file: RecipientFile,
+  fileName: string | undefined,
+  onProgress: ((bytes: number) => void) | undefined,
+): { next(): Promise<Uint8Array | null>; cancel(): Promise<void> } {
   let reader: ReturnType<ReturnType<RecipientFile['stream']>['getReader']>;
   try {
     reader = file.stream().getReader();
@@ -94,6 +101,7 @@ function byteChunks(file: RecipientFile, fileName: string | undefined): { next()
         await reader.cancel().catch(() => undefined);
         throw tooLarge(`The file${fileName ? ` "${fileName}"` : ''} holds more than the ${file.size} bytes it announced.`, fileName);
       }
+      onProgress?.(read);
       return result.value;
     },
     cancel: () => reader.cancel().catch(() => undefined),
@@ -177,7 +185,7 @@ export async function readRecipientFile(
     throw tooLarge(`The file${fileName ? ` "${fileName}"` : ''} is ${file.size} bytes, more than the ${options.maxBytes} taken.`, fileName);
   }
   const chunkRows = options.chunkRows ?? 5000;
-  const bytes = byteChunks(file, fileName);
+  const bytes = byteChunks(file, fileName, options.onProgress && progressTeller(file.size, options.onProgress));
   let handing: Promise<void> = Promise.resolve();
   try {
     // The first bytes tell an XLSX workbook (a ZIP archive) from CSV text.

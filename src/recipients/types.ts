@@ -30,6 +30,15 @@ export interface RecipientFile {
   stream(): ByteStreamLike;
 }
 
+/**
+ * How much of a recipient file sent as it is the backend has taken so far, in bytes: read by the engine in-process,
+ * sent to the server over HTTP (which reads it as it arrives).
+ */
+export interface FileProgress {
+  bytes: number;
+  totalBytes: number;
+}
+
 /** An AbortSignal, structurally. */
 export interface AbortSignalLike {
   readonly aborted: boolean;

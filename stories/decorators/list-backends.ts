@@ -1,4 +1,4 @@
-import type { LocalBackend, SmsClient } from '../../src/index.js';
+import type { LocalBackend, SmsBackend, SmsClient } from '../../src/index.js';
 import { clientFor, createEmptyBackend } from './backends.js';
 
 /** The reasons the large blocklist's imported numbers carry, in turn. */
@@ -93,4 +93,25 @@ async function seedList(size: number): Promise<LargeWorld & { listId: string }> 
     await user.lists.import(list.id, { fileName: 'every-customer.csv', columns: ['first_name', 'suburb'], entries, errors: [], duplicates: 0 });
   }
   return seeded('list', size, { admin, user, listId: list.id }, started);
+}
+
+/**
+ * A backend whose file imports go as over a slow connection: the file is taken a twentieth at a time over `ms`,
+ * each step told to the caller's `onProgress`, before the engine imports it (the list manager's "Sending…" bar).
+ */
+export function slowFileImports(backend: SmsBackend, ms = 4000): SmsBackend {
+  return {
+    ...backend,
+    lists: {
+      ...backend.lists,
+      importFile: async (principal, id, { onProgress, ...input }) => {
+        const totalBytes = input.file.size;
+        for (let step = 1; step <= 20; step++) {
+          await new Promise((resolve) => setTimeout(resolve, ms / 20));
+          onProgress?.({ bytes: Math.round((totalBytes * step) / 20), totalBytes });
+        }
+        return backend.lists.importFile!(principal, id, input);
+      },
+    },
+  };
 }

@@ -3,12 +3,15 @@ import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { createHttpBackend } from '../../adapters/http/index.js';
 import { SmsCampaignStartedEvent, type SmsCampaignList, type SmsConversation } from '../../components/index.js';
 import '../../components/campaign-list/sms-campaign-list.js';
-import { type SmsBackend, type SmsClient, createSmsClient } from '../../src/index.js';
+import '../../components/list-manager/sms-list-manager.js';
+import type { SmsListManager } from '../../components/list-manager/list-manager.js';
+import { type FileProgress, type SmsBackend, type SmsClient, createSmsClient } from '../../src/index.js';
 import type { WirePerson, WireWorldInfo } from '../fixtures/wire-world.js';
 import { answer, choose, click, editor, fill, $ as inEditor } from './campaign-editor/helpers.js';
 import { items as campaignsOf, ready as campaignsReady, text } from './campaign-list/helpers.js';
 import { bodies, composerOf, loaded } from './conversation/helpers.js';
 import { inboxFor, rows } from './inbox/helpers.js';
+import { chooseFile, find, part as managerPart, text as managerText } from './manager-helpers.js';
 
 // The elements over the wire: each person's elements on an HTTP backend of their own (their own token) against a real
 // REST server on 127.0.0.1 (scripts/wire-server-plugin.mjs), live events over its SSE stream.
@@ -103,6 +106,40 @@ describe('the elements over HTTP, two people in one page', function () {
     expect(await failureOf(clients.dev.conversations.get(opened.id))).to.be.oneOf(['NotFoundError', 'PermissionError']);
     expect(await failureOf(clients.dev.messages.send({ conversationId: opened.id, body: 'Not mine' }))).to.be.oneOf(['NotFoundError', 'PermissionError']);
     await expect(devInbox).to.be.accessible();
+  });
+
+  it('sends a recipient file over HTTP telling its progress, and the list manager shows it going', async () => {
+    const csv = ['mobile,first_name', ...Array.from({ length: 20_000 }, (_, index) => `0412${String(index).padStart(6, '0')},Name ${index}`)].join('\n');
+    // The SDK: XMLHttpRequest's upload events tell the bytes sent, to the last.
+    const file = new File([csv], 'patients.csv', { type: 'text/csv' });
+    const told: FileProgress[] = [];
+    const direct = await clients.ben.lists.create({ name: 'Sent with progress' });
+    const report = await clients.ben.lists.importFile!(direct.id, { file, onProgress: (progress) => told.push(progress) });
+    expect([report.added, report.refused ?? report.errors.length]).to.deep.equal([20_000, 0]);
+    expect(told.at(-1)).to.deep.equal({ bytes: file.size, totalBytes: file.size });
+    expect(told.every((progress, index) => index === 0 || progress.bytes > told[index - 1]!.bytes)).to.equal(true);
+
+    // The element: a bar while the file goes, then the saved report.
+    const list = await clients.ben.lists.create({ name: 'Patients over HTTP' });
+    await clients.ben.lists.addEntry(list.id, { e164: '+61499000001', fields: {} });
+    const el = await fixture<SmsListManager>(html`<sms-list-manager .client=${clients.ben} default-country="AU" list-id=${list.id}></sms-list-manager>`);
+    await find(el, 'tbody tr[data-row]');
+    managerPart<HTMLButtonElement>(el, 'import-open-button')!.click();
+    await find(el, '[part~="drop-zone"]');
+    chooseFile(el, 'patients.csv', csv);
+    await find(el, '[part~="import-button"]', 'the file read in the page', 15_000);
+    const labels = new Set<string>();
+    const observer = new MutationObserver(() => {
+      const bar = managerPart(el, 'send-progress');
+      if (bar) labels.add(managerText(bar.querySelector('.import-progress-label')));
+    });
+    observer.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true, attributes: true });
+    managerPart<HTMLButtonElement>(el, 'import-button')!.click();
+    await find(el, '[part~="import-finish"]', 'the saved report', 15_000);
+    observer.disconnect();
+    expect([...labels]).to.deep.equal(['Sending patients.csv…']);
+    expect(managerText(managerPart(el, 'import-report')!.querySelector('[part~="import-counts"] li'))).to.equal('20,000 added');
+    await expect(el).to.be.accessible();
   });
 
   it('creates and starts a campaign from the editor over HTTP, and its progress reaches the list live', async () => {

@@ -158,6 +158,35 @@ describe('<sms-campaign-editor> recipient files', () => {
     expect($$(reopened, '[part="merge-fields"] button').map((button) => text(button))).to.deep.equal(['{{first_name}}', '{{suburb}}']);
   });
 
+  it('shows how much of the file the backend has taken while a save sends it', async () => {
+    const base = demo.backend;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let el!: Awaited<ReturnType<typeof editor>>;
+    const backend = overrideCampaigns(base, {
+      uploadFile: async (principal, input) => {
+        await waitUntil(() => $(el, '[part="send-progress"]') !== null, 'the bar before any progress');
+        input.onProgress?.({ bytes: 3, totalBytes: 4 });
+        await held;
+        return base.campaigns.uploadFile!(principal, input);
+      },
+    });
+    el = await editor(alice(backend));
+    await fill(el, '#name', 'Sent with progress');
+    await fileMode(el);
+    await upload(el, 'customers.csv', generateRecipientsCsv({ rows: 5 }).csv);
+    await report(el);
+    await fill(el, '#body', 'Hi {{first_name}}');
+    const saved = oneEvent(el, 'sms-campaign-saved');
+    click(el, 'save-button');
+    await waitUntil(() => text($(el, '[part="send-progress"]')).includes('75% sent'), 'the share sent');
+    expect(text($(el, '[part="send-progress"] .import-progress-label'))).to.equal('Sending customers.csv…');
+    await expect(el).to.be.accessible();
+    release();
+    await saved;
+    await waitUntil(() => $(el, '[part="send-progress"]') === null, 'the bar gone once sent');
+  });
+
   it('uploads the parsed rows to a backend that does not read files', async () => {
     const base = demo.backend;
     const uploads: string[] = [];

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { SmsListManager } from '../../../components/list-manager/list-manager.js';
 import '../../../components/list-manager/sms-list-manager.js';
-import { recipientsTemplateCsv } from '../../../src/index.js';
+import { recipientsTemplateCsv, type SmsBackend } from '../../../src/index.js';
 import { clientFor, createEmptyBackend } from '../../../stories/decorators/backends.js';
 import { $, $$, captureDownload, chooseFile, find, HOSTILE, part, text, until } from '../manager-helpers.js';
 
@@ -23,9 +23,9 @@ const LONG_CSV = [
   ...Array.from({ length: 20 }, (_, index) => `Q${index},99${index},Manly`),
 ].join('\n');
 
-async function withList(width?: number) {
+async function withList(width?: number, around: (backend: SmsBackend) => SmsBackend = (backend) => backend) {
   const { backend, user } = await createEmptyBackend();
-  const client = clientFor(backend, user);
+  const client = clientFor(around(backend), user);
   const list = await client.lists.create({ name: 'Patients' });
   await client.lists.addEntry(list.id, { e164: '+61412000002', fields: { name: 'Di (old)' } });
   const el = await fixture<SmsListManager>(
@@ -71,6 +71,37 @@ describe('<sms-list-manager>: import', () => {
     expect($(el, 'img')).to.equal(null);
     expect(text(part(el, 'import-button'))).to.equal('Import 2 numbers');
     await expect(el).to.be.accessible();
+  });
+
+  it('shows how much of the file the backend has taken while it is sent, then the report', async () => {
+    // A backend that has taken 40% of the file and waits there until the test lets it go on.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const { el } = await withList(undefined, (backend) => ({
+      ...backend,
+      lists: {
+        ...backend.lists,
+        importFile: async (principal, id, input) => {
+          await until(() => part(el, 'send-progress') !== null, 'the bar before any progress');
+          expect(part(el, 'send-progress')!.querySelector('progress')!.hasAttribute('value'), 'indeterminate at first').to.equal(false);
+          input.onProgress?.({ bytes: 40, totalBytes: 100 });
+          await held;
+          return backend.lists.importFile!(principal, id, input);
+        },
+      },
+    }));
+    chooseFile(el, 'patients.csv', REPORT_CSV);
+    await find(el, '[part~="import-button"]', 'the report');
+    part<HTMLButtonElement>(el, 'import-button')!.click();
+    await until(() => text(part(el, 'send-progress')).includes('40% sent'), 'the share sent');
+    const bar = part(el, 'send-progress')!.querySelector('progress')!;
+    expect([bar.value, bar.getAttribute('aria-valuetext')]).to.deep.equal([0.4, '40%']);
+    expect(text(part(el, 'send-progress'))).to.contain('Sending patients.csv…');
+    expect(part<HTMLButtonElement>(el, 'import-button')!.disabled).to.equal(true);
+    await expect(el).to.be.accessible();
+    release();
+    await find(el, '[part~="import-finish"]', 'the saved report');
+    expect(part(el, 'send-progress')).to.equal(null);
   });
 
   it('imports the valid rows and shows the saved report', async () => {

@@ -2,7 +2,7 @@
 import { expect } from '@open-wc/testing';
 import * as blocklistStories from '../../../stories/blocklist-manager.stories.js';
 import * as listStories from '../../../stories/list-manager.stories.js';
-import { find, part } from '../manager-helpers.js';
+import { chooseFile, find, part, until } from '../manager-helpers.js';
 import { describeStories, inDark, inFrench, showsEmpty, showsError, showsLoading, searchPlaceholder, type StateCheck } from './story-states.js';
 
 const rows: StateCheck = async (el) => void (await find(el, 'tbody tr[data-row]', 'the rows', 15000));
@@ -40,6 +40,17 @@ describeStories(listStories, 'sms-list-manager', {
   Empty: showsEmpty('No lists yet.'),
   Admin: rows,
   Narrow: stackedLists,
+  SendingFile: async (el) => {
+    // Chosen and imported as a person would: the bar rises while the slow backend takes the file.
+    await rows(el, el);
+    part<HTMLButtonElement>(el, 'import-open-button')!.click();
+    await find(el, '[part~="drop-zone"]');
+    chooseFile(el, 'patients.csv', 'mobile,first_name\n0412 000 901,Ana\n0412 000 902,Bo');
+    (await find<HTMLButtonElement>(el, '[part~="import-button"]')).click();
+    await until(() => Number(part(el, 'send-progress')?.querySelector('progress')?.value) > 0, 'the bar rising');
+    await expect(el).to.be.accessible();
+    await find(el, '[part~="import-finish"]', 'the report', 15000);
+  },
   SidePanelList: async (el, canvas) => {
     await rows(el, canvas);
     expect(getComputedStyle(part(el, 'lists')!).display).to.equal('none');

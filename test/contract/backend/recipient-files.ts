@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { FileProgress } from '../../../src/csv.js';
 import { buildXlsx, RECIPIENTS_XLSX_ROWS } from '../../fixtures/xlsx.js';
 import { type BackendHarness, CONTRACT_RECIPIENT_FILES } from '../backend.contract.js';
 import { all, handset, rejects, withWorld } from './world.js';
@@ -34,6 +35,21 @@ export function recipientFilesContract(h: BackendHarness): void {
       assert.deepEqual(sheet.errors.map((error) => [error.line, error.value]), [[6, 'not a number']]);
       assert.deepEqual((await w.alice.lists.get(workbook.id)).columns, ['Name', 'Store']);
       await rejects(w.alice.lists.importFile!(workbook.id, { file, phoneColumn: 'Fax' }), 'RecipientFileError', { code: 'recipients.no_such_column' });
+    }));
+
+    it('tells the progress of a file as the backend takes it, to its last byte; a display that throws stops nothing', withWorld(h, async (w) => {
+      const file = new File([LIST_CSV], 'customers.csv', { type: 'text/csv' });
+      const told: FileProgress[] = [];
+      const list = await w.alice.lists.create({ name: 'Progress' });
+      const report = await w.alice.lists.importFile!(list.id, { file, onProgress: (progress) => told.push(progress) });
+      assert.equal(report.added, 3);
+      assert.deepEqual(told.at(-1), { bytes: file.size, totalBytes: file.size });
+      assert.ok(told.every((progress, index) => progress.totalBytes === file.size && (index === 0 || progress.bytes > told[index - 1]!.bytes)));
+      const upload = await w.alice.campaigns.uploadFile!({ file, onProgress: () => {
+        throw new Error('The display broke');
+      } });
+      assert.equal(upload.stats.recipients, 3);
+      await rejects(w.alice.campaigns.uploadFile!({ file, onProgress: 'every second' as never }), 'ValidationError', { field: 'onProgress' });
     }));
 
     it('uploads a file for a campaign as createUpload keeps parsed rows; refuses one over the caps, writing nothing', withWorld(h, async (w) => {
