@@ -132,18 +132,25 @@ function build(hono: HonoModules, options: SettledOptions, streams: ReturnType<t
   addOperations(hono, app, () => options.backend, options.limits.fileBytes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
-  const document = app.getOpenAPI31Document({
-    openapi: '3.1.0',
-    info: {
-      title: 'pbx-sms REST API',
-      version: '1.0.0',
-      description: 'Every SmsBackend operation as a resource under /v1. Errors are application/problem+json (RFC 9457).',
-    },
-    security: [{ bearer: [] }],
-  });
-  const reference = referencePage(document as Parameters<typeof referencePage>[0]);
-  app.get(`${REST_BASE_PATH}/openapi.json`, (c) => c.json(document));
-  app.get(`${REST_BASE_PATH}/reference`, (c) => c.html(reference));
+  // The document and its reference page are made on the first request for either (a few tenths of a second of CPU
+  // that a server nobody asks them of never spends), then kept.
+  let documents: { document: object; reference: string } | null = null;
+  const documentsOf = () => {
+    if (documents) return documents;
+    const document = app.getOpenAPI31Document({
+      openapi: '3.1.0',
+      info: {
+        title: 'pbx-sms REST API',
+        version: '1.0.0',
+        description: 'Every SmsBackend operation as a resource under /v1. Errors are application/problem+json (RFC 9457).',
+      },
+      security: [{ bearer: [] }],
+    });
+    documents = { document, reference: referencePage(document as Parameters<typeof referencePage>[0]) };
+    return documents;
+  };
+  app.get(`${REST_BASE_PATH}/openapi.json`, (c) => c.json(documentsOf().document));
+  app.get(`${REST_BASE_PATH}/reference`, (c) => c.html(documentsOf().reference));
   return app;
 }
 

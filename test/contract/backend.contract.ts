@@ -72,6 +72,13 @@ export interface CarrierSetup {
 /** One backend under test, fresh and empty, with what a client cannot do itself. */
 export interface BackendFixture {
   backend: SmsBackend;
+  /**
+   * The same backend by a shorter way, which a test's world (its organisations and the twin's records) is built
+   * through; the tests themselves use `backend`. The HTTP fixture's is the engine behind the server, since every call
+   * the world makes has tests of its own over the wire.
+   * @default backend
+   */
+  seedBackend?: SmsBackend;
   /** An SMS from a handset reaches the carrier (a reply, a STOP, a keyword to the short code). */
   inject(sms: { from: string; to: string; body: string; providerId?: string }): Promise<void>;
   /** Waits until sends, reports and events in flight are done, without moving the clock. */

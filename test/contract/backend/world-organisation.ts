@@ -50,13 +50,13 @@ const USERS: [UserKey, name: string, department: 'sales' | 'support', extensions
 
 /**
  * Creates the organisation as the operator, then its directory and numbers as its first administrator (stored on first
- * sight, as an organisation's first administrator is).
+ * sight, as an organisation's first administrator is), through `seed`; its clients are on `backend`.
  */
-export async function buildOrganisation(backend: SmsBackend, operator: SmsClient, spec: OrganisationSpec): Promise<WorldOrganisation> {
+export async function buildOrganisation(seed: SmsBackend, backend: SmsBackend, operator: SmsClient, spec: OrganisationSpec): Promise<WorldOrganisation> {
   await operator.organisations.create({ id: spec.id, name: spec.name });
   const organisationId = spec.id;
   const principals = { admin: { userId: 'admin', role: 'admin', organisationId } } as WorldOrganisation['principals'];
-  const admin = createSmsClient({ backend, principal: principals.admin });
+  const admin = createSmsClient({ backend: seed, principal: principals.admin });
   await admin.settings.update(spec.settings);
   const sales = await admin.directory.createDepartment({ name: 'Sales', costCode: 'S-100', alphaTags: spec.alphaTags });
   const support = await admin.directory.createDepartment({ name: 'Support', costCode: 'S-200' });
@@ -87,5 +87,5 @@ export async function buildOrganisation(backend: SmsBackend, operator: SmsClient
     const entries = Object.entries(principals).map(([key, principal]) => [key, createSmsClient({ backend: on, principal })]);
     return Object.fromEntries(entries) as Record<UserKey | 'admin', SmsClient>;
   };
-  return { id: organisationId, ...clientsOn(backend), admin, principals, dep, ext, num, clientsOn };
+  return { id: organisationId, ...clientsOn(backend), principals, dep, ext, num, clientsOn };
 }

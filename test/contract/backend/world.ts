@@ -64,11 +64,15 @@ export interface WorldOptions {
   carrier?: CarrierSetup;
 }
 
+/** Builds the world through `fx.seedBackend` (the backend itself unless the fixture has a shorter way to it). */
 async function buildWorld(fx: BackendFixture): Promise<World> {
-  const operator = createSmsClient({ backend: fx.backend, principal: { userId: 'operator', role: 'operator' } });
-  const own = await buildOrganisation(fx.backend, operator, ACME);
-  const twin = await buildOrganisation(fx.backend, operator, GLOBEX);
-  const records = await seedRecords(fx, twin, TWIN_RECORDS);
+  const seed = fx.seedBackend ?? fx.backend;
+  const operatorPrincipal = { userId: 'operator', role: 'operator' } as const;
+  const seeding = createSmsClient({ backend: seed, principal: operatorPrincipal });
+  const own = await buildOrganisation(seed, fx.backend, seeding, ACME);
+  const twin = await buildOrganisation(seed, fx.backend, seeding, GLOBEX);
+  const records = await seedRecords(fx, { ...twin, ...twin.clientsOn(seed) }, TWIN_RECORDS);
+  const operator = createSmsClient({ backend: fx.backend, principal: operatorPrincipal });
   return { fx, operator, ...own, twin: { ...twin, records } };
 }
 
