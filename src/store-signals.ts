@@ -24,6 +24,8 @@ export function checkSignal(channel: string, payload: string): void {
 /** A store's subscribers by channel: `subscribe` as `StoreSignals` has it, and `deliver` for a signal that arrived. */
 export interface SignalHandlers {
   subscribe(channel: string, handler: (payload: string) => void): () => void;
+  /** How many handlers the channel has. */
+  count(channel: string): number;
   /** Calls the channel's handlers with the payload; one that throws affects no other. */
   deliver(channel: string, payload: string): void;
 }
@@ -49,6 +51,7 @@ export function signalHandlers(): SignalHandlers {
         handlers.delete(own);
       };
     },
+    count: (channel) => channels.get(channel)?.size ?? 0,
     deliver(channel, payload) {
       for (const handler of [...(channels.get(channel) ?? [])]) {
         try {

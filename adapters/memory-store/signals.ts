@@ -14,5 +14,6 @@ export function createMemorySignals(): StoreSignals {
       queueMicrotask(() => handlers.deliver(channel, payload));
     },
     subscribe: handlers.subscribe,
+    subscribers: handlers.count,
   };
 }

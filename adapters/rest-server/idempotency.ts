@@ -101,6 +101,7 @@ const Method = z.string().min(1).max(16);
 const Path = z.string().min(1).max(8192);
 const Status = z.number().int().min(100).max(599);
 const Body = z.union([z.string(), z.instanceof(Uint8Array), z.instanceof(ArrayBuffer)]);
+const ResponseBody = z.string();
 
 const PURGE_INTERVAL_MS = 60_000;
 /** Organisations whose last purge time an instance remembers; beyond, it forgets them all and starts again. */
@@ -164,8 +165,9 @@ export function createIdempotencyKeys(options: IdempotencyKeysOptions): Idempote
         if (status >= 500) return abandon();
         if (settled) return;
         settled = true;
-        const body = parseInput(z.string(), response.body, 'body');
-        const kept = utf8(body).byteLength <= maxBodyBytes;
+        const body = parseInput(ResponseBody, response.body, 'body');
+        // A UTF-16 unit is at most 3 bytes of UTF-8: most bodies are kept without counting them.
+        const kept = body.length * 3 <= maxBodyBytes || utf8(body).byteLength <= maxBodyBytes;
         const headers = replayedHeaders(response.headers ?? {}, kept);
         const done = { state: 'done', status, headers, body: kept ? body : '', expiresAt: iso(clock.now() + ttlMs) } as const;
         await keys.update(id, done, { if: mine });
@@ -224,9 +226,14 @@ const nodeCrypto = (globalThis as { process?: { getBuiltinModule?(name: 'node:cr
 
 /** SHA-256 (hex) of who asks, what and where (as JSON: unambiguous), a line feed, then the body's bytes. */
 async function digest(principal: Principal, method: string, path: string, body: string | Uint8Array | ArrayBuffer): Promise<string> {
-  const head = utf8(`${JSON.stringify([principal.organisationId ?? null, principal.userId, method, path])}\n`);
+  const who = `${JSON.stringify([principal.organisationId ?? null, principal.userId, method, path])}\n`;
+  // Node hashes text as UTF-8 itself, without an encoded copy of it.
+  if (nodeCrypto) {
+    const hash = nodeCrypto.createHash('sha256').update(who, 'utf8');
+    return (typeof body === 'string' ? hash.update(body, 'utf8') : hash.update(new Uint8Array(body))).digest('hex');
+  }
+  const head = utf8(who);
   const tail = typeof body === 'string' ? utf8(body) : new Uint8Array(body);
-  if (nodeCrypto) return nodeCrypto.createHash('sha256').update(head).update(tail).digest('hex');
   const bytes = new Uint8Array(head.byteLength + tail.byteLength);
   bytes.set(head);
   bytes.set(tail, head.byteLength);
@@ -234,10 +241,22 @@ async function digest(principal: Principal, method: string, path: string, body: 
   return Array.from(hash, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
+const encoder = new TextEncoder();
+
 function utf8(text: string): Uint8Array {
-  return new TextEncoder().encode(text);
+  return encoder.encode(text);
 }
 
+/** Instants formatted lately (a request's creation and expiry, and the next requests' within the same milliseconds). */
+const formatted = new Map<number, string>();
+
+/** An instant as ISO 8601, formatted once for the requests of the same millisecond. */
 function iso(ms: number): string {
-  return new Date(ms).toISOString();
+  let text = formatted.get(ms);
+  if (text === undefined) {
+    if (formatted.size >= 8) formatted.clear();
+    text = new Date(ms).toISOString();
+    formatted.set(ms, text);
+  }
+  return text;
 }

@@ -143,7 +143,7 @@ export class Deployment {
     if (!engine) {
       engine = new OrganisationEngine(this.core, organisationId, this.organisations);
       const link = this.link;
-      if (link) engine.ctx.events.relay = (event) => link.relay(organisationId, event);
+      if (link) engine.ctx.events.relay = { send: (event) => link.relay(organisationId, event), listened: () => link.othersListening() };
       this.engines.set(organisationId, engine);
     }
     return engine;

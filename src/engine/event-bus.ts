@@ -47,8 +47,11 @@ export class EventBus {
   /** When the last subscriber left (ms of the engine's clock). */
   private lastLeftAt = Number.NEGATIVE_INFINITY;
   private idleWaiters: (() => void)[] = [];
-  /** Passes each event raised here to the other instances (set when the store has signals). */
-  relay: ((event: RaisedEvent) => void) | null = null;
+  /**
+   * Passes each event raised here to the other instances (set when the store has signals); `listened` says whether
+   * any other instance listens now (false only when the store can tell that none does).
+   */
+  relay: { send(event: RaisedEvent): void; listened(): boolean } | null = null;
 
   constructor(
     private readonly ids: EventIds,
@@ -62,12 +65,13 @@ export class EventBus {
    * lately and may resume after its last event.
    */
   get hasSubscribers(): boolean {
-    return this.subscribers.size > 0 || this.relay !== null || Date.parse(this.now()) - this.lastLeftAt < RESUME_GRACE_MS;
+    if (this.subscribers.size > 0 || this.relay?.listened()) return true;
+    return this.lastLeftAt !== Number.NEGATIVE_INFINITY && Date.parse(this.now()) - this.lastLeftAt < RESUME_GRACE_MS;
   }
 
   emit<T extends SmsEventType>(type: T, payload: EventPayloads[T]): void {
     const event: RaisedEvent = { id: this.ids.next(), type, at: this.now(), payload } as RaisedEvent;
-    this.relay?.(event);
+    if (this.relay?.listened()) this.relay.send(event);
     this.accept(event);
   }
 

@@ -46,9 +46,11 @@ const EventEnvelope = z.object({
   events: z.array(z.object({ organisationId: z.string(), event: RaisedEventSchema })).max(MAX_BATCH).optional(),
 });
 
+const encoder = new TextEncoder();
+
 /** The bytes of `text` in UTF-8, as a signal's size is counted. */
 function utf8Length(text: string): number {
-  return new TextEncoder().encode(text).length;
+  return encoder.encode(text).length;
 }
 
 /** What the instance does with what the others tell it. */
@@ -88,6 +90,14 @@ export class InstanceLink {
   /** Tells the other instances about work done here. */
   announce(signal: WorkSignal): void {
     this.core.background(() => this.signals.publish(WORK_CHANNEL, JSON.stringify({ from: this.instanceId, signal })));
+  }
+
+  /**
+   * Whether other instances may listen to live events: false only when the store can tell that this one's handler is
+   * the only one (an engine alone on a memory store), which then relays nothing.
+   */
+  othersListening(): boolean {
+    return !this.signals.subscribers || this.signals.subscribers(EVENTS_CHANNEL) > 1;
   }
 
   /** Passes an event raised here to the other instances. */

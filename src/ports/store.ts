@@ -63,6 +63,12 @@ export interface StoreSignals {
   publish(channel: string, payload: string): Promise<void>;
   /** Calls `handler` with each payload published on `channel` from now on; returns the function that stops it. */
   subscribe(channel: string, handler: (payload: string) => void): () => void;
+  /**
+   * How many handlers, of every instance, a signal on `channel` would reach now, when the store can know it (the
+   * memory store, whose instances share one process); left out when it cannot (a database's other instances). An
+   * instance that is the only one listening sends nothing.
+   */
+  subscribers?(channel: string): number;
 }
 
 /** The scope of the engine's own records: `organisations`, `addresses`, `operators`. */
