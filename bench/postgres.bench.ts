@@ -17,7 +17,8 @@
  * Dispatch also counts the round trips to the database per 1,000 recipients, by statement, and the time waited for
  * each kind (`TRACE=1` prints its pace as it goes); on PGlite and PostgreSQL its campaign is set up beforehand by
  * another process, and the dispatching process opens the store as an instance restarting does.
- * Each figure is taken in a child process of its own, so that peak RSS is that case's alone. PostgreSQL is the
+ * Each figure is taken in a child process of its own, so that peak RSS is that case's alone. `CASES` picks cases
+ * (`dispatch,import,importFile,inbox,instances`), `ENGINES` the stores (`memory,pglite,postgres`). PostgreSQL is the
  * server `DATABASE_URL` names, or a throwaway one (scripts/test-postgres.mjs, default durability settings).
  */
 import { spawn } from 'node:child_process';
@@ -127,18 +128,17 @@ async function dispatch(engine: Engine): Promise<Figure> {
   return { case: `dispatch ${RECIPIENTS.toLocaleString('en-US')}`, engine, seconds: ms / 1000, perSecond: (RECIPIENTS / ms) * 1000, peakRss, ...(engine !== 'memory' && { statements }) };
 }
 
-/** The list import, parsed rows sent to `lists.import` (the baseline) or the file streamed to `lists.importFile`. */
+/**
+ * The list import, parsed rows sent to `lists.import` (the baseline) or the file streamed to `lists.importFile`. The
+ * file of IMPORT_ROWS rows is one the `prepare` process wrote (BENCH_IMPORT_FILE), or one written here first.
+ */
 async function importList(engine: Engine, how: 'rows' | 'file'): Promise<Figure> {
-  const { store, dispose } = await openStore(engine, `bench_import_${process.pid}`);
+  const { store, dispose } = await openStore(engine, process.env.BENCH_SCHEMA ?? `bench_import_${process.pid}`);
   const { backend, user } = await desk(store);
-  const folder = await mkdtemp(join(tmpdir(), 'pbx-sms-bench-import-'));
-  const path = join(folder, 'bench.csv');
-  let csv: string | null = generateRecipientsCsv({ rows: IMPORT_ROWS }).csv;
-  if (how === 'file') {
-    await writeFile(path, csv);
-    csv = null;
-    gc();
-  }
+  const prepared = process.env.BENCH_IMPORT_FILE;
+  const path = prepared ?? (await writeImportFile(await mkdtemp(join(tmpdir(), 'pbx-sms-bench-import-'))));
+  const csv = how === 'rows' ? await readFile(path, 'utf8') : null;
+  gc();
   const list = await user.lists.create({ name: 'Bench' });
   let added = 0;
   const { ms, peakRss } = await measure(async () => {
@@ -157,9 +157,16 @@ async function importList(engine: Engine, how: 'rows' | 'file'): Promise<Figure>
   await backend.close();
   await store.close();
   await dispose();
-  await rm(folder, { recursive: true, force: true });
+  await rm(dirname(path), { recursive: true, force: true });
   const rows = IMPORT_ROWS.toLocaleString('en-US');
   return { case: how === 'file' ? `import ${rows} rows, file streamed` : `import ${rows} rows, parsed rows`, engine, seconds: ms / 1000, perSecond: (added / ms) * 1000, peakRss };
+}
+
+/** Writes the import's file of IMPORT_ROWS rows into `folder`; resolves to its path. */
+async function writeImportFile(folder: string): Promise<string> {
+  const path = join(folder, 'bench.csv');
+  await writeFile(path, generateRecipientsCsv({ rows: IMPORT_ROWS }).csv);
+  return path;
 }
 
 async function inbox(engine: Engine): Promise<Figure> {
@@ -265,39 +272,45 @@ async function instances(count: number, url: string): Promise<Figure> {
 const CASES = { dispatch, import: (engine: Engine) => importList(engine, 'rows'), importFile: (engine: Engine) => importList(engine, 'file'), inbox } as const;
 
 /**
- * Sets up the dispatch case's campaign in a process of its own (`prepare`), on the store the case then opens as an
- * instance restarting does, so that the case's peak RSS is the dispatching instance's alone: not PGlite's initdb (on a
- * new folder it leaves some 500 MB in the process that ran it), nor the 100,000 recipients the bench builds in memory
- * to upload. Resolves to the environment that names the store and the campaign.
+ * Sets up a case in a process of its own (`prepare`), on the store the case then opens as an instance restarting does,
+ * so that the case's peak RSS is its own: not PGlite's initdb (on a new folder it leaves some 400 MB in the process that
+ * ran it), nor what the bench builds in memory to set the case up (dispatch: the 100,000 recipients it uploads;
+ * import: the file of a million rows it writes). Resolves to the environment that names the store and what was set up.
  */
-async function prepareDispatch(engine: Engine, base: NodeJS.ProcessEnv): Promise<NodeJS.ProcessEnv> {
-  const folder = await mkdtemp(join(tmpdir(), 'pbx-sms-bench-dispatch-'));
-  const env: NodeJS.ProcessEnv = { BENCH_SEEDED: join(folder, 'seeded.json'), BENCH_SCHEMA: `bench_dispatch_${process.pid}_${engine}` };
+async function prepareCase(name: keyof typeof CASES, engine: Engine, base: NodeJS.ProcessEnv): Promise<NodeJS.ProcessEnv> {
+  const folder = await mkdtemp(join(tmpdir(), `pbx-sms-bench-${name}-`));
+  const env: NodeJS.ProcessEnv = { BENCH_SCHEMA: `bench_${name.toLowerCase()}_${process.pid}_${engine}` };
+  if (name === 'dispatch') env.BENCH_SEEDED = join(folder, 'seeded.json');
+  else env.BENCH_IMPORT_FILE = join(folder, 'bench.csv');
   if (engine === 'pglite') env.BENCH_PGLITE_DIR = await mkdtemp(join(tmpdir(), 'pbx-sms-bench-pglite-'));
   await new Promise<void>((resolve, reject) => {
-    const process_ = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), 'prepare', engine], { env: { ...base, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+    const process_ = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), 'prepare', engine, name], { env: { ...base, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
     const timer = setTimeout(() => process_.kill('SIGKILL'), CASE_TIMEOUT_MS);
     process_.on('exit', (code) => {
       clearTimeout(timer);
       if (code === 0) resolve();
-      else reject(new Error(`Preparing the dispatch on ${engine} failed (exit ${code}).`));
+      else reject(new Error(`Preparing ${name} on ${engine} failed (exit ${code}).`));
     });
   });
   return env;
 }
 
-/** The `prepare` process: opens the store (creating it), sets up the campaign, says which, and closes the store as it is. */
-async function prepare(engine: Engine): Promise<void> {
+/**
+ * The `prepare` process: opens the store (creating it), sets up the case (dispatch: the campaign, saying which; import:
+ * the file), and closes the store as it is.
+ */
+async function prepare(engine: Engine, name: keyof typeof CASES): Promise<void> {
   const { store } = await openStore(engine, process.env.BENCH_SCHEMA!);
   const backend = createLocalBackend({ store, carrier: bareCarrier(), settings: { defaultCountry: 'AU', segmentsPerSecond: 0 } });
-  await writeFile(process.env.BENCH_SEEDED!, JSON.stringify(await seedCampaign(backend)));
+  if (name === 'dispatch') await writeFile(process.env.BENCH_SEEDED!, JSON.stringify(await seedCampaign(backend)));
+  else await writeImportFile(dirname(process.env.BENCH_IMPORT_FILE!));
   await backend.close();
   await store.close();
 }
 
 /** Runs one case in a child process (so that its peak RSS is its own); resolves to its figure. */
 async function child(name: keyof typeof CASES, engine: Engine, env: NodeJS.ProcessEnv): Promise<Figure> {
-  if (name === 'dispatch' && engine !== 'memory') env = { ...env, ...(await prepareDispatch(engine, env)) };
+  if (name !== 'inbox' && !(name === 'dispatch' && engine === 'memory')) env = { ...env, ...(await prepareCase(name, engine, env)) };
   return new Promise((resolve, reject) => {
     const process_ = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', fileURLToPath(import.meta.url), name, engine], {
       env, stdio: ['ignore', 'pipe', 'inherit'],
@@ -315,9 +328,9 @@ async function child(name: keyof typeof CASES, engine: Engine, env: NodeJS.Proce
 }
 
 async function main(): Promise<void> {
-  const [name, engine] = process.argv.slice(2) as [keyof typeof CASES | 'prepare' | undefined, Engine | undefined];
+  const [name, engine, prepared] = process.argv.slice(2) as [keyof typeof CASES | 'prepare' | undefined, Engine | undefined, keyof typeof CASES | undefined];
   if (name === 'prepare') {
-    await prepare(engine!);
+    await prepare(engine!, prepared!);
     return;
   }
   if (name && engine) {
@@ -336,7 +349,9 @@ async function main(): Promise<void> {
       ['inbox', 'memory'], ['inbox', 'pglite'], ['inbox', 'postgres'],
     ];
     // `import` names both ways of importing.
-    for (const [caseName, caseEngine] of plan.filter(([caseName]) => only.includes(caseName) || (caseName === 'importFile' && only.includes('import')))) {
+    const engines = (process.env.ENGINES ?? 'memory,pglite,postgres').split(',');
+    const chosen = plan.filter(([caseName, caseEngine]) => engines.includes(caseEngine) && (only.includes(caseName) || (caseName === 'importFile' && only.includes('import'))));
+    for (const [caseName, caseEngine] of chosen) {
       try {
         figures.push(await child(caseName, caseEngine, env));
       } catch (error) {

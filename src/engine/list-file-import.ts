@@ -1,5 +1,5 @@
 /**
- * `lists.importFile`: a recipient file read as a stream (`readRecipientFile`) into a list, a chunk of 5,000 rows at a
+ * `lists.importFile`: a recipient file read as a stream (`readRecipientFile`) into a list, a chunk of 1,000 rows at a
  * time: one multi-row insert of the chunk's new numbers (`insertManyIfAbsent`: numbers already in the list are found
  * by the same statement), one multi-row update of the others' fields (`updateEach`). Duplicates in the file are told
  * by the reader (it keeps the numbers seen, not the rows); only the chunk at hand and the report are held.

@@ -1,5 +1,5 @@
 /**
- * `campaigns.uploadFile`: a recipient file read as a stream (`readRecipientFile`) into an upload, a chunk of 5,000 rows
+ * `campaigns.uploadFile`: a recipient file read as a stream (`readRecipientFile`) into an upload, a chunk of 1,000 rows
  * at a time (one multi-row insert each), its rows kept by position in file order as `createUpload` keeps them: valid,
  * invalid (with the reason) and duplicate (with the line it repeats). The upload's record is written last, so an upload
  * that fails midway is never seen; its rows written so far are deleted again.

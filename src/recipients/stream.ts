@@ -39,7 +39,11 @@ export interface ReadRecipientFileOptions {
   maxBytes: number;
   /** The most an XLSX workbook may unpack to, as its directory declares, in bytes. */
   maxUnpackedBytes: number;
-  /** Records per chunk handed to `onChunk`. @default 5000 */
+  /**
+   * Records per chunk handed to `onChunk`. A million rows on PostgreSQL and PGlite import faster and in less memory in
+   * chunks of 1,000 than of 5,000: the objects of a chunk waiting on the store live long enough to reach the old heap.
+   * @default 1000
+   */
   chunkRows?: number | undefined;
   /** Told the bytes read so far, about once for each hundredth of the file and once at its end (see `FileProgress`). */
   onProgress?: ((progress: FileProgress) => void) | undefined;
@@ -184,7 +188,7 @@ export async function readRecipientFile(
   if (file.size > options.maxBytes) {
     throw tooLarge(`The file${fileName ? ` "${fileName}"` : ''} is ${file.size} bytes, more than the ${options.maxBytes} taken.`, fileName);
   }
-  const chunkRows = options.chunkRows ?? 5000;
+  const chunkRows = options.chunkRows ?? 1000;
   const bytes = byteChunks(file, fileName, options.onProgress && progressTeller(file.size, options.onProgress));
   let handing: Promise<void> = Promise.resolve();
   try {
