@@ -1,16 +1,15 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { SmsClient } from '../../src/client.js';
-import type { FileProgress } from '../../src/csv.js';
 import type { CampaignRecipients, PredefinedList, Upload } from '../../src/model/index.js';
 import { describeError } from '../internal/error-text.js';
 import { FilePickerController } from '../internal/file-picker.js';
+import { FileSend } from '../internal/file-send.js';
 import {
   problemsOfParsed,
   renderImportCounts,
   renderImportProblems,
   renderImportProgress,
   renderRecipientPreview,
-  renderSendProgress,
   type ImportProblem,
 } from '../internal/import-report.js';
 import type { LocalizeController } from '../internal/localize.js';
@@ -49,8 +48,8 @@ export class RecipientSourceController implements ReactiveController {
   private readonly picker: FilePickerController;
   /** The file last uploaded, so that saving twice uploads once. */
   private uploaded: { parsed: object; id: string } | null = null;
-  /** While the file itself is sent at a save (`campaigns.uploadFile`): how much of it the backend has taken, once it says. */
-  private sending: { fileName: string; progress: FileProgress | null } | null = null;
+  /** The file itself while a save sends it (`campaigns.uploadFile`). */
+  private readonly sending: FileSend;
   private sampleGeneration = 0;
   private problemCache: { parsed: object; blocked: object | null; problems: ImportProblem[] } | null = null;
 
@@ -59,6 +58,7 @@ export class RecipientSourceController implements ReactiveController {
     private readonly options: RecipientSourceOptions,
   ) {
     host.addController(this);
+    this.sending = new FileSend(host);
     this.file = new RecipientFileController(host, { defaultCountry: options.defaultCountry });
     this.blocklist = new BlocklistCheckController(host);
     this.picker = new FilePickerController(host, { onFile: (file) => void this.read(file) });
@@ -115,7 +115,7 @@ export class RecipientSourceController implements ReactiveController {
       // A backend that reads files itself is sent the file as it is (over HTTP: the file, not a body of every row).
       const name = file.name.slice(0, 255) || 'recipients.csv';
       const upload = client.campaigns.uploadFile
-        ? await this.send(file, (onProgress) => client.campaigns.uploadFile!({ file, fileName: name, phoneColumn: parsed.phoneColumn ?? undefined, onProgress }))
+        ? await this.sending.run(file.name, (onProgress) => client.campaigns.uploadFile!({ file, fileName: name, phoneColumn: parsed.phoneColumn ?? undefined, onProgress }))
         : await client.campaigns.createUpload({
           name,
           columns: parsed.columns,
@@ -127,22 +127,6 @@ export class RecipientSourceController implements ReactiveController {
       this.uploaded = { parsed, id: upload.id };
     }
     return { uploadId: this.uploaded.id };
-  }
-
-  /** Sends the file itself, showing how much of it the backend has taken. */
-  private async send<T>(file: File, upload: (onProgress: (progress: FileProgress) => void) => Promise<T>): Promise<T> {
-    const sending = { fileName: file.name, progress: null as FileProgress | null };
-    this.sending = sending;
-    this.host.requestUpdate();
-    try {
-      return await upload((progress) => {
-        sending.progress = progress;
-        this.host.requestUpdate();
-      });
-    } finally {
-      this.sending = null;
-      this.host.requestUpdate();
-    }
   }
 
   setMode(mode: RecipientMode): void {
@@ -269,7 +253,7 @@ export class RecipientSourceController implements ReactiveController {
         ? html`<p class="field-error" role="alert">${localize.term('fileUnreadable', describeError(file.error, localize).message)}</p>`
         : nothing}
       ${file.status === 'ready' ? this.renderReport() : nothing}
-      ${this.sending ? renderSendProgress(localize, this.sending) : nothing}
+      ${this.sending.render(localize)}
     `;
   }
 

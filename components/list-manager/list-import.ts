@@ -1,11 +1,11 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { recipientsTemplateCsv } from '../../src/csv.js';
-import type { FileProgress } from '../../src/csv.js';
 import type { ListImportReport, PredefinedList } from '../../src/model/list.js';
 import { downloadText } from '../internal/download.js';
 import { FilePickerController } from '../internal/file-picker.js';
 import { renderFileReport, renderFileStep, renderImportDone, renderImportPanel, renderPhoneColumn, renderSavedReport, type ImportPanelOptions } from '../internal/import-panel.js';
-import { problemsOfParsed, renderSendProgress, type ImportCount, type ImportProblem } from '../internal/import-report.js';
+import { FileSend } from '../internal/file-send.js';
+import { problemsOfParsed, type ImportCount, type ImportProblem } from '../internal/import-report.js';
 import type { LocalizeController } from '../internal/localize.js';
 import { RecipientFileController } from '../internal/recipient-file.js';
 import { renderError } from '../internal/states.js';
@@ -42,8 +42,8 @@ export function renderListReport(localize: Localize, report: ListImportReport, d
  */
 export class ListImportController implements ReactiveController {
   importing = false;
-  /** While the file itself is sent (`lists.importFile`): how much of it the backend has taken, once it says. */
-  private sending: { progress: FileProgress | null } | null = null;
+  /** The file itself while it is sent (`lists.importFile`). */
+  private readonly sending: FileSend;
   result: ListImportReport | null = null;
   /** The duplicate rows of the file imported, by line, for its report. */
   private duplicates: ImportProblem[] = [];
@@ -56,6 +56,7 @@ export class ListImportController implements ReactiveController {
     private readonly options: ListImportOptions,
   ) {
     host.addController(this);
+    this.sending = new FileSend(host);
     this.file = new RecipientFileController(host, { defaultCountry: options.defaultCountry });
     this.picker = new FilePickerController(host, {
       onFile: (file) => {
@@ -87,13 +88,9 @@ export class ListImportController implements ReactiveController {
     this.host.requestUpdate();
     try {
       // A backend that reads files itself is sent the file as it is (over HTTP: the file, not a body of every row).
-      if (client.lists.importFile) this.sending = { progress: null };
-      const onProgress = (progress: FileProgress) => {
-        if (this.sending) this.sending.progress = progress;
-        this.host.requestUpdate();
-      };
-      const report = client.lists.importFile
-        ? await client.lists.importFile(list.id, { file, fileName: file.name.slice(0, 255) || undefined, phoneColumn: parsed.phoneColumn ?? undefined, onProgress })
+      const { importFile } = client.lists;
+      const report = importFile
+        ? await this.sending.run(file.name, (onProgress) => importFile(list.id, { file, fileName: file.name.slice(0, 255) || undefined, phoneColumn: parsed.phoneColumn ?? undefined, onProgress }))
         : await client.lists.import(list.id, {
           fileName: file.name,
           columns: parsed.columns.filter((column) => column !== parsed.phoneColumn),
@@ -109,7 +106,6 @@ export class ListImportController implements ReactiveController {
       this.importError = this.options.describe(error);
     } finally {
       this.importing = false;
-      this.sending = null;
       this.host.requestUpdate();
     }
   }
@@ -165,7 +161,7 @@ export class ListImportController implements ReactiveController {
           ${localize.term('chooseAnotherFile')}
         </button>
       </div>
-      ${this.importing && this.sending ? renderSendProgress(localize, { fileName: file.name, progress: this.sending.progress }) : nothing}
+      ${this.sending.render(localize)}
     </div>`;
   }
 
