@@ -46,3 +46,16 @@ export function rate(count: number, ms: number): string {
 export function table(rows: Record<string, string | number>[]): void {
   console.table(rows);
 }
+
+/**
+ * A bench module compiled to one JavaScript file (esbuild; packages stay imports), under node_modules/.cache so that
+ * they resolve: a case run from it measures an instance as it runs in production, without tsx's loader and its
+ * worker thread (about 50 MB of RSS, and the CPU of compiling each module as it loads). Resolves to the file's path.
+ */
+export async function compiledBench(entry: string): Promise<string> {
+  const { build } = await import('esbuild');
+  const { basename, join } = await import('node:path');
+  const outfile = join(process.cwd(), 'node_modules', '.cache', 'pbx-sms-bench', basename(entry).replace(/\.ts$/, '.mjs'));
+  await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile, logLevel: 'warning' });
+  return outfile;
+}
