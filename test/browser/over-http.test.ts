@@ -118,6 +118,9 @@ describe('the elements over HTTP, two people in one page', function () {
     expect([report.added, report.refused ?? report.errors.length]).to.deep.equal([20_000, 0]);
     expect(told.at(-1)).to.deep.equal({ bytes: file.size, totalBytes: file.size });
     expect(told.every((progress, index) => index === 0 || progress.bytes > told[index - 1]!.bytes)).to.equal(true);
+    // A refusal sent back to XMLHttpRequest is the error the engine threw, as over fetch.
+    const refused = await clients.ben.lists.importFile!(direct.id, { file, phoneColumn: 'Fax', onProgress: () => undefined }).then(() => null, (error: Error & { code?: string }) => error);
+    expect([refused?.name, refused?.code]).to.deep.equal(['RecipientFileError', 'recipients.no_such_column']);
 
     // The element: a bar while the file goes, then the saved report.
     const list = await clients.ben.lists.create({ name: 'Patients over HTTP' });
