@@ -22,7 +22,6 @@
  * (`dispatch,import,importFile,inbox,instances`), `ENGINES` the stores (`memory,pglite,postgres`). PostgreSQL is the
  * server `DATABASE_URL` names, or a throwaway one (scripts/test-postgres.mjs, default durability settings).
  */
-import { spawn } from 'node:child_process';
 import { openAsBlob } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -39,7 +38,7 @@ import { createBulkCampaign, sendingDesk } from '../test/fixtures/bulk-campaign.
 import { type BenchEngine, bareCarrier, openStore } from './stores.js';
 import { checkSeeded, type InboxShape, seedThroughStore, seedWithSql } from './inbox-seed.js';
 import { openInboxStore } from './inbox-store.js';
-import { compiledBench, gc, mb, measure, rate, table } from './support.js';
+import { childOutput, compiledBench, gc, mb, measure, rate, table } from './support.js';
 import { StatementCount } from './statement-count.js';
 
 const RECIPIENTS = Number(process.env.RECIPIENTS ?? 100_000);
@@ -242,19 +241,10 @@ async function instances(count: number, url: string): Promise<Figure> {
   const schema = `bench_instances_${process.pid}_${count}`;
   const folder = await mkdtemp(join(tmpdir(), 'pbx-sms-bench-instances-'));
   const child = join(fileURLToPath(new URL('.', import.meta.url)), 'dispatch-instance.ts');
-  const outputs = await Promise.all(Array.from({ length: count }, (_, index) => new Promise<string>((resolve, reject) => {
+  const outputs = await Promise.all(Array.from({ length: count }, (_, index) => {
     const env = { ...process.env, BENCH_DATABASE_URL: url, BENCH_SCHEMA: schema, BENCH_DIR: folder, BENCH_INSTANCES: String(count), ...(index === 0 && { BENCH_SEED: String(RECIPIENTS) }) };
-    const process_ = spawn(process.execPath, ['--import', 'tsx', child], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    process_.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    const timer = setTimeout(() => process_.kill('SIGKILL'), CASE_TIMEOUT_MS);
-    process_.on('exit', (code) => {
-      clearTimeout(timer);
-      const line = out.trim().split('\n').pop() ?? '';
-      if (code === 0 && line.startsWith('{')) resolve(line);
-      else reject(new Error(`Instance ${index + 1} of ${count} failed (exit ${code}).`));
-    });
-  })));
+    return childOutput(['--import', 'tsx', child], env, `Instance ${index + 1} of ${count}`, CASE_TIMEOUT_MS);
+  }));
   const results = outputs.map((line) => JSON.parse(line) as { startedAt: number; completedAt: number; sent: number; taken: number; peakRss: number });
   const client = new pg.Client(url);
   await client.connect();
@@ -284,15 +274,7 @@ async function prepareCase(name: keyof typeof CASES, engine: Engine, base: NodeJ
   if (name === 'dispatch') env.BENCH_SEEDED = join(folder, 'seeded.json');
   else env.BENCH_IMPORT_FILE = join(folder, 'bench.csv');
   if (engine === 'pglite') env.BENCH_PGLITE_DIR = await mkdtemp(join(tmpdir(), 'pbx-sms-bench-pglite-'));
-  await new Promise<void>((resolve, reject) => {
-    const process_ = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), 'prepare', engine, name], { env: { ...base, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
-    const timer = setTimeout(() => process_.kill('SIGKILL'), CASE_TIMEOUT_MS);
-    process_.on('exit', (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve();
-      else reject(new Error(`Preparing ${name} on ${engine} failed (exit ${code}).`));
-    });
-  });
+  await childOutput(['--import', 'tsx', fileURLToPath(import.meta.url), 'prepare', engine, name], { ...base, ...env }, `Preparing ${name} on ${engine}`, CASE_TIMEOUT_MS);
   return env;
 }
 
@@ -316,20 +298,9 @@ let compiled: Promise<string> | null = null;
 async function child(name: keyof typeof CASES, engine: Engine, env: NodeJS.ProcessEnv): Promise<Figure> {
   if (name !== 'inbox' && !(name === 'dispatch' && engine === 'memory')) env = { ...env, ...(await prepareCase(name, engine, env)) };
   const script = await (compiled ??= compiledBench(fileURLToPath(import.meta.url)));
-  return new Promise((resolve, reject) => {
-    const process_ = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=4096', script, name, engine], {
-      env, stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    process_.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    const timer = setTimeout(() => process_.kill('SIGKILL'), CASE_TIMEOUT_MS);
-    process_.on('exit', (code) => {
-      clearTimeout(timer);
-      const line = out.trim().split('\n').pop() ?? '';
-      if (code === 0 && line.startsWith('{')) resolve(JSON.parse(line) as Figure);
-      else reject(new Error(`${name} on ${engine} failed (exit ${code}).`));
-    });
-  });
+  const line = await childOutput(['--expose-gc', '--max-old-space-size=4096', script, name, engine], env, `${name} on ${engine}`, CASE_TIMEOUT_MS);
+  if (!line.startsWith('{')) throw new Error(`${name} on ${engine} printed no figure.`);
+  return JSON.parse(line) as Figure;
 }
 
 async function main(): Promise<void> {

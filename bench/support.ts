@@ -59,3 +59,22 @@ export async function compiledBench(entry: string): Promise<string> {
   await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile, logLevel: 'warning' });
   return outfile;
 }
+
+/**
+ * Runs a child process of a bench (`node` with `args`), stderr shown, stdout kept; resolves to the last line it
+ * printed once it exits with 0, rejects naming `what` when it fails or outlives `timeoutMs` (it is then killed).
+ */
+export async function childOutput(args: readonly string[], env: NodeJS.ProcessEnv, what: string, timeoutMs: number): Promise<string> {
+  const { spawn } = await import('node:child_process');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(out.trim().split('\n').pop() ?? '');
+      else reject(new Error(`${what} failed (exit ${code}).`));
+    });
+  });
+}
