@@ -15,7 +15,8 @@
  *   store, PGlite and PostgreSQL: p50 and p95 (aim: 20 ms at p95 on PostgreSQL), and the `EXPLAIN ANALYZE` of the
  *   conversations statement the store sent for the page.
  * Dispatch also counts the round trips to the database per 1,000 recipients, by statement, and the time waited for
- * each kind (`TRACE=1` prints its pace as it goes); on PGlite and PostgreSQL its campaign is set up beforehand by
+ * each kind (`TRACE=1` prints its pace as it goes), and the CPU time per recipient of the instance and, when the
+ * bench started it, of the PostgreSQL server: the ceiling that CPU sets on this machine is printed beside the figure; on PGlite and PostgreSQL its campaign is set up beforehand by
  * another process, and the dispatching process opens the store as an instance restarting does.
  * Each figure is taken in a child process of its own, so that peak RSS is that case's alone, run from this bench
  * compiled to JavaScript as an instance runs in production (not through tsx, which adds some 50 MB). `CASES` picks cases
@@ -24,7 +25,7 @@
  */
 import { openAsBlob } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -62,8 +63,28 @@ interface Figure {
   /** The store's query alone (the inbox): p50 and p95. */
   query?: { p50: number; p95: number };
   explain?: string;
+  /** CPU time per recipient in µs (dispatch): the instance's, and the database server's when it runs here. */
+  cpu?: { instance: number; database?: number };
   /** Round trips to the database per 1,000 recipients, in all and by kind of statement (dispatch). */
   statements?: { total: number; kinds: Record<string, number>; ms: Record<string, number> };
+}
+
+/** CPU per recipient: the instance's, and the server's when known. */
+function cpuText(cpu: NonNullable<Figure['cpu']>): string {
+  return cpu.database === undefined ? `${cpu.instance.toFixed(0)} µs` : `${cpu.instance.toFixed(0)} + server ${cpu.database.toFixed(0)} µs`;
+}
+
+/**
+ * What the CPU per recipient says: PGlite's is the instance's (the database runs on its thread); a PostgreSQL server
+ * running here shares the machine's cores with the instance, which caps dispatch at cores ÷ their CPU per recipient.
+ */
+function ceilingText(name: string, engine: Engine, cpu: NonNullable<Figure['cpu']>): string {
+  if (engine === 'pglite') return `${name} (pglite): ${cpu.instance.toFixed(0)} µs of CPU per recipient, the database's included (it runs on the instance's thread).`;
+  if (cpu.database === undefined) return `${name} (${engine}): the instance used ${cpu.instance.toFixed(0)} µs of CPU per recipient; the server's is not known (DATABASE_URL).`;
+  const total = cpu.instance + cpu.database;
+  const cores = availableParallelism();
+  return `${name} (${engine}): ${total.toFixed(0)} µs of CPU per recipient, ${cpu.database.toFixed(0)} µs of them the server's (${((cpu.database / total) * 100).toFixed(0)}%): ` +
+    `on this machine's ${cores} cores, server and instance together, at most ${rate((cores * 1e6) / total, 1000)}.`;
 }
 
 /** The p50 and p95 of timings, in ms. */
@@ -114,7 +135,7 @@ async function dispatch(engine: Engine): Promise<Figure> {
       console.error(`${((performance.now() - t0) / 1000).toFixed(1)} s: ${counts.sent} sent, ${count.total} statements, rss ${mb(memory.rss)} (heap ${mb(memory.heapUsed)}, array buffers ${mb(memory.arrayBuffers)})`);
     });
   }
-  const { ms, peakRss } = await measure(async () => {
+  const { ms, peakRss, cpuMs } = await measure(async () => {
     await user.campaigns.start(campaign.id);
     await done;
   });
@@ -125,7 +146,7 @@ async function dispatch(engine: Engine): Promise<Figure> {
   await store.close();
   await dispose();
   if (process.env.BENCH_SEEDED) await rm(dirname(process.env.BENCH_SEEDED), { recursive: true, force: true });
-  return { case: `dispatch ${RECIPIENTS.toLocaleString('en-US')}`, engine, seconds: ms / 1000, perSecond: (RECIPIENTS / ms) * 1000, peakRss, ...(engine !== 'memory' && { statements }) };
+  return { case: `dispatch ${RECIPIENTS.toLocaleString('en-US')}`, engine, seconds: ms / 1000, perSecond: (RECIPIENTS / ms) * 1000, peakRss, cpu: { instance: (cpuMs * 1000) / RECIPIENTS }, ...(engine !== 'memory' && { statements }) };
 }
 
 /**
@@ -294,13 +315,21 @@ async function prepare(engine: Engine, name: keyof typeof CASES): Promise<void> 
 /** This bench compiled to JavaScript, which each case runs from (see `compiledBench`). */
 let compiled: Promise<string> | null = null;
 
+/** The throwaway PostgreSQL server the bench started, whose CPU time it reads; null for one `DATABASE_URL` names. */
+let database: { cpuSeconds(): Promise<number | null> } | null = null;
+
 /** Runs one case in a child process (so that its peak RSS is its own), from compiled JavaScript; resolves to its figure. */
 async function child(name: keyof typeof CASES, engine: Engine, env: NodeJS.ProcessEnv): Promise<Figure> {
   if (name !== 'inbox' && !(name === 'dispatch' && engine === 'memory')) env = { ...env, ...(await prepareCase(name, engine, env)) };
   const script = await (compiled ??= compiledBench(fileURLToPath(import.meta.url)));
+  const serverCpu = engine === 'postgres' ? await database?.cpuSeconds() : null;
   const line = await childOutput(['--expose-gc', '--max-old-space-size=4096', script, name, engine], env, `${name} on ${engine}`, CASE_TIMEOUT_MS);
   if (!line.startsWith('{')) throw new Error(`${name} on ${engine} printed no figure.`);
-  return JSON.parse(line) as Figure;
+  const figure = JSON.parse(line) as Figure;
+  // The server's CPU over the case's whole process (opening the store and dropping its schema are small beside it).
+  const serverCpuAfter = serverCpu != null ? await database!.cpuSeconds() : null;
+  if (figure.cpu && serverCpu != null && serverCpuAfter != null) figure.cpu.database = ((serverCpuAfter - serverCpu) * 1e6) / RECIPIENTS;
+  return figure;
 }
 
 async function main(): Promise<void> {
@@ -315,6 +344,7 @@ async function main(): Promise<void> {
   }
   const external = process.env.DATABASE_URL;
   const server = external ? null : await startTestPostgres();
+  database = server;
   const env = { ...process.env, BENCH_DATABASE_URL: external ?? server!.url };
   const figures: Figure[] = [];
   const only = (process.env.CASES ?? 'dispatch,import,inbox,instances').split(',');
@@ -361,6 +391,7 @@ async function main(): Promise<void> {
     'query p50 / p95': figure.query ? `${figure.query.p50.toFixed(1)} / ${figure.query.p95.toFixed(1)} ms` : '',
     'vs memory': figure.case.includes(' instances ') ? vsOneInstance(figure, figures) : vsMemory(figure, memoryOf(figure.case)),
     'peak RSS': mb(figure.peakRss),
+    'CPU per recipient': figure.cpu ? cpuText(figure.cpu) : '',
     'statements per 1,000': figure.statements ? String(figure.statements.total) : '',
     'time, RSS vs parsed rows': baselineOf(figure) ? `${(figure.seconds / baselineOf(figure)!.seconds).toFixed(2)}×, ${(figure.peakRss / baselineOf(figure)!.peakRss).toFixed(2)}×` : '',
   })));
@@ -369,6 +400,7 @@ async function main(): Promise<void> {
     console.log(`\nStatements per 1,000 recipients, ${figure.case} (${figure.engine}): ${JSON.stringify(figure.statements.kinds)}`);
     console.log(`Milliseconds waited for them per 1,000 recipients: ${JSON.stringify(figure.statements.ms)}`);
   }
+  for (const figure of figures) if (figure.cpu && figure.engine !== 'memory') console.log(`\n${ceilingText(figure.case, figure.engine, figure.cpu)}`);
   for (const figure of figures) if (figure.explain) console.log(`\nEXPLAIN of the inbox query (${figure.engine}):\n${figure.explain}`);
 }
 

@@ -15,7 +15,8 @@ export function heapUsed(): number {
  * `process.memoryUsage.rss()`, not `process.memoryUsage()`, which also walks the heap's spaces: every 5 ms that took
  * 1.5% of a dispatch's CPU away from the work measured.
  */
-export async function measure<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; peakRss: number }> {
+export async function measure<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; peakRss: number; cpuMs: number }> {
+  const cpu = process.cpuUsage();
   let peakRss = process.memoryUsage.rss();
   const timer = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage.rss());
@@ -23,7 +24,8 @@ export async function measure<T>(work: () => Promise<T>): Promise<{ result: T; m
   const started = performance.now();
   try {
     const result = await work();
-    return { result, ms: performance.now() - started, peakRss: Math.max(peakRss, process.memoryUsage.rss()) };
+    const used = process.cpuUsage(cpu);
+    return { result, ms: performance.now() - started, peakRss: Math.max(peakRss, process.memoryUsage.rss()), cpuMs: (used.user + used.system) / 1000 };
   } finally {
     clearInterval(timer);
   }

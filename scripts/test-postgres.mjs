@@ -2,7 +2,8 @@
 // package ships, initialised in a folder under the system's temporary directory, listening on a free port of
 // 127.0.0.1 only, deleted when stopped. PostgreSQL refuses to run as root (CI runs as root): `createPostgresUser`
 // makes a `postgres` system user to run it as.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,9 +31,45 @@ function withTimeout(promise, ms, what) {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** The kernel's clock ticks per second, in which /proc counts CPU time. */
+let ticksPerSecond;
+
+/** A process's fields from /proc/<pid>/stat after its name: [state, ppid, …]; null when it is gone. */
+async function procStat(pid) {
+  try {
+    const text = await readFile(`/proc/${pid}/stat`, 'utf8');
+    return text.slice(text.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Starts a server; resolves to its URL and a `stop()` that ends it (SIGINT, then SIGKILL if it lingers) and deletes
- * its folder. `flags` are extra `postgres` flags (`['-c', 'fsync=off']`).
+ * The CPU seconds the server has used since it started, read from /proc (Linux): the postmaster's own and its
+ * children's that ended (cutime, cstime), and those of the backends running now. Null where /proc cannot tell.
+ */
+async function serverCpuSeconds(databaseDir) {
+  try {
+    ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100;
+    const postmaster = (await readFile(join(databaseDir, 'postmaster.pid'), 'utf8')).split('\n')[0].trim();
+    const own = await procStat(postmaster);
+    if (!own) return null;
+    // Fields after the name, from 0: ppid 1, utime 11, stime 12, cutime 13, cstime 14.
+    let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+    for (const entry of await readdir('/proc')) {
+      if (!/^[0-9]+$/.test(entry)) continue;
+      const fields = await procStat(entry);
+      if (fields?.[1] === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
+    }
+    return ticks / ticksPerSecond;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Starts a server; resolves to its URL, a `stop()` that ends it (SIGINT, then SIGKILL if it lingers) and deletes
+ * its folder, and `cpuSeconds()`, the CPU time the server has used so far (null where /proc cannot tell). `flags` are extra `postgres` flags (`['-c', 'fsync=off']`).
  *
  * @example
  * const server = await startTestPostgres();
@@ -71,5 +108,5 @@ export async function startTestPostgres({ flags = [], log = false } = {}) {
     await stop();
     throw error;
   }
-  return { url: `postgresql://postgres:${password}@127.0.0.1:${port}/postgres`, stop };
+  return { url: `postgresql://postgres:${password}@127.0.0.1:${port}/postgres`, stop, cpuSeconds: () => serverCpuSeconds(databaseDir) };
 }
