@@ -6,7 +6,8 @@
  *   memory store, on PGlite (a data folder) and on PostgreSQL (aims on the memory store: 2,000/s, p99 50 ms). Beside
  *   each, the local backend's own figure: the same sends called directly on the engine by as many concurrent callers
  *   for as long, in a process of its own. Each row also gives the CPU time the serving process spent per send (the
- *   server's, or the engine's), which a machine loaded by others disturbs less than the rates.
+ *   server's, or the engine's), which a machine loaded by others disturbs less than the rates, and over HTTP the CPU
+ *   time per send of this process, which makes the load on the same machine.
  * - events: LISTENERS (1,000) Server-Sent Events clients on `GET /v1/events`, each its own user (so the default cap of
  *   10 streams per user holds), receive one broadcast (an administrator creates a global contact: `contact.changed`
  *   reaches every user), ROUNDS (5) times after one warm-up: p50/p99 of the delay from the POST to each client's
@@ -59,6 +60,8 @@ interface Figure {
   p99: number;
   /** CPU time of the process that handles the sends (the engine's, or the server's), per send, in µs. */
   cpuPerSend?: number;
+  /** CPU time of the process that makes the load (this one, autocannon), per send, in µs (over HTTP). */
+  loadCpuPerSend?: number;
   failed?: number;
 }
 
@@ -215,11 +218,13 @@ async function overHttp(engine: Engine, env: NodeJS.ProcessEnv): Promise<Figure>
     // A warm-up of a number of sends, each answered: no backlog left on a slow store when the measured run starts.
     await run({ amount: CONNECTIONS * 4 });
     const before = await server.cpu();
+    const loadBefore = process.cpuUsage();
     const result = await run({ duration: SECONDS });
+    const load = process.cpuUsage(loadBefore);
     const used = (await server.cpu()) - before;
     const failed = result.non2xx + result.errors;
     const sends = result['2xx'];
-    return { what: 'POST /v1/messages', engine, sends, perSecond: sends / result.duration, p50: result.latency.p50, p99: result.latency.p99, cpuPerSend: used / Math.max(1, sends), failed };
+    return { what: 'POST /v1/messages', engine, sends, perSecond: sends / result.duration, p50: result.latency.p50, p99: result.latency.p99, cpuPerSend: used / Math.max(1, sends), loadCpuPerSend: (load.user + load.system) / Math.max(1, sends), failed };
   } finally {
     await stop(server);
   }
@@ -357,6 +362,7 @@ async function main(): Promise<void> {
     'vs engine': figure.what === 'POST /v1/messages' && localOf(figure.engine) ? `${(figure.perSecond / localOf(figure.engine)!.perSecond).toFixed(2)}×` : '',
     'CPU per send': figure.cpuPerSend === undefined ? '' : `${Math.round(figure.cpuPerSend)} µs`,
     'CPU vs engine': figure.cpuPerSend !== undefined && figure.what === 'POST /v1/messages' && localOf(figure.engine)?.cpuPerSend ? `${(figure.cpuPerSend / localOf(figure.engine)!.cpuPerSend!).toFixed(2)}×` : '',
+    'load CPU per send': figure.loadCpuPerSend === undefined ? '' : `${Math.round(figure.loadCpuPerSend)} µs`,
     failed: figure.failed ?? '',
   })));
 }
