@@ -28,7 +28,7 @@ import { type Principal, createLocalBackend, createSmsClient, demoMobile } from 
 import { startTestPostgres } from '../scripts/test-postgres.mjs';
 import { sendingDesk } from '../test/fixtures/bulk-campaign.js';
 import { type BenchEngine, bareCarrier, openStore } from './stores.js';
-import { table } from './support.js';
+import { compiledBench, table } from './support.js';
 
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.SECONDS ?? 10);
@@ -155,10 +155,17 @@ interface Child {
   cpu(): Promise<number>;
 }
 
-/** Runs this file in a child process with `args`; resolves to the child and the first line it prints. */
+/** This bench compiled to JavaScript, which the children run from (see `compiledBench`). */
+let compiled: Promise<string> | null = null;
+
+/**
+ * Runs this file in a child process with `args`, compiled to JavaScript as a server runs in production (through tsx,
+ * every function would also be renamed as it is made); resolves to the child and the first line it prints.
+ */
 async function child(args: string[], env: NodeJS.ProcessEnv): Promise<Child> {
   const profile = process.env.CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROF}`] : [];
-  const started = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=4096', ...profile, '--import', 'tsx', fileURLToPath(import.meta.url), ...args], {
+  const script = await (compiled ??= compiledBench(fileURLToPath(import.meta.url)));
+  const started = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=4096', ...profile, script, ...args], {
     env, stdio: ['pipe', 'pipe', 'inherit'],
   });
   const exited = new Promise<number | null>((resolve) => started.once('exit', (code) => resolve(code)));

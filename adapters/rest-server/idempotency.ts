@@ -102,6 +102,8 @@ const Path = z.string().min(1).max(8192);
 const Status = z.number().int().min(100).max(599);
 const Body = z.union([z.string(), z.instanceof(Uint8Array), z.instanceof(ArrayBuffer)]);
 const ResponseBody = z.string();
+/** A whole request, parsed at once; a request it refuses is parsed field by field, for the error naming the field. */
+const Request = z.object({ key: IdempotencyKey, principal: Principal, method: Method, path: Path, body: Body });
 
 const PURGE_INTERVAL_MS = 60_000;
 /** Organisations whose last purge time an instance remembers; beyond, it forgets them all and starts again. */
@@ -177,11 +179,9 @@ export function createIdempotencyKeys(options: IdempotencyKeysOptions): Idempote
 
   return {
     async begin(request) {
-      const key = parseInput(IdempotencyKey, request.key, 'Idempotency-Key');
-      const principal = parseInput(Principal, request.principal, 'principal');
-      const method = parseInput(Method, request.method, 'method').toUpperCase();
-      const path = parseInput(Path, request.path, 'path');
-      const body = parseInput(Body, request.body, 'body');
+      const parsed = Request.safeParse(request);
+      const { key, principal, path, body, ...rest } = parsed.success ? parsed.data : parseEach(request);
+      const method = rest.method.toUpperCase();
       const scope = principal.role === 'operator' ? SYSTEM_SCOPE : (principal.organisationId ?? DEFAULT_ORGANISATION_ID);
       const keys = store.scope(scope).collection('idempotencyKeys');
       await purge(scope, keys);
@@ -210,6 +210,17 @@ export function createIdempotencyKeys(options: IdempotencyKeysOptions): Idempote
   };
 }
 
+/** A request's fields parsed one by one: the first that is not valid throws a `ValidationError` naming it. */
+function parseEach(request: IdempotentRequest): z.output<typeof Request> {
+  return {
+    key: parseInput(IdempotencyKey, request.key, 'Idempotency-Key'),
+    principal: parseInput(Principal, request.principal, 'principal'),
+    method: parseInput(Method, request.method, 'method'),
+    path: parseInput(Path, request.path, 'path'),
+    body: parseInput(Body, request.body, 'body'),
+  };
+}
+
 /** The headers a replay repeats, lower-case; without a body, none that describe it. */
 function replayedHeaders(headers: Headers | Record<string, string>, withBody: boolean): Record<string, string> {
   const source = headers instanceof Headers ? headers : new Headers(headers);
@@ -227,7 +238,8 @@ const nodeCrypto = (globalThis as { process?: { getBuiltinModule?(name: 'node:cr
 /** SHA-256 (hex) of who asks, what and where (as JSON: unambiguous), a line feed, then the body's bytes. */
 async function digest(principal: Principal, method: string, path: string, body: string | Uint8Array | ArrayBuffer): Promise<string> {
   const who = `${JSON.stringify([principal.organisationId ?? null, principal.userId, method, path])}\n`;
-  // Node hashes text as UTF-8 itself, without an encoded copy of it.
+  // Node hashes text as UTF-8 itself, without an encoded copy of it; in one call when it can (Node 20.12 and later).
+  if (nodeCrypto?.hash && typeof body === 'string') return nodeCrypto.hash('sha256', who + body, 'hex');
   if (nodeCrypto) {
     const hash = nodeCrypto.createHash('sha256').update(who, 'utf8');
     return (typeof body === 'string' ? hash.update(body, 'utf8') : hash.update(new Uint8Array(body))).digest('hex');
