@@ -1,6 +1,7 @@
 import type { Principal } from '../../src/model/index.js';
 import { PROBLEM_TYPE } from '../../src/ports/rest-operations.js';
 import type { ProblemAnswer } from './problems.js';
+import { securedResponse } from './security-headers.js';
 
 /** What the server's middleware reads of hono's context (kept loose: the app is built at run time). */
 export interface MiddlewareContext {
@@ -17,5 +18,5 @@ export type Middleware = (c: MiddlewareContext, next: Next) => Promise<Response 
 
 /** A problem as the response sent. */
 export function answer(problem: ProblemAnswer): Response {
-  return new Response(JSON.stringify(problem.body), { status: problem.status, headers: { 'content-type': PROBLEM_TYPE, ...problem.headers } });
+  return securedResponse(JSON.stringify(problem.body), problem.status, { 'content-type': PROBLEM_TYPE, ...problem.headers });
 }

@@ -76,7 +76,7 @@ export type IdempotencyOutcome =
    * The key is this request's: handle it, then `finish` with its response (a 5xx response is not kept, so that the
    * client may retry), or `abandon` when it fails without one. Each settles the key once; later calls do nothing.
    */
-  | { kind: 'new'; finish(response: { status: number; headers?: Headers | Record<string, string>; body: string }): Promise<void>; abandon(): Promise<void> };
+  | { kind: 'new'; finish(response: { status: number; headers?: Headers | Readonly<Record<string, string>>; body: string }): Promise<void>; abandon(): Promise<void> };
 
 export interface IdempotencyKeys {
   /** Claims the request's key, or says how the request was already answered. */
@@ -222,12 +222,19 @@ function parseEach(request: IdempotentRequest): z.output<typeof Request> {
 }
 
 /** The headers a replay repeats, lower-case; without a body, none that describe it. */
-function replayedHeaders(headers: Headers | Record<string, string>, withBody: boolean): Record<string, string> {
-  const source = headers instanceof Headers ? headers : new Headers(headers);
+function replayedHeaders(headers: Headers | Readonly<Record<string, string>>, withBody: boolean): Record<string, string> {
   const kept: Record<string, string> = {};
-  for (const name of REPLAYED_HEADERS) {
-    const value = source.get(name);
-    if (value !== null && (withBody || name !== 'content-type')) kept[name] = value;
+  const keep = (name: string, value: string | null | undefined) => {
+    if (value !== null && value !== undefined && (withBody || name !== 'content-type')) kept[name] = value;
+  };
+  if (headers instanceof Headers) {
+    for (const name of REPLAYED_HEADERS) keep(name, headers.get(name));
+    return kept;
+  }
+  // A record, read as it is (its names in any case).
+  for (const name in headers) {
+    const lower = name.toLowerCase();
+    if ((REPLAYED_HEADERS as readonly string[]).includes(lower)) keep(lower, headers[name]);
   }
   return kept;
 }

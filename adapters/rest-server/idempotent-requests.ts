@@ -3,7 +3,8 @@ import { type Middleware, answer } from './context.js';
 import { createIdempotencyKeys } from './idempotency.js';
 import { postPaths, sendsFile } from './paths.js';
 import { httpProblem } from './problems.js';
-import { routeResponseText } from './routes.js';
+import { routeResponseOf } from './routes.js';
+import { securedResponse } from './security-headers.js';
 
 /** The header a replayed response carries. */
 export const REPLAYED_HEADER = 'idempotent-replayed';
@@ -33,7 +34,7 @@ export function idempotentRequests(store: Store): Middleware {
     const outcome = await keys.begin({ principal, key, method: c.req.method, path: url.pathname + url.search, body });
     if (outcome.kind === 'replay') {
       const { status, headers, body } = outcome.response;
-      return new Response(status === 204 ? null : body, { status, headers: { ...headers, [REPLAYED_HEADER]: 'true' } });
+      return securedResponse(status === 204 ? null : body, status, { ...headers, [REPLAYED_HEADER]: 'true' });
     }
     if (outcome.kind === 'mismatch') {
       return answer(httpProblem(422, 'idempotency.mismatch', 'This Idempotency-Key was used for another request: make a new key for a new request.', { name: 'ValidationError', field: 'Idempotency-Key' }));
@@ -48,7 +49,8 @@ export function idempotentRequests(store: Store): Middleware {
       throw error;
     }
     const response = c.res;
-    const sent = routeResponseText(response) ?? (response.status === 204 ? '' : await response.clone().text());
-    await outcome.finish({ status: response.status, headers: response.headers, body: sent });
+    const route = routeResponseOf(response);
+    const sent = route?.text ?? (response.status === 204 ? '' : await response.clone().text());
+    await outcome.finish({ status: response.status, headers: route?.headers ?? response.headers, body: sent });
   };
 }

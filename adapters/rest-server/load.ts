@@ -5,7 +5,6 @@ export interface HonoModules {
   HTTPException: typeof import('hono/http-exception').HTTPException;
   bodyLimit: typeof import('hono/body-limit').bodyLimit;
   cors: typeof import('hono/cors').cors;
-  secureHeaders: typeof import('hono/secure-headers').secureHeaders;
 }
 
 const PACKAGES = 'hono @hono/zod-openapi @hono/node-server';
@@ -16,14 +15,12 @@ function importHono(): Promise<HonoModules> {
     import('hono/http-exception'),
     import('hono/body-limit'),
     import('hono/cors'),
-    import('hono/secure-headers'),
-  ]).then(([openapi, exception, limit, cors, secure]) => ({
+  ]).then(([openapi, exception, limit, cors]) => ({
     OpenAPIHono: openapi.OpenAPIHono,
     createRoute: openapi.createRoute,
     HTTPException: exception.HTTPException,
     bodyLimit: limit.bodyLimit,
     cors: cors.cors,
-    secureHeaders: secure.secureHeaders,
   }));
 }
 

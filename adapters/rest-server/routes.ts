@@ -7,6 +7,7 @@ import { PROBLEM_TYPE, Problem, REST_BASE_PATH, REST_FILE_TYPES, type RestArgume
 import type { HonoModules } from './load.js';
 import { fromQueryString } from '../../src/ports/rest-query.js';
 import { answer } from './context.js';
+import { securedResponse } from './security-headers.js';
 import { sendsFile } from './paths.js';
 import { refusedFile, requestFile } from './request-file.js';
 
@@ -113,16 +114,32 @@ async function argumentsOf(c: Context, operation: RestOperation): Promise<unknow
   return args;
 }
 
-/** The JSON text of each response a route made, so that a middleware may keep it without reading the response again. */
-const sentText = new WeakMap<Response, string>();
+/** A response of one of the table's routes: its body as sent (JSON text, '' for none) and its own headers. */
+export interface RouteResponse {
+  text: string;
+  headers: Readonly<Record<string, string>>;
+}
+
+/** What each response a route made holds, so that a middleware may keep it without reading the response again. */
+const made = new WeakMap<Response, RouteResponse>();
 
 /**
- * The body of a response one of the table's routes made, as sent; undefined for any other response (a problem, or one
- * made again by a middleware). Reading it this way leaves `@hono/node-server` free to write the response in one go,
- * where `response.clone()` would turn it into a stream.
+ * The body and headers of a response one of the table's routes made, as sent; undefined for any other response (a
+ * problem, or one made again by a middleware). Reading them this way leaves `@hono/node-server` free to write the
+ * response in one go, where `response.clone()` would turn it into a stream and `response.headers` build a `Headers`.
  */
-export function routeResponseText(response: Response): string | undefined {
-  return sentText.get(response);
+export function routeResponseOf(response: Response): RouteResponse | undefined {
+  return made.get(response);
+}
+
+const JSON_HEADERS = { 'content-type': 'application/json' } as const;
+
+/** A route's response (see `securedResponse`), remembered for `routeResponseOf`. */
+function routeResponse(text: string | null, status: number): Response {
+  const headers = text === null ? {} : JSON_HEADERS;
+  const response = securedResponse(text, status, headers);
+  made.set(response, { text: text ?? '', headers });
+  return response;
 }
 
 /**
@@ -139,11 +156,8 @@ export function addOperations(hono: HonoModules, app: App, backend: () => SmsBac
       const refused = sendsFile(operation) ? refusedFile(c.req.raw, fileBytes) : null;
       if (refused) return answer(refused);
       const result = await method.call(api, c.get('principal'), ...(await argumentsOf(c, operation)));
-      if (operation.response === null) return c.body(null, 204);
-      const text = JSON.stringify(result ?? null);
-      const response = c.body(text, operation.status, { 'content-type': 'application/json' });
-      sentText.set(response, text);
-      return response;
+      if (operation.response === null) return routeResponse(null, 204);
+      return routeResponse(JSON.stringify(result ?? null), operation.status);
     };
     app.openapi(routeOf(hono, group, name, operation), handler as never, hookOf(operation) as never);
   }

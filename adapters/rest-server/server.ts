@@ -9,6 +9,7 @@ import { addEventStream } from './events-route.js';
 import { principalRateLimit, requestTimeout } from './guards.js';
 import { idempotentRequests } from './idempotent-requests.js';
 import { postPaths, sendsFile } from './paths.js';
+import { securityHeaders } from './security-headers.js';
 import { type HonoModules, loadHono, loadNodeServer } from './load.js';
 import { type RestServerOptions, type SettledOptions, settleOptions } from './options.js';
 import { type ProblemAnswer, httpProblem, internalProblem, smsErrorProblem } from './problems.js';
@@ -82,7 +83,7 @@ function build(hono: HonoModules, options: SettledOptions, streams: ReturnType<t
 
   app.onError((error, c) => answer(problemOf(error, c as unknown as Answerable)));
   app.notFound((c) => answer(httpProblem(404, 'http.not_found', `No route answers ${c.req.method} ${c.req.path}.`)));
-  app.use('*', hono.secureHeaders());
+  app.use('*', securityHeaders() as never);
   if (options.cors) {
     app.use(`${REST_BASE_PATH}/*`, hono.cors({
       origin: [...options.cors.origins],

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { describe, it } from 'node:test';
 import { createRestServer, jwtAuthenticator, mintToken } from '../../adapters/rest-server/index.js';
+import { SECURITY_HEADERS } from '../../adapters/rest-server/security-headers.js';
 import type { Principal } from '../../src/model/index.js';
 import { REST_BASE_PATH, type RestOperation, restOperations } from '../../src/ports/rest-operations.js';
 import type { BackendHarness } from '../contract/backend.contract.js';
@@ -217,6 +218,35 @@ describe('REST server: the authorisation matrix', () => {
     assert.equal(simple.status, 401);
     assert.equal(simple.headers.get('access-control-allow-origin'), null);
   });
+
+  it("gives every response the same security headers: routes, replays, problems, hono's own, with and without CORS", withWorld(harness, async (w) => {
+    const server = createRestServer({ backend: w.fx.backend, authenticate: () => w.principals.alice, cors: { origins: ['https://portal.example.com'] } });
+    const get = (path: string, headers: Record<string, string> = {}) => server.fetch(new Request(`http://localhost${path}`, { headers }));
+    const send = () => server.fetch(new Request('http://localhost/v1/messages', {
+      method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'headers-1' }, body: JSON.stringify({ channel: 'sms', to: '+61412000001', body: 'Hi' }),
+    }));
+    const answers = {
+      route: await get('/v1/me'),
+      'route, allowed origin': await get('/v1/me', { origin: 'https://portal.example.com' }),
+      sent: await send(),
+      replayed: await send(),
+      'not found': await get('/v1/nothing-here'),
+      document: await get('/v1/openapi.json'),
+      preflight: await server.fetch(new Request('http://localhost/v1/messages', {
+        method: 'OPTIONS', headers: { origin: 'https://portal.example.com', 'access-control-request-method': 'POST' },
+      })),
+    };
+    for (const [what, response] of Object.entries(answers)) {
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) assert.equal(response.headers.get(name), value, `${what}: ${name}`);
+      assert.equal(response.headers.get('x-powered-by'), null, what);
+    }
+    assert.deepEqual([answers.route.status, answers.route.headers.get('content-type'), answers.route.headers.get('access-control-allow-origin')], [200, 'application/json', null]);
+    assert.equal(answers['route, allowed origin'].headers.get('access-control-allow-origin'), 'https://portal.example.com');
+    assert.deepEqual([answers.sent.status, answers.replayed.status, answers.replayed.headers.get('idempotent-replayed')], [201, 201, 'true']);
+    assert.equal(await answers.replayed.text(), await answers.sent.text());
+    assert.equal(answers['not found'].status, 404);
+    await server.close();
+  }));
 
   it('refuses an Idempotency-Key with control characters or CR/LF, and never echoes it', withWorld(harness, async (w) => {
     const server = createRestServer({ backend: w.fx.backend, authenticate: () => w.principals.alice });
