@@ -159,6 +159,33 @@ export function addOperations(hono: HonoModules, app: App, backend: () => SmsBac
       if (operation.response === null) return routeResponse(null, 204);
       return routeResponse(JSON.stringify(result ?? null), operation.status);
     };
-    app.openapi(routeOf(hono, group, name, operation), handler as never, hookOf(operation) as never);
+    const route = routeOf(hono, group, name, operation);
+    // The document describes the table's schemas; the route checks requests with them, parsed at once.
+    app.openAPIRegistry.registerPath(route);
+    app.openapi({ ...checkedAtOnce(route), hide: true }, handler as never, hookOf(operation) as never);
   }
+}
+
+/**
+ * A schema whose `safeParseAsync`, which `@hono/zod-validator` calls, is its `safeParse`: the table's schemas are all
+ * synchronous (the backend parses them so), and zod parses an object synchronously with code compiled for its shape,
+ * several times faster than its asynchronous walk.
+ */
+function parsedAtOnce<S extends z.ZodType>(schema: S): S {
+  return Object.create(schema, { safeParseAsync: { value: (input: unknown) => Promise.resolve(schema.safeParse(input)) } }) as S;
+}
+
+/** The route with its request's schemas parsed at once (see `parsedAtOnce`), to check requests; not to document them. */
+function checkedAtOnce(route: ReturnType<typeof routeOf>): ReturnType<typeof routeOf> {
+  const request = route.request as { params?: z.ZodType; query?: z.ZodType; body?: { content: Record<string, { schema: unknown }> } };
+  const json = request.body?.content['application/json'];
+  return {
+    ...route,
+    request: {
+      ...request,
+      ...(request.params ? { params: parsedAtOnce(request.params) } : {}),
+      ...(request.query ? { query: parsedAtOnce(request.query) } : {}),
+      ...(request.body && json ? { body: { ...request.body, content: { ...request.body.content, 'application/json': { ...json, schema: parsedAtOnce(json.schema as z.ZodType) } } } } : {}),
+    },
+  } as ReturnType<typeof routeOf>;
 }
