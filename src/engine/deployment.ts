@@ -10,7 +10,7 @@ import { receiveSms } from './inbound.js';
 import { OrganisationDirectory } from './organisation-directory.js';
 import { OrganisationEngine } from './organisation-engine.js';
 import { OperatorDirectory } from './operators.js';
-import { type ProvisionUser, actAs, verifyPrincipal } from './principals.js';
+import { type ProvisionUser, actAs, verifiedUser, verifyPrincipal } from './principals.js';
 import { parseInput } from './validate.js';
 import { SYSTEM_SCOPE } from '../ports/store.js';
 import type { RaisedEvent } from './event-bus.js';
@@ -175,7 +175,10 @@ export class Deployment {
     const engine = this.engineOf(organisationId);
     const { ctx } = engine;
     const principal = await verifyPrincipal(ctx, claimed, { provisionUser: this.provisionUser, storeUser: (user) => storeUser(ctx, user) });
-    return { engine, principal: { ...principal, organisationId } };
+    // The user just read stays with the principal the call gets, so that the call does not read it again.
+    const user = verifiedUser(principal);
+    const entered = { ...principal, organisationId };
+    return { engine, principal: user ? actAs(entered, user) : entered };
   }
 
   /**

@@ -131,7 +131,7 @@ export function createMessagesApi(ctx: EngineContext, scheduler: Scheduler): Mes
     await touchThread(ctx, target.conversation, previewOf(message), { unreadFor: [], reveal: [actor.user.id] });
     emitConversationUpdated(ctx, target.conversation.id);
     if (due) scheduler.due(Date.parse(message.sendAt!));
-    else dispatchDirect(ctx, message.id, billingExtension(actor.extensionIds, target.number));
+    else dispatchDirect(ctx, message, billingExtension(actor.extensionIds, target.number));
     return message;
   }
 
@@ -221,12 +221,12 @@ export function emitReceived(ctx: EngineContext, message: MessageRecord, convers
   if (ctx.events.hasSubscribers) ctx.events.emit('message.received', { message, conversationId: conversation.id });
 }
 
-/** Sends a queued direct message in the background. */
-export function dispatchDirect(ctx: EngineContext, messageId: string, billTo: string | null): void {
-  ctx.background(async () => {
-    const message = await ctx.db.messages.get(messageId);
-    if (message) await transmit(ctx, message, billTo);
-  });
+/**
+ * Sends a queued direct message in the background: the record as stored when it was queued, which `transmit` moves on
+ * only from the status it has then (a message canceled meanwhile stays canceled).
+ */
+export function dispatchDirect(ctx: EngineContext, message: MessageRecord, billTo: string | null): void {
+  ctx.background(() => transmit(ctx, message, billTo));
 }
 
 /**
@@ -249,7 +249,7 @@ export async function releaseDueMessages(ctx: EngineContext): Promise<number> {
     released += 1;
     const sender = message.senderId ? await ctx.db.users.get(message.senderId) : null;
     const number = message.numberId ? await ctx.db.numbers.get(message.numberId) : null;
-    dispatchDirect(ctx, queued.id, billingExtension(sender?.extensionIds ?? [], number));
+    dispatchDirect(ctx, queued, billingExtension(sender?.extensionIds ?? [], number));
   }
   return released;
 }

@@ -112,7 +112,7 @@ export async function transmit(ctx: EngineContext, message: MessageRecord, billT
   let outcome: { answer: Awaited<ReturnType<typeof sendWithin>> } | { error: unknown };
   // The turn's slot is the engine's until the carrier answers (or the time allowed for it runs out).
   try {
-    sending = await transition(ctx, message.id, 'sending');
+    sending = await transitionFrom(ctx, message, 'sending');
     if (!sending) {
       await ctx.caps.uncount(turn.day, turn.count);
       return (await ctx.db.messages.get(message.id)) ?? message;
@@ -143,7 +143,7 @@ export async function transmit(ctx: EngineContext, message: MessageRecord, billT
  */
 async function accept(ctx: EngineContext, sending: MessageRecord, providerId: string, billTo: string | null): Promise<MessageRecord> {
   await storeCharge(ctx, sending.id, await billToOf(ctx, billTo), sending.createdAt, chargeFor(await ctx.settings(), [sending.segments]));
-  let result = await transition(ctx, sending.id, 'sent', { providerId, error: null });
+  let result = await transitionFrom(ctx, sending, 'sent', { providerId, error: null });
   // A report may have overtaken the answer to send(): keep the provider id all the same.
   if (!result) result = await ctx.db.messages.update(sending.id, { providerId });
   ctx.rememberProvider(providerId, { id: sending.id, status: result?.status ?? 'sent', campaignId: null });

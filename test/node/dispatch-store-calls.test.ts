@@ -4,7 +4,7 @@ import { createMemoryStore } from '../../adapters/memory-store/index.js';
 import { type Carrier, createLocalBackend, createSmsClient } from '../../src/index.js';
 import { DEFAULT_ORGANISATION_ID } from '../../src/model/index.js';
 import type { CollectionName, Store } from '../../src/ports/store.js';
-import { createBulkCampaign } from '../fixtures/bulk-campaign.js';
+import { createBulkCampaign, sendingDesk } from '../fixtures/bulk-campaign.js';
 
 const RECIPIENTS = 3000;
 /** Recipients a run reads at a time (the engine's batch). */
@@ -83,5 +83,37 @@ describe('campaign dispatch: store calls', () => {
     assert.equal(sent, RECIPIENTS);
     assert.equal(counted, RECIPIENTS);
     assert.ok(increments >= RECIPIENTS / 64, `${increments} increments`);
+  });
+});
+
+describe('direct send: store calls', () => {
+  it('sends a message to an existing conversation without reading back what it has in hand', async () => {
+    const memory = createMemoryStore();
+    const { store, calls } = countingStore(memory);
+    const backend = createLocalBackend({ store, carrier: bareCarrier(), settings: { defaultCountry: 'AU', segmentsPerSecond: 0 } });
+    // Read from the store itself, uncounted (a subscription to events would add the calls of their views).
+    const messages = memory.scope(DEFAULT_ORGANISATION_ID).collection('messages');
+    const sent = async (id: string) => {
+      for (let tries = 0; (await messages.get(id))?.status !== 'sent'; tries++) {
+        if (tries > 2000) throw new Error(`Message ${id} was not sent.`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    };
+    try {
+      const { user } = await sendingDesk(backend);
+      await sent((await user.messages.send({ channel: 'sms', to: '+61412000001', body: 'First' })).id);
+      calls.clear();
+      await sent((await user.messages.send({ channel: 'sms', to: '+61412000001', body: 'Second' })).id);
+      const made = Object.fromEntries(calls);
+      // The message it stored is the one it moves on (queued → sending → sent, each a compare-and-set on its status),
+      // and the user it verified is the one the call acts as.
+      assert.equal(made['messages.get'], undefined, JSON.stringify(made));
+      assert.equal(made['users.get'], 1, JSON.stringify(made));
+      assert.deepEqual([made['messages.insert'], made['messages.update']], [1, 2]);
+      const total = [...calls.values()].reduce((sum, count) => sum + count, 0);
+      assert.ok(total <= 14, `${total} store calls for one send: ${JSON.stringify(made)}`);
+    } finally {
+      await backend.close();
+    }
   });
 });
