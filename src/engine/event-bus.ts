@@ -22,7 +22,7 @@ interface Buffered {
   id: number;
   type: SmsEventType;
   at: string;
-  view: EventView<SmsEventType>;
+  payload: unknown;
 }
 
 interface Subscriber {
@@ -94,7 +94,8 @@ export class EventBus {
       () => this.leave(subscriber),
     );
     this.subscribers.add(subscriber);
-    if (after !== undefined) for (const event of this.buffer) if (event.id > after) this.deliver(subscriber, event);
+    // A replay gets a view of its own: what it reads is read now, not shared with the event's first delivery.
+    if (after !== undefined) for (const event of this.buffer) if (event.id > after) this.deliver(subscriber, event, this.viewOf(event));
     return () => this.leave(subscriber);
   }
 
@@ -108,20 +109,26 @@ export class EventBus {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  private accept(event: RaisedEvent): void {
-    const view = (this.views[event.type] as (payload: unknown) => EventView<SmsEventType>)(event.payload);
-    const buffered: Buffered = { id: event.id, type: event.type, at: event.at, view };
-    this.buffer.push(buffered);
-    if (this.buffer.length > this.bufferSize) this.buffer.shift();
-    for (const subscriber of this.subscribers) this.deliver(subscriber, buffered);
+  /** An event's view, built from its payload: the subscribers it is delivered to share what it reads (`EventViews`). */
+  private viewOf(event: Buffered): EventView<SmsEventType> {
+    return (this.views[event.type] as (payload: unknown) => EventView<SmsEventType>)(event.payload);
   }
 
-  private deliver(subscriber: Subscriber, event: Buffered): void {
+  private accept(event: RaisedEvent): void {
+    const buffered: Buffered = { id: event.id, type: event.type, at: event.at, payload: event.payload };
+    this.buffer.push(buffered);
+    if (this.buffer.length > this.bufferSize) this.buffer.shift();
+    if (this.subscribers.size === 0) return;
+    const view = this.viewOf(buffered);
+    for (const subscriber of this.subscribers) this.deliver(subscriber, buffered, view);
+  }
+
+  private deliver(subscriber: Subscriber, event: Buffered, view: EventView<SmsEventType>): void {
     this.pending += 1;
     subscriber.queue = subscriber.queue
       .then(async () => {
         if (!this.subscribers.has(subscriber) || subscriber.principal === null) return;
-        const data = await event.view(subscriber.principal);
+        const data = await view(subscriber.principal);
         if (data === null || !this.subscribers.has(subscriber)) return;
         subscriber.listener({ id: event.id, type: event.type, at: event.at, data } as SmsEvent);
       })

@@ -32,37 +32,57 @@ export type EventView<T extends SmsEventType> = (principal: Principal) => Promis
 /** Builds the per-principal view of an event of each type from its payload, in one organisation. */
 export type EventViews = { [T in SmsEventType]: (payload: EventPayloads[T]) => EventView<T> };
 
+/**
+ * A read the subscribers of one delivery share: made for the first that needs it, then the same for the others (one
+ * read of the conversation for an event, however many streams are open). A view is built for each event as it is
+ * delivered, and again for each replay, so that nothing read is kept longer than the delivery.
+ */
+function sharedRead<T>(read: () => Promise<T>): () => Promise<T> {
+  let result: Promise<T> | undefined;
+  return () => (result ??= read());
+}
+
 /** Campaign events go to the campaign's owner and to administrators. */
 function campaignView<T extends 'campaign.progress' | 'campaign.status'>(ctx: EngineContext, campaignId: string, data: SmsEventMap[T]): EventView<T> {
+  const campaign = sharedRead(() => ctx.db.campaigns.get(campaignId));
   return async (principal) => {
     const actor = await loadActor(ctx, principal);
     if (actor.isAdmin) return data;
-    const campaign = await ctx.db.campaigns.get(campaignId);
-    return campaign?.ownerId === actor.user.id ? data : null;
+    return (await campaign())?.ownerId === actor.user.id ? data : null;
   };
 }
 
 /** The views of one organisation's events: who sees what, read from the store when the event is delivered. */
 export function eventViews(ctx: EngineContext): EventViews {
+  const conversationOf = (conversationId: string) => sharedRead(() => ctx.db.conversations.get(conversationId));
   return {
-    'message.received': ({ message, conversationId }) => async (principal) => {
-      if (principal.userId === message.senderId) return null;
-      const actor = await loadActor(ctx, principal);
-      const record = await ctx.db.conversations.get(conversationId);
-      if (!record || !canSee(actor, record)) return null;
-      return { message, conversation: await conversationView(ctx, actor, record) };
+    'message.received': ({ message, conversationId }) => {
+      const conversation = conversationOf(conversationId);
+      return async (principal) => {
+        if (principal.userId === message.senderId) return null;
+        const actor = await loadActor(ctx, principal);
+        const record = await conversation();
+        if (!record || !canSee(actor, record)) return null;
+        return { message, conversation: await conversationView(ctx, actor, record) };
+      };
     },
-    'message.status': ({ message, conversationId }) => async (principal) => {
-      const actor = await loadActor(ctx, principal);
-      const conversation = await ctx.db.conversations.get(conversationId);
-      return conversation && canSee(actor, conversation) ? { message } : null;
+    'message.status': ({ message, conversationId }) => {
+      const conversation = conversationOf(conversationId);
+      return async (principal) => {
+        const actor = await loadActor(ctx, principal);
+        const record = await conversation();
+        return record && canSee(actor, record) ? { message } : null;
+      };
     },
-    'conversation.updated': ({ conversationId, removedFor }) => async (principal) => {
-      const actor = await loadActor(ctx, principal);
-      const record = await ctx.db.conversations.get(conversationId);
-      if (!record || !canSee(actor, record)) return null;
-      const conversation = await conversationView(ctx, actor, record);
-      return removedFor === principal.userId ? { conversation, removed: true } : { conversation };
+    'conversation.updated': ({ conversationId, removedFor }) => {
+      const conversation = conversationOf(conversationId);
+      return async (principal) => {
+        const actor = await loadActor(ctx, principal);
+        const record = await conversation();
+        if (!record || !canSee(actor, record)) return null;
+        const view = await conversationView(ctx, actor, record);
+        return removedFor === principal.userId ? { conversation: view, removed: true } : { conversation: view };
+      };
     },
     'campaign.progress': ({ campaignId, counts }) => campaignView(ctx, campaignId, { campaignId, counts }),
     'campaign.status': ({ campaign }) => campaignView(ctx, campaign.id, { campaign }),

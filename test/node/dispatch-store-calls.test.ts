@@ -3,38 +3,13 @@ import { describe, it } from 'node:test';
 import { createMemoryStore } from '../../adapters/memory-store/index.js';
 import { type Carrier, createLocalBackend, createSmsClient } from '../../src/index.js';
 import { DEFAULT_ORGANISATION_ID } from '../../src/model/index.js';
-import type { CollectionName, Store } from '../../src/ports/store.js';
 import { createBulkCampaign, sendingDesk } from '../fixtures/bulk-campaign.js';
+import { countingStore } from '../fixtures/counting-store.js';
 
 const RECIPIENTS = 3000;
 /** Recipients a run reads at a time (the engine's batch). */
 const BATCH = 500;
 const WAIT_MS = 20_000;
-
-/** A store whose collection calls are counted, by `collection.method`. */
-function countingStore(store: Store): { store: Store; calls: Map<string, number> } {
-  const calls = new Map<string, number>();
-  const scope = (organisationId: string) => {
-    const inner = store.scope(organisationId);
-    return new Proxy(inner, {
-      get(target, name) {
-        if (name !== 'collection') return Reflect.get(target, name);
-        return (collection: CollectionName) => new Proxy(target.collection(collection), {
-          get(methods, method) {
-            const value = Reflect.get(methods, method) as unknown;
-            if (typeof value !== 'function') return value;
-            return (...args: unknown[]) => {
-              const key = `${collection}.${String(method)}`;
-              calls.set(key, (calls.get(key) ?? 0) + 1);
-              return (value as (...args: unknown[]) => unknown).apply(methods, args);
-            };
-          },
-        });
-      },
-    });
-  };
-  return { store: new Proxy(store, { get: (target, name) => (name === 'scope' ? scope : Reflect.get(target, name)) }), calls };
-}
 
 /** A carrier that answers every send at once. */
 function bareCarrier(): Carrier {
