@@ -180,8 +180,8 @@ export function createIdempotencyKeys(options: IdempotencyKeysOptions): Idempote
   return {
     async begin(request) {
       const parsed = Request.safeParse(request);
-      const { key, principal, path, body, ...rest } = parsed.success ? parsed.data : parseEach(request);
-      const method = rest.method.toUpperCase();
+      const { key, principal, method: sentMethod, path, body } = parsed.success ? parsed.data : parseEach(request);
+      const method = sentMethod.toUpperCase();
       const scope = principal.role === 'operator' ? SYSTEM_SCOPE : (principal.organisationId ?? DEFAULT_ORGANISATION_ID);
       const keys = store.scope(scope).collection('idempotencyKeys');
       await purge(scope, keys);
