@@ -16,8 +16,9 @@
  *   conversations statement the store sent for the page.
  * Dispatch also counts the round trips to the database per 1,000 recipients, by statement, and the time waited for
  * each kind (`TRACE=1` prints its pace as it goes), and the CPU time per recipient of the instance and, when the
- * bench started it, of the PostgreSQL server: the ceiling that CPU sets on this machine is printed beside the figure; on PGlite and PostgreSQL its campaign is set up beforehand by
- * another process, and the dispatching process opens the store as an instance restarting does.
+ * bench started it, of the PostgreSQL server: the ceiling that CPU sets on this machine is printed beside the figure.
+ * On PGlite and PostgreSQL its campaign is set up beforehand by another process, and the dispatching process opens the
+ * store as an instance restarting does.
  * Each figure is taken in a child process of its own, so that peak RSS is that case's alone, run from this bench
  * compiled to JavaScript as an instance runs in production (not through tsx, which adds some 50 MB). `CASES` picks cases
  * (`dispatch,import,importFile,inbox,instances`), `ENGINES` the stores (`memory,pglite,postgres`). PostgreSQL is the

@@ -69,7 +69,8 @@ async function serverCpuSeconds(databaseDir) {
 
 /**
  * Starts a server; resolves to its URL, a `stop()` that ends it (SIGINT, then SIGKILL if it lingers) and deletes
- * its folder, and `cpuSeconds()`, the CPU time the server has used so far (null where /proc cannot tell). `flags` are extra `postgres` flags (`['-c', 'fsync=off']`).
+ * its folder, and `cpuSeconds()`, the CPU time the server has used so far (null where /proc cannot tell). `flags` are
+ * extra `postgres` flags (`['-c', 'fsync=off']`).
  *
  * @example
  * const server = await startTestPostgres();
