@@ -6,7 +6,6 @@ import pg from 'pg';
 import { createMemoryStore } from '../adapters/memory-store/index.js';
 import { createPostgresStore } from '../adapters/postgres-store/index.js';
 import { pgliteOptions } from '../adapters/postgres-store/pglite-driver.js';
-import type { Carrier } from '../src/index.js';
 import type { Store } from '../src/ports/store.js';
 import { StatementCount, countedPglite, countedPool } from './statement-count.js';
 
@@ -48,8 +47,4 @@ export async function openStore(engine: BenchEngine, schema: string, count = new
   };
 }
 
-/** A carrier that answers every send at once and reports nothing. */
-export function bareCarrier(): Carrier {
-  let sequence = 0;
-  return { capabilities: { alphaTags: true, segmentsPerSecondPerSender: 0 }, send: () => Promise.resolve({ providerId: `SM${(sequence++).toString(16)}` }), connect: () => () => {} };
-}
+export { bareCarrier } from '../test/fixtures/bare-carrier.js';

@@ -1,21 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createMemoryStore } from '../../adapters/memory-store/index.js';
-import { type Carrier, createLocalBackend, createSmsClient } from '../../src/index.js';
+import { createLocalBackend, createSmsClient } from '../../src/index.js';
 import { DEFAULT_ORGANISATION_ID } from '../../src/model/index.js';
 import { createBulkCampaign, sendingDesk } from '../fixtures/bulk-campaign.js';
+import { bareCarrier } from '../fixtures/bare-carrier.js';
 import { countingStore } from '../fixtures/counting-store.js';
 
 const RECIPIENTS = 3000;
 /** Recipients a run reads at a time (the engine's batch). */
 const BATCH = 500;
 const WAIT_MS = 20_000;
-
-/** A carrier that answers every send at once. */
-function bareCarrier(): Carrier {
-  let sequence = 0;
-  return { capabilities: { alphaTags: true, segmentsPerSecondPerSender: 0 }, send: () => Promise.resolve({ providerId: `SM${(sequence += 1)}` }), connect: () => () => {} };
-}
 
 function within<T>(promise: Promise<T>, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;

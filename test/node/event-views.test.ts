@@ -1,18 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createMemoryStore } from '../../adapters/memory-store/index.js';
-import { type Carrier, createLocalBackend } from '../../src/index.js';
+import { createLocalBackend } from '../../src/index.js';
 import { DEFAULT_ORGANISATION_ID, type SmsEvent } from '../../src/model/index.js';
 import { sendingDesk } from '../fixtures/bulk-campaign.js';
+import { bareCarrier } from '../fixtures/bare-carrier.js';
 import { countingStore } from '../fixtures/counting-store.js';
 
 const WAIT_MS = 10_000;
-
-/** A carrier that answers every send at once. */
-function bareCarrier(): Carrier {
-  let sequence = 0;
-  return { capabilities: { alphaTags: true, segmentsPerSecondPerSender: 0 }, send: () => Promise.resolve({ providerId: `SM${(sequence += 1)}` }), connect: () => () => {} };
-}
 
 /**
  * With `streams` subscriptions of the sender open, sends a message to a conversation that exists and waits until every
