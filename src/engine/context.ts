@@ -6,6 +6,7 @@ import type { WorkSignal } from './instance-link.js';
 import { EventBus } from './event-bus.js';
 import { eventViews } from './event-views.js';
 import type { OrganisationDirectory } from './organisation-directory.js';
+import { KeyedTurns } from './keyed-turns.js';
 import { SendCaps } from './send-caps.js';
 import type { SendSlots } from './send-slots.js';
 
@@ -27,6 +28,8 @@ export class EngineContext {
   readonly id: (prefix: string) => string;
   /** The organisation's caps on sends, as the operator set them. */
   readonly caps: SendCaps;
+  /** A turn per conversation with the carrier, so that its messages go in the order they were sent (see `transmit`). */
+  readonly conversationTurns = new KeyedTurns();
 
   constructor(
     readonly core: EngineCore,

@@ -95,13 +95,24 @@ export function emitMessageStatus(ctx: EngineContext, message: MessageRecord): v
 }
 
 /**
- * Hands a queued message to the carrier once its turn comes (the organisation's caps on sends and a slot of the
- * engine's, see `SendCaps.directTurn`): queued → sending (before the carrier is called, so that a crash leaves a trace)
+ * Hands a queued message to the carrier once its turn comes (after the carrier has answered the message before it in
+ * the same conversation, on this instance; then the organisation's caps on sends and a slot of the engine's, see
+ * `SendCaps.directTurn`): queued → sending (before the carrier is called, so that a crash leaves a trace)
  * → charged to `billTo` and sent with the provider id; or failed with the carrier's reason, or with
  * `limit.sends_per_day` past the organisation's daily cap; or, when the carrier does not answer in time, `unknown`
  * until its answer comes (if ever).
  */
 export async function transmit(ctx: EngineContext, message: MessageRecord, billTo: string | null): Promise<MessageRecord> {
+  // The messages of a conversation reach the carrier in the order they were sent: each after its answer to the one before.
+  const endTurn = message.conversationId ? await ctx.conversationTurns.take(message.conversationId) : () => {};
+  try {
+    return await transmitInTurn(ctx, message, billTo, endTurn);
+  } finally {
+    endTurn();
+  }
+}
+
+async function transmitInTurn(ctx: EngineContext, message: MessageRecord, billTo: string | null, endTurn: () => void): Promise<MessageRecord> {
   if (await ctx.suspended()) {
     const held = { code: 'organisation.suspended', message: 'Not sent: the organisation is suspended.' };
     return settle(ctx, message, await transition(ctx, message.id, 'failed', { error: held }));
@@ -123,6 +134,7 @@ export async function transmit(ctx: EngineContext, message: MessageRecord, billT
     }).then((answer) => ({ answer }), (error: unknown) => ({ error }));
   } finally {
     ctx.sendSlots.release();
+    endTurn();
   }
   if ('error' in outcome) return settle(ctx, sending, await transition(ctx, sending.id, 'failed', { error: await refusal(ctx, sending.to, outcome.error) }));
   const { answer } = outcome;

@@ -3,41 +3,10 @@ import { describe, it } from 'node:test';
 import { createMemoryStore } from '../../adapters/memory-store/index.js';
 import { createManualClock, nextTask } from '../../src/engine/clock.js';
 import { createLocalBackend } from '../../src/engine/local-backend.js';
-import { CarrierError } from '../../src/errors/carrier-error.js';
-import type { Carrier, CarrierSink, OutboundSms } from '../../src/ports/carrier.js';
 import { salesDesk } from '../fixtures/sales-desk.js';
+import { settles, silentCarrier } from '../fixtures/silent-carrier.js';
 
 const TIMEOUT = 5000;
-
-/** A carrier that takes every send and answers only when the test says so (or never). */
-function silentCarrier() {
-  const waiting = new Map<string, { resolve: (answer: { providerId: string }) => void; reject: (error: Error) => void }>();
-  const sent: OutboundSms[] = [];
-  let sink: CarrierSink | null = null;
-  const carrier: Carrier = {
-    capabilities: { alphaTags: true, segmentsPerSecondPerSender: 0 },
-    send: (message) => {
-      sent.push(message);
-      return new Promise((resolve, reject) => waiting.set(message.messageId, { resolve, reject }));
-    },
-    connect: (given) => ((sink = given), () => undefined),
-  };
-  return {
-    carrier,
-    sent,
-    answer: (messageId: string, providerId: string) => waiting.get(messageId)!.resolve({ providerId }),
-    refuse: (messageId: string) => waiting.get(messageId)!.reject(new CarrierError('Unknown destination.', { code: 'carrier.rejected' })),
-    report: (providerId: string, status: 'delivered') => sink!.status({ providerId, status, at: '2025-01-01T00:00:00.000Z' }),
-  };
-}
-
-/** Whether a promise settles within a few host tasks, without the clock moving. */
-async function settles(promise: Promise<unknown>): Promise<boolean> {
-  let done = false;
-  void promise.then(() => (done = true), () => (done = true));
-  for (let index = 0; index < 20 && !done; index++) await nextTask();
-  return done;
-}
 
 async function engine() {
   const clock = createManualClock();
