@@ -58,6 +58,8 @@ export interface DemoBackend {
 }
 
 const WEEK = 7 * 86_400_000;
+/** What the demo's customers answer a campaign with, drawn evenly: half of them opt out. */
+const DEMO_REPLIES = ['STOP', 'Stop', 'STOP', 'Thanks!', 'Is the sale on online too?', 'What time do you open on Saturday?'];
 
 /** The demo's records, seeded once, ready to be written into a store (`writeDemoSeed`), and who is who in them. */
 export interface DemoSeed {
@@ -122,7 +124,8 @@ export async function openDemoEngine(store: Store, options: DemoBackendOptions =
     seed: options.seed ?? 1,
     latencyMs: options.latencyMs ?? [200, 1200],
     deliveryRate: 0.95,
-    replies: { rate: 0.03, delayMs: 4000 },
+    // Most who answer a campaign opt out; some ask something or say thanks. Answers come over the next minute or so.
+    replies: { rate: 0.03, bodies: DEMO_REPLIES, delayMs: [4000, 60_000] },
   });
   const backend = createLocalBackend({ store, carrier, notifier, operators: [DEMO_OPERATOR.userId] });
   await backend.ready;
