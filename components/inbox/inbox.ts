@@ -34,6 +34,9 @@ const FILTER_TERMS = { all: 'filterAll', unread: 'filterUnread', sms: 'filterSms
 /** "New conversation" (the picker, and the dialog or page around it), loaded as the user goes for it. */
 const loadPane = lazy(() => import('./new-conversation-pane.js'));
 
+/** `<sms-conversation>`, for the split layout of a host that has not registered it itself. */
+const loadConversation = lazy(() => import('../conversation/sms-conversation.js'));
+
 /** Starts loading it as the pointer or the focus reaches the button, so that it opens at once. */
 const preloadPicker = (): void => void loadPane().then((pane) => pane.preloadPicker()).catch(() => undefined);
 
@@ -58,10 +61,12 @@ const MINUTE = 60_000;
  * @event {SmsConversationOpenEvent} sms-conversation-open - A conversation was found or started from the "New
  * conversation" picker (`detail.conversation`); the inbox then selects it.
  *
- * The split layout shows `<sms-conversation>` by its tag: register it too (`import 'pbx-sms/components'`, or
- * `pbx-sms/components/sms-conversation` beside `pbx-sms/components/sms-inbox`), so that the list layout alone does not
- * carry it. `<sms-new-conversation>` needs nothing: it is loaded and registered as the user goes for "New
- * conversation". Numbers show once the phone module (loaded as the inbox connects, alongside the first page) is there.
+ * The split layout shows `<sms-conversation>`. Where the host has not registered it (`import 'pbx-sms/components'`,
+ * or `pbx-sms/components/sms-conversation` beside `pbx-sms/components/sms-inbox`), the split layout loads it as it
+ * connects, with "Loading…" in the detail pane until it is there (an error and "Try again" if it cannot be fetched);
+ * the list layout never carries it. Registering it up front saves that round trip. `<sms-new-conversation>` needs
+ * nothing: it is loaded and registered as the user goes for "New conversation". Numbers show once the phone module
+ * (loaded as the inbox connects, alongside the first page) is there.
  *
  * @attribute {'light' | 'dark'} scheme - Forces a colour scheme; by default it follows `prefers-color-scheme`.
  *
@@ -169,6 +174,9 @@ export class SmsInbox extends SmsClientElement {
   @state() private moreFailed = false;
   /** What the narrow split layout shows: the list, or the selected conversation in its place. */
   @state() private showing: 'list' | 'conversation' = 'list';
+  /** Loading `<sms-conversation>` for the split layout (when the host has not registered it): the failure, if any. */
+  @state() private conversationElement: 'loading' | 'ready' | { error: unknown } = customElements.get('sms-conversation') ? 'ready' : 'loading';
+  private conversationRequested = false;
 
   private readonly localize = new LocalizeController(this, inboxTerms);
   private readonly announcer = new Announcer(this);
@@ -276,8 +284,27 @@ export class SmsInbox extends SmsClientElement {
       void this.reload();
     }
     if (keys.has('selectedId')) this.showing = this.selectedId ? 'conversation' : 'list';
+    if (this.layout === 'split' && this.conversationElement !== 'ready' && !this.conversationRequested) this.requestConversation();
     // Measured at once too (the first time, and on a new breakpoint): no waiting for the ResizeObserver's report.
     if (!this.hasUpdated || keys.has('splitMinWidth')) this.measure();
+  }
+
+  /** Registers `<sms-conversation>` for the split layout of a host that has not (see the class comment). */
+  private requestConversation(): void {
+    this.conversationRequested = true;
+    this.conversationElement = 'loading';
+    void loadConversation().then(
+      () => {
+        // The back button of the loading pane gives way to the conversation's own: the focus follows it.
+        const focused = (this.renderRoot as ShadowRoot).activeElement?.matches('.detail [part~="back-button"]');
+        this.conversationElement = 'ready';
+        if (focused) void this.focusBack();
+      },
+      (error: unknown) => {
+        this.conversationRequested = false;
+        this.conversationElement = { error };
+      },
+    );
   }
 
   private async reload(): Promise<void> {
@@ -462,12 +489,15 @@ export class SmsInbox extends SmsClientElement {
 
   // --- focus ---
 
-  /** Onto the back button of the conversation shown in place of the list, once that conversation has rendered. */
+  /**
+   * Onto the back button of the conversation shown in place of the list, once that conversation has rendered (or of
+   * the pane that stands for it while `<sms-conversation>` loads).
+   */
   private async focusBack(): Promise<void> {
     await this.updateComplete;
     const conversation = this.renderRoot.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>('sms-conversation');
     await conversation?.updateComplete;
-    conversation?.querySelector<HTMLElement>('[part~="back-button"]')?.focus();
+    this.renderRoot.querySelector<HTMLElement>('.detail [part~="back-button"]')?.focus();
   }
 
   /** Back onto "New conversation" once its picker is closed. */
@@ -642,23 +672,37 @@ export class SmsInbox extends SmsClientElement {
   /** The selected conversation: beside the list, or in its place (`stacked`) with a back button in its header. */
   private renderDetail(stacked: boolean): TemplateResult {
     const id = this.selectedId;
-    const back = this.localize.term('backToList');
     return html`<div part="detail" class="detail" @keydown=${this.onDetailKeydown}>
-      ${id
-        ? html`<sms-conversation
-            part="conversation"
-            conversation-id=${id}
-            .conversationId=${id}
-            .client=${this.smsClient}
-            .defaultCountry=${this.homeCountry}
-          >
-            ${stacked
-              ? html`<button slot="header-start" part="back-button" class="icon-button back" aria-label=${back} title=${back} @click=${() => this.back()}>
-                  ${backIcon}
-                </button>`
-              : nothing}
-          </sms-conversation>`
-        : html`<div part="detail-empty" class="status">${this.localize.term('chooseConversation')}</div>`}
+      ${!id
+        ? html`<div part="detail-empty" class="status">${this.localize.term('chooseConversation')}</div>`
+        : this.conversationElement !== 'ready'
+          ? this.renderConversationLoading(stacked)
+          : html`<sms-conversation
+              part="conversation"
+              conversation-id=${id}
+              .conversationId=${id}
+              .client=${this.smsClient}
+              .defaultCountry=${this.homeCountry}
+            >
+              ${stacked ? this.renderBack('header-start') : nothing}
+            </sms-conversation>`}
     </div>`;
+  }
+
+  /** The button back to the list, for the conversation shown in its place (in its header when slotted there). */
+  private renderBack(slot?: 'header-start'): TemplateResult {
+    const back = this.localize.term('backToList');
+    return html`<button slot=${slot ?? nothing} part="back-button" class="icon-button back" aria-label=${back} title=${back} @click=${() => this.back()}>
+      ${backIcon}
+    </button>`;
+  }
+
+  /** The detail pane while `<sms-conversation>` loads, or when it could not be fetched; stacked, with the back button. */
+  private renderConversationLoading(stacked: boolean): TemplateResult {
+    const state = this.conversationElement;
+    return html`${stacked ? this.renderBack() : nothing}
+    ${typeof state === 'object'
+      ? renderError(describeError(state.error, this.localize).message, { label: this.localize.term('retry'), onRetry: () => this.requestConversation() })
+      : renderLoading(this.localize.term('loading'))}`;
   }
 }

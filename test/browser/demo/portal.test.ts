@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import '../../../components/index.js';
+// No import of the elements here: the portal registers those it shows, as the page `npm start` serves does.
 import { demoBackend } from '../../../demo/backend.js';
 import { DemoPortal } from '../../../demo/portal.js';
 import { createSmsClient } from '../../../src/index.js';
@@ -61,6 +61,19 @@ describe('<demo-portal>: the page npm start serves', () => {
     // The demo loads the elements' French translation (translations/fr.ts) when French is chosen.
     const list = $(el, 'sms-campaign-list')!;
     await waitUntil(() => list.shadowRoot!.textContent!.includes('Nouvelle campagne'), 'the campaign list in French');
+    await expect(el).to.be.accessible();
+  });
+
+  it('opens a conversation of the inbox beside the list, its messages as text', async () => {
+    const el = await portal('#inbox');
+    const inbox = $(el, 'main sms-inbox')!;
+    const row = await waitUntil(() => inbox.shadowRoot!.querySelector('[part~="item-main"]'), 'the conversations', { timeout: 20000 })
+      .then(() => inbox.shadowRoot!.querySelector<HTMLElement>('[part~="item-main"]')!);
+    row.click();
+    const conversation = () => inbox.shadowRoot!.querySelector('sms-conversation');
+    await waitUntil(() => conversation()?.shadowRoot?.querySelector('[part~="body"]'), 'the conversation\'s messages', { timeout: 10000 });
+    expect(conversation()!.shadowRoot!.querySelector('sms-composer'), 'its composer').to.exist;
+    pageFits();
     await expect(el).to.be.accessible();
   });
 

@@ -5,6 +5,20 @@ import { deepActive, inboxFor, part, rows, smallWorld } from './helpers.js';
 
 type World = Awaited<ReturnType<typeof smallWorld>>;
 
+/** The conversation beside the list, once the inbox has it (it loads `<sms-conversation>` when the page has not). */
+async function conversationPane(el: SmsInbox): Promise<HTMLElement> {
+  await waitUntil(() => part(el, 'conversation'), 'the conversation beside the list');
+  return part(el, 'conversation')!;
+}
+
+/** A button of the page's own inside the conversation, where it shows (its header's slot). */
+function focusableInside(conversation: HTMLElement): HTMLButtonElement {
+  const inside = document.createElement('button');
+  inside.slot = 'header-start';
+  conversation.append(inside);
+  return inside;
+}
+
 /** Three conversations: 0412 001 003 (newest), 002, 001. */
 async function threeConversations(): Promise<World> {
   const world = await smallWorld();
@@ -138,8 +152,7 @@ describe('<sms-inbox>: keyboard', () => {
       expect(part(el, 'detail-empty')!.textContent).to.equal('Choose a conversation to read it here.');
       await expect(el).to.be.accessible();
       rows(el)[1]!.row.querySelector<HTMLElement>('[part~="item-main"]')!.click();
-      await el.updateComplete;
-      const conversation = part(el, 'conversation')!;
+      const conversation = await conversationPane(el);
       expect(conversation.localName).to.equal('sms-conversation');
       expect(conversation.getAttribute('conversation-id')).to.equal(rows(el)[1]!.id);
       expect((conversation as unknown as { conversationId: string }).conversationId).to.equal(rows(el)[1]!.id);
@@ -150,7 +163,7 @@ describe('<sms-inbox>: keyboard', () => {
     it('opens the conversation named by selected-id', async () => {
       const { items } = await world.user.conversations.list();
       const el = await inboxFor(world.user, { layout: 'split', selectedId: items[2]!.id });
-      expect(part(el, 'conversation')!.getAttribute('conversation-id')).to.equal(items[2]!.id);
+      expect((await conversationPane(el)).getAttribute('conversation-id')).to.equal(items[2]!.id);
     });
 
     it('returns the focus to the list on Escape in the conversation pane', async () => {
@@ -158,11 +171,9 @@ describe('<sms-inbox>: keyboard', () => {
       rows(el)[0]!.row.querySelector<HTMLElement>('[data-column="0"]')!.focus();
       await sendKeys({ press: 'ArrowDown' });
       await sendKeys({ press: 'Enter' });
-      await el.updateComplete;
-      const conversation = part(el, 'conversation')!;
-      const inside = document.createElement('button');
+      const conversation = await conversationPane(el);
+      const inside = focusableInside(conversation);
       inside.textContent = 'inside the conversation';
-      conversation.append(inside);
       inside.focus();
       await sendKeys({ press: 'Escape' });
       expect(focusedRow(el)).to.deep.equal({ title: '0412 001 002', column: '0' });
@@ -171,9 +182,7 @@ describe('<sms-inbox>: keyboard', () => {
     it('leaves Escape to the conversation when it handles it', async () => {
       const el = await inboxFor(world.user, { layout: 'split', width: 1000 });
       rows(el)[0]!.row.querySelector<HTMLElement>('[part~="item-main"]')!.click();
-      await el.updateComplete;
-      const inside = document.createElement('button');
-      part(el, 'conversation')!.append(inside);
+      const inside = focusableInside(await conversationPane(el));
       inside.addEventListener('keydown', (event) => event.preventDefault());
       inside.focus();
       await sendKeys({ press: 'Escape' });
