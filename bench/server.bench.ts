@@ -12,12 +12,20 @@
  *   10 streams per user holds), receive one broadcast (an administrator creates a global contact: `contact.changed`
  *   reaches every user), ROUNDS (5) times after one warm-up: p50/p99 of the delay from the POST to each client's
  *   receipt (aim: p99 250 ms), on the memory store.
+ * - upload: a recipient file of each size in UPLOAD_ROWS (100,000 and 1,000,000 rows, CSV) sent as it is to
+ *   `POST /v1/lists/{id}/file-imports` and imported into a predefined list, on PostgreSQL: the time, and the serving
+ *   process's peak RSS against its RSS before. The server streams the body into the import, so the peak should not grow
+ *   with the file: the two sizes side by side show it.
  * The server runs in a child process and the load comes from this one, so that the two do not share a core's time.
  * PostgreSQL is the server `DATABASE_URL` names, or a throwaway one (scripts/test-postgres.mjs). `CASES` picks cases
- * (`memory,pglite,postgres,events`); `CPU_PROF=<folder>` writes a CPU profile of each child process there.
+ * (`memory,pglite,postgres,events,upload`); `CPU_PROF=<folder>` writes a CPU profile of each child process there.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 // @ts-expect-error: a JavaScript module without types.
@@ -27,6 +35,7 @@ import { type Principal, createLocalBackend, createSmsClient, demoMobile } from 
 // @ts-expect-error: a JavaScript module without types.
 import { startTestPostgres } from '../scripts/test-postgres.mjs';
 import { sendingDesk } from '../test/fixtures/bulk-campaign.js';
+import { generateRecipientsCsv } from '../test/fixtures/recipients-csv.js';
 import { type BenchEngine, bareCarrier, openStore } from './stores.js';
 import { compiledBench, table } from './support.js';
 
@@ -36,8 +45,12 @@ const LISTENERS = Number(process.env.LISTENERS ?? 1000);
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 /** Distinct recipients the sends cycle through (each a conversation of the sender's number). */
 const PEERS = 1000;
-/** Which cases run: any of memory, pglite, postgres (sends on that store) and events. */
-const CASES = (process.env.CASES ?? 'memory,pglite,postgres,events').split(',');
+/** Which cases run: any of memory, pglite, postgres (sends on that store), events and upload. */
+const CASES = (process.env.CASES ?? 'memory,pglite,postgres,events,upload').split(',');
+/** The sizes of the recipient files the upload case sends, in rows. */
+const UPLOAD_ROWS = (process.env.UPLOAD_ROWS ?? '100000,1000000').split(',').map(Number);
+/** How long one upload may take (the server's own limit for a file is 10 minutes). */
+const UPLOAD_TIMEOUT_MS = 600_000;
 const BODY = 'Your appointment is confirmed for 10:30 tomorrow.';
 const SECRET = 'a-bench-secret-of-at-least-32-bytes!';
 const ISSUER = 'https://portal.bench';
@@ -133,6 +146,9 @@ async function serve(engine: Engine, listeners: number): Promise<void> {
     idempotency: { store: opened.store },
   });
   const listening = await server.listen({ port: 0, hostname: '127.0.0.1' });
+  // The peak RSS since it was last asked for, sampled every 5 ms (`process.memoryUsage.rss()`: the cheap call).
+  let peak = process.memoryUsage.rss();
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 5);
   console.log(JSON.stringify({ url: listening.url, sender: opened.sender }));
   const commands = createInterface({ input: process.stdin });
   commands.on('line', (line) => {
@@ -140,8 +156,14 @@ async function serve(engine: Engine, listeners: number): Promise<void> {
       const used = process.cpuUsage();
       console.log(String(used.user + used.system));
     }
+    if (line === 'memory') {
+      const rss = process.memoryUsage.rss();
+      console.log(JSON.stringify({ rss, peak: Math.max(peak, rss) }));
+      peak = rss;
+    }
   });
   await new Promise((resolve) => commands.once('close', resolve));
+  clearInterval(sampler);
   await withTimeout(listening.close(), STOP_TIMEOUT_MS, 'Closing the server');
   await opened.close();
 }
@@ -153,6 +175,8 @@ interface Child {
   exited: Promise<number | null>;
   /** The CPU time the child has used, in µs (a server child only). */
   cpu(): Promise<number>;
+  /** Its RSS now and its peak since the last call, in bytes (a server child only). */
+  memory(): Promise<{ rss: number; peak: number }>;
 }
 
 /** This bench compiled to JavaScript, which the children run from (see `compiledBench`). */
@@ -175,13 +199,15 @@ async function child(args: string[], env: NodeJS.ProcessEnv): Promise<Child> {
       lines.once('line', resolve);
       void exited.then((code) => reject(new Error(`${args.join(' ')} ended (exit ${code}) before saying anything.`)));
     }), START_TIMEOUT_MS + SECONDS * 1000, args.join(' '));
+    const ask = async (command: string, what: string) => {
+      const answer = new Promise<string>((resolve) => lines.once('line', resolve));
+      started.stdin!.write(`${command}\n`);
+      return withTimeout(answer, STOP_TIMEOUT_MS, what);
+    };
     return {
       process: started, line, exited,
-      async cpu() {
-        const answer = new Promise<string>((resolve) => lines.once('line', resolve));
-        started.stdin!.write('cpu\n');
-        return Number(await withTimeout(answer, STOP_TIMEOUT_MS, 'The CPU time of the server'));
-      },
+      cpu: async () => Number(await ask('cpu', 'The CPU time of the server')),
+      memory: async () => JSON.parse(await ask('memory', 'The memory of the server')) as { rss: number; peak: number },
     };
   } catch (error) {
     started.kill('SIGKILL');
@@ -326,6 +352,64 @@ async function broadcast(env: NodeJS.ProcessEnv): Promise<Figure> {
   }
 }
 
+/** One recipient file sent to the server: its size, how long the import took, and the server's memory meanwhile. */
+interface Upload {
+  rows: number;
+  bytes: number;
+  seconds: number;
+  added: number;
+  /** The serving process's RSS before the upload, and its peak during it, in bytes. */
+  rssBefore: number;
+  peak: number;
+}
+
+/** Sends the file at `path` as it is (POST, with its Content-Length); resolves to the answer's status and JSON. */
+function postFile(url: string, path: string, bytes: number, headers: Record<string, string>): Promise<{ status: number; body: Record<string, unknown> }> {
+  const answered = new Promise<{ status: number; body: Record<string, unknown> }>((resolve, reject) => {
+    const call = httpRequest(url, { method: 'POST', headers: { ...headers, 'content-type': 'text/csv', 'content-length': String(bytes) } }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown> }));
+      response.on('error', reject);
+    });
+    call.on('error', reject);
+    createReadStream(path).on('error', reject).pipe(call);
+  });
+  return withTimeout(answered, UPLOAD_TIMEOUT_MS, `Sending ${path}`);
+}
+
+/** Parent: each size of UPLOAD_ROWS sent as a CSV file into a list of its own, on a server over PostgreSQL. */
+async function uploads(env: NodeJS.ProcessEnv): Promise<Upload[]> {
+  const folder = await mkdtemp(join(tmpdir(), 'pbx-sms-bench-upload-'));
+  const server = await child(['serve', 'postgres', '0'], env);
+  try {
+    const { url, sender } = JSON.parse(server.line) as { url: string; sender: Principal };
+    const auth = { authorization: `Bearer ${await mintToken({ secret: SECRET, issuer: ISSUER, audience: AUDIENCE, principal: sender, expiresIn: 3600 })}` };
+    const figures: Upload[] = [];
+    for (const rows of UPLOAD_ROWS) {
+      const path = join(folder, `${rows}.csv`);
+      await writeFile(path, generateRecipientsCsv({ rows }).csv);
+      const { size } = await stat(path);
+      const list = await fetch(`${url}/v1/lists`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ name: `Upload of ${rows}` }) });
+      if (list.status !== 201) throw new Error(`POST /v1/lists answered ${list.status}: ${await list.text()}`);
+      const { id } = (await list.json()) as { id: string };
+      const before = await server.memory();
+      const started = performance.now();
+      const answer = await postFile(`${url}/v1/lists/${id}/file-imports?fileName=${rows}.csv`, path, size, auth);
+      const seconds = (performance.now() - started) / 1000;
+      const { peak } = await server.memory();
+      if (answer.status !== 201) throw new Error(`The upload of ${rows} rows answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+      figures.push({ rows, bytes: size, seconds, added: Number(answer.body.added), rssBefore: before.rss, peak });
+      await rm(path);
+    }
+    return figures;
+  } finally {
+    await stop(server);
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const [mode, engine, listeners] = process.argv.slice(2) as ['local' | 'serve' | undefined, Engine, string];
   if (mode === 'local') {
@@ -337,9 +421,10 @@ async function main(): Promise<void> {
     return;
   }
   const external = process.env.DATABASE_URL;
-  const database = external || !CASES.includes('postgres') ? null : await startTestPostgres();
+  const database = external || !(CASES.includes('postgres') || CASES.includes('upload')) ? null : await startTestPostgres();
   const env = { ...process.env, BENCH_DATABASE_URL: external ?? database?.url };
   const figures: Figure[] = [];
+  const sent: Upload[] = [];
   const attempt = async (work: () => Promise<Figure>) => {
     try {
       figures.push(await work());
@@ -357,11 +442,12 @@ async function main(): Promise<void> {
       await attempt(() => overHttp(store, env));
     }
     if (CASES.includes('events')) await attempt(() => broadcast(env));
+    if (CASES.includes('upload')) sent.push(...(await uploads(env).catch((error: unknown) => (console.error(String(error)), []))));
   } finally {
     await database?.stop();
   }
   const localOf = (engine: Engine) => figures.find((figure) => figure.engine === engine && figure.what.startsWith('send, engine'));
-  table(figures.map((figure) => ({
+  if (figures.length > 0) table(figures.map((figure) => ({
     what: figure.what,
     store: figure.engine,
     'per second': Number.isNaN(figure.perSecond) ? '' : Math.round(figure.perSecond).toLocaleString('en-US'),
@@ -372,6 +458,26 @@ async function main(): Promise<void> {
     'load CPU per send': figure.loadCpuPerSend === undefined ? '' : `${Math.round(figure.loadCpuPerSend)} µs`,
     failed: figure.failed ?? '',
   })));
+  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (sent.length > 0) {
+    table(sent.map((upload) => ({
+      'recipient file sent to POST /v1/lists/{id}/file-imports': `${upload.rows.toLocaleString('en-US')} rows, ${mb(upload.bytes)}`,
+      store: 'postgres',
+      imported: upload.added.toLocaleString('en-US'),
+      time: `${upload.seconds.toFixed(1)} s`,
+      'rows per second': Math.round(upload.rows / upload.seconds).toLocaleString('en-US'),
+      'server RSS before / peak': `${mb(upload.rssBefore)} / ${mb(upload.peak)}`,
+      'peak growth': mb(upload.peak - upload.rssBefore),
+    })));
+    const [smallest, largest] = [sent[0]!, sent.at(-1)!];
+    if (largest.bytes > smallest.bytes) {
+      const growth = (upload: Upload) => upload.peak - upload.rssBefore;
+      console.log(
+        `The server's peak grew by ${mb(growth(largest))} for the largest file and ${mb(growth(smallest))} for the smallest: ` +
+          `${(growth(largest) / growth(smallest)).toFixed(2)}× for a file ${(largest.bytes / smallest.bytes).toFixed(1)}× as large.`,
+      );
+    }
+  }
 }
 
 await main();
