@@ -118,6 +118,7 @@ export const de = {
   sentAs: 'Gesendet als {0}',
   viaKeyword: 'Schlüsselwort {0}',
   previewYou: 'Sie: {0}',
+  previewBy: '{0}: {1}',
   previewNone: 'Keine Nachrichten',
   previewFailed: 'Nicht zugestellt',
   unreadMessages: { one: '# ungelesene Nachricht', other: '# ungelesene Nachrichten' },

@@ -534,6 +534,7 @@ export const es = {
   sentAs: 'Enviado como {0}',
   viaKeyword: 'Palabra clave {0}',
   previewYou: 'Usted: {0}',
+  previewBy: '{0}: {1}',
   previewNone: 'Sin mensajes',
   previewFailed: 'No entregado',
   unreadMessages: { one: '# mensaje no leído', many: '# de mensajes no leídos', other: '# mensajes no leídos' },

@@ -507,6 +507,7 @@ export const fr = {
   sentAs: 'Envoyé en tant que {0}',
   viaKeyword: 'Mot-clé {0}',
   previewYou: 'Vous : {0}',
+  previewBy: '{0} : {1}',
   previewNone: 'Aucun message',
   previewFailed: 'Non distribué',
   unreadMessages: { one: '# message non lu', many: '# de messages non lus', other: '# messages non lus' },

@@ -23,6 +23,7 @@ export const ptBR = {
   sentAs: 'Enviada como {0}',
   viaKeyword: 'Palavra-chave {0}',
   previewYou: 'Você: {0}',
+  previewBy: '{0}: {1}',
   previewNone: 'Nenhuma mensagem',
   previewFailed: 'Não entregue',
   unreadMessages: { one: '# mensagem não lida', many: '# mensagens não lidas', other: '# mensagens não lidas' },

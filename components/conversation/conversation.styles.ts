@@ -244,6 +244,10 @@ export default css`
     font-size: 0.8em;
   }
 
+  .sender {
+    font-weight: 600;
+  }
+
   .channel {
     text-transform: uppercase;
     letter-spacing: 0.03em;

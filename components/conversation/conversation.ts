@@ -22,6 +22,7 @@ import { ltrText } from '../internal/ltr-text.js';
 import { nestedTheme } from '../internal/nested-theme.js';
 import { NotifierController, pageAttended } from '../internal/notifications.js';
 import { PagedListController } from '../internal/paged-list.js';
+import { ColleagueNamesController } from '../internal/colleague-names.js';
 import { PhoneDisplayController } from '../internal/phone-display.js';
 import { renderEmpty, renderError, renderLoading } from '../internal/states.js';
 import { sharedStyles } from '../internal/theme.js';
@@ -81,6 +82,7 @@ const addContactModule = lazy(() => import('./add-contact.js'));
  * @csspart bubble - A message. Also `bubble-inbound` or `bubble-outbound`.
  * @csspart body - The text of a message.
  * @csspart meta - The time and status under a message, and its channel where it changes.
+ * @csspart sender - On a group number, the colleague who sent an SMS (the reader's own carry none).
  * @csspart delivery-status - The delivery status of an outbound message.
  * @csspart failure - Why a message failed.
  * @csspart retry-send-button - Sends a failed message again.
@@ -161,6 +163,7 @@ export class SmsConversation extends SmsClientElement {
   private readonly announcer = new Announcer(this, { delay: 300 });
   private readonly confirm = new ConfirmController(this);
   private readonly phoneDisplay = new PhoneDisplayController(this);
+  private readonly colleagues = new ColleagueNamesController(this, () => this.smsClient);
   private readonly composer = new LoadOnConnectController(this, composerModule);
   private readonly messages = new PagedListController<Message>(this, (cursor) => this.fetchPage(cursor));
   private readonly window = new AnchoredWindowController(this, {
@@ -600,6 +603,7 @@ export class SmsConversation extends SmsClientElement {
           localize,
           peer: this.peerLabel(),
           me: this.smsClient?.principal.userId,
+          colleague: (senderId) => this.colleagues.name(senderId),
           showChannel: channelChanges(this.rows, index, this.conversation?.channel),
           busy: this.busy.has(row.message.id),
           error: this.messageErrors.get(row.message.id),

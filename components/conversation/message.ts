@@ -9,6 +9,8 @@ export interface MessageView {
   peer: string;
   /** The reader's user id: in a chat, their own messages are the ones they sent. */
   me: string | undefined;
+  /** The name of a colleague who sent an SMS on the shared number, once known (the reader's own get none). */
+  colleague: (senderId: string) => string | undefined;
   /** The message is on another channel than the one before it (or than the conversation): it says which. */
   showChannel: boolean;
   /** A retry or cancel is running. */
@@ -47,6 +49,8 @@ export function renderMessage(message: Message, view: MessageView): TemplateResu
   // SMS: outbound is our side (whoever of a group number sent it). Chat: a message is outbound for its sender only.
   const inbound = message.channel === 'chat' ? message.senderId !== view.me : message.direction === 'inbound';
   const side = inbound ? 'inbound' : 'outbound';
+  // On a group number, an SMS a colleague sent says who: the reader's own are theirs ("You").
+  const sender = !inbound && message.channel === 'sms' && message.senderId && message.senderId !== view.me ? view.colleague(message.senderId) : undefined;
   const failed = message.status === 'failed' || message.status === 'undelivered';
   const scheduled = message.status === 'scheduled';
   const button = (part: string, label: string, run: (message: Message) => void) =>
@@ -58,9 +62,10 @@ export function renderMessage(message: Message, view: MessageView): TemplateResu
       : nothing;
   return html`<div role="listitem" class="row message ${side}" data-key=${message.id} data-anchor>
     <div part="bubble bubble-${side}" class="bubble ${message.status}">
-      <span class="sms-visually-hidden">${localize.term('saidBy', inbound ? view.peer : localize.term('you'))}</span>
+      <span class="sms-visually-hidden">${localize.term('saidBy', inbound ? view.peer : (sender ?? localize.term('you')))}</span>
       <p part="body" class="body" dir="auto">${message.body}</p>
       <div part="meta" class="meta">
+        ${sender ? html`<span part="sender" class="sender" aria-hidden="true">${sender}</span>` : nothing}
         ${view.showChannel ? html`<span class="channel">${localize.term(message.channel === 'chat' ? 'channelChat' : 'channelSms')}</span>` : nothing}
         <time datetime=${message.createdAt}>${localize.date(message.createdAt, { hour: 'numeric', minute: '2-digit' })}</time>
         ${inbound ? nothing : html`<span part="delivery-status" class="delivery">${statusText(message, localize)}</span>`}

@@ -17,18 +17,29 @@ export interface RowView {
   stopColumn: number;
   /** The reader is an administrator: "Read only" goes without saying. */
   isAdmin: boolean;
+  /** The reader's user id: their own SMS read "You:". */
+  me: string | undefined;
+  /** The name of a colleague who sent an SMS on a shared number, once known. */
+  colleague: (senderId: string) => string | undefined;
   onChoose: (conversation: Conversation) => void;
   onMute: (conversation: Conversation) => void;
   onDelete: (conversation: Conversation) => void;
 }
 
-/** The last message on one line; our own SMS marked "You:". */
-export function previewText(conversation: Conversation, localize: RowView['localize']): string {
+/**
+ * The last message on one line; our own SMS marked "You:", and on a group number a colleague's with their name
+ * ("Ben Carter:", once known). The service's own (an auto-reply) reads as ours.
+ */
+export function previewText(conversation: Conversation, view: Pick<RowView, 'localize' | 'me' | 'colleague'>): string {
+  const { localize } = view;
   const last = conversation.lastMessage;
   if (!last) return localize.term('previewNone');
   const body = last.body.replace(/\s+/g, ' ').trim();
   // A chat preview does not say who wrote it (every chat message is outbound from its sender): no "You:" there.
-  return last.direction === 'outbound' && conversation.channel === 'sms' ? localize.term('previewYou', body) : body;
+  if (last.direction !== 'outbound' || conversation.channel !== 'sms') return body;
+  if (!last.senderId || last.senderId === view.me) return localize.term('previewYou', body);
+  const colleague = view.colleague(last.senderId);
+  return colleague ? localize.term('previewBy', colleague, body) : body;
 }
 
 /**
@@ -65,7 +76,7 @@ export function renderRow(conversation: Conversation, view: RowView): TemplateRe
           >
         </span>
         <span class="line">
-          <span part="item-preview" class="preview" dir="auto">${previewText(conversation, localize)}</span>
+          <span part="item-preview" class="preview" dir="auto">${previewText(conversation, view)}</span>
           ${failed ? html`<span class="failed">${localize.term('previewFailed')}</span>` : nothing}
           ${unread
             ? html`<span part="unread-badge" class="unread-badge"

@@ -30,6 +30,8 @@ export const inboxTerms = {
   /** A thread that arrived through an inbound keyword. */
   viaKeyword: 'Keyword {0}',
   previewYou: 'You: {0}',
+  /** The last message, sent by a colleague on a shared number: their name, then the text. */
+  previewBy: '{0}: {1}',
   previewNone: 'No messages',
   previewFailed: 'Not delivered',
   unreadMessages: { one: '# unread message', other: '# unread messages' },

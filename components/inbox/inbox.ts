@@ -9,6 +9,7 @@ import type { SendCapabilities } from '../../src/ports/backend.js';
 import { SmsConversationSelectEvent } from '../events/sms-conversation-select-event.js';
 import { Announcer } from '../internal/announcer.js';
 import { SmsClientElement } from '../internal/client-element.js';
+import { ColleagueNamesController } from '../internal/colleague-names.js';
 import { ConfirmController } from '../internal/confirm.js';
 import { withContactChange } from '../internal/contact-change.js';
 import { controlStyles } from '../internal/controls.styles.js';
@@ -181,6 +182,7 @@ export class SmsInbox extends SmsClientElement {
   private readonly localize = new LocalizeController(this, inboxTerms);
   private readonly announcer = new Announcer(this);
   private readonly phone = new PhoneDisplayController(this);
+  private readonly colleagues = new ColleagueNamesController(this, () => this.smsClient);
   private readonly confirm = new ConfirmController(this);
   private readonly list = new PagedListController<Conversation>(this, (cursor) => this.fetchPage(cursor));
   private readonly rows = new RowFocusController(this, {
@@ -663,6 +665,8 @@ export class SmsInbox extends SmsClientElement {
       selected: conversation.id === this.selectedId,
       stopColumn: stop.id === conversation.id ? stop.column : -1,
       isAdmin: this.isAdmin,
+      me: this.smsClient?.principal.userId,
+      colleague: (senderId) => this.colleagues.name(senderId),
       onChoose: (chosen) => this.choose(chosen),
       onMute: (chosen) => void this.toggleMute(chosen),
       onDelete: (chosen) => void this.askDelete(chosen),

@@ -84,6 +84,13 @@ export function createDirectoryApi(ctx: EngineContext): DirectoryApi {
       return { ...page, items: await toDirectoryUser(page.items) };
     },
 
+    async get(principal, id) {
+      await loadActor(ctx, principal);
+      const user = await ctx.db.users.get(id);
+      if (!user || user.role !== 'user') throw new NotFoundError('user', id);
+      return (await toDirectoryUser([user]))[0]!;
+    },
+
     async supportAccess(principal, query = {}) {
       const page = parseInput(PageRequest, query, 'query');
       requireAdmin(principal, 'directory.supportAccess');

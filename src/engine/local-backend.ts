@@ -225,7 +225,7 @@ export function createLocalBackend(options: LocalBackendOptions): LocalBackend {
  * port: a method added to it without an entry here does not compile.
  */
 const METHODS: { readonly [G in keyof OrganisationApis]: { readonly [M in keyof OrganisationApis[G]]-?: true } } = {
-  directory: { search: true, supportAccess: true, me: true, users: true, createUser: true, updateUser: true, removeUser: true, extensions: true, createExtension: true, updateExtension: true, removeExtension: true, departments: true, createDepartment: true, updateDepartment: true },
+  directory: { search: true, get: true, supportAccess: true, me: true, users: true, createUser: true, updateUser: true, removeUser: true, extensions: true, createExtension: true, updateExtension: true, removeExtension: true, departments: true, createDepartment: true, updateDepartment: true },
   numbers: { list: true, get: true, create: true, update: true, assign: true, unassign: true, remove: true, setRouting: true },
   contacts: { list: true, get: true, create: true, update: true, remove: true, import: true, resolve: true },
   conversations: { list: true, get: true, open: true, markRead: true, setMuted: true, remove: true, unread: true },

@@ -51,7 +51,7 @@ export function newOutbound(ctx: EngineContext, init: OutboundInit): MessageReco
 }
 
 export function previewOf(message: Message): MessagePreview {
-  return { id: message.id, body: message.body, direction: message.direction, status: message.status, createdAt: message.createdAt };
+  return { id: message.id, body: message.body, direction: message.direction, status: message.status, createdAt: message.createdAt, senderId: message.senderId };
 }
 
 /**

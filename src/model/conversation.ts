@@ -9,6 +9,11 @@ export const MessagePreview = z.object({
   direction: Direction,
   status: MessageStatus,
   createdAt: Timestamp,
+  /**
+   * The user who sent it (outbound), so that the colleagues sharing a group number see who wrote; null for a message
+   * the service sent by itself, absent from previews stored before it was kept.
+   */
+  senderId: Id.nullable().optional(),
 });
 export type MessagePreview = z.infer<typeof MessagePreview>;
 

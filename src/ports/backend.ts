@@ -54,6 +54,11 @@ export interface DirectoryApi {
   /** The chat directory: users by name or extension (all roles may search). */
   search(p: P, query?: SearchQuery): Promise<Page<DirectoryUser>>;
   /**
+   * One person of the chat directory (all roles may look one up): the colleague who sent a message on a group number,
+   * say. A user who is not in the directory (an administrator, someone removed) is a `NotFoundError`.
+   */
+  get(p: P, id: string): Promise<DirectoryUser>;
+  /**
    * The hosting vendor's operators' looks into the organisation for support, newest first (administrators only):
    * operators act into an organisation read-only, and every call they make there is recorded.
    */

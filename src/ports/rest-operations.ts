@@ -151,6 +151,7 @@ const SENDS: Shape = { idempotent: true };
 export const REST_OPERATIONS = {
   directory: {
     search: op('GET', '/directory', [query(SearchQuery)], pageOf(DirectoryUser), 'Search the chat directory by name or extension.'),
+    get: op('GET', '/directory/{id}', [id], DirectoryUser, 'One person of the chat directory.'),
     supportAccess: op('GET', '/support-access', [query(PageRequest)], pageOf(SupportAccess), "Operators' looks into the organisation, newest first."),
     me: op('GET', '/me', [], User, 'The calling user, as the directory stores them.'),
     users: op('GET', '/users', [query(SearchQuery)], pageOf(User), 'The users of the organisation.'),

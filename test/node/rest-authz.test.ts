@@ -64,7 +64,7 @@ function pathOf(operation: RestOperation, w: World, records: SeededRecords, orga
   const byResource: Record<string, string> = {
     conversations: records.inbound.conversationId, messages: records.inbound.messageId, lists: records.lists.sales,
     campaigns: records.campaign, templates: records.templates.personal, contacts: records.contacts.personal,
-    numbers: w.num.alice.id, users: 'alice', extensions: w.ext.alice, departments: w.dep.sales, keywords: records.keyword,
+    numbers: w.num.alice.id, users: 'alice', directory: records.onlyUser, extensions: w.ext.alice, departments: w.dep.sales, keywords: records.keyword,
     uploads: records.upload, organisations: organisationId, 'contact-matches': w.num.alice.e164, blocklist: w.num.alice.e164,
   };
   return operation.path.replace(/\/([a-z-]+)\/\{(\w+)\}/g, (_all, resource: string, name: string) => {

@@ -130,5 +130,14 @@ export function contactsContract(h: BackendHarness): void {
       const everyone = await w.alice.directory.search();
       assert.deepEqual(everyone.items.map((user) => user.name), ['Alice Adams', 'Bob Brown', 'Carol Chen', 'Dave Diaz', 'Erin Evans']);
     }));
+
+    it('looks up one person of the chat directory by id, as the colleague who sent a message', withWorld(h, async (w) => {
+      const carol = await w.alice.directory.get('carol');
+      assert.deepEqual([carol.id, carol.name, carol.extension], ['carol', 'Carol Chen', '203']);
+      assert.deepEqual(await w.admin.directory.get('alice'), (await w.bob.directory.search({ query: 'Alice' })).items[0]);
+      // Administrators are not in the chat directory, and an unknown id is unknown.
+      await rejects(w.alice.directory.get(w.admin.principal.userId), 'NotFoundError');
+      await rejects(w.alice.directory.get('nobody'), 'NotFoundError');
+    }));
   });
 }

@@ -68,6 +68,7 @@ const HANDSETS = [1, 2, 3, 4, 5, 6, 7, 8, 9].map(handset);
 export const MATRIX: { readonly [G in Group]: { readonly [M in keyof SmsClient[G]]: readonly [Probe, ...Probe[]] } } = {
   directory: {
     search: [sees((a) => a.org.alice.directory.search()), sees((a) => a.org.alice.directory.search({ query: 'Alice' }))],
+    get: [sees((a) => a.org.alice.directory.get(a.records.onlyUser)), refused((a, b) => a.org.alice.directory.get(b.records.onlyUser))],
     me: [sees((a) => a.org.alice.directory.me())],
     supportAccess: [
       sees(
