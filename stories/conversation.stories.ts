@@ -92,7 +92,7 @@ export const UnknownNumber: Story = {
   loaders: [async () => salesThread('alice', UNKNOWN)],
 };
 
-/** Ben sees the same thread on the shared Sales line: Alice's replies are "You" for the number. */
+/** Ben sees the same thread on the shared Sales line: Alice's replies carry her name under them. */
 export const GroupNumber: Story = {
   name: 'Group number (Ben’s view)',
   loaders: [async () => salesThread('ben')],
