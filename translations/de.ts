@@ -167,6 +167,7 @@ export const de = {
   alphaTagNotice: 'Einseitig als „{0}“ gesendet: Antworten kommen hier nicht an.',
   keywordNotice: 'Über das Schlüsselwort „{0}“ empfangen: Hier kann nicht geantwortet werden.',
   you: 'Sie',
+  sentAutomatically: 'Automatische Antwort',
   saidBy: '{0}:',
   deliveryQueued: 'In Warteschlange',
   deliverySending: 'Wird gesendet…',

@@ -496,6 +496,7 @@ export const es = {
   alphaTagNotice: 'Enviado en un solo sentido como “{0}”: las respuestas no llegan aquí.',
   keywordNotice: 'Recibido por la palabra clave “{0}”: no se puede responder aquí.',
   you: 'Usted',
+  sentAutomatically: 'Respuesta automática',
   saidBy: '{0}:',
   deliveryQueued: 'En cola',
   deliverySending: 'Enviando…',

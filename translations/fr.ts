@@ -472,6 +472,7 @@ export const fr = {
   alphaTagNotice: 'Envoyé sans réponse possible en tant que « {0} » : les réponses n’arrivent pas ici.',
   keywordNotice: 'Reçu par le mot-clé « {0} » : on ne peut pas y répondre ici.',
   you: 'Vous',
+  sentAutomatically: 'Réponse automatique',
   saidBy: '{0} :',
   deliveryQueued: 'En file d’attente',
   deliverySending: 'Envoi…',

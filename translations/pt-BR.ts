@@ -132,6 +132,7 @@ export const ptBR = {
   alphaTagNotice: 'Enviada como “{0}”, sem retorno: as respostas não chegam aqui.',
   keywordNotice: 'Recebida pela palavra-chave “{0}”: não é possível respondê-la aqui.',
   you: 'Você',
+  sentAutomatically: 'Resposta automática',
   saidBy: '{0}:',
   deliveryQueued: 'Na fila',
   deliverySending: 'Enviando…',

@@ -39,6 +39,8 @@ export const conversationTerms = {
   alphaTagNotice: 'Sent one-way as "{0}": replies do not come back here.',
   keywordNotice: 'Received through the keyword "{0}": it cannot be answered here.',
   you: 'You',
+  /** Under a message the service sent by itself: a number's or a keyword's automatic reply. */
+  sentAutomatically: 'Automatic reply',
   saidBy: '{0}:',
   deliveryQueued: 'Queued',
   deliverySending: 'Sending…',

@@ -82,7 +82,8 @@ const addContactModule = lazy(() => import('./add-contact.js'));
  * @csspart bubble - A message. Also `bubble-inbound` or `bubble-outbound`.
  * @csspart body - The text of a message.
  * @csspart meta - The time and status under a message, and its channel where it changes.
- * @csspart sender - On a group number, the colleague who sent an SMS (the reader's own carry none).
+ * @csspart sender - Who sent an SMS the reader did not: a colleague on a group number, or the service itself (an
+ *   automatic reply). The reader's own carry none.
  * @csspart delivery-status - The delivery status of an outbound message.
  * @csspart failure - Why a message failed.
  * @csspart retry-send-button - Sends a failed message again.

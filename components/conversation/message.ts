@@ -41,6 +41,15 @@ function statusText(message: Message, localize: MessageView['localize']): string
 }
 
 /**
+ * Who sent an outbound SMS, where the reader did not: on a group number, the colleague (once their name is known); or
+ * the service itself (a number's or a keyword's automatic reply).
+ */
+function senderOf(message: Message, view: MessageView): string | undefined {
+  if (message.senderId) return message.senderId === view.me ? undefined : view.colleague(message.senderId);
+  return view.localize.term('sentAutomatically');
+}
+
+/**
  * One message of a thread as a list item: its text (always as text), time, its channel where it changes and, for
  * outbound messages, the status; a failed one with its reason and a retry, a scheduled one with a cancel.
  */
@@ -49,8 +58,7 @@ export function renderMessage(message: Message, view: MessageView): TemplateResu
   // SMS: outbound is our side (whoever of a group number sent it). Chat: a message is outbound for its sender only.
   const inbound = message.channel === 'chat' ? message.senderId !== view.me : message.direction === 'inbound';
   const side = inbound ? 'inbound' : 'outbound';
-  // On a group number, an SMS a colleague sent says who: the reader's own are theirs ("You").
-  const sender = !inbound && message.channel === 'sms' && message.senderId && message.senderId !== view.me ? view.colleague(message.senderId) : undefined;
+  const sender = inbound || message.channel !== 'sms' ? undefined : senderOf(message, view);
   const failed = message.status === 'failed' || message.status === 'undelivered';
   const scheduled = message.status === 'scheduled';
   const button = (part: string, label: string, run: (message: Message) => void) =>

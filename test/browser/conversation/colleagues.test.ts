@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import '../../../components/conversation/sms-conversation.js';
 import type { SmsInbox } from '../../../components/index.js';
 import '../../../components/inbox/sms-inbox.js';
-import type { SmsClient } from '../../../src/index.js';
+import type { LocalBackend, SmsClient } from '../../../src/index.js';
 import { clientFor, createEmptyBackend } from '../../../stories/decorators/backends.js';
 import { inboxFor, rows } from '../inbox/helpers.js';
 import { mount, part, parts, text } from './helpers.js';
@@ -12,7 +12,7 @@ const PEER = '+61412000001';
 const HOSTILE = 'Sam <img src=x onerror="window.__pwned = true"> Lee';
 
 /** Riley and a colleague share the Reception number; the colleague texts a customer, then Riley answers in the same thread. */
-async function sharedNumber(): Promise<{ riley: SmsClient; colleague: SmsClient; conversationId: string }> {
+async function sharedNumber(): Promise<{ riley: SmsClient; colleague: SmsClient; admin: SmsClient; numberId: string; conversationId: string; backend: LocalBackend }> {
   const { backend, user, admin, numberId } = await createEmptyBackend();
   const administrator = clientFor(backend, admin);
   const extension = await administrator.directory.createExtension({ number: '101', name: 'Front desk', departmentId: user.departmentId! });
@@ -22,7 +22,7 @@ async function sharedNumber(): Promise<{ riley: SmsClient; colleague: SmsClient;
   const riley = clientFor(backend, user);
   const first = await colleague.messages.send({ channel: 'sms', to: PEER, body: 'Your table is booked for 7pm.' });
   await riley.messages.send({ conversationId: first.conversationId!, body: 'See you tonight!' });
-  return { riley, colleague, conversationId: first.conversationId! };
+  return { riley, colleague, admin: administrator, numberId, conversationId: first.conversationId!, backend: backend as LocalBackend };
 }
 
 describe('a group number: who of the colleagues wrote', () => {
@@ -38,6 +38,20 @@ describe('a group number: who of the colleagues wrote', () => {
     expect((window as { __pwned?: boolean }).__pwned).to.equal(undefined);
     expect(text(theirs!.querySelector('.sms-visually-hidden'))).to.contain(HOSTILE);
     expect(mine!.querySelector('[part~="sender"]'), 'the reader\'s own SMS carry no name').to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('marks what the service sent by itself: the number\'s automatic answer reads "Automatic reply"', async () => {
+    const { riley, conversationId, backend, admin, numberId } = await sharedNumber();
+    await admin.numbers.setRouting(numberId, { portal: true, autoReply: 'Thanks, we will get back to you today.' });
+    await backend.inbound.sms({ providerId: 'auto-1', from: PEER, to: '+61480000900', body: 'Can I bring a friend?', receivedAt: new Date().toISOString() });
+    await backend.idle();
+    const el = await mount(riley, conversationId);
+    await waitUntil(() => parts(el, 'bubble-outbound').length === 3, 'the automatic answer');
+    const answer = parts(el, 'bubble-outbound')[2]!;
+    expect(text(answer.querySelector('[part~="body"]'))).to.equal('Thanks, we will get back to you today.');
+    expect(text(answer.querySelector('[part~="sender"]'))).to.equal('Automatic reply');
+    expect(text(answer.querySelector('.sms-visually-hidden'))).to.equal('Automatic reply:');
     await expect(el).to.be.accessible();
   });
 
