@@ -119,6 +119,7 @@ export const de = {
   viaKeyword: 'Schlüsselwort {0}',
   previewYou: 'Sie: {0}',
   previewBy: '{0}: {1}',
+  previewAutomatic: 'Automatische Antwort: {0}',
   previewNone: 'Keine Nachrichten',
   previewFailed: 'Nicht zugestellt',
   unreadMessages: { one: '# ungelesene Nachricht', other: '# ungelesene Nachrichten' },

@@ -536,6 +536,7 @@ export const es = {
   viaKeyword: 'Palabra clave {0}',
   previewYou: 'Usted: {0}',
   previewBy: '{0}: {1}',
+  previewAutomatic: 'Respuesta automática: {0}',
   previewNone: 'Sin mensajes',
   previewFailed: 'No entregado',
   unreadMessages: { one: '# mensaje no leído', many: '# de mensajes no leídos', other: '# mensajes no leídos' },

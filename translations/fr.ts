@@ -509,6 +509,7 @@ export const fr = {
   viaKeyword: 'Mot-clé {0}',
   previewYou: 'Vous : {0}',
   previewBy: '{0} : {1}',
+  previewAutomatic: 'Réponse automatique : {0}',
   previewNone: 'Aucun message',
   previewFailed: 'Non distribué',
   unreadMessages: { one: '# message non lu', many: '# de messages non lus', other: '# messages non lus' },

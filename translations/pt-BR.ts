@@ -24,6 +24,7 @@ export const ptBR = {
   viaKeyword: 'Palavra-chave {0}',
   previewYou: 'Você: {0}',
   previewBy: '{0}: {1}',
+  previewAutomatic: 'Resposta automática: {0}',
   previewNone: 'Nenhuma mensagem',
   previewFailed: 'Não entregue',
   unreadMessages: { one: '# mensagem não lida', many: '# mensagens não lidas', other: '# mensagens não lidas' },

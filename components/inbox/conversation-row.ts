@@ -27,8 +27,9 @@ export interface RowView {
 }
 
 /**
- * The last message on one line; our own SMS marked "You:", and on a group number a colleague's with their name
- * ("Ben Carter:", once known). The service's own (an auto-reply) reads as ours.
+ * The last message on one line; our own SMS marked "You:", on a group number a colleague's with their name ("Ben
+ * Carter:", once known), and the service's own "Automatic reply:". (A preview stored before previews kept their
+ * sender reads "You:".)
  */
 export function previewText(conversation: Conversation, view: Pick<RowView, 'localize' | 'me' | 'colleague'>): string {
   const { localize } = view;
@@ -37,7 +38,8 @@ export function previewText(conversation: Conversation, view: Pick<RowView, 'loc
   const body = last.body.replace(/\s+/g, ' ').trim();
   // A chat preview does not say who wrote it (every chat message is outbound from its sender): no "You:" there.
   if (last.direction !== 'outbound' || conversation.channel !== 'sms') return body;
-  if (!last.senderId || last.senderId === view.me) return localize.term('previewYou', body);
+  if (last.senderId === null) return localize.term('previewAutomatic', body);
+  if (last.senderId === undefined || last.senderId === view.me) return localize.term('previewYou', body);
   const colleague = view.colleague(last.senderId);
   return colleague ? localize.term('previewBy', colleague, body) : body;
 }

@@ -32,6 +32,8 @@ export const inboxTerms = {
   previewYou: 'You: {0}',
   /** The last message, sent by a colleague on a shared number: their name, then the text. */
   previewBy: '{0}: {1}',
+  /** The last message, the service's automatic answer (a number's or a keyword's). */
+  previewAutomatic: 'Automatic reply: {0}',
   previewNone: 'No messages',
   previewFailed: 'Not delivered',
   unreadMessages: { one: '# unread message', other: '# unread messages' },

@@ -53,6 +53,8 @@ describe('a group number: who of the colleagues wrote', () => {
     expect(text(answer.querySelector('[part~="sender"]'))).to.equal('Automatic reply');
     expect(text(answer.querySelector('.sms-visually-hidden'))).to.equal('Automatic reply:');
     await expect(el).to.be.accessible();
+    const inbox = await inboxFor(riley);
+    expect(rows(inbox)[0]!.preview).to.equal('Automatic reply: Thanks, we will get back to you today.');
   });
 
   it('says in the inbox who wrote the last SMS: "You:" for the reader, the colleague\'s name for theirs', async () => {

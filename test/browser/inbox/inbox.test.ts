@@ -105,10 +105,11 @@ describe('<sms-inbox>: states and display', () => {
     expect(hidden.textContent).to.equal(`${bob.unread} unread messages`);
   });
 
-  it('marks the previews of our own SMS with "You:" and shows the last message on one line', async () => {
+  it('marks the previews of the service\'s own SMS with "Automatic reply:" and shows the last message on one line', async () => {
+    // Our own SMS read "You:" (test/browser/conversation/colleagues.test.ts, beside a colleague's).
     const el = await inboxFor(alice);
-    const keyword = rows(el).find((row) => row.preview.startsWith('You: Thanks, facilities'));
-    expect(keyword, 'the keyword auto-reply, sent by us').to.not.equal(undefined);
+    const keyword = rows(el).find((row) => row.preview.startsWith('Automatic reply: Thanks, facilities'));
+    expect(keyword, 'the keyword auto-reply, sent by the service').to.not.equal(undefined);
     const preview = keyword!.row.querySelector<HTMLElement>('[part~="item-preview"]')!;
     expect(getComputedStyle(preview).whiteSpace).to.equal('nowrap');
     expect(getComputedStyle(preview).textOverflow).to.equal('ellipsis');
