@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { SmsClient } from '../../src/client.js';
 import { isNotFoundError } from '../../src/errors/not-found-error.js';
 
@@ -17,18 +17,14 @@ const MAX_REMEMBERED = 500;
  * private readonly colleagues = new ColleagueNamesController(this, () => this.smsClient);
  * render() { return html`${this.colleagues.name(message.senderId) ?? ''}`; }
  */
-export class ColleagueNamesController implements ReactiveController {
+export class ColleagueNamesController {
   private readonly known = new Map<string, string | null>();
   private client: SmsClient | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly clientOf: () => SmsClient | undefined,
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  ) {}
 
   /** The name of the user `id`, if known; undefined while it is looked up, or when it cannot be. */
   name(id: string): string | undefined {
