@@ -51,7 +51,10 @@ export type MessageError = z.infer<typeof MessageError>;
 
 export const Message = z.object({
   id: Id,
-  /** Null for a campaign message nobody has answered yet. */
+  /**
+   * Null for a campaign's message (a recipient's reply starts a conversation without it), and for what the service
+   * sends outside a thread: the answer to STOP, START or HELP, an inbound SMS forwarded to a mobile.
+   */
   conversationId: Id.nullable(),
   direction: Direction,
   channel: Channel,
