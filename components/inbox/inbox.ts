@@ -175,9 +175,11 @@ export class SmsInbox extends SmsClientElement {
   @state() private moreFailed = false;
   /** What the narrow split layout shows: the list, or the selected conversation in its place. */
   @state() private showing: 'list' | 'conversation' = 'list';
-  /** Loading `<sms-conversation>` for the split layout (when the host has not registered it): the failure, if any. */
-  @state() private conversationElement: 'loading' | 'ready' | { error: unknown } = customElements.get('sms-conversation') ? 'ready' : 'loading';
-  private conversationRequested = false;
+  /**
+   * `<sms-conversation>` for the split layout: registered (`ready`), loading, failed to load (until "Try again"), or
+   * not asked for yet (undefined).
+   */
+  @state() private conversationElement: 'loading' | 'ready' | { error: unknown } | undefined = customElements.get('sms-conversation') ? 'ready' : undefined;
 
   private readonly localize = new LocalizeController(this, inboxTerms);
   private readonly announcer = new Announcer(this);
@@ -286,14 +288,13 @@ export class SmsInbox extends SmsClientElement {
       void this.reload();
     }
     if (keys.has('selectedId')) this.showing = this.selectedId ? 'conversation' : 'list';
-    if (this.layout === 'split' && this.conversationElement !== 'ready' && !this.conversationRequested) this.requestConversation();
+    if (this.layout === 'split' && this.conversationElement === undefined) this.requestConversation();
     // Measured at once too (the first time, and on a new breakpoint): no waiting for the ResizeObserver's report.
     if (!this.hasUpdated || keys.has('splitMinWidth')) this.measure();
   }
 
   /** Registers `<sms-conversation>` for the split layout of a host that has not (see the class comment). */
   private requestConversation(): void {
-    this.conversationRequested = true;
     this.conversationElement = 'loading';
     void loadConversation().then(
       () => {
@@ -302,10 +303,7 @@ export class SmsInbox extends SmsClientElement {
         this.conversationElement = 'ready';
         if (focused) void this.focusBack();
       },
-      (error: unknown) => {
-        this.conversationRequested = false;
-        this.conversationElement = { error };
-      },
+      (error: unknown) => (this.conversationElement = { error }),
     );
   }
 
